@@ -1,0 +1,232 @@
+package io.tablewise.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tablewise.flow.Edge;
+import io.tablewise.flow.Flow;
+import io.tablewise.flow.FlowGraph;
+import io.tablewise.flow.NodeInstance;
+import io.tablewise.node.NodeMessage;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.NodeType;
+import io.tablewise.node.TablesawInit;
+import io.tablewise.node.registry.NodeRegistry;
+
+/**
+ * Runs flows: validates, plans (the targets and everything upstream), then executes nodes in topological order,
+ * independent branches in parallel on a bounded pool. Results are served from the {@link ResultCache} when the
+ * fingerprint matches, so after one change only what is downstream of it runs again. A failed node skips its
+ * downstream but independent branches go on. Cancelling stops running nodes within a second.
+ */
+public final class FlowExecutor implements AutoCloseable {
+    private final NodeRegistry registry;
+    private final ResultCache cache;
+    private final ExecutorService pool;
+    private final FlowValidator validator;
+
+    /** An executor with a pool of {@code parallelism} worker threads. */
+    public FlowExecutor(NodeRegistry registry, ResultCache cache, int parallelism) {
+        TablesawInit.ensure();
+        this.registry = registry;
+        this.cache = cache;
+        this.validator = new FlowValidator(registry);
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "tablewise-node-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.pool = Executors.newFixedThreadPool(Math.max(1, parallelism), threads);
+    }
+
+    /** An executor for the built-in nodes with a pool sized to the machine (at most 4 threads). */
+    public static FlowExecutor createDefault() {
+        int threads = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new FlowExecutor(NodeRegistry.builtIn(), new ResultCache(64), threads);
+    }
+
+    /** The cache this executor uses. */
+    public ResultCache cache() {
+        return cache;
+    }
+
+    /** Runs and waits for the result. */
+    public RunResult run(RunRequest request, ExecutionListener listener) throws InvalidParameterException,
+            InterruptedException {
+        return start(request, listener).await();
+    }
+
+    /** Starts a run on a coordinator thread and returns at once. */
+    public RunHandle start(RunRequest request, ExecutionListener listener) throws InvalidParameterException {
+        Map<String, Object> parameters = ParameterResolver.effectiveParameters(request.flow(), request.overrides());
+        RunHandle handle = new RunHandle();
+        Thread coordinator = new Thread(() -> {
+            try {
+                RunResult result = new Run(request, parameters, listener, handle).execute();
+                listener.runFinished(result);
+                handle.complete(result);
+            } catch (RuntimeException | Error e) {
+                handle.fail(e);
+            }
+        }, "tablewise-run");
+        coordinator.setDaemon(true);
+        coordinator.start();
+        return handle;
+    }
+
+    /** Validates without running. */
+    public ValidationReport validate(Flow flow, java.nio.file.Path flowDir, Map<String, String> overrides)
+            throws InvalidParameterException {
+        return validator.validate(flow, flowDir, ParameterResolver.effectiveParameters(flow, overrides));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** The state of one run, owned by the coordinator thread. */
+    private final class Run {
+        private final RunRequest request;
+        private final Map<String, Object> parameters;
+        private final ExecutionListener listener;
+        private final RunHandle handle;
+        private final Map<String, NodeResult> results = new LinkedHashMap<>();
+        private final Map<String, Future<?>> running = new HashMap<>();
+        private final Map<String, Thread> workers = new java.util.concurrent.ConcurrentHashMap<>();
+        private final BlockingQueue<NodeResult> finished = new LinkedBlockingQueue<>();
+        private final long start = System.nanoTime();
+
+        Run(RunRequest request, Map<String, Object> parameters, ExecutionListener listener, RunHandle handle) {
+            this.request = request;
+            this.parameters = parameters;
+            this.listener = listener;
+            this.handle = handle;
+        }
+
+        RunResult execute() {
+            Flow flow = request.flow();
+            ValidationReport report = validator.validate(flow, request.flowDir(), parameters);
+            if (!report.isValid()) {
+                return new RunResult(RunResult.Status.INVALID, report, Map.of(), elapsed());
+            }
+            FlowGraph graph = new FlowGraph(flow);
+            Set<String> planned = request.targets().isEmpty()
+                    ? new java.util.LinkedHashSet<>(graph.topologicalOrder()) : graph.withUpstream(request.targets());
+            List<String> order = graph.topologicalOrder().stream().filter(planned::contains).toList();
+            Map<String, String> fingerprints = Fingerprints.compute(flow, report, registry, request.flowDir());
+            List<String> pending = new ArrayList<>(order);
+            pending.forEach(id -> listener.nodeStateChanged(id, NodeState.QUEUED, null));
+            handle.onCancel(this::interruptRunning);
+            while (!pending.isEmpty() || !running.isEmpty()) {
+                if (!handle.isCancelled()) {
+                    startReady(pending, graph, report, fingerprints);
+                }
+                if (running.isEmpty()) {
+                    break;
+                }
+                awaitOne();
+            }
+            for (String id : pending) {
+                NodeState state = handle.isCancelled() ? NodeState.CANCELLED : NodeState.SKIPPED;
+                finish(new NodeResult(id, state, Map.of(), 0, List.of(), false, fingerprints.get(id)));
+            }
+            RunResult.Status status = handle.isCancelled() ? RunResult.Status.CANCELLED
+                    : results.values().stream().anyMatch(r -> r.state() != NodeState.DONE)
+                    ? RunResult.Status.FAILED : RunResult.Status.OK;
+            Map<String, NodeResult> ordered = new LinkedHashMap<>();
+            order.forEach(id -> ordered.put(id, results.get(id)));
+            return new RunResult(status, report, ordered, elapsed());
+        }
+
+        private void startReady(List<String> pending, FlowGraph graph, ValidationReport report,
+                                Map<String, String> fingerprints) {
+            for (String id : new ArrayList<>(pending)) {
+                List<String> preds = graph.predecessors(id);
+                if (preds.stream().anyMatch(p -> results.containsKey(p) && results.get(p).state() != NodeState.DONE)) {
+                    pending.remove(id);
+                    finish(new NodeResult(id, NodeState.SKIPPED, Map.of(),
+                            0, List.of(new NodeMessage(NodeMessage.Severity.INFO, id, null,
+                            "not run because a node upstream did not finish")), false, fingerprints.get(id)));
+                    continue;
+                }
+                if (!preds.stream().allMatch(p -> results.containsKey(p))) {
+                    continue;
+                }
+                pending.remove(id);
+                NodeInstance node = request.flow().node(id).orElseThrow();
+                NodeType type = registry.find(node.type()).orElseThrow();
+                String fingerprint = fingerprints.get(id);
+                Optional<Map<String, Object>> cached = type.hasSideEffects() || fingerprint == null
+                        ? Optional.empty() : cache.get(fingerprint);
+                if (cached.isPresent()) {
+                    finish(new NodeResult(id, NodeState.DONE, cached.get(), 0, List.of(), true, fingerprint));
+                    continue;
+                }
+                Map<String, Object> inputs = new HashMap<>();
+                for (Edge e : request.flow().incoming(id)) {
+                    inputs.put(e.to().port(), results.get(e.from().node()).outputs().get(e.from().port()));
+                }
+                NodeParams params = report.params().get(id);
+                NodeRun nodeRun = new NodeRun(id, type, params, inputs, request.flowDir(), request.outputDir(),
+                        handle::isCancelled, listener);
+                listener.nodeStateChanged(id, NodeState.RUNNING, null);
+                running.put(id, pool.submit(() -> {
+                    Thread.interrupted();
+                    workers.put(id, Thread.currentThread());
+                    try {
+                        finished.add(nodeRun.call(fingerprint));
+                    } finally {
+                        workers.remove(id);
+                        Thread.interrupted();
+                    }
+                }));
+            }
+        }
+
+        private void awaitOne() {
+            try {
+                NodeResult r = finished.poll(1, TimeUnit.SECONDS);
+                if (r == null) {
+                    return;
+                }
+                running.remove(r.nodeId());
+                if (r.state() == NodeState.DONE && r.fingerprint() != null) {
+                    cache.put(r.fingerprint(), r.outputs());
+                }
+                finish(r);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.cancel();
+            }
+        }
+
+        /** Called from the cancelling thread: wakes nodes blocked in I/O; they see the flag and stop. */
+        private void interruptRunning() {
+            workers.values().forEach(Thread::interrupt);
+        }
+
+        private void finish(NodeResult r) {
+            results.put(r.nodeId(), r);
+            listener.nodeStateChanged(r.nodeId(), r.state(), r);
+        }
+
+        private double elapsed() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}

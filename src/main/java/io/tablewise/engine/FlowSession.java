@@ -1,0 +1,113 @@
+package io.tablewise.engine;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tablewise.flow.Flow;
+import io.tablewise.flow.NodeInstance;
+import io.tablewise.node.registry.NodeRegistry;
+
+/**
+ * A flow being edited, with the last result of each node: the studio's view of node states. After an edit a
+ * node whose fingerprint no longer matches its last result is {@link NodeState#STALE}; one never run is
+ * {@link NodeState#IDLE}. Running goes through the executor, whose cache makes re-runs recompute only what is
+ * stale.
+ */
+public final class FlowSession {
+    private final FlowExecutor executor;
+    private final NodeRegistry registry;
+    private final Path flowDir;
+    private final Map<String, NodeResult> lastResults = new HashMap<>();
+    private Flow flow;
+    private Map<String, String> currentFingerprints = Map.of();
+
+    /** A session on a flow whose file lives in {@code flowDir}. */
+    public FlowSession(FlowExecutor executor, NodeRegistry registry, Flow flow, Path flowDir) {
+        this.executor = executor;
+        this.registry = registry;
+        this.flowDir = flowDir;
+        setFlow(flow);
+    }
+
+    /** The current flow. */
+    public synchronized Flow flow() {
+        return flow;
+    }
+
+    /** Replaces the flow after an edit and recomputes which nodes are stale. */
+    public synchronized void setFlow(Flow edited) {
+        this.flow = edited;
+        this.currentFingerprints = fingerprints(edited);
+        lastResults.keySet().removeIf(id -> edited.node(id).isEmpty());
+    }
+
+    /** Runs the given nodes (all when empty) with their upstream, and records the results. */
+    public RunHandle run(Set<String> targets, ExecutionListener listener) throws InvalidParameterException {
+        Flow snapshot = flow();
+        ExecutionListener recording = new ExecutionListener() {
+            @Override
+            public void nodeStateChanged(String nodeId, NodeState state, NodeResult result) {
+                if (result != null && state == NodeState.DONE) {
+                    record(snapshot, result);
+                }
+                listener.nodeStateChanged(nodeId, state, result);
+            }
+
+            @Override
+            public void nodeProgress(String nodeId, double fraction, String message) {
+                listener.nodeProgress(nodeId, fraction, message);
+            }
+
+            @Override
+            public void nodeWarning(String nodeId, String message) {
+                listener.nodeWarning(nodeId, message);
+            }
+
+            @Override
+            public void runFinished(RunResult result) {
+                listener.runFinished(result);
+            }
+        };
+        return executor.start(new RunRequest(snapshot, flowDir, flowDir, Map.of(), targets), recording);
+    }
+
+    private synchronized void record(Flow ranOn, NodeResult result) {
+        if (ranOn == flow || flow.node(result.nodeId()).isPresent()) {
+            lastResults.put(result.nodeId(), result);
+        }
+    }
+
+    /** Each node's state: done (results match the current flow), stale, or idle. */
+    public synchronized Map<String, NodeState> states() {
+        Map<String, NodeState> states = new LinkedHashMap<>();
+        for (NodeInstance n : flow.nodes()) {
+            NodeResult last = lastResults.get(n.id());
+            if (last == null) {
+                states.put(n.id(), NodeState.IDLE);
+            } else if (last.fingerprint() != null && last.fingerprint().equals(currentFingerprints.get(n.id()))) {
+                states.put(n.id(), NodeState.DONE);
+            } else {
+                states.put(n.id(), NodeState.STALE);
+            }
+        }
+        return states;
+    }
+
+    /** The last result of a node, if it has one (it may be stale). */
+    public synchronized Optional<NodeResult> lastResult(String nodeId) {
+        return Optional.ofNullable(lastResults.get(nodeId));
+    }
+
+    private Map<String, String> fingerprints(Flow f) {
+        try {
+            ValidationReport report = executor.validate(f, flowDir, Map.of());
+            return Fingerprints.compute(f, report, registry, flowDir);
+        } catch (InvalidParameterException e) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.tablewise.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import io.tablewise.flow.Flow;
+
+/**
+ * What to run.
+ *
+ * @param flow the flow
+ * @param flowDir folder that relative input paths are resolved against (the flow file's folder)
+ * @param outputDir folder that relative output paths are resolved against (the flow's folder by default)
+ * @param overrides flow parameter overrides as text (e.g. from {@code --param NAME=VALUE})
+ * @param targets nodes to bring up to date with their upstream; empty for all nodes
+ */
+public record RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, String> overrides, Set<String> targets) {
+    /** Copies the collections and fills in defaults. */
+    public RunRequest {
+        outputDir = outputDir == null ? flowDir : outputDir;
+        overrides = Map.copyOf(overrides == null ? Map.of() : overrides);
+        targets = Set.copyOf(targets == null ? Set.of() : targets);
+    }
+
+    /** Runs every node of a flow, reading and writing beside it. */
+    public static RunRequest all(Flow flow, Path flowDir) {
+        return new RunRequest(flow, flowDir, flowDir, Map.of(), Set.of());
+    }
+}
