@@ -88,7 +88,7 @@ public final class CsvImportNode implements NodeType {
         Path file = context.resolveInput(context.params().string("path"));
         try {
             ImportResult result = new DelimitedReader().read(file, options(context.params()), Monitors.of(context));
-            context.warn("read as " + result.format().describe());
+            context.info("read as " + result.format().describe());
             result.warnings().forEach(context::warn);
             return Map.of("table", result.table());
         } catch (ImportException e) {

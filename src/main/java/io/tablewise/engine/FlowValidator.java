@@ -154,12 +154,14 @@ public final class FlowValidator {
         Map<String, Object> raw = node.typeVersion() < d.version()
                 ? type.migrateParams(node.typeVersion(), node.params()) : node.params();
         ParameterResolver.Substituted sub = ParameterResolver.substitute(raw, flowParameters);
-        boolean ok = true;
         for (String ref : new java.util.LinkedHashSet<>(sub.unknownReferences())) {
             messages.add(NodeMessage.error(node.id(), null, "refers to flow parameter '${" + ref
                     + "}', which the flow does not declare" + Suggestions.didYouMean(ref, flowParameters.keySet())));
-            ok = false;
         }
+        if (!sub.unknownReferences().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean ok = true;
         for (String name : sub.values().keySet()) {
             if (d.param(name).isEmpty()) {
                 messages.add(NodeMessage.warning(node.id(), name, "is not a parameter of '" + d.id()
@@ -192,13 +194,18 @@ public final class FlowValidator {
         for (String id : new FlowGraph(flow).topologicalOrder()) {
             NodeType type = types.get(id);
             NodeParams p = params.get(id);
-            if (type == null || p == null) {
+            boolean hasErrors = messages.stream().anyMatch(m -> id.equals(m.nodeId()) && m.isError());
+            if (type == null || p == null || hasErrors) {
                 continue;
             }
+            // Unknown upstream schemas are left out: configure sees only what is known.
             Map<String, TableSchema> inputs = new LinkedHashMap<>();
             for (Edge e : flow.incoming(id)) {
                 Map<String, TableSchema> upstream = schemas.get(e.from().node());
-                inputs.put(e.to().port(), upstream == null ? null : upstream.get(e.from().port()));
+                TableSchema schema = upstream == null ? null : upstream.get(e.from().port());
+                if (schema != null) {
+                    inputs.put(e.to().port(), schema);
+                }
             }
             if (!checkColumns(id, type.descriptor(), p, inputs, messages)) {
                 continue;

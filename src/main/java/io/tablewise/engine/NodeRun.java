@@ -126,6 +126,11 @@ final class NodeRun implements NodeContext {
     }
 
     @Override
+    public synchronized void info(String message) {
+        messages.add(new NodeMessage(NodeMessage.Severity.INFO, nodeId, null, message));
+    }
+
+    @Override
     public synchronized void warn(String message) {
         messages.add(NodeMessage.warning(nodeId, null, message));
         listener.nodeWarning(nodeId, message);

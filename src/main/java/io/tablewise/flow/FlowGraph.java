@@ -3,12 +3,15 @@ package io.tablewise.flow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -54,8 +57,13 @@ public final class FlowGraph {
     public List<String> topologicalOrder() {
         Map<String, Integer> indegree = new LinkedHashMap<>();
         predecessors.forEach((id, preds) -> indegree.put(id, preds.size()));
+        Map<String, Integer> fileIndex = new HashMap<>();
+        for (NodeInstance n : flow.nodes()) {
+            fileIndex.put(n.id(), fileIndex.size());
+        }
         List<String> order = new ArrayList<>();
-        Deque<String> ready = new ArrayDeque<>();
+        // Among ready nodes the one earliest in the file goes first, so the order is stable and unsurprising.
+        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.comparing(fileIndex::get));
         indegree.forEach((id, d) -> {
             if (d == 0) {
                 ready.add(id);

@@ -38,4 +38,7 @@ public interface NodeContext {
 
     /** Records a warning for the node (shown on the canvas and printed by the CLI). */
     void warn(String message);
+
+    /** Records information about what the node did (e.g. the detected file format), shown in the node's log. */
+    void info(String message);
 }

@@ -24,6 +24,7 @@ import io.tablewise.data.ColumnInference;
 import io.tablewise.data.ColumnNames;
 import io.tablewise.data.ColumnPlan;
 import io.tablewise.data.ErrorPolicy;
+import io.tablewise.data.HeaderRule;
 import io.tablewise.data.ImportException;
 import io.tablewise.data.ImportMonitor;
 import io.tablewise.data.ImportResult;
@@ -234,7 +235,7 @@ public final class DelimitedReader {
             int[] firstMasks = new int[n];
             for (int c = 0; c < n; c++) {
                 byte[] b = first.fieldBuf[c];
-                firstMasks[c] = missing.isMissing(b, first.fieldStart[c], first.fieldEnd[c]) ? -1
+                firstMasks[c] = missing.isMissing(b, first.fieldStart[c], first.fieldEnd[c]) ? HeaderRule.MISSING
                         : io.tablewise.data.ValueParsers.classify(b, first.fieldStart[c], first.fieldEnd[c]);
             }
             ColumnInference[] body = new ColumnInference[n];
@@ -252,22 +253,7 @@ public final class DelimitedReader {
                     }
                 }
             }
-            if (seen == 0) {
-                return true;
-            }
-            for (int c = 0; c < n; c++) {
-                ColumnKind kind = body[c].plan("", null).kind();
-                if (kind != ColumnKind.TEXT && body[c].nonMissing() > 0 && firstMasks[c] != -1
-                        && !ColumnInference.fits(kind, firstMasks[c])) {
-                    return true;
-                }
-            }
-            for (int c = 0; c < n; c++) {
-                if (body[c].plan("", null).kind() != ColumnKind.TEXT && body[c].nonMissing() > 0) {
-                    return false;
-                }
-            }
-            return true;
+            return seen == 0 || HeaderRule.isHeader(firstMasks, body);
         }
 
         private List<Chunk> scan(ReadSetup setup, int bodyStart, ExecutorService pool, BooleanSupplier cancelled) {

@@ -2,7 +2,11 @@ package io.tablewise.node.registry;
 
 import java.util.List;
 
+import io.tablewise.data.CsvExportNode;
 import io.tablewise.data.CsvImportNode;
+import io.tablewise.data.ExcelExportNode;
+import io.tablewise.data.ExcelImportNode;
+import io.tablewise.data.JsonLinesImportNode;
 import io.tablewise.node.NodeType;
 
 /** The one explicit list of built-in node types, in palette order. Adding a node is one line here. */
@@ -13,6 +17,10 @@ public final class BuiltInNodes {
     /** Every built-in node type. */
     public static List<NodeType> list() {
         return List.of(
-                new CsvImportNode());
+                new CsvImportNode(),
+                new ExcelImportNode(),
+                new JsonLinesImportNode(),
+                new CsvExportNode(),
+                new ExcelExportNode());
     }
 }

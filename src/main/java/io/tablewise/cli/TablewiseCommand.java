@@ -1,0 +1,51 @@
+package io.tablewise.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code tablewise} command. */
+@Command(name = "tablewise", mixinStandardHelpOptions = true, versionProvider = TablewiseCommand.Version.class,
+        description = "Tablewise: no-code machine learning for tables. Without a command, opens the studio.",
+        subcommands = {RunCommand.class, ValidateCommand.class, NodesCommand.class, GenerateCommand.class,
+            CommandLine.HelpCommand.class})
+public final class TablewiseCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new TablewiseCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    public static String version() {
+        String v = TablewiseCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Tablewise " + version()};
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.tablewise.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import io.tablewise.engine.FlowValidator;
+import io.tablewise.engine.InvalidParameterException;
+import io.tablewise.engine.ParameterResolver;
+import io.tablewise.engine.ValidationReport;
+import io.tablewise.flow.Flow;
+import io.tablewise.node.NodeMessage;
+import io.tablewise.node.registry.NodeRegistry;
+
+/** {@code tablewise validate FLOW}: checks a flow without running it. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a flow without running it. Exit code 0 valid, 2 invalid.")
+final class ValidateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FLOW", description = "The .flow file.")
+    private java.nio.file.Path flowFile;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a flow parameter.")
+    private List<String> params = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Flow flow = FlowFile.load(flowFile, err);
+        Map<String, String> overrides = FlowFile.overrides(params, err);
+        if (flow == null || overrides == null) {
+            return ExitCodes.INVALID;
+        }
+        try {
+            Map<String, Object> values = ParameterResolver.effectiveParameters(flow, overrides);
+            ValidationReport report = new FlowValidator(NodeRegistry.builtIn())
+                    .validate(flow, FlowFile.dirOf(flowFile), values);
+            for (NodeMessage m : report.messages()) {
+                (m.isError() ? err : out).println(m.format());
+            }
+            if (report.isValid()) {
+                out.println(flowFile.getFileName() + " is valid: " + flow.nodes().size() + " nodes, "
+                        + flow.edges().size() + " edges");
+                return ExitCodes.OK;
+            }
+            err.println(flowFile.getFileName() + " is not valid: " + report.errors().size() + " error"
+                    + (report.errors().size() == 1 ? "" : "s"));
+            return ExitCodes.INVALID;
+        } catch (InvalidParameterException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+    }
+}

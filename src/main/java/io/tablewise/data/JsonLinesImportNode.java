@@ -1,0 +1,157 @@
+package io.tablewise.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tablewise.node.CancelledException;
+import io.tablewise.node.ConfigureContext;
+import io.tablewise.node.NodeContext;
+import io.tablewise.node.NodeDescriptor;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.NodeType;
+import io.tablewise.node.PortSpec;
+import io.tablewise.node.PortType;
+import io.tablewise.node.TableSchema;
+
+/**
+ * Imports JSON Lines (one JSON object per line, UTF-8). Columns are the union of the keys in order of first
+ * appearance; nested objects and arrays are kept as JSON text. Lines that are not JSON objects follow the
+ * error policy.
+ */
+public final class JsonLinesImportNode implements NodeType {
+    /** The node type id. */
+    public static final String ID = "data.import.jsonl";
+    private static final int PREVIEW_ROWS = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, 1, "Import JSON Lines", "Data",
+            "Reads a JSON Lines file (one JSON object per line) into a table; keys become columns.",
+            List.of(),
+            List.of(PortSpec.of("table", PortType.TABLE, "The imported table")),
+            List.of(
+                    ImportParams.path("The .jsonl file, relative to the flow file."),
+                    ImportParams.missingValues(),
+                    ImportParams.trim(),
+                    ImportParams.columnTypes(),
+                    ImportParams.onError(),
+                    ImportParams.rowLimit()));
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
+        Path file = context.resolveInput(context.params().string("path"));
+        return Map.of("table", TableSchema.of(read(file, context.params(), PREVIEW_ROWS, ImportMonitor.NONE)
+                .table()));
+    }
+
+    @Override
+    public Map<String, Object> execute(NodeContext context) throws NodeException {
+        Path file = context.resolveInput(context.params().string("path"));
+        ImportResult result = read(file, context.params(), context.params().integer("rowLimit", 0),
+                Monitors.of(context));
+        result.warnings().forEach(context::warn);
+        return Map.of("table", result.table());
+    }
+
+    static ImportResult read(Path file, NodeParams p, long rowLimit, ImportMonitor monitor) throws NodeException {
+        String name = file.getFileName().toString();
+        ErrorPolicy policy = ErrorPolicy.fromId(p.string("onError", "set-missing"));
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<Map<String, String>> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        ProblemLog problems = new ProblemLog();
+        try (InputStream in = Files.newInputStream(file);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            long lineNo = 0;
+            while ((line = reader.readLine()) != null && (rowLimit <= 0 || records.size() < rowLimit)) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                if ((lineNo & 4095) == 0 && monitor.isCancelled()) {
+                    throw new CancelledException();
+                }
+                Map<String, String> record = parse(line, lineNo, problems);
+                if (record == null) {
+                    if (policy == ErrorPolicy.FAIL) {
+                        throw new NodeException("onError", name + " " + problems.first().describe()
+                                + ". Fix the line, or set 'On error' to skip-row.");
+                    }
+                    continue;
+                }
+                record.keySet().forEach(k -> columns.putIfAbsent(k, columns.size()));
+                records.add(record);
+                lines.add(lineNo);
+            }
+        } catch (IOException e) {
+            throw new NodeException("path", "cannot read " + file + ": " + e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new NodeException("path", name + " has no JSON objects to import");
+        }
+        TextTableBuilder builder = new TextTableBuilder(ImportParams.missing(p), p.bool("trimWhitespace", true));
+        List<String> names = new ArrayList<>(columns.keySet());
+        for (int r = 0; r < records.size(); r++) {
+            String[] row = new String[names.size()];
+            Map<String, String> rec = records.get(r);
+            for (int c = 0; c < names.size(); c++) {
+                row[c] = rec.get(names.get(c));
+            }
+            builder.addRow(row, lines.get(r));
+        }
+        try {
+            ImportResult result = builder.build(name.replaceFirst("\\.[^.]*$", ""), names, false,
+                    ImportParams.columnKinds(p), policy, monitor,
+                    new ImportResult.DetectedFormat("UTF-8", ',', '"', true));
+            List<String> warnings = new ArrayList<>(problems.warnings("those lines were left out"));
+            warnings.addAll(result.warnings());
+            return new ImportResult(result.table(), result.format(), warnings);
+        } catch (ImportException e) {
+            throw new NodeException(e.param(), e.getMessage());
+        }
+    }
+
+    private static Map<String, String> parse(String line, long lineNo, ProblemLog problems) {
+        try {
+            JsonNode node = JSON.readTree(line);
+            if (node == null || !node.isObject()) {
+                problems.add(ProblemLog.Kind.UNPARSEABLE, lineNo, "(not a JSON object)");
+                return null;
+            }
+            Map<String, String> record = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                JsonNode v = f.getValue();
+                record.put(f.getKey(), v.isNull() ? null : v.isContainerNode() ? v.toString() : v.asText());
+            }
+            return record;
+        } catch (JsonProcessingException e) {
+            problems.add(ProblemLog.Kind.UNPARSEABLE, lineNo, "(not valid JSON: " + e.getOriginalMessage() + ")");
+            return null;
+        }
+    }
+}
