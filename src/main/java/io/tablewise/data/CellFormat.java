@@ -59,7 +59,7 @@ public final class CellFormat {
         if (s.indexOf('E') < 0) {
             return s;
         }
-        String plain = new BigDecimal(s).toPlainString();
+        String plain = new BigDecimal(s).stripTrailingZeros().toPlainString();
         return plain.indexOf('.') < 0 ? plain + ".0" : plain;
     }
 }

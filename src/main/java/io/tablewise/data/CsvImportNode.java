@@ -72,7 +72,7 @@ public final class CsvImportNode implements NodeType {
     @Override
     public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
         Path file = context.resolveInput(context.params().string("path"));
-        CsvOptions options = options(context.params()).withRows(0, 0, 0).withParallelism(1);
+        CsvOptions options = options(ImportParams.forPreview(context.params())).withRows(0, 0, 0).withParallelism(1);
         byte[] head = preview(file);
         try {
             Table sample = new DelimitedReader().read(head, file.getFileName().toString(), options,

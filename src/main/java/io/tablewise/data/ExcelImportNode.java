@@ -65,7 +65,7 @@ public final class ExcelImportNode implements NodeType {
     @Override
     public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
         Path file = context.resolveInput(context.params().string("path"));
-        ImportResult preview = read(file, context.params(), PREVIEW_ROWS, ImportMonitor.NONE);
+        ImportResult preview = read(file, ImportParams.forPreview(context.params()), PREVIEW_ROWS, ImportMonitor.NONE);
         return Map.of("table", TableSchema.of(preview.table()));
     }
 

@@ -95,6 +95,16 @@ public final class ImportParams {
         return kinds;
     }
 
+    /**
+     * The parameters for a configure-time preview: data problems never fail a preview (that is the run's job,
+     * with the user's policy), the preview only learns the columns.
+     */
+    public static NodeParams forPreview(NodeParams p) {
+        Map<String, Object> values = new LinkedHashMap<>(p.asMap());
+        values.put("onError", ErrorPolicy.SET_MISSING.id());
+        return new NodeParams(values);
+    }
+
     /** The missing tokens. */
     public static List<String> missing(NodeParams p) {
         return p.has("missingValues") ? new ArrayList<>(p.strings("missingValues")) : MissingTokens.DEFAULTS;

@@ -59,7 +59,7 @@ public final class JsonLinesImportNode implements NodeType {
     @Override
     public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
         Path file = context.resolveInput(context.params().string("path"));
-        return Map.of("table", TableSchema.of(read(file, context.params(), PREVIEW_ROWS, ImportMonitor.NONE)
+        return Map.of("table", TableSchema.of(read(file, ImportParams.forPreview(context.params()), PREVIEW_ROWS, ImportMonitor.NONE)
                 .table()));
     }
 

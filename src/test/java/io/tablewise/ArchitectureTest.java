@@ -1,0 +1,46 @@
+package io.tablewise;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rules of the architecture notes, each with the reason it exists. */
+@AnalyzeClasses(packages = "io.tablewise", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule ONLY_THE_UI_TOUCHES_JAVAFX = noClasses()
+            .that().resideOutsideOfPackage("io.tablewise.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..")
+            .because("the engine and the CLI must run headless, on a server or in CI, without JavaFX");
+
+    @ArchTest
+    static final ArchRule FLOW_MODEL_STANDS_ALONE = noClasses()
+            .that().resideInAnyPackage("io.tablewise.flow..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.node..", "io.tablewise.engine..",
+                    "io.tablewise.data..", "io.tablewise.cli..", "io.tablewise.ui..")
+            .because("the file format must be readable by every tool (and future versions) without the engine");
+
+    @ArchTest
+    static final ArchRule CATALOGUE_KNOWS_ONLY_THE_SPI = noClasses()
+            .that().resideInAnyPackage("io.tablewise.data..", "io.tablewise.insights..", "io.tablewise.transform..",
+                    "io.tablewise.ml..", "io.tablewise.evaluate..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.engine..", "io.tablewise.cli..",
+                    "io.tablewise.ui..")
+            .because("nodes plug into any executor (local, a scoring endpoint, Spark later) through the node SPI only");
+
+    @ArchTest
+    static final ArchRule SPI_DOES_NOT_KNOW_ITS_IMPLEMENTATIONS = noClasses()
+            .that().resideInAPackage("io.tablewise.node")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.engine..", "io.tablewise.data..",
+                    "io.tablewise.cli..", "io.tablewise.ui..")
+            .because("the SPI is the stable contract; only the registry composes concrete nodes");
+
+    @ArchTest
+    static final ArchRule ENGINE_IS_FACE_INDEPENDENT = noClasses()
+            .that().resideInAPackage("io.tablewise.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.cli..", "io.tablewise.ui..")
+            .because("the GUI and the CLI are two thin faces over one engine and must give the same numbers");
+}

@@ -1,0 +1,169 @@
+package io.tablewise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.data.ImportMonitor;
+import io.tablewise.data.csv.CsvOptions;
+import io.tablewise.data.csv.DelimitedReader;
+
+/** The CLI as a user runs it: real flow files, real data, exit codes, printed output and written files. */
+class CliEndToEndTest {
+    static final Path SAMPLE = Path.of("projects-sample/customer-churn/customer-churn.flow");
+
+    @TempDir
+    Path dir;
+
+    /** Exit code and captured output of one CLI call. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TablewiseCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static Table read(Path file) throws Exception {
+        return new DelimitedReader().read(file, CsvOptions.defaults(), ImportMonitor.NONE).table();
+    }
+
+    @Test
+    void sampleProjectRunsAndExportsAFaithfulCopy() throws Exception {
+        Outcome o = cli("run", SAMPLE.toString(), "--out", dir.toString(), "--plain");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("import  done"), o.out());
+        assertTrue(o.out().contains("6,000"), o.out());
+        assertTrue(o.err().contains("import: running") && o.err().contains("export: done"), o.err());
+        Table original = read(SAMPLE.resolveSibling("data/customers.csv"));
+        Table copy = read(dir.resolve("output/customers-copy.csv"));
+        assertEquals(original.columnNames(), copy.columnNames());
+        assertEquals(original.rowCount(), copy.rowCount());
+        for (int c = 0; c < original.columnCount(); c++) {
+            assertEquals(original.column(c).asList(), copy.column(c).asList(), original.column(c).name());
+        }
+        assertEquals("서울", original.stringColumn("region").isEqualTo("서울").isEmpty() ? "" : "서울");
+    }
+
+    @Test
+    void parameterOverrideRedirectsTheOutput() {
+        Outcome o = cli("run", SAMPLE.toString(), "--out", dir.toString(), "--param", "output=renamed.csv");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.isRegularFile(dir.resolve("renamed.csv")));
+    }
+
+    @Test
+    void validateAcceptsTheSample() {
+        Outcome o = cli("validate", SAMPLE.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("is valid: 2 nodes, 1 edges"), o.out());
+    }
+
+    @Test
+    void invalidFlowExitsTwoNamingNodeAndParameter() throws Exception {
+        Path flow = dir.resolve("bad.flow");
+        Files.writeString(flow, "{\"format\":\"tablewise.flow\",\"formatVersion\":1,\"nodes\":["
+                + "{\"id\":\"in\",\"type\":\"data.import.csv\",\"params\":{\"path\":\"missing.csv\"}},"
+                + "{\"id\":\"x\",\"type\":\"data.import.cvs\"}],\"edges\":[]}");
+        for (String command : new String[] {"validate", "run"}) {
+            Outcome o = cli(command, flow.toString());
+            assertEquals(2, o.code(), command);
+            assertTrue(o.err().contains("node 'in' parameter 'path': data file 'missing.csv' not found"), o.err());
+            assertTrue(o.err().contains("unknown node type 'data.import.cvs' (did you mean 'data.import.csv'?)"),
+                    o.err());
+        }
+    }
+
+    @Test
+    void brokenJsonExitsTwoWithTheLine() throws Exception {
+        Path flow = dir.resolve("broken.flow");
+        Files.writeString(flow, "{\n\"format\": \"tablewise.flow\",\n\"formatVersion\": 1,,\n}");
+        Outcome o = cli("run", flow.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("broken.flow (line 3"), o.err());
+    }
+
+    @Test
+    void failingNodeExitsOneAndSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("ragged.csv"), "a,b\n1,2\n3\n");
+        Path flow = dir.resolve("strict.flow");
+        Files.writeString(flow, "{\"format\":\"tablewise.flow\",\"formatVersion\":1,\"nodes\":["
+                + "{\"id\":\"in\",\"type\":\"data.import.csv\",\"params\":{\"path\":\"ragged.csv\","
+                + "\"onError\":\"fail\"}}],\"edges\":[]}");
+        Outcome o = cli("run", flow.toString());
+        assertEquals(1, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("in    failed") || o.out().contains("failed"), o.out());
+        assertTrue(o.out().contains("ragged.csv line 3: fewer fields than the header"), o.out());
+    }
+
+    @Test
+    void wrongArgumentsExitTwo() {
+        assertEquals(2, cli("run").code());
+        assertEquals(2, cli("run", SAMPLE.toString(), "--param", "nonsense").code());
+        assertEquals(2, cli("run", SAMPLE.toString(), "--param", "nope=1").code());
+        assertEquals(2, cli("run", "no/such.flow").code());
+        assertEquals(2, cli("frobnicate").code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "run", "validate", "nodes", "generate"})
+    void everyCommandHasHelp(String command) {
+        Outcome o = command.isEmpty() ? cli("--help") : cli(command, "--help");
+        assertEquals(0, o.code());
+        assertTrue(o.out().startsWith("Usage: tablewise"), o.out());
+    }
+
+    @Test
+    void nodesJsonListsEveryDescriptor() throws Exception {
+        Outcome o = cli("nodes", "--json");
+        assertEquals(0, o.code());
+        JsonNode all = new ObjectMapper().readTree(o.out());
+        Set<String> ids = new HashSet<>();
+        for (JsonNode d : all) {
+            ids.add(d.get("id").asText());
+            for (String field : new String[] {"id", "version", "name", "category", "help", "ports", "params"}) {
+                assertTrue(d.has(field), field + " in " + d);
+            }
+        }
+        assertTrue(ids.containsAll(Set.of("data.import.csv", "data.import.excel", "data.import.jsonl",
+                "data.export.csv", "data.export.excel")), ids.toString());
+        JsonNode encoding = all.get(0).get("params").get(1);
+        assertEquals("encoding", encoding.get("name").asText());
+        assertTrue(encoding.get("allowed").toString().contains("CP949"));
+    }
+
+    @Test
+    void nodesTextListsParametersWithDefaults() {
+        Outcome o = cli("nodes");
+        assertTrue(o.out().contains("data.import.csv (v1)  Import CSV / text"), o.out());
+        assertTrue(o.out().contains("onError [choice] default=set-missing"), o.out());
+    }
+
+    @Test
+    void generatorWritesTheSameFileForTheSameSeed() throws Exception {
+        cli("generate", "churn", "--rows", "300", "--seed", "5", "--out", dir.resolve("a.csv").toString());
+        cli("generate", "churn", "--rows", "300", "--seed", "5", "--out", dir.resolve("b.csv").toString());
+        assertEquals(Files.readString(dir.resolve("a.csv"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("b.csv"), StandardCharsets.UTF_8));
+        assertEquals(2, cli("generate", "nonsense", "--out", dir.resolve("c.csv").toString()).code());
+    }
+}
