@@ -22,8 +22,30 @@ public abstract class ColumnBuffer {
     /** Sets row {@code row} from bytes; returns false if the value cannot be read as this column's type. */
     public abstract boolean set(int row, byte[] b, int s, int e, StringInterner interner);
 
+    /**
+     * Sets a value that type inference already proved readable as this column's type (every value of an
+     * inferred column is), skipping the check. Overridden where the check costs.
+     */
+    public void setTrusted(int row, byte[] b, int s, int e, StringInterner interner) {
+        set(row, b, s, e, interner);
+    }
+
     /** Marks row {@code row} missing. */
     public abstract void setMissing(int row);
+
+    /**
+     * Copies a chunk's speculatively stored values to rows {@code dest..}, converting where exact; false if the
+     * chunk stored them as something this column cannot take (the chunk must then read the column again).
+     */
+    public boolean absorb(ChunkValues values, int dest) {
+        if (values.kind() != ChunkValues.Kind.NONE) {
+            return false;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            setMissing(dest + i);
+        }
+        return true;
+    }
 
     /** Builds the column. */
     public abstract Column<?> build(String name);
@@ -63,8 +85,22 @@ public abstract class ColumnBuffer {
         }
 
         @Override
+        public void setTrusted(int row, byte[] b, int s, int e, StringInterner interner) {
+            values[row] = (int) ValueParsers.parseLong(b, s, e);
+        }
+
+        @Override
         public void setMissing(int row) {
             values[row] = Integer.MIN_VALUE;
+        }
+
+        @Override
+        public boolean absorb(ChunkValues v, int dest) {
+            if (v.kind() == ChunkValues.Kind.INT) {
+                System.arraycopy(v.intValues(), 0, values, dest, v.size());
+                return true;
+            }
+            return super.absorb(v, dest);
         }
 
         @Override
@@ -91,8 +127,29 @@ public abstract class ColumnBuffer {
         }
 
         @Override
+        public void setTrusted(int row, byte[] b, int s, int e, StringInterner interner) {
+            values[row] = ValueParsers.parseLong(b, s, e);
+        }
+
+        @Override
         public void setMissing(int row) {
             values[row] = Long.MIN_VALUE;
+        }
+
+        @Override
+        public boolean absorb(ChunkValues v, int dest) {
+            if (v.kind() == ChunkValues.Kind.LONG) {
+                System.arraycopy(v.longValues(), 0, values, dest, v.size());
+                return true;
+            }
+            if (v.kind() == ChunkValues.Kind.INT) {
+                int[] src = v.intValues();
+                for (int i = 0; i < v.size(); i++) {
+                    values[dest + i] = src[i] == Integer.MIN_VALUE ? Long.MIN_VALUE : src[i];
+                }
+                return true;
+            }
+            return super.absorb(v, dest);
         }
 
         @Override
@@ -119,8 +176,36 @@ public abstract class ColumnBuffer {
         }
 
         @Override
+        public void setTrusted(int row, byte[] b, int s, int e, StringInterner interner) {
+            values[row] = ValueParsers.parseDouble(b, s, e);
+        }
+
+        @Override
         public void setMissing(int row) {
             values[row] = Double.NaN;
+        }
+
+        @Override
+        public boolean absorb(ChunkValues v, int dest) {
+            switch (v.kind()) {
+                case DOUBLE -> System.arraycopy(v.doubleValues(), 0, values, dest, v.size());
+                case INT -> {
+                    int[] src = v.intValues();
+                    for (int i = 0; i < v.size(); i++) {
+                        values[dest + i] = src[i] == Integer.MIN_VALUE ? Double.NaN : src[i];
+                    }
+                }
+                case LONG -> {
+                    long[] src = v.longValues();
+                    for (int i = 0; i < v.size(); i++) {
+                        values[dest + i] = src[i] == Long.MIN_VALUE ? Double.NaN : src[i];
+                    }
+                }
+                default -> {
+                    return super.absorb(v, dest);
+                }
+            }
+            return true;
         }
 
         @Override
@@ -153,6 +238,15 @@ public abstract class ColumnBuffer {
         }
 
         @Override
+        public boolean absorb(ChunkValues v, int dest) {
+            if (v.kind() == ChunkValues.Kind.BOOL) {
+                System.arraycopy(v.boolValues(), 0, values, dest, v.size());
+                return true;
+            }
+            return super.absorb(v, dest);
+        }
+
+        @Override
         public Column<?> build(String name) {
             BooleanColumn column = BooleanColumn.create(name, values.length);
             for (int i = 0; i < values.length; i++) {
@@ -177,18 +271,23 @@ public abstract class ColumnBuffer {
 
         @Override
         public boolean set(int row, byte[] b, int s, int e, StringInterner interner) {
-            long packed = ValueParsers.parseTemporal(b, s, e, family);
-            if (packed == Long.MIN_VALUE) {
-                values[row] = Integer.MIN_VALUE;
-                return false;
-            }
-            values[row] = ValueParsers.packedDate(packed);
-            return true;
+            int packed = ValueParsers.parsePackedDate(b, s, e, family);
+            values[row] = packed;
+            return packed != Integer.MIN_VALUE;
         }
 
         @Override
         public void setMissing(int row) {
             values[row] = Integer.MIN_VALUE;
+        }
+
+        @Override
+        public boolean absorb(ChunkValues v, int dest) {
+            if (v.kind() == ChunkValues.Kind.DATE && v.family() == family) {
+                System.arraycopy(v.intValues(), 0, values, dest, v.size());
+                return true;
+            }
+            return super.absorb(v, dest);
         }
 
         @Override
@@ -247,6 +346,19 @@ public abstract class ColumnBuffer {
         @Override
         public void setMissing(int row) {
             values[row] = "";
+        }
+
+        @Override
+        public boolean absorb(ChunkValues v, int dest) {
+            if (v.kind() == ChunkValues.Kind.TEXT) {
+                System.arraycopy(v.textValues(), 0, values, dest, v.size());
+                return true;
+            }
+            if (v.kind() == ChunkValues.Kind.NONE) {
+                java.util.Arrays.fill(values, dest, dest + v.size(), "");
+                return true;
+            }
+            return false;
         }
 
         @Override

@@ -28,6 +28,11 @@ public final class ColumnInference {
         nonMissing++;
     }
 
+    /** True once some value fit no type but text: without an override the column is text, whatever follows. */
+    public boolean settledAsText() {
+        return mask == 0;
+    }
+
     /** Accounts for one missing value. */
     public void acceptMissing() {
         missing++;

@@ -155,6 +155,74 @@ public final class ValueParsers {
         }
     }
 
+    /** Marks a failed {@link #tryParseInt}. */
+    public static final long NOT_INT = Long.MIN_VALUE;
+
+    /** Parses an optionally signed integer that fits 32 bits in one scan, or returns {@link #NOT_INT}. */
+    public static long tryParseInt(byte[] b, int s, int e) {
+        int i = s;
+        boolean negative = false;
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        int digits = e - i;
+        if (digits < 1 || digits > 10) {
+            return NOT_INT;
+        }
+        long v = 0;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return NOT_INT;
+            }
+            v = v * 10 + d;
+        }
+        v = negative ? -v : v;
+        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? NOT_INT : v;
+    }
+
+    /**
+     * Parses a decimal in one scan when it is a plain one (sign, up to 15 significant digits, a point, no
+     * exponent), exactly as {@link #parseDouble} would; returns NaN for anything else, which the caller then
+     * classifies the slow way. NaN is never a parse result: "NaN" is not a number in a file.
+     */
+    public static double tryParsePlainDouble(byte[] b, int s, int e) {
+        int i = s;
+        boolean negative = false;
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean point = false;
+        boolean any = false;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d >= 0 && d <= 9) {
+                any = true;
+                if (point) {
+                    scale++;
+                }
+                if (mantissa != 0 || d != 0) {
+                    mantissa = mantissa * 10 + d;
+                    digits++;
+                }
+            } else if (b[i] == '.' && !point) {
+                point = true;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (!any || digits > 15 || scale > 22) {
+            return Double.NaN;
+        }
+        double v = scale == 0 ? mantissa : mantissa / POW10[scale];
+        return negative ? -v : v;
+    }
+
     /** True for true/false in any letter case. */
     public static boolean isBoolean(byte[] b, int s, int e) {
         int n = e - s;
@@ -266,12 +334,15 @@ public final class ValueParsers {
      * {@link #epochMillis} and {@link #hasTime}. Returns {@code Long.MIN_VALUE} if it does not parse.
      */
     public static long parseTemporal(byte[] b, int s, int e, DateFamily family) {
-        int[] ymd = new int[3];
-        int i = parseDatePart(b, s, e, family, ymd);
-        if (i < 0 || !validDate(ymd[0], ymd[1], ymd[2])) {
+        long ymd = parseDatePart(b, s, e, family);
+        if (ymd < 0) {
             return Long.MIN_VALUE;
         }
-        long epochDay = java.time.LocalDate.of(ymd[0], ymd[1], ymd[2]).toEpochDay();
+        int i = (int) (ymd >>> 32);
+        int y = (int) (ymd >> 16) & 0xFFFF;
+        int m = (int) (ymd >> 8) & 0xFF;
+        int d = (int) ymd & 0xFF;
+        long epochDay = epochDay(y, m, d);
         if (i == e) {
             return epochDay * 2 * MILLIS_PER_DAY;
         }
@@ -283,6 +354,43 @@ public final class ValueParsers {
             return Long.MIN_VALUE;
         }
         return (epochDay * MILLIS_PER_DAY + millis) * 2 + 1;
+    }
+
+    /**
+     * Parses a date without time straight into Tablesaw's packed form, or returns {@code Integer.MIN_VALUE}
+     * (Tablesaw's missing date) if it is not a valid date of the family.
+     */
+    public static int parsePackedDate(byte[] b, int s, int e, DateFamily family) {
+        long ymd = parseDatePart(b, s, e, family);
+        if (ymd < 0 || (int) (ymd >>> 32) != e) {
+            long packed = parseTemporal(b, s, e, family);
+            return packed == Long.MIN_VALUE ? Integer.MIN_VALUE : packedDate(packed);
+        }
+        return PackedLocalDate.pack((int) (ymd >> 16) & 0xFFFF, (int) (ymd >> 8) & 0xFF, (int) ymd & 0xFF);
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (the algorithm java.time uses). */
+    static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y;
+        if (y >= 0) {
+            total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        } else {
+            total -= y / -4 - y / -100 + y / -400;
+        }
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!isLeap(year)) {
+                total--;
+            }
+        }
+        return total - 719_528L;
+    }
+
+    private static boolean isLeap(int y) {
+        return (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
     }
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -314,14 +422,20 @@ public final class ValueParsers {
         return PackedLocalDate.pack(java.time.LocalDate.ofEpochDay(epochDay));
     }
 
-    private static int parseDatePart(byte[] b, int s, int e, DateFamily f, int[] ymd) {
-        char sep = switch (f) {
+    /**
+     * Parses the date part: returns {@code end << 32 | year << 16 | month << 8 | day} with {@code end} the index
+     * after the date, or -1 if it is not a valid date of the family. No allocation: this runs per cell.
+     */
+    private static long parseDatePart(byte[] b, int s, int e, DateFamily f) {
+        byte sep = switch (f) {
             case ISO, DMY_DASH -> '-';
             case YMD_SLASH, MDY_SLASH, DMY_SLASH -> '/';
             case YMD_DOT, DMY_DOT -> '.';
         };
         boolean yearFirst = f == DateFamily.ISO || f == DateFamily.YMD_SLASH || f == DateFamily.YMD_DOT;
-        int[] parts = new int[3];
+        int p0 = 0;
+        int p1 = 0;
+        int p2 = 0;
         int i = s;
         for (int p = 0; p < 3; p++) {
             int start = i;
@@ -334,7 +448,13 @@ public final class ValueParsers {
             if (yearPart ? len != 4 : (len < 1 || len > 2)) {
                 return -1;
             }
-            parts[p] = v;
+            if (p == 0) {
+                p0 = v;
+            } else if (p == 1) {
+                p1 = v;
+            } else {
+                p2 = v;
+            }
             if (p < 2) {
                 if (i >= e || b[i] != sep) {
                     return -1;
@@ -342,27 +462,35 @@ public final class ValueParsers {
                 i++;
             }
         }
+        int y;
+        int m;
+        int d;
         if (yearFirst) {
-            ymd[0] = parts[0];
-            ymd[1] = parts[1];
-            ymd[2] = parts[2];
+            y = p0;
+            m = p1;
+            d = p2;
         } else if (f == DateFamily.MDY_SLASH) {
-            ymd[0] = parts[2];
-            ymd[1] = parts[0];
-            ymd[2] = parts[1];
+            y = p2;
+            m = p0;
+            d = p1;
         } else {
-            ymd[0] = parts[2];
-            ymd[1] = parts[1];
-            ymd[2] = parts[0];
+            y = p2;
+            m = p1;
+            d = p0;
         }
-        return i;
+        if (!validDate(y, m, d)) {
+            return -1;
+        }
+        return ((long) i << 32) | ((long) y << 16) | ((long) m << 8) | d;
     }
+
+    private static final int[] DAYS_IN_MONTH = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     private static boolean validDate(int y, int m, int d) {
         if (y < 1 || m < 1 || m > 12 || d < 1) {
             return false;
         }
-        return d <= java.time.YearMonth.of(y, m).lengthOfMonth();
+        return d <= (m == 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m]);
     }
 
     /** Parses H:mm[:ss[.fraction]][Z] into milliseconds of the day, or -1. */

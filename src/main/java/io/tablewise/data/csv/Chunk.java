@@ -3,6 +3,7 @@ package io.tablewise.data.csv;
 import java.util.BitSet;
 import java.util.function.BooleanSupplier;
 
+import io.tablewise.data.ChunkValues;
 import io.tablewise.data.ColumnBuffer;
 import io.tablewise.data.ColumnInference;
 import io.tablewise.data.ErrorPolicy;
@@ -29,6 +30,10 @@ final class Chunk {
     long kept;
     final BitSet skipped = new BitSet();
     ColumnInference[] columns;
+    /** Values stored by the first pass, per column (null when not speculating or for overridden columns). */
+    ChunkValues[] values;
+    /** Columns this chunk must read again in the second pass. */
+    final BitSet refill = new BitSet();
     final ProblemLog problems = new ProblemLog();
     final ProblemLog fillProblems = new ProblemLog();
 
@@ -45,7 +50,19 @@ final class Chunk {
             columns[c] = new ColumnInference();
         }
         int[] masks = new int[n];
+        values = new ChunkValues[n];
+        StringInterner[] interners = new StringInterner[n];
+        if (setup.speculative()) {
+            int expected = (int) Math.min(Integer.MAX_VALUE - 16, (limit - start) / setup.recordBytes() * 1.05 + 16);
+            for (int c = 0; c < n; c++) {
+                if (setup.overrides()[c] == null) {
+                    values[c] = new ChunkValues(expected);
+                    interners[c] = ColumnBuffer.interner(setup.charset());
+                }
+            }
+        }
         RecordScanner sc = setup.scanner(start);
+        boolean anyOverride = setup.anyOverride();
         boolean first = true;
         while (sc.next(limit)) {
             if (first) {
@@ -62,37 +79,11 @@ final class Chunk {
                 skipped.set((int) recordIndex);
                 continue;
             }
-            boolean keep = true;
-            int fc = Math.min(sc.fieldCount, n);
-            for (int c = 0; c < fc; c++) {
-                int s = setup.trimStart(sc, c);
-                int e = setup.trimEnd(sc, c, s);
-                byte[] b = sc.fieldBuf[c];
-                if (setup.missing().isMissing(b, s, e)) {
-                    masks[c] = -1;
-                    continue;
-                }
-                masks[c] = ValueParsers.classify(b, s, e);
-                if (setup.overrides()[c] != null && !ColumnInference.fits(setup.overrides()[c], masks[c])) {
-                    problems.add(ProblemLog.Kind.UNPARSEABLE, sc.recordLine, "(column '" + setup.names().get(c)
-                            + "': '" + setup.text(b, s, e) + "' is not " + article(setup.overrides()[c]) + ")");
-                    if (setup.policy() == ErrorPolicy.SKIP_ROW) {
-                        keep = false;
-                    } else {
-                        masks[c] = -1;
-                    }
-                }
-            }
+            boolean keep = anyOverride ? scanRowWithOverrides(setup, sc, n, masks, interners)
+                    : scanRow(setup, sc, n, interners);
             if (!keep) {
                 skipped.set((int) recordIndex);
                 continue;
-            }
-            for (int c = 0; c < n; c++) {
-                if (c >= fc || masks[c] == -1) {
-                    columns[c].acceptMissing();
-                } else {
-                    columns[c].accept(masks[c]);
-                }
             }
             kept++;
             if (maxRows > 0 && kept >= maxRows) {
@@ -105,6 +96,92 @@ final class Chunk {
         }
         endPos = sc.pos;
         linesPassed = sc.linesPassed;
+    }
+
+    /** One row without type overrides: classify, infer and store in a single loop. */
+    private boolean scanRow(ReadSetup setup, RecordScanner sc, int n, StringInterner[] interners) {
+        int fc = Math.min(sc.fieldCount, n);
+        for (int c = 0; c < n; c++) {
+            ChunkValues v = values[c];
+            ColumnInference inference = columns[c];
+            if (c >= fc) {
+                inference.acceptMissing();
+                if (v != null) {
+                    v.addMissing();
+                }
+                continue;
+            }
+            int s = setup.trimStart(sc, c);
+            int e = setup.trimEnd(sc, c, s);
+            byte[] b = sc.fieldBuf[c];
+            if (setup.missing().isMissing(b, s, e)) {
+                inference.acceptMissing();
+                if (v != null) {
+                    v.addMissing();
+                }
+                continue;
+            }
+            int mask = v == null ? -1 : v.tryAdd(b, s, e);
+            if (mask >= 0) {
+                inference.accept(mask);
+                continue;
+            }
+            mask = inference.settledAsText() ? 0 : ValueParsers.classify(b, s, e);
+            inference.accept(mask);
+            if (v != null && v.kind() != ChunkValues.Kind.GAVE_UP) {
+                v.add(mask, b, s, e, interners[c]);
+            }
+        }
+        return true;
+    }
+
+    /** One row when some columns have a forced type: values that do not fit follow the error policy. */
+    private boolean scanRowWithOverrides(ReadSetup setup, RecordScanner sc, int n, int[] masks,
+                                         StringInterner[] interners) {
+        boolean keep = true;
+        int fc = Math.min(sc.fieldCount, n);
+        for (int c = 0; c < fc; c++) {
+            int s = setup.trimStart(sc, c);
+            int e = setup.trimEnd(sc, c, s);
+            byte[] b = sc.fieldBuf[c];
+            if (setup.missing().isMissing(b, s, e)) {
+                masks[c] = -1;
+                continue;
+            }
+            if (setup.overrides()[c] == null && columns[c].settledAsText()) {
+                masks[c] = 0;
+                continue;
+            }
+            masks[c] = ValueParsers.classify(b, s, e);
+            if (setup.overrides()[c] != null && !ColumnInference.fits(setup.overrides()[c], masks[c])) {
+                problems.add(ProblemLog.Kind.UNPARSEABLE, sc.recordLine, "(column '" + setup.names().get(c)
+                        + "': '" + setup.text(b, s, e) + "' is not " + article(setup.overrides()[c]) + ")");
+                if (setup.policy() == ErrorPolicy.SKIP_ROW) {
+                    keep = false;
+                } else {
+                    masks[c] = -1;
+                }
+            }
+        }
+        if (!keep) {
+            return false;
+        }
+        for (int c = 0; c < n; c++) {
+            ChunkValues v = values[c];
+            if (c >= fc || masks[c] == -1) {
+                columns[c].acceptMissing();
+                if (v != null) {
+                    v.addMissing();
+                }
+            } else {
+                columns[c].accept(masks[c]);
+                if (v != null && v.kind() != ChunkValues.Kind.GAVE_UP) {
+                    int s = setup.trimStart(sc, c);
+                    v.add(masks[c], sc.fieldBuf[c], s, setup.trimEnd(sc, c, s), interners[c]);
+                }
+            }
+        }
+        return true;
     }
 
     private static String article(io.tablewise.node.ColumnKind kind) {
@@ -149,6 +226,9 @@ final class Chunk {
      */
     void fill(ReadSetup setup, ColumnBuffer[] buffers, long keptOffset, BitSet selected, long rowOffset,
               long maxRows, BooleanSupplier cancelled) {
+        if (refill.isEmpty()) {
+            return;
+        }
         int n = setup.columnCount();
         StringInterner[] interners = new StringInterner[n];
         for (int c = 0; c < n; c++) {
@@ -171,12 +251,14 @@ final class Chunk {
             }
             int r = (int) row++;
             int fc = Math.min(sc.fieldCount, n);
-            for (int c = 0; c < fc; c++) {
+            for (int c = refill.nextSetBit(0); c >= 0 && c < fc; c = refill.nextSetBit(c + 1)) {
                 int s = setup.trimStart(sc, c);
                 int e = setup.trimEnd(sc, c, s);
                 byte[] b = sc.fieldBuf[c];
                 if (setup.missing().isMissing(b, s, e)) {
                     buffers[c].setMissing(r);
+                } else if (setup.overrides()[c] == null) {
+                    buffers[c].setTrusted(r, b, s, e, interners[c]);
                 } else if (!buffers[c].set(r, b, s, e, interners[c]) && setup.overrides()[c] != null
                         && ColumnInference.fits(setup.overrides()[c], ValueParsers.classify(b, s, e))) {
                     fillProblems.add(ProblemLog.Kind.UNPARSEABLE, sc.recordLine, "(column '"
@@ -184,7 +266,7 @@ final class Chunk {
                             + "column's format)");
                 }
             }
-            for (int c = fc; c < n; c++) {
+            for (int c = refill.nextSetBit(fc); c >= 0; c = refill.nextSetBit(c + 1)) {
                 buffers[c].setMissing(r);
             }
         }

@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.data.ChunkValues;
 import io.tablewise.data.ColumnBuffer;
 import io.tablewise.data.ColumnInference;
 import io.tablewise.data.ColumnNames;
@@ -133,10 +134,11 @@ public final class DelimitedReader {
             long firstLines = first.linesPassed;
             boolean header = options.header() != null ? options.header()
                     : looksLikeHeader(first, afterFirst, n, missing);
+            double recordBytes = bytesPerRecord(afterFirst);
             List<String> names = header ? ColumnNames.fix(firstValues, warnings) : ColumnNames.generated(n);
             ColumnKind[] overrides = overrides(names);
             ReadSetup setup = new ReadSetup(data, data.length, dialect, valueCharset, names, overrides, missing,
-                    options.trim(), options.onError());
+                    options.trim(), options.onError(), options.sampleRows() <= 0, recordBytes);
             int bodyStart = header ? afterFirst : first.recordStart;
             long linesBeforeBody = header ? firstLines : first.recordLine;
 
@@ -179,6 +181,7 @@ public final class DelimitedReader {
                 for (int c = 0; c < n; c++) {
                     buffers[c] = ColumnBuffer.create(plans.get(c), rows);
                 }
+                absorb(chunks, buffers, selected);
                 fill(chunks, setup, buffers, selected, pool, cancelled);
                 for (int i = 0; i < chunks.size(); i++) {
                     problems.merge(chunks.get(i).fillProblems, lineOffsets[i] + 1);
@@ -303,6 +306,33 @@ public final class DelimitedReader {
                 cumulative = offsets[i] + c.linesPassed;
             }
             return offsets;
+        }
+
+        /** Average record length over the first records, to size the first pass's storage. */
+        private double bytesPerRecord(int from) {
+            RecordScanner sc = new RecordScanner(data, from, data.length, dialect.delimiter(), dialect.quote());
+            int seen = 0;
+            while (seen < 1000 && sc.next()) {
+                seen++;
+            }
+            return seen == 0 ? 64 : Math.max(1.0, (sc.pos - from) / (double) seen);
+        }
+
+        /** Moves what the first pass stored into the columns; marks what must be read again. */
+        private void absorb(List<Chunk> chunks, ColumnBuffer[] buffers, BitSet selected) {
+            long rows = 0;
+            for (Chunk chunk : chunks) {
+                for (int c = 0; c < buffers.length; c++) {
+                    ChunkValues v = chunk.values[c];
+                    if (selected != null || v == null || v.size() != chunk.kept || !buffers[c].absorb(v, (int) rows)) {
+                        chunk.refill.set(c);
+                    }
+                    if (v != null) {
+                        v.release();
+                    }
+                }
+                rows += chunk.kept;
+            }
         }
 
         private BitSet sample(long total) {

@@ -20,9 +20,21 @@ import io.tablewise.node.ColumnKind;
  * @param missing missing tokens
  * @param trim strip spaces and tabs around values
  * @param policy ragged-row and bad-value policy
+ * @param speculative store values during the first pass (off when sampling, which selects rows afterwards)
+ * @param recordBytes estimated bytes per record, to size the first pass's storage
  */
 record ReadSetup(byte[] data, int end, DialectSniffer.Dialect dialect, Charset charset, List<String> names,
-                 ColumnKind[] overrides, MissingTokens missing, boolean trim, ErrorPolicy policy) {
+                 ColumnKind[] overrides, MissingTokens missing, boolean trim, ErrorPolicy policy,
+                 boolean speculative, double recordBytes) {
+    boolean anyOverride() {
+        for (ColumnKind k : overrides) {
+            if (k != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int columnCount() {
         return names.size();
     }

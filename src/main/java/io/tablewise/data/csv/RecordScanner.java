@@ -37,6 +37,8 @@ final class RecordScanner {
     /** Problems seen in the current record, a mask of the constants above. */
     int problems;
 
+    /** Bytes that end or complicate an unquoted field: the delimiter, CR, LF and the quote. */
+    private final boolean[] special = new boolean[256];
     private byte[] scratch = new byte[256];
     private int scratchLen;
 
@@ -47,6 +49,12 @@ final class RecordScanner {
         this.delimiter = delimiter;
         // 256 never equals a (signed) byte, so "no quote character" needs no check in the loops.
         this.quote = quote < 0 ? 256 : quote;
+        special[delimiter & 0xFF] = true;
+        special['\n'] = true;
+        special['\r'] = true;
+        if (quote >= 0) {
+            special[quote & 0xFF] = true;
+        }
     }
 
     /** Reads the next non-empty record; false at the end of the input. */
@@ -106,12 +114,13 @@ final class RecordScanner {
         final byte[] b = buf;
         final byte d = delimiter;
         int i = pos;
+        final boolean[] stop = special;
         while (i < end) {
             byte c = b[i];
-            if (c == d || c == '\n' || c == '\r') {
-                break;
-            }
-            if (c == quote) {
+            if (stop[c & 0xFF]) {
+                if (c == d || c == '\n' || c == '\r') {
+                    break;
+                }
                 problems |= STRAY_QUOTE;
             }
             i++;

@@ -78,6 +78,62 @@ class DelimitedChunkingTest {
                 () -> "expected line " + expectedLine + " in " + r.warnings());
     }
 
+    /**
+     * Columns whose type, as seen by the first chunks, changes in later chunks: the first pass's speculative
+     * storage must be widened exactly or re-read, never kept wrong.
+     */
+    @Test
+    void columnsWhoseTypeChangesBetweenChunksComeOutExact() throws Exception {
+        int rows = 400_000;
+        StringBuilder sb = new StringBuilder("code,amount,day,big,flag\n");
+        for (int i = 0; i < rows; i++) {
+            boolean late = i >= rows - 1000;
+            sb.append(late && i % 2 == 0 ? "X" + i : Integer.toString(i)).append(',')
+                    .append(late ? i + ".25" : Integer.toString(i)).append(',')
+                    .append(String.format("%02d/%02d/2020", late ? 13 + i % 15 : 1 + i % 12, 1 + i % 12)).append(',')
+                    .append(late ? Long.toString(5_000_000_000L + i) : Integer.toString(i)).append(',')
+                    .append(i % 3 == 0 ? "" : i % 2 == 0 ? "true" : "false").append('\n');
+        }
+        ImportResult r = new DelimitedReader().read(sb.toString().getBytes(StandardCharsets.UTF_8), "shift.csv",
+                CsvOptions.defaults(), ImportMonitor.NONE);
+        Table t = r.table();
+        assertEquals(List.of("STRING", "DOUBLE", "LOCAL_DATE", "LONG", "BOOLEAN"),
+                t.columns().stream().map(c -> c.type().name()).toList());
+        for (int i = 0; i < rows; i += 997) {
+            check(t, i, rows);
+        }
+        for (int i = rows - 1000; i < rows; i++) {
+            check(t, i, rows);
+        }
+    }
+
+    private static void check(Table t, int i, int rows) {
+        boolean late = i >= rows - 1000;
+        assertEquals(late && i % 2 == 0 ? "X" + i : Integer.toString(i), t.stringColumn("code").get(i));
+        assertEquals(late ? i + 0.25 : i, t.doubleColumn("amount").getDouble(i));
+        int dayOfMonth = late ? 13 + i % 15 : 1 + i % 12;
+        assertEquals(java.time.LocalDate.of(2020, 1 + i % 12, dayOfMonth), t.dateColumn("day").get(i));
+        assertEquals(late ? 5_000_000_000L + i : i, t.longColumn("big").getLong(i));
+        if (i % 3 == 0) {
+            assertTrue(t.booleanColumn("flag").isMissing(i));
+        } else {
+            assertEquals(i % 2 == 0, t.booleanColumn("flag").get(i));
+        }
+    }
+
+    @Test
+    void sampledReadOfABigFileMatchesTheFullRead() throws Exception {
+        byte[] data = bigFile(-1).getBytes(StandardCharsets.UTF_8);
+        Table sample = new DelimitedReader().read(data, "big.csv", CsvOptions.defaults().withRows(0, 500, 3),
+                ImportMonitor.NONE).table();
+        assertEquals(500, sample.rowCount());
+        for (int k = 0; k < sample.rowCount(); k++) {
+            int id = sample.intColumn("id").getInt(k);
+            assertEquals(expectedNote(id), sample.stringColumn("note").get(k));
+            assertEquals(id * 0.5, sample.doubleColumn("value").getDouble(k));
+        }
+    }
+
     @Test
     void cancellationStopsTheRead() {
         byte[] data = bigFile(-1).getBytes(StandardCharsets.UTF_8);
