@@ -64,7 +64,7 @@ public final class DelimitedReader {
         Charset charset;
         int offset;
         if (options.encoding() == null) {
-            EncodingDetector.Detected detected = EncodingDetector.detect(raw);
+            EncodingDetector.Detected detected = ParallelFiles.detectEncoding(raw);
             charset = detected.charset();
             offset = detected.bomLength();
         } else {
@@ -90,7 +90,7 @@ public final class DelimitedReader {
                 throw new ImportException("path", name + " is larger than 2 GB, which a single import cannot "
                         + "hold yet; use the row limit or split the file.");
             }
-            return Files.readAllBytes(file);
+            return ParallelFiles.readAll(file, (int) size);
         } catch (NoSuchFileException e) {
             throw new ImportException("path", "the file " + file + " does not exist; check the path");
         } catch (IOException e) {

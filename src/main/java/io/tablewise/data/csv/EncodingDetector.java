@@ -101,8 +101,13 @@ public final class EncodingDetector {
 
     /** True if every byte sequence is well-formed UTF-8 (shortest form, no surrogates). */
     public static boolean isValidUtf8(byte[] b) {
-        int i = 0;
-        int n = b.length;
+        return isValidUtf8(b, 0, b.length);
+    }
+
+    /** True if {@code b[from..to)} is well-formed UTF-8 (the range must not split a multi-byte sequence). */
+    public static boolean isValidUtf8(byte[] b, int from, int to) {
+        int i = from;
+        int n = to;
         while (i < n) {
             int c = b[i];
             if (c >= 0) {
