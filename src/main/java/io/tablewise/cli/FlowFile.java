@@ -15,6 +15,17 @@ final class FlowFile {
     private FlowFile() {
     }
 
+    /** A flow read from the command line with its parameter overrides. */
+    record Loaded(Flow flow, Map<String, String> overrides) {
+    }
+
+    /** The flow and its overrides, or null after printing why they cannot be read. */
+    static Loaded load(Path file, List<String> params, PrintWriter err) {
+        Flow flow = load(file, err);
+        Map<String, String> overrides = overrides(params, err);
+        return flow == null || overrides == null ? null : new Loaded(flow, overrides);
+    }
+
     /** The flow, or null after printing why it cannot be read. */
     static Flow load(Path file, PrintWriter err) {
         try {

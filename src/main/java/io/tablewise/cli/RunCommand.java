@@ -47,11 +47,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Flow flow = FlowFile.load(flowFile, err);
-        Map<String, String> overrides = FlowFile.overrides(params, err);
-        if (flow == null || overrides == null) {
+        FlowFile.Loaded loaded = FlowFile.load(flowFile, params, err);
+        if (loaded == null) {
             return ExitCodes.INVALID;
         }
+        Flow flow = loaded.flow();
+        Map<String, String> overrides = loaded.overrides();
         Path flowDir = FlowFile.dirOf(flowFile);
         Path output = outDir == null ? flowDir : outDir.toAbsolutePath();
         try {

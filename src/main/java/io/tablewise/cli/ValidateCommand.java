@@ -36,11 +36,12 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Flow flow = FlowFile.load(flowFile, err);
-        Map<String, String> overrides = FlowFile.overrides(params, err);
-        if (flow == null || overrides == null) {
+        FlowFile.Loaded loaded = FlowFile.load(flowFile, params, err);
+        if (loaded == null) {
             return ExitCodes.INVALID;
         }
+        Flow flow = loaded.flow();
+        Map<String, String> overrides = loaded.overrides();
         try {
             Map<String, Object> values = ParameterResolver.effectiveParameters(flow, overrides);
             ValidationReport report = new FlowValidator(NodeRegistry.builtIn())

@@ -314,7 +314,7 @@ public abstract class ColumnBuffer {
             }
             long millis = ValueParsers.epochMillis(packed);
             LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000),
-                    (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
+                    Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
             values[row] = PackedLocalDateTime.pack(t);
             return true;
         }

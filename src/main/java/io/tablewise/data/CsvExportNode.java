@@ -8,40 +8,29 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 import io.tablewise.data.csv.EncodingDetector;
 import io.tablewise.io.AtomicFiles;
-import io.tablewise.node.ConfigureContext;
 import io.tablewise.node.NodeContext;
-import io.tablewise.node.NodeDescriptor;
-import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
-import io.tablewise.node.NodeType;
 import io.tablewise.node.ParamSpec;
 import io.tablewise.node.ParamType;
-import io.tablewise.node.PortSpec;
-import io.tablewise.node.PortType;
-import io.tablewise.node.TableSchema;
 
 /**
  * Writes a table as delimited text with RFC 4180 quoting (fields with the delimiter, a quote, a line break or
  * edge spaces are quoted, quotes doubled), atomically. Passes the table through so a flow can go on after it.
  */
-public final class CsvExportNode implements NodeType {
+public final class CsvExportNode extends FileExportNode {
     /** The node type id. */
     public static final String ID = "data.export.csv";
 
-    private static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, 1, "Export CSV", "Data",
-            "Writes the table to a CSV file (UTF-8, standard quoting) that Excel and other tools open.",
-            List.of(PortSpec.of("table", PortType.TABLE, "The table to write")),
-            List.of(PortSpec.of("table", PortType.TABLE, "The same table, unchanged")),
-            List.of(
-                    ParamSpec.builder("path", ParamType.OUTPUT_FILE).label("File").required()
-                            .help("Where to write, relative to the flow file (or the run's output folder).").build(),
+    /** Creates the node type. */
+    public CsvExportNode() {
+        super(ID, "Export CSV", "Writes the table to a CSV file (UTF-8, standard quoting) that Excel and other "
+                + "tools open.", "Where to write, relative to the flow file (or the run's output folder).", List.of(
                     ParamSpec.builder("delimiter", ParamType.CHOICE).label("Separator").defaultValue(",")
                             .allowed(",", ";", "tab", "|").help("The character between fields.").build(),
                     ParamSpec.builder("encoding", ParamType.CHOICE).label("Encoding").defaultValue("UTF-8")
@@ -52,40 +41,15 @@ public final class CsvExportNode implements NodeType {
                             .allowed("crlf", "lf").help("CRLF as RFC 4180 says, or LF.").build(),
                     ParamSpec.builder("header", ParamType.BOOLEAN).label("Header row").defaultValue(true)
                             .help("Write the column names as the first row.").build()));
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
     }
 
     @Override
-    public boolean hasSideEffects() {
-        return true;
-    }
-
-    @Override
-    public Map<String, TableSchema> configure(ConfigureContext context) {
-        TableSchema in = context.inputSchemas().get("table");
-        return in == null ? Map.of() : Map.of("table", in);
-    }
-
-    @Override
-    public Map<String, Object> execute(NodeContext context) throws NodeException {
-        Table table = context.input("table", Table.class);
-        NodeParams p = context.params();
-        Path file = context.resolveOutput(p.string("path"));
-        try {
-            write(table, file, p, context);
-        } catch (IOException e) {
-            throw new NodeException("path", "cannot write " + file + ": " + e.getMessage()
-                    + "; check that the folder exists and is writable and the file is not open in another program");
-        }
-        context.progress(1, "wrote " + table.rowCount() + " rows to " + file.getFileName());
-        return Map.of("table", table);
+    void write(Table table, Path file, NodeParams p, NodeContext context) throws IOException {
+        writeCsv(table, file, p, context);
     }
 
     /** Writes {@code table} to {@code file} with the node's parameters. */
-    static void write(Table table, Path file, NodeParams p, NodeContext context) throws IOException {
+    static void writeCsv(Table table, Path file, NodeParams p, NodeContext context) throws IOException {
         String enc = p.string("encoding", "UTF-8");
         Charset charset = switch (enc) {
             case "CP949" -> EncodingDetector.CP949;

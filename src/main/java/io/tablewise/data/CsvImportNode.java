@@ -6,41 +6,30 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-
-import tech.tablesaw.api.Table;
 
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
 import io.tablewise.data.csv.EncodingDetector;
-import io.tablewise.node.ConfigureContext;
-import io.tablewise.node.NodeContext;
-import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
-import io.tablewise.node.NodeType;
 import io.tablewise.node.ParamSpec;
 import io.tablewise.node.ParamType;
-import io.tablewise.node.PortSpec;
-import io.tablewise.node.PortType;
-import io.tablewise.node.TableSchema;
 
 /**
  * Imports a delimited text file (CSV, TSV, semicolon or pipe separated) with detection of encoding, delimiter,
  * quote and header, and type inference over every value. Configure previews the first megabyte of the file to
  * know the columns without reading it all.
  */
-public final class CsvImportNode implements NodeType {
+public final class CsvImportNode extends FileImportNode {
     /** The node type id. */
     public static final String ID = "data.import.csv";
     private static final int PREVIEW_BYTES = 1 << 20;
 
-    private static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, 1, "Import CSV / text", "Data",
-            "Reads a delimited text file (comma, semicolon, tab or pipe separated) into a table, detecting the "
-                    + "encoding, separator, header and column types.",
-            List.of(),
-            List.of(PortSpec.of("table", PortType.TABLE, "The imported table")),
-            List.of(
+    /** Creates the node type. */
+    public CsvImportNode() {
+        super(ID, "Import CSV / text", "Reads a delimited text file (comma, semicolon, tab or pipe separated) into "
+                + "a table, detecting the encoding, separator, header and column types.",
+                ImportParams.withReading(List.of(
                     ImportParams.path("The file to read, relative to the flow file."),
                     ParamSpec.builder("encoding", ParamType.CHOICE).label("Encoding").defaultValue("auto")
                             .allowed("auto", "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", "CP949", "EUC-KR",
@@ -55,42 +44,24 @@ public final class CsvImportNode implements NodeType {
                             .allowed("auto", "\"", "'", "none")
                             .help("The character that encloses fields containing separators or line breaks.")
                             .build(),
-                    ImportParams.header(),
-                    ImportParams.missingValues(),
-                    ImportParams.trim(),
-                    ImportParams.columnTypes(),
-                    ImportParams.onError(),
-                    ImportParams.rowLimit(),
-                    ImportParams.sampleRows(),
-                    ImportParams.seed()));
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
+                    ImportParams.header()), ImportParams.sampleRows(), ImportParams.seed()));
     }
 
     @Override
-    public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
-        Path file = context.resolveInput(context.params().string("path"));
-        CsvOptions options = options(ImportParams.forPreview(context.params())).withRows(0, 0, 0).withParallelism(1);
-        byte[] head = preview(file);
+    ImportResult read(Path file, NodeParams params, long rowLimit, ImportMonitor monitor) throws NodeException {
         try {
-            Table sample = new DelimitedReader().read(head, file.getFileName().toString(), options,
-                    io.tablewise.data.ImportMonitor.NONE).table();
-            return Map.of("table", TableSchema.of(sample));
+            return new DelimitedReader().read(file, options(params), monitor);
         } catch (ImportException e) {
             throw new NodeException(e.param(), e.getMessage());
         }
     }
 
+    /** Reads only the first megabyte: configure must be instant even on a 2 GB file. */
     @Override
-    public Map<String, Object> execute(NodeContext context) throws NodeException {
-        Path file = context.resolveInput(context.params().string("path"));
+    ImportResult preview(Path file, NodeParams params) throws NodeException {
+        CsvOptions options = options(params).withRows(0, 0, 0).withParallelism(1);
         try {
-            ImportResult result = new DelimitedReader().read(file, options(context.params()), Monitors.of(context));
-            context.info("read as " + result.format().describe());
-            result.warnings().forEach(context::warn);
-            return Map.of("table", result.table());
+            return new DelimitedReader().read(head(file), file.getFileName().toString(), options, ImportMonitor.NONE);
         } catch (ImportException e) {
             throw new NodeException(e.param(), e.getMessage());
         }
@@ -119,7 +90,7 @@ public final class CsvImportNode implements NodeType {
         return o;
     }
 
-    private static byte[] preview(Path file) throws NodeException {
+    private static byte[] head(Path file) throws NodeException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(PREVIEW_BYTES);
             if (head.length == PREVIEW_BYTES) {

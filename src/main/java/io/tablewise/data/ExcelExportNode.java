@@ -3,7 +3,6 @@ package io.tablewise.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -16,77 +15,49 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 import io.tablewise.io.AtomicFiles;
-import io.tablewise.node.ConfigureContext;
 import io.tablewise.node.NodeContext;
-import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeException;
-import io.tablewise.node.NodeType;
+import io.tablewise.node.NodeParams;
 import io.tablewise.node.ParamSpec;
 import io.tablewise.node.ParamType;
-import io.tablewise.node.PortSpec;
-import io.tablewise.node.PortType;
-import io.tablewise.node.TableSchema;
 
 /**
  * Writes a table to an Excel {@code .xlsx} workbook with typed cells (numbers, booleans, dates with a date
  * format), a bold header row and frozen header, atomically. Passes the table through.
  */
-public final class ExcelExportNode implements NodeType {
+public final class ExcelExportNode extends FileExportNode {
     /** The node type id. */
     public static final String ID = "data.export.excel";
     /** Excel's row limit, header included. */
     static final int MAX_ROWS = 1_048_576;
 
-    private static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, 1, "Export Excel", "Data",
-            "Writes the table to an Excel .xlsx workbook.",
-            List.of(PortSpec.of("table", PortType.TABLE, "The table to write")),
-            List.of(PortSpec.of("table", PortType.TABLE, "The same table, unchanged")),
-            List.of(
-                    ParamSpec.builder("path", ParamType.OUTPUT_FILE).label("File").required()
-                            .help("Where to write the .xlsx, relative to the flow file (or the run's output folder).")
-                            .build(),
-                    ParamSpec.builder("sheet", ParamType.STRING).label("Sheet name").defaultValue("data")
-                            .help("Name of the sheet (at most 31 characters, none of : \\ / ? * [ ]).").build()));
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** Creates the node type. */
+    public ExcelExportNode() {
+        super(ID, "Export Excel", "Writes the table to an Excel .xlsx workbook with typed cells and a frozen "
+                + "header row.", "Where to write the .xlsx, relative to the flow file (or the run's output folder).",
+                List.of(ParamSpec.builder("sheet", ParamType.STRING).label("Sheet name").defaultValue("data")
+                        .help("Name of the sheet (at most 31 characters, none of : \\ / ? * [ ]).").build()));
     }
 
     @Override
-    public boolean hasSideEffects() {
-        return true;
-    }
-
-    @Override
-    public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
-        String sheet = context.params().string("sheet", "data");
+    void checkParams(NodeParams params) throws NodeException {
+        String sheet = params.string("sheet", "data");
         if (sheet.isEmpty() || sheet.length() > 31 || sheet.matches(".*[:\\\\/?*\\[\\]].*")) {
             throw new NodeException("sheet", "'" + sheet + "' is not a valid Excel sheet name: use 1 to 31 "
                     + "characters without : \\ / ? * [ ]");
         }
-        TableSchema in = context.inputSchemas().get("table");
-        return in == null ? Map.of() : Map.of("table", in);
     }
 
     @Override
-    public Map<String, Object> execute(NodeContext context) throws NodeException {
-        Table table = context.input("table", Table.class);
+    void write(Table table, Path file, NodeParams params, NodeContext context) throws IOException, NodeException {
         if (table.rowCount() + 1 > MAX_ROWS) {
             throw new NodeException("path", "the table has " + table.rowCount() + " rows but an Excel sheet holds "
                     + "at most " + (MAX_ROWS - 1) + "; export to CSV instead, or filter or sample the rows first");
         }
-        Path file = context.resolveOutput(context.params().string("path"));
-        try {
-            write(table, file, context.params().string("sheet", "data"), context);
-        } catch (IOException e) {
-            throw new NodeException("path", "cannot write " + file + ": " + e.getMessage()
-                    + "; check that the folder is writable and the file is not open in Excel");
-        }
-        return Map.of("table", table);
+        writeXlsx(table, file, params.string("sheet", "data"), context);
     }
 
-    static void write(Table table, Path file, String sheetName, NodeContext context) throws IOException {
+    static void writeXlsx(Table table, Path file, String sheetName, NodeContext context) throws IOException {
         AtomicFiles.write(file, out -> {
             Workbook wb = new Workbook(out, "Tablewise", "1.0");
             Worksheet ws = wb.newWorksheet(sheetName);

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -18,68 +17,40 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
-import io.tablewise.node.ConfigureContext;
-import io.tablewise.node.NodeContext;
-import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
-import io.tablewise.node.NodeType;
 import io.tablewise.node.ParamSpec;
 import io.tablewise.node.ParamType;
-import io.tablewise.node.PortSpec;
-import io.tablewise.node.PortType;
 import io.tablewise.node.Suggestions;
-import io.tablewise.node.TableSchema;
 
 /**
  * Imports one sheet of an Excel {@code .xlsx} workbook (the first, or one named). Cells become text first
  * (numbers in plain notation, date-formatted numbers as ISO dates, formulas as their cached values) and then go
  * through the same type inference as CSV, so a column types the same whichever format it came in.
  */
-public final class ExcelImportNode implements NodeType {
+public final class ExcelImportNode extends FileImportNode {
     /** The node type id. */
     public static final String ID = "data.import.excel";
-    private static final int PREVIEW_ROWS = 1000;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, 1, "Import Excel", "Data",
-            "Reads a sheet of an Excel .xlsx workbook into a table, with the same type detection as CSV.",
-            List.of(),
-            List.of(PortSpec.of("table", PortType.TABLE, "The imported table")),
-            List.of(
+    /** Creates the node type. */
+    public ExcelImportNode() {
+        super(ID, "Import Excel", "Reads a sheet of an Excel .xlsx workbook into a table, with the same type "
+                + "detection as CSV.", ImportParams.withReading(List.of(
                     ImportParams.path("The .xlsx workbook, relative to the flow file."),
                     ParamSpec.builder("sheet", ParamType.STRING).label("Sheet").defaultValue("")
                             .help("The sheet's name; empty for the first sheet.").build(),
-                    ImportParams.header(),
-                    ImportParams.missingValues(),
-                    ImportParams.trim(),
-                    ImportParams.columnTypes(),
-                    ImportParams.onError(),
-                    ImportParams.rowLimit()));
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
+                    ImportParams.header())));
     }
 
     @Override
-    public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
-        Path file = context.resolveInput(context.params().string("path"));
-        ImportResult preview = read(file, ImportParams.forPreview(context.params()), PREVIEW_ROWS, ImportMonitor.NONE);
-        return Map.of("table", TableSchema.of(preview.table()));
-    }
-
-    @Override
-    public Map<String, Object> execute(NodeContext context) throws NodeException {
-        Path file = context.resolveInput(context.params().string("path"));
-        ImportResult result = read(file, context.params(), context.params().integer("rowLimit", 0),
-                Monitors.of(context));
-        result.warnings().forEach(context::warn);
-        return Map.of("table", result.table());
+    ImportResult read(Path file, NodeParams params, long rowLimit, ImportMonitor monitor) throws NodeException {
+        return readSheet(file, params, rowLimit, monitor);
     }
 
     /** Reads the sheet; {@code rowLimit} > 0 stops after that many data rows. */
-    static ImportResult read(Path file, NodeParams p, long rowLimit, ImportMonitor monitor) throws NodeException {
+    static ImportResult readSheet(Path file, NodeParams p, long rowLimit, ImportMonitor monitor)
+            throws NodeException {
         String name = file.getFileName().toString();
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             Sheet sheet = sheet(wb, p.string("sheet", ""), name);

@@ -24,6 +24,19 @@ public final class ImportParams {
         return ParamSpec.builder("path", ParamType.INPUT_FILE).label("File").required().help(help).build();
     }
 
+    /** The parameters every importer has after its own: missing values, trimming, types, errors, row limit. */
+    public static List<ParamSpec> reading() {
+        return List.of(missingValues(), trim(), columnTypes(), onError(), rowLimit());
+    }
+
+    /** An importer's parameters: its own first, then {@link #reading()}, then any extra ones. */
+    public static List<ParamSpec> withReading(List<ParamSpec> own, ParamSpec... extra) {
+        List<ParamSpec> all = new ArrayList<>(own);
+        all.addAll(reading());
+        all.addAll(List.of(extra));
+        return all;
+    }
+
     /** Header: auto, yes or no. */
     public static ParamSpec header() {
         return ParamSpec.builder("header", ParamType.CHOICE).label("Header row").defaultValue("auto")

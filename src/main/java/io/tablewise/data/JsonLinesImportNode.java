@@ -18,61 +18,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tablewise.node.CancelledException;
-import io.tablewise.node.ConfigureContext;
-import io.tablewise.node.NodeContext;
-import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
-import io.tablewise.node.NodeType;
-import io.tablewise.node.PortSpec;
-import io.tablewise.node.PortType;
-import io.tablewise.node.TableSchema;
 
 /**
  * Imports JSON Lines (one JSON object per line, UTF-8). Columns are the union of the keys in order of first
  * appearance; nested objects and arrays are kept as JSON text. Lines that are not JSON objects follow the
  * error policy.
  */
-public final class JsonLinesImportNode implements NodeType {
+public final class JsonLinesImportNode extends FileImportNode {
     /** The node type id. */
     public static final String ID = "data.import.jsonl";
-    private static final int PREVIEW_ROWS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, 1, "Import JSON Lines", "Data",
-            "Reads a JSON Lines file (one JSON object per line) into a table; keys become columns.",
-            List.of(),
-            List.of(PortSpec.of("table", PortType.TABLE, "The imported table")),
-            List.of(
-                    ImportParams.path("The .jsonl file, relative to the flow file."),
-                    ImportParams.missingValues(),
-                    ImportParams.trim(),
-                    ImportParams.columnTypes(),
-                    ImportParams.onError(),
-                    ImportParams.rowLimit()));
-
-    @Override
-    public NodeDescriptor descriptor() {
-        return DESCRIPTOR;
+    /** Creates the node type. */
+    public JsonLinesImportNode() {
+        super(ID, "Import JSON Lines", "Reads a JSON Lines file (one JSON object per line) into a table; keys "
+                + "become columns.", ImportParams.withReading(List.of(
+                    ImportParams.path("The .jsonl file, relative to the flow file."))));
     }
 
     @Override
-    public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
-        Path file = context.resolveInput(context.params().string("path"));
-        return Map.of("table", TableSchema.of(read(file, ImportParams.forPreview(context.params()), PREVIEW_ROWS, ImportMonitor.NONE)
-                .table()));
+    ImportResult read(Path file, NodeParams params, long rowLimit, ImportMonitor monitor) throws NodeException {
+        return readLines(file, params, rowLimit, monitor);
     }
 
-    @Override
-    public Map<String, Object> execute(NodeContext context) throws NodeException {
-        Path file = context.resolveInput(context.params().string("path"));
-        ImportResult result = read(file, context.params(), context.params().integer("rowLimit", 0),
-                Monitors.of(context));
-        result.warnings().forEach(context::warn);
-        return Map.of("table", result.table());
-    }
-
-    static ImportResult read(Path file, NodeParams p, long rowLimit, ImportMonitor monitor) throws NodeException {
+    static ImportResult readLines(Path file, NodeParams p, long rowLimit, ImportMonitor monitor)
+            throws NodeException {
         String name = file.getFileName().toString();
         ErrorPolicy policy = ErrorPolicy.fromId(p.string("onError", "set-missing"));
         Map<String, Integer> columns = new LinkedHashMap<>();

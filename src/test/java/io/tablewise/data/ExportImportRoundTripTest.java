@@ -158,7 +158,7 @@ class ExportImportRoundTripTest {
     @Test
     void excelExportReadsBackToTheSameTable() throws Exception {
         new ExcelExportNode().execute(context(Map.of("path", "sample.xlsx", "sheet", "data"), dir));
-        Table back = ExcelImportNode.read(dir.resolve("sample.xlsx"), new NodeParams(Map.of()), 0,
+        Table back = ExcelImportNode.readSheet(dir.resolve("sample.xlsx"), new NodeParams(Map.of()), 0,
                 ImportMonitor.NONE).table();
         assertSameTable(sample(), back);
     }
@@ -166,10 +166,10 @@ class ExportImportRoundTripTest {
     @Test
     void excelImportFindsANamedSheetOrSuggestsOne() throws Exception {
         new ExcelExportNode().execute(context(Map.of("path", "s.xlsx", "sheet", "customers"), dir));
-        assertEquals(4, ExcelImportNode.read(dir.resolve("s.xlsx"), new NodeParams(Map.of("sheet", "customers")), 0,
+        assertEquals(4, ExcelImportNode.readSheet(dir.resolve("s.xlsx"), new NodeParams(Map.of("sheet", "customers")), 0,
                 ImportMonitor.NONE).table().rowCount());
         io.tablewise.node.NodeException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.tablewise.node.NodeException.class, () -> ExcelImportNode.read(dir.resolve("s.xlsx"),
+                io.tablewise.node.NodeException.class, () -> ExcelImportNode.readSheet(dir.resolve("s.xlsx"),
                         new NodeParams(Map.of("sheet", "costumers")), 0, ImportMonitor.NONE));
         assertTrue(e.getMessage().contains("did you mean 'customers'"), e.getMessage());
     }
@@ -178,7 +178,7 @@ class ExportImportRoundTripTest {
     void notAnXlsxFileGivesAPlainMessage() throws Exception {
         Files.writeString(dir.resolve("fake.xlsx"), "id,name\n1,a\n");
         io.tablewise.node.NodeException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.tablewise.node.NodeException.class, () -> ExcelImportNode.read(dir.resolve("fake.xlsx"),
+                io.tablewise.node.NodeException.class, () -> ExcelImportNode.readSheet(dir.resolve("fake.xlsx"),
                         new NodeParams(Map.of()), 0, ImportMonitor.NONE));
         assertTrue(e.getMessage().contains("could not be read as an Excel .xlsx workbook"), e.getMessage());
     }
@@ -190,7 +190,7 @@ class ExportImportRoundTripTest {
                 + "not json\n"
                 + "\n"
                 + "{\"id\": 3, \"city\": \"부산\", \"ok\": true}\n", StandardCharsets.UTF_8);
-        ImportResult r = JsonLinesImportNode.read(dir.resolve("e.jsonl"), new NodeParams(Map.of()), 0,
+        ImportResult r = JsonLinesImportNode.readLines(dir.resolve("e.jsonl"), new NodeParams(Map.of()), 0,
                 ImportMonitor.NONE);
         Table t = r.table();
         assertEquals(List.of("id", "city", "amount", "tags", "ok"), t.columnNames());

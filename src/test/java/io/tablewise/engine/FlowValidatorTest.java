@@ -149,6 +149,16 @@ class FlowValidatorTest {
     }
 
     @Test
+    void nodeSpecificCheckInConfigureNamesTheParameter() throws Exception {
+        Files.writeString(dir.resolve("x.csv"), "a\n1\n");
+        NodeMessage m = onlyError(validate(flow().node("in", "data.import.csv", "path", "x.csv")
+                .node("out", "data.export.excel", "path", "x.xlsx", "sheet", "2024/Q1").edge("in", "out").build()));
+        assertEquals("out", m.nodeId());
+        assertEquals("sheet", m.param());
+        assertTrue(m.text().startsWith("'2024/Q1' is not a valid Excel sheet name"), m.text());
+    }
+
+    @Test
     void twoEdgesIntoOneInputAreRejected() {
         ValidationReport report = validate(flow().node("a", "test.source").node("b", "test.source")
                 .node("c", "test.pass").edge("a", "c").edge("b", "c").build());

@@ -124,7 +124,7 @@ class RegistryContractTest {
     private static void writeSampleXlsx(Path csv, Path xlsx) throws Exception {
         tech.tablesaw.api.Table t = new io.tablewise.data.csv.DelimitedReader().read(csv,
                 io.tablewise.data.csv.CsvOptions.defaults(), io.tablewise.data.ImportMonitor.NONE).table();
-        java.lang.reflect.Method write = io.tablewise.data.ExcelExportNode.class.getDeclaredMethod("write",
+        java.lang.reflect.Method write = io.tablewise.data.ExcelExportNode.class.getDeclaredMethod("writeXlsx",
                 tech.tablesaw.api.Table.class, Path.class, String.class, io.tablewise.node.NodeContext.class);
         write.setAccessible(true);
         write.invoke(null, t, xlsx, "data", null);
