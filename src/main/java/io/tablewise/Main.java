@@ -20,7 +20,8 @@ public final class Main {
 
     /** Starts Tablewise. */
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && args[0].endsWith(".flow") && Files.isRegularFile(Path.of(args[0])))) {
+        boolean flowFile = args.length == 1 && args[0].endsWith(".flow") && Files.isRegularFile(Path.of(args[0]));
+        if (args.length == 0 || flowFile) {
             if (launchStudio(args)) {
                 return;
             }

@@ -166,7 +166,8 @@ class ExportImportRoundTripTest {
     @Test
     void excelImportFindsANamedSheetOrSuggestsOne() throws Exception {
         new ExcelExportNode().execute(context(Map.of("path", "s.xlsx", "sheet", "customers"), dir));
-        assertEquals(4, ExcelImportNode.readSheet(dir.resolve("s.xlsx"), new NodeParams(Map.of("sheet", "customers")), 0,
+        assertEquals(4, ExcelImportNode.readSheet(dir.resolve("s.xlsx"), new NodeParams(Map.of("sheet", "customers")),
+                0,
                 ImportMonitor.NONE).table().rowCount());
         io.tablewise.node.NodeException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.tablewise.node.NodeException.class, () -> ExcelImportNode.readSheet(dir.resolve("s.xlsx"),

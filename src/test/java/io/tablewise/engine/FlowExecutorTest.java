@@ -76,7 +76,8 @@ class FlowExecutorTest {
     void overridingAFlowParameterReRunsTheNodesThatUseIt() throws Exception {
         Flow f = flow().param("rows", 3L).node("a", "test.source", "rows", "${rows}").node("b", "test.pass")
                 .edge("a", "b").build();
-        RunResult first = executor.run(new RunRequest(f, dir, dir, Map.of("rows", "4"), Set.of()), ExecutionListener.NONE);
+        RunResult first = executor.run(new RunRequest(f, dir, dir, Map.of("rows", "4"), Set.of()),
+                ExecutionListener.NONE);
         assertEquals(4, first.output("b", "table", Table.class).rowCount());
         executor.run(new RunRequest(f, dir, dir, Map.of("rows", "4"), Set.of()), ExecutionListener.NONE);
         assertEquals(1, TestNodes.executions("a"));

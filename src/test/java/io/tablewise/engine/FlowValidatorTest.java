@@ -32,7 +32,8 @@ class FlowValidatorTest {
 
     @Test
     void aWellFormedFlowIsValidAndHasSchemas() {
-        ValidationReport report = validate(flow().node("a", "test.source").node("b", "test.pass").edge("a", "b").build());
+        ValidationReport report = validate(flow().node("a", "test.source").node("b", "test.pass").edge("a", "b")
+                .build());
         assertTrue(report.isValid(), report.messages()::toString);
         assertEquals(List.of("n", "label"), report.schemas().get("b").get("table").names());
     }

@@ -41,7 +41,8 @@ class ChurnGeneratorTest {
         assertEquals(ColumnType.INTEGER, t.column("age").type());
         assertEquals(9, t.stringColumn("region").countUnique());
         double missingSatisfaction = t.column("satisfaction").countMissing() / 6000.0;
-        assertTrue(missingSatisfaction > 0.06 && missingSatisfaction < 0.10, "satisfaction missing " + missingSatisfaction);
+        assertTrue(missingSatisfaction > 0.06 && missingSatisfaction < 0.10,
+                "satisfaction missing " + missingSatisfaction);
         assertTrue(t.column("data_usage_gb").countMissing() > 100);
     }
 

@@ -1,2 +1,5 @@
-/** The node registry and the one explicit list of built-in node types ({@link io.tablewise.node.registry.BuiltInNodes}). */
+/**
+ * The node registry and the one explicit list of built-in node types
+ * ({@link io.tablewise.node.registry.BuiltInNodes}).
+ */
 package io.tablewise.node.registry;

@@ -152,8 +152,8 @@ class DelimitedCorpusTest {
                 }),
             ok("EUC-KR given explicitly", "도시\n서울\n".getBytes(Charset.forName("EUC-KR")),
                 d.withEncoding(Charset.forName("EUC-KR")), r -> assertEquals("서울", col(r.table(), "도시", 0))),
-            ok("Windows-1252 accents", "name,city\nRené,Zürich\nJosé,São Paulo\n".getBytes(Charset.forName("windows-1252")),
-                d, r -> {
+            ok("Windows-1252 accents",
+                "name,city\nRené,Zürich\nJosé,São Paulo\n".getBytes(Charset.forName("windows-1252")), d, r -> {
                     assertEquals("windows-1252", r.format().encoding());
                     assertEquals("Zürich", col(r.table(), "city", 0));
                     assertEquals("José", col(r.table(), "name", 1));
