@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code tablewise} command. */
 @Command(name = "tablewise", mixinStandardHelpOptions = true, versionProvider = TablewiseCommand.Version.class,
         description = "Tablewise: no-code machine learning for tables. Without a command, opens the studio.",
-        subcommands = {RunCommand.class, ValidateCommand.class, NodesCommand.class, GenerateCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ProfileCommand.class, NodesCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class TablewiseCommand implements Runnable {
     @CommandLine.Spec
@@ -25,9 +26,16 @@ public final class TablewiseCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println("error: " + e.getMessage());
+            if (e instanceof java.io.IOException) {
+                err.println("error: " + e.getMessage());
+            } else {
+                // The top-level boundary: an unexpected failure is reported once, plainly, with what to send us.
+                err.println("error: Tablewise failed unexpectedly (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it with the "
+                        + "command and, if you can, the data file");
+            }
             err.flush();
-            return ExitCodes.INVALID;
+            return ExitCodes.NODE_FAILED;
         });
         int code = cli.execute(args);
         out.flush();

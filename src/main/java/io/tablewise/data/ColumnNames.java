@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Makes header names usable: empty names become {@code column_N} and repeated names get a suffix
- * ({@code name_2}), each change reported.
+ * ({@code name_2}), each change reported. Names count as repeated when they are equal ignoring letter case, as
+ * Tablesaw compares them ({@code Age} and {@code age} cannot both be columns).
  */
 public final class ColumnNames {
     private ColumnNames() {
@@ -23,13 +24,13 @@ public final class ColumnNames {
                 String fixed = unique("column_" + (i + 1), used);
                 warnings.add("column " + (i + 1) + " has no name in the header; it is called '" + fixed + "'");
                 name = fixed;
-            } else if (used.contains(name)) {
+            } else if (used.contains(key(name))) {
                 String fixed = unique(name, used);
-                warnings.add("the header names '" + name + "' more than once; column " + (i + 1)
+                warnings.add("the header names '" + name + "' more than once (letter case aside); column " + (i + 1)
                         + " is called '" + fixed + "'");
                 name = fixed;
             }
-            used.add(name);
+            used.add(key(name));
             names.add(name);
         }
         return names;
@@ -45,13 +46,17 @@ public final class ColumnNames {
     }
 
     private static String unique(String base, Set<String> used) {
-        if (!used.contains(base)) {
+        if (!used.contains(key(base))) {
             return base;
         }
         int k = 2;
-        while (used.contains(base + "_" + k)) {
+        while (used.contains(key(base + "_" + k))) {
             k++;
         }
         return base + "_" + k;
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
 import io.tablewise.data.csv.EncodingDetector;
@@ -48,7 +49,7 @@ public final class CsvImportNode extends FileImportNode {
     }
 
     @Override
-    ImportResult read(Path file, NodeParams params, long rowLimit, ImportMonitor monitor) throws NodeException {
+    ImportResult read(Path file, NodeParams params, long rowLimit, ProgressMonitor monitor) throws NodeException {
         try {
             return new DelimitedReader().read(file, options(params), monitor);
         } catch (ImportException e) {
@@ -61,7 +62,7 @@ public final class CsvImportNode extends FileImportNode {
     ImportResult preview(Path file, NodeParams params) throws NodeException {
         CsvOptions options = options(params).withRows(0, 0, 0).withParallelism(1);
         try {
-            return new DelimitedReader().read(head(file), file.getFileName().toString(), options, ImportMonitor.NONE);
+            return new DelimitedReader().read(head(file), file.getFileName().toString(), options, ProgressMonitor.NONE);
         } catch (ImportException e) {
             throw new NodeException(e.param(), e.getMessage());
         }

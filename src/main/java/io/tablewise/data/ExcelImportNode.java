@@ -17,6 +17,7 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
 import io.tablewise.node.ParamSpec;
@@ -44,12 +45,12 @@ public final class ExcelImportNode extends FileImportNode {
     }
 
     @Override
-    ImportResult read(Path file, NodeParams params, long rowLimit, ImportMonitor monitor) throws NodeException {
+    ImportResult read(Path file, NodeParams params, long rowLimit, ProgressMonitor monitor) throws NodeException {
         return readSheet(file, params, rowLimit, monitor);
     }
 
     /** Reads the sheet; {@code rowLimit} > 0 stops after that many data rows. */
-    static ImportResult readSheet(Path file, NodeParams p, long rowLimit, ImportMonitor monitor)
+    static ImportResult readSheet(Path file, NodeParams p, long rowLimit, ProgressMonitor monitor)
             throws NodeException {
         String name = file.getFileName().toString();
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {

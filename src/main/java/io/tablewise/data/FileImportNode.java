@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.ConfigureContext;
 import io.tablewise.node.NodeContext;
 import io.tablewise.node.NodeDescriptor;
@@ -36,12 +37,12 @@ abstract class FileImportNode implements NodeType {
      *
      * @param rowLimit at most this many data rows (0: all)
      */
-    abstract ImportResult read(Path file, NodeParams params, long rowLimit, ImportMonitor monitor)
+    abstract ImportResult read(Path file, NodeParams params, long rowLimit, ProgressMonitor monitor)
             throws NodeException;
 
     /** The first rows of the file, enough to know its columns; formats may read it more cheaply. */
     ImportResult preview(Path file, NodeParams params) throws NodeException {
-        return read(file, params, PREVIEW_ROWS, ImportMonitor.NONE);
+        return read(file, params, PREVIEW_ROWS, ProgressMonitor.NONE);
     }
 
     @Override

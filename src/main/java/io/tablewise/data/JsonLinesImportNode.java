@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.CancelledException;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
@@ -39,11 +40,11 @@ public final class JsonLinesImportNode extends FileImportNode {
     }
 
     @Override
-    ImportResult read(Path file, NodeParams params, long rowLimit, ImportMonitor monitor) throws NodeException {
+    ImportResult read(Path file, NodeParams params, long rowLimit, ProgressMonitor monitor) throws NodeException {
         return readLines(file, params, rowLimit, monitor);
     }
 
-    static ImportResult readLines(Path file, NodeParams p, long rowLimit, ImportMonitor monitor)
+    static ImportResult readLines(Path file, NodeParams p, long rowLimit, ProgressMonitor monitor)
             throws NodeException {
         String name = file.getFileName().toString();
         ErrorPolicy policy = ErrorPolicy.fromId(p.string("onError", "set-missing"));

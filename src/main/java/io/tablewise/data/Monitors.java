@@ -1,14 +1,15 @@
 package io.tablewise.data;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.NodeContext;
 
-/** Adapts a node's context to the readers' {@link ImportMonitor}. */
+/** Adapts a node's context to the readers' {@link ProgressMonitor}. */
 final class Monitors {
     private Monitors() {
     }
 
-    static ImportMonitor of(NodeContext context) {
-        return new ImportMonitor() {
+    static ProgressMonitor of(NodeContext context) {
+        return new ProgressMonitor() {
             @Override
             public void progress(double fraction, String message) {
                 context.progress(fraction, message);

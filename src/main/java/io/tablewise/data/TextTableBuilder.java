@@ -8,6 +8,7 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.CancelledException;
 import io.tablewise.node.ColumnKind;
 
@@ -52,14 +53,14 @@ public final class TextTableBuilder {
      * @param monitor cancellation
      */
     public ImportResult build(String tableName, List<String> names, Boolean header, Map<String, ColumnKind> overrides,
-                              ErrorPolicy policy, ImportMonitor monitor, ImportResult.DetectedFormat format)
+                              ErrorPolicy policy, ProgressMonitor monitor, ImportResult.DetectedFormat format)
             throws ImportException {
         List<String> warnings = new ArrayList<>();
         int start = 0;
         List<String> columnNames;
         boolean hasHeader = false;
         if (names != null) {
-            columnNames = names;
+            columnNames = ColumnNames.fix(names, warnings);
         } else {
             hasHeader = header != null ? header : !rows.isEmpty() && detectHeader();
             if (hasHeader) {

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.data.ImportMonitor;
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
 import io.tablewise.sample.WideTableGenerator;
@@ -42,7 +42,7 @@ public final class ImportBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"work", "warm median s", "min s", "max s", "note"});
-        double[] ours = time(runs, () -> new DelimitedReader().read(file, CsvOptions.defaults(), ImportMonitor.NONE)
+        double[] ours = time(runs, () -> new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE)
                 .table().rowCount());
         table.add(row("Tablewise import", ours, "whole-column type inference"));
         double[] plain = time(Math.max(2, runs / 2), () -> Table.read().csv(file.toFile()).rowCount());
@@ -100,7 +100,7 @@ public final class ImportBenchmark {
 
     /** Heap used with the table held, minus heap used once it is released (full GCs between). */
     private static long retainedHeap(Path file) throws Exception {
-        Table[] held = {new DelimitedReader().read(file, CsvOptions.defaults(), ImportMonitor.NONE).table()};
+        Table[] held = {new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table()};
         long with = usedAfterGc();
         int rows = held[0].rowCount();
         held[0] = null;

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.data.ImportMonitor;
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
 
@@ -44,7 +44,7 @@ class CliEndToEndTest {
     }
 
     private static Table read(Path file) throws Exception {
-        return new DelimitedReader().read(file, CsvOptions.defaults(), ImportMonitor.NONE).table();
+        return new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
     }
 
     @Test

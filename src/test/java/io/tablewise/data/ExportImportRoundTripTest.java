@@ -25,6 +25,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
 import io.tablewise.node.NodeContext;
@@ -120,7 +121,7 @@ class ExportImportRoundTripTest {
     void csvExportReadsBackToTheSameTable() throws Exception {
         Path file = dir.resolve("out/sample.csv");
         new CsvExportNode().execute(context(Map.of("path", "out/sample.csv"), dir));
-        Table back = new DelimitedReader().read(file, CsvOptions.defaults(), ImportMonitor.NONE).table();
+        Table back = new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
         assertSameTable(sample(), back);
     }
 
@@ -150,7 +151,8 @@ class ExportImportRoundTripTest {
         byte[] bytes = Files.readAllBytes(dir.resolve("k.csv"));
         String text = new String(bytes, Charset.forName("x-windows-949"));
         assertTrue(text.contains(";서울;"), text);
-        ImportResult back = new DelimitedReader().read(dir.resolve("k.csv"), CsvOptions.defaults(), ImportMonitor.NONE);
+        ImportResult back = new DelimitedReader()
+                .read(dir.resolve("k.csv"), CsvOptions.defaults(), ProgressMonitor.NONE);
         assertEquals("x-windows-949", back.format().encoding());
         assertEquals("서울", back.table().stringColumn("name").get(3));
     }
@@ -159,7 +161,7 @@ class ExportImportRoundTripTest {
     void excelExportReadsBackToTheSameTable() throws Exception {
         new ExcelExportNode().execute(context(Map.of("path", "sample.xlsx", "sheet", "data"), dir));
         Table back = ExcelImportNode.readSheet(dir.resolve("sample.xlsx"), new NodeParams(Map.of()), 0,
-                ImportMonitor.NONE).table();
+                ProgressMonitor.NONE).table();
         assertSameTable(sample(), back);
     }
 
@@ -168,10 +170,10 @@ class ExportImportRoundTripTest {
         new ExcelExportNode().execute(context(Map.of("path", "s.xlsx", "sheet", "customers"), dir));
         assertEquals(4, ExcelImportNode.readSheet(dir.resolve("s.xlsx"), new NodeParams(Map.of("sheet", "customers")),
                 0,
-                ImportMonitor.NONE).table().rowCount());
+                ProgressMonitor.NONE).table().rowCount());
         io.tablewise.node.NodeException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.tablewise.node.NodeException.class, () -> ExcelImportNode.readSheet(dir.resolve("s.xlsx"),
-                        new NodeParams(Map.of("sheet", "costumers")), 0, ImportMonitor.NONE));
+                        new NodeParams(Map.of("sheet", "costumers")), 0, ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains("did you mean 'customers'"), e.getMessage());
     }
 
@@ -180,7 +182,7 @@ class ExportImportRoundTripTest {
         Files.writeString(dir.resolve("fake.xlsx"), "id,name\n1,a\n");
         io.tablewise.node.NodeException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.tablewise.node.NodeException.class, () -> ExcelImportNode.readSheet(dir.resolve("fake.xlsx"),
-                        new NodeParams(Map.of()), 0, ImportMonitor.NONE));
+                        new NodeParams(Map.of()), 0, ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains("could not be read as an Excel .xlsx workbook"), e.getMessage());
     }
 
@@ -192,7 +194,7 @@ class ExportImportRoundTripTest {
                 + "\n"
                 + "{\"id\": 3, \"city\": \"부산\", \"ok\": true}\n", StandardCharsets.UTF_8);
         ImportResult r = JsonLinesImportNode.readLines(dir.resolve("e.jsonl"), new NodeParams(Map.of()), 0,
-                ImportMonitor.NONE);
+                ProgressMonitor.NONE);
         Table t = r.table();
         assertEquals(List.of("id", "city", "amount", "tags", "ok"), t.columnNames());
         assertEquals(3, t.rowCount());
@@ -200,5 +202,13 @@ class ExportImportRoundTripTest {
         assertEquals("[\"a\",\"b\"]", t.stringColumn("tags").get(1));
         assertTrue(t.doubleColumn("amount").isMissing(1));
         assertTrue(String.join(" ", r.warnings()).contains("line 3 (not valid JSON"), r.warnings().toString());
+    }
+
+    @Test
+    void jsonLinesKeysDifferingOnlyInCaseBecomeDistinctColumns() throws Exception {
+        Files.writeString(dir.resolve("k.jsonl"), "{\"a\": 1, \"A\": 2}\n", StandardCharsets.UTF_8);
+        ImportResult r = JsonLinesImportNode.readLines(dir.resolve("k.jsonl"), new NodeParams(Map.of()), 0,
+                ProgressMonitor.NONE);
+        assertEquals(List.of("a", "A_2"), r.table().columnNames());
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
 
@@ -30,7 +31,7 @@ class SharedDataImportTest {
     }
 
     private static ImportResult read(String name) throws Exception {
-        return new DelimitedReader().read(shared(name), CsvOptions.defaults(), ImportMonitor.NONE);
+        return new DelimitedReader().read(shared(name), CsvOptions.defaults(), ProgressMonitor.NONE);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
-import io.tablewise.data.ImportMonitor;
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
 
@@ -33,7 +33,7 @@ class ChurnGeneratorTest {
 
     @Test
     void tableHasTheDocumentedShapeTypesAndMissingShares() throws Exception {
-        Table t = new DelimitedReader().read(SHIPPED, CsvOptions.defaults(), ImportMonitor.NONE).table();
+        Table t = new DelimitedReader().read(SHIPPED, CsvOptions.defaults(), ProgressMonitor.NONE).table();
         assertEquals(6000, t.rowCount());
         assertEquals(ColumnType.LOCAL_DATE, t.column("signup_date").type());
         assertEquals(ColumnType.BOOLEAN, t.column("paperless_billing").type());
@@ -48,7 +48,7 @@ class ChurnGeneratorTest {
 
     @Test
     void targetIsLearnableFromTheDocumentedDrivers() throws Exception {
-        Table t = new DelimitedReader().read(SHIPPED, CsvOptions.defaults(), ImportMonitor.NONE).table();
+        Table t = new DelimitedReader().read(SHIPPED, CsvOptions.defaults(), ProgressMonitor.NONE).table();
         double monthly = churnRate(t.where(t.stringColumn("contract").isEqualTo("month-to-month")));
         double twoYear = churnRate(t.where(t.stringColumn("contract").isEqualTo("two-year")));
         assertTrue(monthly > twoYear + 0.25, monthly + " vs " + twoYear);
@@ -67,7 +67,7 @@ class ChurnGeneratorTest {
     void wideTableHasTheBenchmarkShape() throws Exception {
         Path file = dir.resolve("wide.csv");
         WideTableGenerator.write(file, 20_000, 1);
-        Table t = new DelimitedReader().read(file, CsvOptions.defaults(), ImportMonitor.NONE).table();
+        Table t = new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
         assertEquals(20, t.columnCount());
         assertEquals(20_000, t.rowCount());
         assertEquals(ColumnType.DOUBLE, t.column("income").type());

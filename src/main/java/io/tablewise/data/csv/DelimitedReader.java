@@ -27,7 +27,7 @@ import io.tablewise.data.ColumnPlan;
 import io.tablewise.data.ErrorPolicy;
 import io.tablewise.data.HeaderRule;
 import io.tablewise.data.ImportException;
-import io.tablewise.data.ImportMonitor;
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.ImportResult;
 import io.tablewise.data.MissingTokens;
 import io.tablewise.data.ProblemLog;
@@ -47,7 +47,7 @@ public final class DelimitedReader {
     private static final int HEADER_SAMPLE_RECORDS = 1000;
 
     /** Reads a file. */
-    public ImportResult read(Path file, CsvOptions options, ImportMonitor monitor) throws ImportException {
+    public ImportResult read(Path file, CsvOptions options, ProgressMonitor monitor) throws ImportException {
         String name = file.getFileName().toString();
         byte[] raw = readBytes(file, name);
         monitor.progress(0.05, "read " + name);
@@ -55,7 +55,7 @@ public final class DelimitedReader {
     }
 
     /** Reads bytes; {@code name} names the source in messages and becomes the table name. */
-    public ImportResult read(byte[] raw, String name, CsvOptions options, ImportMonitor monitor)
+    public ImportResult read(byte[] raw, String name, CsvOptions options, ProgressMonitor monitor)
             throws ImportException {
         TablesawInit.ensure();
         if (raw.length == 0) {
@@ -107,11 +107,11 @@ public final class DelimitedReader {
         private final Charset valueCharset;
         private final DialectSniffer.Dialect dialect;
         private final CsvOptions options;
-        private final ImportMonitor monitor;
+        private final ProgressMonitor monitor;
         private final List<String> warnings = new ArrayList<>();
 
         Read(String name, byte[] data, int offset, Charset charset, Charset valueCharset,
-             DialectSniffer.Dialect dialect, CsvOptions options, ImportMonitor monitor) {
+             DialectSniffer.Dialect dialect, CsvOptions options, ProgressMonitor monitor) {
             this.name = name;
             this.data = data;
             this.offset = offset;

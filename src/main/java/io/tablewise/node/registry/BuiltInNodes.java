@@ -7,6 +7,8 @@ import io.tablewise.data.CsvImportNode;
 import io.tablewise.data.ExcelExportNode;
 import io.tablewise.data.ExcelImportNode;
 import io.tablewise.data.JsonLinesImportNode;
+import io.tablewise.insights.InsightsExportNode;
+import io.tablewise.insights.InsightsReportNode;
 import io.tablewise.node.NodeType;
 
 /** The one explicit list of built-in node types, in palette order. Adding a node is one line here. */
@@ -21,6 +23,8 @@ public final class BuiltInNodes {
                 new ExcelImportNode(),
                 new JsonLinesImportNode(),
                 new CsvExportNode(),
-                new ExcelExportNode());
+                new ExcelExportNode(),
+                new InsightsReportNode(),
+                new InsightsExportNode());
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.data.ImportMonitor;
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.ImportResult;
 import io.tablewise.node.CancelledException;
 
@@ -55,7 +55,7 @@ class DelimitedChunkingTest {
         assertTrue(data.length > 3 * (2 << 20), "the file must span several chunks: " + data.length);
         for (int threads : new int[] {1, 4}) {
             Table t = new DelimitedReader().read(data, "big.csv", CsvOptions.defaults().withParallelism(threads),
-                    ImportMonitor.NONE).table();
+                    ProgressMonitor.NONE).table();
             assertEquals(ROWS, t.rowCount());
             for (int i = 0; i < ROWS; i++) {
                 assertEquals(i, t.intColumn("id").getInt(i));
@@ -72,7 +72,7 @@ class DelimitedChunkingTest {
         long expectedLine = 1 + text.substring(0, text.indexOf("\n" + ragged + "\n") + 1).chars()
                 .filter(c -> c == '\n').count();
         ImportResult r = new DelimitedReader().read(text.getBytes(StandardCharsets.UTF_8), "big.csv",
-                CsvOptions.defaults(), ImportMonitor.NONE);
+                CsvOptions.defaults(), ProgressMonitor.NONE);
         assertEquals(1, r.warnings().size());
         assertTrue(r.warnings().get(0).contains("line " + expectedLine + " (1 fields, expected 3)"),
                 () -> "expected line " + expectedLine + " in " + r.warnings());
@@ -95,7 +95,7 @@ class DelimitedChunkingTest {
                     .append(i % 3 == 0 ? "" : i % 2 == 0 ? "true" : "false").append('\n');
         }
         ImportResult r = new DelimitedReader().read(sb.toString().getBytes(StandardCharsets.UTF_8), "shift.csv",
-                CsvOptions.defaults(), ImportMonitor.NONE);
+                CsvOptions.defaults(), ProgressMonitor.NONE);
         Table t = r.table();
         assertEquals(List.of("STRING", "DOUBLE", "LOCAL_DATE", "LONG", "BOOLEAN"),
                 t.columns().stream().map(c -> c.type().name()).toList());
@@ -125,7 +125,7 @@ class DelimitedChunkingTest {
     void sampledReadOfABigFileMatchesTheFullRead() throws Exception {
         byte[] data = bigFile(-1).getBytes(StandardCharsets.UTF_8);
         Table sample = new DelimitedReader().read(data, "big.csv", CsvOptions.defaults().withRows(0, 500, 3),
-                ImportMonitor.NONE).table();
+                ProgressMonitor.NONE).table();
         assertEquals(500, sample.rowCount());
         for (int k = 0; k < sample.rowCount(); k++) {
             int id = sample.intColumn("id").getInt(k);
@@ -138,7 +138,7 @@ class DelimitedChunkingTest {
     void cancellationStopsTheRead() {
         byte[] data = bigFile(-1).getBytes(StandardCharsets.UTF_8);
         AtomicInteger calls = new AtomicInteger();
-        ImportMonitor cancelSoon = new ImportMonitor() {
+        ProgressMonitor cancelSoon = new ProgressMonitor() {
             @Override
             public void progress(double fraction, String message) {
             }
@@ -155,7 +155,7 @@ class DelimitedChunkingTest {
     @Test
     void progressRisesToOne() throws Exception {
         List<Double> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ImportMonitor monitor = new ImportMonitor() {
+        ProgressMonitor monitor = new ProgressMonitor() {
             @Override
             public void progress(double fraction, String message) {
                 seen.add(fraction);

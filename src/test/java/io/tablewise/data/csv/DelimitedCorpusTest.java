@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
 
 import io.tablewise.data.ErrorPolicy;
 import io.tablewise.data.ImportException;
-import io.tablewise.data.ImportMonitor;
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.ImportResult;
 import io.tablewise.node.ColumnKind;
 
@@ -168,6 +168,10 @@ class DelimitedCorpusTest {
                 shape(r, 1, "a", "a_2", "b", "a_3");
                 warns(r, "names 'a' more than once");
             }),
+            ok("header names differing only in case", "Age,age,AGE\n1,2,3\n", r -> {
+                shape(r, 1, "Age", "age_2", "AGE_3");
+                warns(r, "names 'age' more than once");
+            }),
             ok("empty header names", "a,,c,\n1,2,3,4\n", r -> {
                 shape(r, 1, "a", "column_2", "c", "column_4");
                 warns(r, "column 2 has no name");
@@ -308,12 +312,12 @@ class DelimitedCorpusTest {
         Files.write(file, bytes);
         if (check == null) {
             ImportException e = assertThrows(ImportException.class,
-                    () -> new DelimitedReader().read(file, options, ImportMonitor.NONE));
+                    () -> new DelimitedReader().read(file, options, ProgressMonitor.NONE));
             assertTrue(e.getMessage().contains(error), () -> "message should contain '" + error + "': "
                     + e.getMessage());
             return;
         }
-        check.verify(new DelimitedReader().read(file, options, ImportMonitor.NONE));
+        check.verify(new DelimitedReader().read(file, options, ProgressMonitor.NONE));
     }
 
     @org.junit.jupiter.api.Test

@@ -106,6 +106,20 @@ class FlowFilesTest {
     }
 
     @Test
+    void savedFilesKeepTheUsualPermissions() throws Exception {
+        Path file = dir.resolve("p.flow");
+        new FlowWriter().save(Flow.empty("first"), file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileAttributeView(file,
+                java.nio.file.attribute.PosixFileAttributeView.class) != null, "POSIX permissions only");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "made the ordinary way");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        new FlowWriter().save(Flow.empty("second"), file);
+        assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void failedSaveLeavesThePreviousFileIntact() throws Exception {
         Path file = dir.resolve("p.flow");
         new FlowWriter().save(Flow.empty("good"), file);

@@ -96,6 +96,8 @@ class RegistryContractTest {
                         : type.descriptor().id().endsWith("excel") ? "sample.xlsx" : "sample.csv");
             } else if (p.type() == ParamType.OUTPUT_FILE) {
                 params.put(p.name(), "out/result");
+            } else if (p.type() == ParamType.COLUMN) {
+                params.put(p.name(), "city");
             }
         }
         if (type.descriptor().id().equals("data.import.excel")) {
@@ -110,6 +112,16 @@ class RegistryContractTest {
         for (PortSpec in : type.descriptor().inputs()) {
             if (in.type().equals(PortType.TABLE)) {
                 flow = flow.withEdge(Edge.of("src", "table", "n", in.name()));
+            } else {
+                // Another input type: feed it from the first registered node that produces it from a table.
+                NodeType producer = NodeRegistry.builtIn().all().stream()
+                        .filter(t -> t.descriptor().outputs().stream().anyMatch(o -> o.type().equals(in.type())))
+                        .findFirst().orElseThrow();
+                PortSpec out = producer.descriptor().outputs().stream().filter(o -> o.type().equals(in.type()))
+                        .findFirst().orElseThrow();
+                flow = flow.withNode(new NodeInstance("producer", producer.descriptor().id(), 1, "producer",
+                        Map.of(), UiPosition.ORIGIN)).withEdge(Edge.of("src", "table", "producer", "table"))
+                        .withEdge(Edge.of("producer", out.name(), "n", in.name()));
             }
         }
         ValidationReport report = new FlowValidator(NodeRegistry.builtIn()).validate(flow, dir, Map.of());
@@ -123,7 +135,7 @@ class RegistryContractTest {
 
     private static void writeSampleXlsx(Path csv, Path xlsx) throws Exception {
         tech.tablesaw.api.Table t = new io.tablewise.data.csv.DelimitedReader().read(csv,
-                io.tablewise.data.csv.CsvOptions.defaults(), io.tablewise.data.ImportMonitor.NONE).table();
+                io.tablewise.data.csv.CsvOptions.defaults(), io.tablewise.node.ProgressMonitor.NONE).table();
         java.lang.reflect.Method write = io.tablewise.data.ExcelExportNode.class.getDeclaredMethod("writeXlsx",
                 tech.tablesaw.api.Table.class, Path.class, String.class, io.tablewise.node.NodeContext.class);
         write.setAccessible(true);

@@ -1,9 +1,9 @@
-package io.tablewise.data;
+package io.tablewise.node;
 
-/** Progress and cancellation for an import, so readers do not depend on the engine. */
-public interface ImportMonitor {
+/** Progress and cancellation for long work (imports, profiling), without depending on the engine. */
+public interface ProgressMonitor {
     /** A monitor that ignores progress and never cancels. */
-    ImportMonitor NONE = new ImportMonitor() {
+    ProgressMonitor NONE = new ProgressMonitor() {
         @Override
         public void progress(double fraction, String message) {
         }
@@ -17,6 +17,6 @@ public interface ImportMonitor {
     /** Progress in [0, 1]. */
     void progress(double fraction, String message);
 
-    /** True once the user cancelled: readers then throw {@link io.tablewise.node.CancelledException}. */
+    /** True once the user cancelled: the work then throws {@link CancelledException}. */
     boolean isCancelled();
 }

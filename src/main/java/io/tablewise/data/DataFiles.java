@@ -1,0 +1,45 @@
+package io.tablewise.data;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import io.tablewise.data.csv.CsvOptions;
+import io.tablewise.data.csv.DelimitedReader;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.ProgressMonitor;
+
+/** Reads any supported data file with default options, choosing the reader by the file name's extension. */
+public final class DataFiles {
+    private DataFiles() {
+    }
+
+    /** The import node type id for a file name: CSV/TSV/text, Excel or JSON Lines. */
+    public static String importNodeFor(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return ExcelImportNode.ID;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return JsonLinesImportNode.ID;
+        }
+        return CsvImportNode.ID;
+    }
+
+    /** Reads a file. */
+    public static ImportResult read(Path file, ProgressMonitor monitor) throws NodeException {
+        NodeParams defaults = new NodeParams(Map.of());
+        return switch (importNodeFor(file.getFileName().toString())) {
+            case ExcelImportNode.ID -> ExcelImportNode.readSheet(file, defaults, 0, monitor);
+            case JsonLinesImportNode.ID -> JsonLinesImportNode.readLines(file, defaults, 0, monitor);
+            default -> {
+                try {
+                    yield new DelimitedReader().read(file, CsvOptions.defaults(), monitor);
+                } catch (ImportException e) {
+                    throw new NodeException(e.param(), e.getMessage());
+                }
+            }
+        };
+    }
+}
