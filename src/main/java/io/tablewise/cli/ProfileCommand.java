@@ -26,6 +26,8 @@ import io.tablewise.insights.QualityWarning;
 import io.tablewise.insights.ReportHtml;
 import io.tablewise.insights.ReportJson;
 import io.tablewise.insights.TargetSummary;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.QuickModelResult;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.ProgressMonitor;
 
@@ -45,7 +47,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--problem-type", paramLabel = "TYPE",
             description = "binary, multiclass or regression (default: inferred from the target).")
-    private TargetSummary.ProblemType problemType;
+    private ProblemType problemType;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write the report as a self-contained HTML page.")
     private Path html;
@@ -59,6 +61,9 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the samples (default: ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--no-model", description = "Leave out prediction power and the quick model.")
+    private boolean noModel;
 
     @Override
     public Integer call() throws IOException {
@@ -80,7 +85,7 @@ final class ProfileCommand implements Callable<Integer> {
         InsightsReport report;
         try {
             report = new InsightsProfiler().profile(table, new InsightsOptions(target, problemType,
-                    Math.max(1000, sample), seed, true), ProgressMonitor.NONE, InsightsReportNode.version());
+                    Math.max(1000, sample), seed, true, !noModel), ProgressMonitor.NONE, InsightsReportNode.version());
         } catch (InsightsProfiler.UnknownTargetException e) {
             err.println("error: --target: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -119,6 +124,19 @@ final class ProfileCommand implements Callable<Integer> {
             out.println("prediction power (" + r.predictionPower().get(0).metric() + "):");
             for (FeaturePower p : r.predictionPower().stream().limit(10).toList()) {
                 out.printf(Locale.ROOT, "  %-24s %.3f%n", cut(p.column()), p.score());
+            }
+        }
+        QuickModelResult q = r.quickModel();
+        if (q != null) {
+            out.println();
+            if (q.built()) {
+                out.printf(Locale.ROOT, "quick model, %s, on %,d held-out rows: %s%n", q.algorithm(), q.testRows(),
+                        String.join(", ", q.metrics().entrySet().stream()
+                                .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue())).toList()));
+                out.println("  most important: " + String.join(", ", q.importances().stream().limit(5)
+                        .map(i -> String.format(Locale.ROOT, "%s %.0f%%", i.column(), i.share() * 100)).toList()));
+            } else {
+                out.println("quick model: " + String.join("; ", q.notes()));
             }
         }
         out.println();

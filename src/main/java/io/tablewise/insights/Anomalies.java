@@ -11,6 +11,8 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.ml.Values;
+
 /**
  * The most anomalous rows of a sample. A row's score is the mean of its columns' surprise: for numbers the
  * squared robust z-score {@code ((x - median) / (1.4826 * MAD))^2}, capped at 100; for categories

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrays;
+
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.ml.Values;
 import io.tablewise.node.CancelledException;
 
 /**
@@ -52,9 +55,11 @@ final class CorrelationAnalysis {
         double[][] spearman = nanMatrix(m);
         double[][] association = nanMatrix(m);
         double[][] ranks = new double[m][];
+        int[][] orders = new int[m][];
         for (int i = 0; i < m; i++) {
             if (numeric.get(i) != null) {
-                ranks[i] = ranks(numeric.get(i));
+                orders[i] = order(numeric.get(i));
+                ranks[i] = ranks(numeric.get(i), orders[i], null);
             }
         }
         for (int i = 0; i < m; i++) {
@@ -67,8 +72,8 @@ final class CorrelationAnalysis {
                 double[] b = numeric.get(j);
                 if (a != null && b != null) {
                     double r = pearson(a, b);
-                    double rho = hasMissing(a) || hasMissing(b) ? pearson(pairRanks(a, b, true), pairRanks(a, b, false))
-                            : pearson(ranks[i], ranks[j]);
+                    double rho = hasMissing(a) || hasMissing(b)
+                            ? pearson(ranks(a, orders[i], b), ranks(b, orders[j], a)) : pearson(ranks[i], ranks[j]);
                     set(pearson, i, j, r);
                     set(spearman, i, j, rho);
                     set(association, i, j, Math.abs(r));
@@ -148,40 +153,59 @@ final class CorrelationAnalysis {
 
     /** Ranks (1-based, ties averaged) of the present values; NaN stays NaN. */
     static double[] ranks(double[] values) {
-        int n = values.length;
-        Integer[] order = new Integer[n];
+        return ranks(values, order(values), null);
+    }
+
+    /** The positions of the present values, sorted by value (a radix sort: no boxing, linear time). */
+    private static int[] order(double[] values) {
         int present = 0;
-        for (int i = 0; i < n; i++) {
+        for (double v : values) {
+            present += Double.isNaN(v) ? 0 : 1;
+        }
+        int[] positions = new int[present];
+        double[] compact = new double[present];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
             if (!Double.isNaN(values[i])) {
-                order[present++] = i;
+                positions[k] = i;
+                compact[k++] = values[i];
             }
         }
-        Integer[] sorted = Arrays.copyOf(order, present);
-        Arrays.sort(sorted, (x, y) -> Double.compare(values[x], values[y]));
-        double[] ranks = new double[n];
+        int[] perm = new int[present];
+        Arrays.setAll(perm, i -> i);
+        DoubleArrays.radixSortIndirect(perm, compact, false);
+        int[] sorted = new int[present];
+        for (int i = 0; i < present; i++) {
+            sorted[i] = positions[perm[i]];
+        }
+        return sorted;
+    }
+
+    /**
+     * Ranks (1-based, ties averaged) of {@code values} walking their sorted {@code order}; when {@code other} is
+     * given, only over the positions where it is present too (Spearman on pairwise-complete rows).
+     */
+    private static double[] ranks(double[] values, int[] order, double[] other) {
+        int[] used = order;
+        if (other != null) {
+            used = Arrays.stream(order).filter(i -> !Double.isNaN(other[i])).toArray();
+        }
+        double[] ranks = new double[values.length];
         Arrays.fill(ranks, Double.NaN);
+        int present = used.length;
         int i = 0;
         while (i < present) {
             int j = i;
-            while (j < present && values[sorted[j]] == values[sorted[i]]) {
+            while (j < present && values[used[j]] == values[used[i]]) {
                 j++;
             }
             double rank = (i + 1 + j) / 2.0;
             for (int k = i; k < j; k++) {
-                ranks[sorted[k]] = rank;
+                ranks[used[k]] = rank;
             }
             i = j;
         }
         return ranks;
-    }
-
-    /** Ranks of one side over the rows where both sides are present (Spearman with missing values). */
-    private static double[] pairRanks(double[] a, double[] b, boolean first) {
-        double[] x = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            x[i] = Double.isNaN(a[i]) || Double.isNaN(b[i]) ? Double.NaN : first ? a[i] : b[i];
-        }
-        return ranks(x);
     }
 
     /** Cramér's V over rows where both are present. */

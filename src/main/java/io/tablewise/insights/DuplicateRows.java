@@ -17,6 +17,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.strings.DictionaryMap;
 
+import io.tablewise.ml.Values;
+
 /**
  * Exact duplicate rows: rows are grouped by a 64-bit hash of their values, and rows in a group are compared
  * value by value, so a hash collision never counts as a duplicate.

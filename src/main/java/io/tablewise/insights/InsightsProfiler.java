@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +17,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-import io.tablewise.node.ProgressMonitor;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.QuickModel;
+import io.tablewise.ml.QuickModelResult;
+import io.tablewise.ml.RowSampler;
+import io.tablewise.ml.Values;
 import io.tablewise.node.CancelledException;
+import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.Suggestions;
 import io.tablewise.node.TablesawInit;
 
@@ -57,24 +63,31 @@ public final class InsightsProfiler {
                     TargetAnalysis.infer(tp, options.problemType()));
         }
         List<FeaturePower> power = List.of();
+        QuickModelResult quickModel = null;
         Correlations correlations = null;
         List<RowSample> anomalies = List.of();
         long sampled = 0;
         if (options.sampledParts() && table.rowCount() > 0) {
             int[] sample = sample(table, target, options);
             sampled = sample.length;
-            if (target != null && usableTarget(target)) {
-                monitor.progress(0.6, "measuring each column's prediction power");
-                String[] labels = target.problemType() == TargetSummary.ProblemType.REGRESSION ? null
+            if (options.modelParts() && target != null && usableTarget(target)) {
+                monitor.progress(0.5, "measuring each column's prediction power");
+                String[] labels = target.problemType() == ProblemType.REGRESSION ? null
                         : Values.labels(table.column(target.column()));
                 int[][] split = RowSampler.split(sample, labels, 0.2, options.seed());
                 power = PredictionPower.compute(table, target.column(), target, split[0], split[1],
                         monitor::isCancelled);
+                monitor.progress(0.6, "training a quick model");
+                quickModel = QuickModel.build(table, target.column(), target.problemType(),
+                        modelFeatures(profiles, target.column()), split[0], split[1], options.seed(),
+                        monitor::isCancelled);
             }
-            monitor.progress(0.75, "computing correlations");
+            monitor.progress(0.8, "computing correlations and finding anomalous rows");
+            // the two are independent: anomalies run on a second core while correlations run here
+            CompletableFuture<List<RowSample>> anomalyRows = CompletableFuture.supplyAsync(
+                    () -> Anomalies.find(table, profiles, sample, SHOWN_ROWS));
             correlations = CorrelationAnalysis.compute(table, profiles, sample, monitor::isCancelled);
-            monitor.progress(0.9, "finding anomalous rows");
-            anomalies = Anomalies.find(table, profiles, sample, SHOWN_ROWS);
+            anomalies = anomalyRows.join();
         }
         long missingCells = profiles.stream().mapToLong(ColumnProfile::missing).sum();
         long cells = (long) table.rowCount() * table.columnCount();
@@ -90,17 +103,24 @@ public final class InsightsProfiler {
         InsightsReport.Meta meta = new InsightsReport.Meta(table.name(),
                 LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), version, sampled,
                 options.seed(), (System.nanoTime() - start) / 1e9);
-        return new InsightsReport(meta, summary, profiles, warnings, target, power, correlations,
+        return new InsightsReport(meta, summary, profiles, warnings, target, power, quickModel, correlations,
                 duplicates.groups(), anomalies);
     }
 
+    /** Every column but the target and those with nothing to learn from (identifiers, empty columns). */
+    private static List<String> modelFeatures(List<ColumnProfile> profiles, String target) {
+        return profiles.stream().filter(p -> !p.name().equals(target))
+                .filter(p -> p.semanticType() != SemanticType.ID_LIKE && p.semanticType() != SemanticType.EMPTY)
+                .map(ColumnProfile::name).toList();
+    }
+
     private static boolean usableTarget(TargetSummary t) {
-        return t.problemType() == TargetSummary.ProblemType.REGRESSION
+        return t.problemType() == ProblemType.REGRESSION
                 || (t.classes().size() >= 2 && t.classes().size() <= TargetAnalysis.MAX_ANALYSED_CLASSES);
     }
 
     private static int[] sample(Table table, TargetSummary target, InsightsOptions options) {
-        if (target != null && target.problemType() != TargetSummary.ProblemType.REGRESSION) {
+        if (target != null && target.problemType() != ProblemType.REGRESSION) {
             return RowSampler.stratified(Values.labels(table.column(target.column())), options.sampleRows(),
                     options.seed());
         }

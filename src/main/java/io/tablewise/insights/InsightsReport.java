@@ -2,6 +2,8 @@ package io.tablewise.insights;
 
 import java.util.List;
 
+import io.tablewise.ml.QuickModelResult;
+
 /**
  * The data-insights report of one table: plain records the CLI writes as JSON and HTML and the studio renders.
  *
@@ -11,13 +13,15 @@ import java.util.List;
  * @param warnings findings, most serious first
  * @param target the target section, or null when no target was given
  * @param predictionPower features by prediction power, strongest first (empty without a target)
+ * @param quickModel a fast default model's held-out results, or null without a usable target
  * @param correlations associations between columns
  * @param duplicates the most duplicated rows
  * @param anomalies the most anomalous rows
  */
 public record InsightsReport(Meta meta, DatasetSummary summary, List<ColumnProfile> columns,
                              List<QualityWarning> warnings, TargetSummary target, List<FeaturePower> predictionPower,
-                             Correlations correlations, List<RowSample> duplicates, List<RowSample> anomalies) {
+                             QuickModelResult quickModel, Correlations correlations, List<RowSample> duplicates,
+                             List<RowSample> anomalies) {
     /** Copies the lists. */
     public InsightsReport {
         columns = List.copyOf(columns);

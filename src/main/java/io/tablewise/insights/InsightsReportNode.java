@@ -5,6 +5,7 @@ import java.util.Map;
 
 import tech.tablesaw.api.Table;
 
+import io.tablewise.ml.ProblemType;
 import io.tablewise.node.ConfigureContext;
 import io.tablewise.node.NodeContext;
 import io.tablewise.node.NodeDescriptor;
@@ -27,7 +28,8 @@ public final class InsightsReportNode implements NodeType {
 
     private static final NodeDescriptor DESCRIPTOR = new NodeDescriptor(ID, 1, "Data insights", "Insights",
             "Profiles a table: statistics and histograms of every column, quality warnings, the target's "
-                    + "distribution, each column's prediction power, correlations, duplicate and anomalous rows.",
+                    + "distribution, each column's prediction power, a quick model, correlations, duplicate and "
+                    + "anomalous rows.",
             List.of(PortSpec.of("table", PortType.TABLE, "The table to profile")),
             List.of(PortSpec.of("report", REPORT, "The insights report")),
             List.of(
@@ -42,6 +44,9 @@ public final class InsightsReportNode implements NodeType {
                             .range(1_000.0, 2_000_000.0)
                             .help("Rows used for prediction power, correlations and anomalies; exact statistics "
                                     + "always use every row.").build(),
+                    ParamSpec.builder("quickModel", ParamType.BOOLEAN).label("Quick model").defaultValue(true)
+                            .help("With a target: train a fast default model on an 80/20 split of the sample for "
+                                    + "a first read of how predictable the target is.").build(),
                     ParamSpec.builder("seed", ParamType.INTEGER).label("Seed").defaultValue(42L)
                             .help("Seed of the samples and the train/test split.").build()));
 
@@ -81,11 +86,11 @@ public final class InsightsReportNode implements NodeType {
 
     static InsightsOptions options(NodeParams p) {
         String type = p.string("problemType", "auto");
-        TargetSummary.ProblemType problem = type.equals("auto") ? null
-                : TargetSummary.ProblemType.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+        ProblemType problem = type.equals("auto") ? null
+                : ProblemType.valueOf(type.toUpperCase(java.util.Locale.ROOT));
         String target = p.string("target", "");
         return new InsightsOptions(target.isEmpty() ? null : target, problem, (int) p.integer("sampleRows", 50_000),
-                p.integer("seed", 42), true);
+                p.integer("seed", 42), true, true).withModelParts(p.bool("quickModel", true));
     }
 
     /** Tablewise's version, from the jar manifest ("dev" when run from classes). */

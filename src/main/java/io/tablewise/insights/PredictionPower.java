@@ -11,6 +11,9 @@ import java.util.function.BooleanSupplier;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.ml.Auc;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.Values;
 import io.tablewise.node.CancelledException;
 
 /**
@@ -31,7 +34,7 @@ final class PredictionPower {
     static List<FeaturePower> compute(Table table, String targetName, TargetSummary target, int[] train, int[] test,
                                       BooleanSupplier cancelled) {
         Column<?> targetColumn = table.column(targetName);
-        boolean regression = target.problemType() == TargetSummary.ProblemType.REGRESSION;
+        boolean regression = target.problemType() == ProblemType.REGRESSION;
         List<String> classes = target.classes().stream().map(ValueCount::value).toList();
         int k = classes.size();
         double[] y = new double[table.rowCount()];

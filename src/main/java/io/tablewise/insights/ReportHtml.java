@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.tablewise.io.AtomicFiles;
+import io.tablewise.ml.ConfusionMatrix;
+import io.tablewise.ml.FeatureEncoder;
+import io.tablewise.ml.QuickModelResult;
 
 /**
  * The report as one self-contained HTML file: inline CSS and SVG charts, no scripts and no network, readable
@@ -37,6 +40,10 @@ public final class ReportHtml {
             @media print{body{background:#fff}main{padding:0}.card,.stat{break-inside:avoid}h2{break-after:avoid}}
             """;
 
+    private static final java.util.Map<String, String> METRIC_NAMES = java.util.Map.of("auc", "AUC",
+            "accuracy", "accuracy", "balanced_accuracy", "balanced accuracy", "f1_macro", "F1 (macro)",
+            "log_loss", "log loss", "rmse", "RMSE", "mae", "MAE", "r2", "R²");
+
     private ReportHtml() {
     }
 
@@ -58,8 +65,8 @@ public final class ReportHtml {
                 .append(Html.escape(r.meta().createdAt().replace('T', ' '))).append(" by Tablewise ")
                 .append(Html.escape(r.meta().tablewiseVersion()))
                 .append(r.meta().sampleRows() > 0 && r.meta().sampleRows() < r.summary().rows()
-                        ? String.format(Locale.ROOT, ". Exact statistics use all %,d rows; prediction power, "
-                        + "correlations and anomalies use a sample of %,d rows (seed %d).", r.summary().rows(),
+                        ? String.format(Locale.ROOT, ". Exact statistics use all %,d rows; prediction power, the "
+                        + "quick model, correlations and anomalies use a sample of %,d rows (seed %d).", r.summary().rows(),
                         r.meta().sampleRows(), r.meta().seed()) : ". All statistics use every row.")
                 .append("</p>");
         summary(h, r);
@@ -69,6 +76,9 @@ public final class ReportHtml {
         }
         if (!r.predictionPower().isEmpty()) {
             power(h, r.predictionPower());
+        }
+        if (r.quickModel() != null) {
+            quickModel(h, r.quickModel());
         }
         columns(h, r);
         if (r.correlations() != null && r.correlations().columns().size() > 1) {
@@ -148,6 +158,62 @@ public final class ReportHtml {
         h.append(Svg.rows(top.stream().map(FeaturePower::column).toList(),
                 top.stream().map(FeaturePower::score).toList(), "%.3f", 1.0, 700));
         h.append("</div>");
+    }
+
+    private static void quickModel(StringBuilder h, QuickModelResult q) {
+        h.append("<h2>Quick model</h2><div class=\"card\"><p class=\"muted\">A first read of how predictable the "
+                + "target is: ").append(Html.escape(q.algorithm())).append(String.format(Locale.ROOT,
+                ", trained on %,d rows of the sample and scored on the other %,d (a stratified 80/20 split).",
+                q.trainRows(), q.testRows())).append("</p>");
+        for (String note : q.notes()) {
+            h.append("<p>").append(Html.escape(note)).append("</p>");
+        }
+        if (q.built()) {
+            h.append("<div class=\"cards\">");
+            q.metrics().forEach((name, value) -> stat(h, num(value), METRIC_NAMES.getOrDefault(name, name)));
+            h.append("</div>");
+            if (q.confusion() != null) {
+                confusion(h, q.confusion());
+            }
+            List<QuickModelResult.Importance> top = q.importances().stream().limit(15).toList();
+            if (!top.isEmpty()) {
+                h.append("<h3 style=\"margin-top:12px\">Most important columns</h3><p class=\"muted\">Share of "
+                        + "the model's total split gain.</p>");
+                h.append(Svg.rows(top.stream().map(QuickModelResult.Importance::column).toList(),
+                        top.stream().map(QuickModelResult.Importance::share).toList(), "%.3f",
+                        top.get(0).share(), 700));
+            }
+        }
+        if (!q.choices().isEmpty()) {
+            h.append("<details><summary>Preprocessing (fitted on the training rows only)</summary><table>");
+            for (FeatureEncoder.Choice c : q.choices()) {
+                h.append("<tr><td>").append(Html.escape(c.column())).append("</td><td>")
+                        .append(Html.escape(c.action())).append("</td></tr>");
+            }
+            h.append("</table></details>");
+        }
+        h.append("</div>");
+    }
+
+    private static void confusion(StringBuilder h, ConfusionMatrix m) {
+        h.append("<h3 style=\"margin-top:12px\">Confusion matrix</h3><p class=\"muted\">Rows: actual class; "
+                + "columns: predicted class (the most probable); each cell with its share of the actual class."
+                + "</p><div class=\"scroll\"><table style=\"width:auto;min-width:50%\">"
+                + "<tr><th>actual \\ predicted</th>");
+        m.classes().forEach(c -> h.append("<th>").append(Html.escape(c)).append("</th>"));
+        h.append("</tr>");
+        for (int a = 0; a < m.classes().size(); a++) {
+            h.append("<tr><th>").append(Html.escape(m.classes().get(a))).append("</th>");
+            long support = m.actual(a);
+            for (int p = 0; p < m.classes().size(); p++) {
+                long n = m.count(a, p);
+                h.append(a == p ? "<td class=\"n\" style=\"font-weight:700\">" : "<td class=\"n\">")
+                        .append(String.format(Locale.ROOT, "%,d", n)).append(" <span class=\"muted\">(")
+                        .append(WarningRules.pct(support == 0 ? 0 : n / (double) support)).append(")</span></td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table></div>");
     }
 
     private static void columns(StringBuilder h, InsightsReport r) {

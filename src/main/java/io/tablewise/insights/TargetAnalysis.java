@@ -4,6 +4,8 @@ import java.util.List;
 
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.Values;
 import io.tablewise.node.ColumnKind;
 
 /**
@@ -19,20 +21,20 @@ final class TargetAnalysis {
     private TargetAnalysis() {
     }
 
-    static TargetSummary.ProblemType infer(ColumnProfile profile, TargetSummary.ProblemType asked) {
+    static ProblemType infer(ColumnProfile profile, ProblemType asked) {
         if (asked != null) {
             return asked;
         }
         ColumnKind kind = ColumnKind.fromId(profile.storageType()).orElse(ColumnKind.TEXT);
         boolean classes = !kind.isNumeric() || (kind == ColumnKind.INTEGER && profile.unique() <= MAX_CLASSES);
         if (!classes) {
-            return TargetSummary.ProblemType.REGRESSION;
+            return ProblemType.REGRESSION;
         }
-        return profile.unique() <= 2 ? TargetSummary.ProblemType.BINARY : TargetSummary.ProblemType.MULTICLASS;
+        return profile.unique() <= 2 ? ProblemType.BINARY : ProblemType.MULTICLASS;
     }
 
-    static TargetSummary summarize(Column<?> target, ColumnProfile profile, TargetSummary.ProblemType type) {
-        if (type == TargetSummary.ProblemType.REGRESSION) {
+    static TargetSummary summarize(Column<?> target, ColumnProfile profile, ProblemType type) {
+        if (type == ProblemType.REGRESSION) {
             return new TargetSummary(profile.name(), type, List.of(), profile.histogram(), profile.missing(), null);
         }
         List<ValueCount> classes = ClassCounts.all(target);

@@ -2,6 +2,8 @@ package io.tablewise.insights;
 
 import java.util.List;
 
+import io.tablewise.ml.ProblemType;
+
 /**
  * The target column: its problem type, class distribution (classification) or histogram (regression), and the
  * rows that cannot be used for training because the target is missing.
@@ -19,7 +21,4 @@ public record TargetSummary(String column, ProblemType problemType, List<ValueCo
     public TargetSummary {
         classes = List.copyOf(classes);
     }
-
-    /** What kind of prediction the target asks for. */
-    public enum ProblemType { BINARY, MULTICLASS, REGRESSION }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.tablewise.insights.QualityWarning.Kind;
 import io.tablewise.insights.QualityWarning.Severity;
+import io.tablewise.ml.ProblemType;
 
 /**
  * The rules that turn statistics into findings. Thresholds, each stated in the warning it raises: constant (one
@@ -111,9 +112,7 @@ final class WarningRules {
         if (s.outliers() > 0.05 * present) {
             out.add(w(Kind.MANY_OUTLIERS, Severity.LOW, col, String.format(Locale.ROOT,
                     "'%s' has %,d values (%s) outside Tukey's fences [%s, %s].", c.name(), s.outliers(),
-                    pct(s.outliers() / (double) present), ColumnProfiler.format(s.lowerFence(),
-                            io.tablewise.node.ColumnKind.DECIMAL), ColumnProfiler.format(s.upperFence(),
-                            io.tablewise.node.ColumnKind.DECIMAL)),
+                    pct(s.outliers() / (double) present), readable(s.lowerFence()), readable(s.upperFence())),
                     "Check whether they are errors; otherwise clip them or use a robust scaler."));
         }
         for (ValueCount v : c.topValues()) {
@@ -171,7 +170,7 @@ final class WarningRules {
                     "The target '%s' is missing in %,d rows.", t.column(), t.missingTargets()),
                     "Those rows cannot be used for training; drop them or fill the target."));
         }
-        if (t.problemType() == TargetSummary.ProblemType.REGRESSION) {
+        if (t.problemType() == ProblemType.REGRESSION) {
             return;
         }
         if (t.classes().size() < 2) {
@@ -237,6 +236,14 @@ final class WarningRules {
     private static QualityWarning w(Kind kind, Severity severity, List<String> columns, String explanation,
                                     String suggestion) {
         return new QualityWarning(kind, severity, columns, explanation, suggestion);
+    }
+
+    /** A number to six significant digits without float noise (-6.7, not -6.700000000000001). */
+    static String readable(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     static String pct(double share) {

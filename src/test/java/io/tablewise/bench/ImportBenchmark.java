@@ -15,10 +15,9 @@ import java.util.concurrent.Callable;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
-import io.tablewise.sample.WideTableGenerator;
+import io.tablewise.node.ProgressMonitor;
 
 /**
  * Workload 1 of the shared benchmark notes: generate the 1M x 20 CSV once, then time warm imports (median of
@@ -32,46 +31,30 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Path file = Path.of("bench/out/wide-" + rows + ".csv");
-        if (!Files.exists(file)) {
-            System.err.println("generating " + file + " ...");
-            WideTableGenerator.write(file, rows, 20261122L);
-        }
+        Path file = BenchTables.wideFile(rows);
         System.err.printf(Locale.ROOT, "file: %s (%.1f MB), %d cores, max heap %d MB%n", file,
                 Files.size(file) / 1e6, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"work", "warm median s", "min s", "max s", "note"});
-        double[] ours = time(runs, () -> new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE)
-                .table().rowCount());
-        table.add(row("Tablewise import", ours, "whole-column type inference"));
-        double[] plain = time(Math.max(2, runs / 2), () -> Table.read().csv(file.toFile()).rowCount());
-        table.add(row("plain Tablesaw Table.read().csv", plain, "types from a sample"));
+        double[] ours = BenchTables.time(runs, () -> new DelimitedReader()
+                .read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table().rowCount());
+        table.add(BenchTables.row("Tablewise import", ours, "whole-column type inference"));
+        double[] plain = BenchTables.time(Math.max(2, runs / 2),
+                () -> Table.read().csv(file.toFile()).rowCount());
+        table.add(BenchTables.row("plain Tablesaw Table.read().csv", plain, "types from a sample"));
         double[] duck = duckDb(file, runs);
         if (duck != null) {
-            table.add(row("DuckDB read_csv_auto (in-process)", duck, "CREATE TABLE AS, all threads"));
+            table.add(BenchTables.row("DuckDB read_csv_auto (in-process)", duck, "CREATE TABLE AS, all threads"));
         }
         long heap = retainedHeap(file);
         table.add(new String[] {"Tablewise table heap", String.format(Locale.ROOT, "%.0f MB", heap / 1e6), "", "",
             "goal <= 160 MB"});
-        print(table);
+        BenchTables.print(table);
         System.out.printf(Locale.ROOT, "ratio: Tablewise is %.1fx faster than plain Tablesaw%s%n",
-                median(plain) / median(ours), duck == null ? ""
-                        : String.format(Locale.ROOT, ", %.2fx DuckDB's time", median(ours) / median(duck)));
-    }
-
-    private static double[] time(int runs, Callable<Integer> work) throws Exception {
-        for (int i = 0; i < 2; i++) {
-            work.call();
-        }
-        double[] seconds = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            System.gc();
-            long start = System.nanoTime();
-            work.call();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-        }
-        return seconds;
+                BenchTables.median(plain) / BenchTables.median(ours), duck == null ? ""
+                        : String.format(Locale.ROOT, ", %.2fx DuckDB's time",
+                        BenchTables.median(ours) / BenchTables.median(duck)));
     }
 
     private static double[] duckDb(Path file, int runs) {
@@ -82,7 +65,7 @@ public final class ImportBenchmark {
             return null;
         }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            return time(runs, () -> {
+            return BenchTables.time(runs, () -> {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP TABLE IF EXISTS t");
                     s.execute("CREATE TABLE t AS SELECT * FROM read_csv_auto('" + file.toAbsolutePath() + "')");
@@ -116,44 +99,5 @@ public final class ImportBenchmark {
             Thread.sleep(50);
         }
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    private static String[] row(String name, double[] s, String note) {
-        double[] sorted = s.clone();
-        Arrays.sort(sorted);
-        return new String[] {name, f(median(s)), f(sorted[0]), f(sorted[sorted.length - 1]), note};
-    }
-
-    private static double median(double[] s) {
-        double[] sorted = s.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String f(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static void print(List<String[]> rows) {
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        for (int k = 0; k < rows.size(); k++) {
-            StringBuilder sb = new StringBuilder("| ");
-            for (int i = 0; i < w.length; i++) {
-                sb.append(String.format("%-" + w[i] + "s", rows.get(k)[i])).append(" | ");
-            }
-            System.out.println(sb.toString().stripTrailing());
-            if (k == 0) {
-                StringBuilder sep = new StringBuilder("|");
-                for (int x : w) {
-                    sep.append("-".repeat(x + 2)).append('|');
-                }
-                System.out.println(sep);
-            }
-        }
     }
 }

@@ -21,9 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.node.ProgressMonitor;
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
+import io.tablewise.node.ProgressMonitor;
 
 /** The CLI as a user runs it: real flow files, real data, exit codes, printed output and written files. */
 class CliEndToEndTest {
@@ -51,7 +51,8 @@ class CliEndToEndTest {
     void sampleProjectRunsAndExportsAFaithfulCopy() throws Exception {
         Outcome o = cli("run", SAMPLE.toString(), "--out", dir.toString(), "--plain");
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("import  done"), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("import +done +6,000 .*")), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("insights +done .*")), o.out());
         assertTrue(o.out().contains("6,000"), o.out());
         assertTrue(o.err().contains("import: running") && o.err().contains("export: done"), o.err());
         Table original = read(SAMPLE.resolveSibling("data/customers.csv"));
@@ -61,7 +62,38 @@ class CliEndToEndTest {
         for (int c = 0; c < original.columnCount(); c++) {
             assertEquals(original.column(c).asList(), copy.column(c).asList(), original.column(c).name());
         }
-        assertEquals("서울", original.stringColumn("region").isEqualTo("서울").isEmpty() ? "" : "서울");
+        assertTrue(original.stringColumn("region").countOccurrences("서울") > 0, "Korean text survives");
+        String page = Files.readString(dir.resolve("output/customers-insights.html"));
+        assertTrue(page.contains("Target: churned") && page.contains("Quick model"), "the insights page");
+    }
+
+    @Test
+    void profileWritesTheReportsAndPrintsTheHeadlines() throws Exception {
+        Path data = SAMPLE.resolveSibling("data/customers.csv");
+        Path html = dir.resolve("p.html");
+        Path json = dir.resolve("p.json");
+        Outcome o = cli("profile", data.toString(), "--target", "churned", "--html", html.toString(), "--json",
+                json.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("6,000 rows") || o.out().contains("6,000"), o.out());
+        assertTrue(o.out().contains("quick model") && o.out().contains("auc"), o.out());
+        assertTrue(o.out().contains("'customer_id' looks like an identifier"), o.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(6000, report.get("summary").get("rows").asInt());
+        assertEquals("churned", report.get("target").get("column").asText());
+        assertTrue(report.get("quickModel").get("metrics").get("auc").asDouble() > 0.7);
+        assertTrue(Files.readString(html).contains("Data insights: customers"));
+    }
+
+    @Test
+    void profileRefusesAnUnknownTargetOrAMissingFile() {
+        Path data = SAMPLE.resolveSibling("data/customers.csv");
+        Outcome o = cli("profile", data.toString(), "--target", "churn");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("did you mean 'churned'"), o.err());
+        Outcome missing = cli("profile", "no/such/file.csv");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no/such/file.csv"), missing.err());
     }
 
     @Test
@@ -75,7 +107,7 @@ class CliEndToEndTest {
     void validateAcceptsTheSample() {
         Outcome o = cli("validate", SAMPLE.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("is valid: 2 nodes, 1 edges"), o.out());
+        assertTrue(o.out().contains("is valid: 4 nodes, 3 edges"), o.out());
     }
 
     @Test
@@ -125,7 +157,7 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "validate", "nodes", "generate"})
+    @ValueSource(strings = {"", "run", "validate", "nodes", "generate", "profile"})
     void everyCommandHasHelp(String command) {
         Outcome o = command.isEmpty() ? cli("--help") : cli(command, "--help");
         assertEquals(0, o.code());

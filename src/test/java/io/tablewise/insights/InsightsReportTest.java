@@ -22,6 +22,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import io.tablewise.insights.QualityWarning.Kind;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.QuickModelResult;
 import io.tablewise.node.ProgressMonitor;
 
 class InsightsReportTest {
@@ -49,7 +51,7 @@ class InsightsReportTest {
         assertTrue(sentinel.explanation().contains("999"), sentinel.explanation());
         assertTrue(flagged(r, Kind.DISGUISED_MISSING, "default"), "'unknown' in default");
         TargetSummary t = r.target();
-        assertEquals(TargetSummary.ProblemType.BINARY, t.problemType());
+        assertEquals(ProblemType.BINARY, t.problemType());
         assertEquals("yes", t.positiveClass());
         assertEquals(4_640 / 41_188.0, t.classes().get(1).share(), 1e-12);
         QualityWarning imbalance = r.warnings(Kind.CLASS_IMBALANCE).get(0);
@@ -57,9 +59,16 @@ class InsightsReportTest {
         assertTrue(flagged(r, Kind.CORRELATED_FEATURES, "euribor3m"), "euribor3m ~ emp.var.rate");
         assertEquals(SemanticType.BINARY, r.column("y").semanticType());
         assertEquals(SemanticType.CATEGORICAL, r.column("job").semanticType());
-        assertEquals(12, r.duplicates().stream().mapToLong(d -> (long) d.score() - 1).sum() >= 10 ? 12 : -1,
-                "the shown groups hold the duplicates");
-        assertEquals(2, (long) r.duplicates().get(0).score());
+        // 12 pairs: the ten shown (the report shows ten rows) are each a row and its one copy
+        assertEquals(10, r.duplicates().size());
+        assertTrue(r.duplicates().stream().allMatch(d -> d.score() == 2));
+
+        QuickModelResult q = r.quickModel();
+        assertTrue(q.built(), q.notes().toString());
+        assertEquals(41_188, q.trainRows() + q.testRows(), "the whole file fits in the 50,000-row sample");
+        assertTrue(q.headline() > 0.92, "with duration the outcome is nearly known: AUC " + q.headline());
+        assertEquals("duration", q.importances().get(0).column());
+        assertEquals(q.testRows(), q.confusion().total());
     }
 
     @Test
@@ -79,7 +88,7 @@ class InsightsReportTest {
     void regressionTargetGetsRSquaredPower() throws Exception {
         Table t = StatisticsReferenceTest.shared("winequality-red.csv");
         InsightsReport r = new InsightsProfiler().profile(t, InsightsOptions.defaults()
-                .withTarget("quality", TargetSummary.ProblemType.REGRESSION), ProgressMonitor.NONE, "test");
+                .withTarget("quality", ProblemType.REGRESSION), ProgressMonitor.NONE, "test");
         assertEquals("r2", r.predictionPower().get(0).metric());
         assertEquals("alcohol", r.predictionPower().get(0).column(), "alcohol is the strongest single predictor");
         assertTrue(r.predictionPower().get(0).score() > 0.1 && r.predictionPower().get(0).score() < 0.4);
@@ -149,6 +158,7 @@ class InsightsReportTest {
         InsightsReport single = profile(t, "y");
         assertFalse(single.warnings(Kind.SINGLE_CLASS_TARGET).isEmpty());
         assertTrue(single.predictionPower().isEmpty());
+        assertNull(single.quickModel(), "nothing to learn from one class");
         InsightsReport wide = profile(t, "id");
         assertFalse(wide.warnings(Kind.TOO_MANY_CLASSES).isEmpty());
         assertTrue(wide.predictionPower().isEmpty());
@@ -201,5 +211,16 @@ class InsightsReportTest {
         assertEquals("Survived", node.get("target").get("column").asText());
         assertEquals(12, node.get("columns").size());
         assertEquals(177, node.get("columns").get(5).get("missing").asInt());
+        JsonNode quick = node.get("quickModel");
+        assertEquals(r.quickModel().metrics().get("auc"), quick.get("metrics").get("auc").asDouble(), 1e-12);
+        assertEquals(r.quickModel().testRows(), quick.get("testRows").asLong());
+        assertTrue(page.contains("Quick model") && page.contains("Confusion matrix"));
+        // titanic: the quick model is clearly better than chance and sex is among its strongest columns (total
+        // gain also rewards the many small splits on continuous columns such as Fare and Age)
+        assertTrue(r.quickModel().headline() > 0.8, "AUC " + r.quickModel().headline());
+        assertTrue(r.quickModel().importances().stream().limit(3).anyMatch(i -> i.column().equals("Sex")),
+                r.quickModel().importances().toString());
+        assertTrue(r.quickModel().choices().stream().anyMatch(c -> c.column().equals("Name") && c.features() == 0),
+                "free-text names are left out of the model");
     }
 }

@@ -26,6 +26,7 @@ import tech.tablesaw.api.Table;
 
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
+import io.tablewise.ml.Auc;
 import io.tablewise.node.ProgressMonitor;
 
 /**
@@ -85,10 +86,7 @@ class StatisticsReferenceTest {
     }
 
     static Table shared(String name) throws Exception {
-        Path file = Path.of("..", "shared", "data", name);
-        assumeTrue(Files.isRegularFile(file), "SKIPPED: " + file.toAbsolutePath().normalize()
-                + " is absent; clone the project beside ../shared to run the tests on the real datasets");
-        return new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        return io.tablewise.SharedData.table(name);
     }
 
     @ParameterizedTest

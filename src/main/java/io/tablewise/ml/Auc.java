@@ -1,4 +1,4 @@
-package io.tablewise.insights;
+package io.tablewise.ml;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
@@ -8,12 +8,12 @@ import java.util.function.IntToDoubleFunction;
  * Area under the ROC curve by the Mann-Whitney rank sum, with tied scores sharing their average rank (so a
  * constant score gives exactly 0.5).
  */
-final class Auc {
+public final class Auc {
     private Auc() {
     }
 
     /** AUC of {@code score} for {@code positive} over {@code rows}; NaN when one of the two classes is absent. */
-    static double of(int[] rows, IntToDoubleFunction score, IntPredicate positive) {
+    public static double of(int[] rows, IntToDoubleFunction score, IntPredicate positive) {
         int n = rows.length;
         double[] s = new double[n];
         boolean[] pos = new boolean[n];

@@ -1,4 +1,4 @@
-package io.tablewise.insights;
+package io.tablewise.ml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Seeded row samples: uniform, or stratified by a class label (each class keeps its share). */
-final class RowSampler {
+public final class RowSampler {
     private RowSampler() {
     }
 
     /** All rows when {@code rows <= max}, else a uniform sample of {@code max} rows, in row order. */
-    static int[] uniform(int rows, int max, long seed) {
+    public static int[] uniform(int rows, int max, long seed) {
         if (rows <= max) {
             int[] all = new int[rows];
             Arrays.setAll(all, i -> i);
@@ -26,7 +26,7 @@ final class RowSampler {
     }
 
     /** A sample of at most {@code max} rows keeping each label's share (rows with a null label are left out). */
-    static int[] stratified(String[] labels, int max, long seed) {
+    public static int[] stratified(String[] labels, int max, long seed) {
         Map<String, List<Integer>> byLabel = new LinkedHashMap<>();
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] != null) {
@@ -48,7 +48,7 @@ final class RowSampler {
     }
 
     /** Splits rows into train and test (test share {@code testShare}), stratified when labels are given. */
-    static int[][] split(int[] rows, String[] labels, double testShare, long seed) {
+    public static int[][] split(int[] rows, String[] labels, double testShare, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int r : rows) {

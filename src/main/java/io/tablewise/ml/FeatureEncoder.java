@@ -1,0 +1,313 @@
+package io.tablewise.ml;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Turns table columns into numeric model features, with every choice learned on the training rows only and
+ * replayed unchanged on any other rows. Numbers stay as they are (a missing value stays missing: tree models
+ * route it themselves); booleans become 0/1; dates become the day number plus month and weekday (and hour for
+ * date-times); text becomes one-hot indicators of its most frequent categories (at most {@value #MAX_CATEGORIES},
+ * each seen at least {@value #MIN_CATEGORY_ROWS} times in training) plus an "other" indicator. Columns with a
+ * single training value, and text columns whose values are nearly all different (identifiers, free text), are
+ * left out. Each decision is recorded as a {@link Choice}.
+ */
+public final class FeatureEncoder {
+    static final int MAX_CATEGORIES = 30;
+    static final int MIN_CATEGORY_ROWS = 5;
+    /** Text with more distinct training values than this share of its rows is treated as an identifier. */
+    private static final double ID_LIKE_SHARE = 0.5;
+
+    private final List<ColumnEncoding> encodings;
+    private final List<String> featureNames;
+    private final List<String> featureSources;
+    private final List<Choice> choices;
+
+    /**
+     * One decision about an input column.
+     *
+     * @param column the input column
+     * @param action what was done, in words
+     * @param features the number of model features it became (0 when left out)
+     */
+    public record Choice(String column, String action, int features) {
+    }
+
+    private FeatureEncoder(List<ColumnEncoding> encodings, List<Choice> choices) {
+        this.encodings = encodings;
+        this.choices = List.copyOf(choices);
+        List<String> names = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ColumnEncoding e : encodings) {
+            for (String suffix : e.suffixes()) {
+                String name = suffix.isEmpty() ? e.column : e.column + suffix;
+                while (!seen.add(name)) {
+                    name = name + "'";
+                }
+                names.add(name);
+                sources.add(e.column);
+            }
+        }
+        this.featureNames = List.copyOf(names);
+        this.featureSources = List.copyOf(sources);
+    }
+
+    /** Learns how to encode {@code columns} of {@code table} from the rows in {@code trainRows}. */
+    public static FeatureEncoder fit(Table table, List<String> columns, int[] trainRows) {
+        List<ColumnEncoding> encodings = new ArrayList<>();
+        List<Choice> choices = new ArrayList<>();
+        for (String name : columns) {
+            Column<?> c = table.column(name);
+            ColumnEncoding e = fitColumn(c, trainRows);
+            if (e == null) {
+                choices.add(new Choice(name, leftOutReason(c, trainRows), 0));
+            } else {
+                encodings.add(e);
+                choices.add(new Choice(name, e.describe(), e.suffixes().size()));
+            }
+        }
+        return new FeatureEncoder(encodings, choices);
+    }
+
+    /** The model features, in order. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The input column each feature comes from, parallel to {@link #featureNames()}. */
+    public List<String> featureSources() {
+        return featureSources;
+    }
+
+    /** What was done with each input column. */
+    public List<Choice> choices() {
+        return choices;
+    }
+
+    /** The features of one row; NaN marks a missing value. The table must have the fitted columns. */
+    public double[] encode(Table table, int row) {
+        double[] out = new double[featureNames.size()];
+        int at = 0;
+        for (ColumnEncoding e : encodings) {
+            at = e.write(table.column(e.column), row, out, at);
+        }
+        return out;
+    }
+
+    private static ColumnEncoding fitColumn(Column<?> c, int[] rows) {
+        if (c instanceof BooleanColumn || c instanceof NumberColumn) {
+            return distinctNumbers(c, rows) > 1 ? new NumberEncoding(c.name(), c instanceof BooleanColumn) : null;
+        }
+        if (c instanceof DateColumn || c instanceof DateTimeColumn) {
+            return distinctNumbers(c, rows) > 1 ? new DateEncoding(c.name(), c instanceof DateTimeColumn) : null;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        int present = 0;
+        for (int r : rows) {
+            String v = Values.label(c, r);
+            if (v != null) {
+                counts.merge(v, 1, Integer::sum);
+                present++;
+            }
+        }
+        if (counts.size() < 2 || (counts.size() > MAX_CATEGORIES && counts.size() > ID_LIKE_SHARE * present)) {
+            return null;
+        }
+        List<String> kept = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_CATEGORY_ROWS)
+                .sorted((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue()
+                        : a.getKey().compareTo(b.getKey()))
+                .limit(MAX_CATEGORIES).map(Map.Entry::getKey).toList();
+        if (kept.isEmpty()) {
+            return null;
+        }
+        return new CategoryEncoding(c.name(), kept, kept.size() < counts.size());
+    }
+
+    private static String leftOutReason(Column<?> c, int[] rows) {
+        if (!(c instanceof BooleanColumn || c instanceof NumberColumn || c instanceof DateColumn
+                || c instanceof DateTimeColumn)) {
+            Set<String> distinct = new HashSet<>();
+            for (int r : rows) {
+                String v = Values.label(c, r);
+                if (v != null) {
+                    distinct.add(v);
+                }
+            }
+            if (distinct.size() > 1) {
+                return distinct.size() > MAX_CATEGORIES ? "left out: nearly every value is different (an identifier "
+                        + "or free text)" : "left out: no category is frequent enough to learn from";
+            }
+        }
+        return "left out: a single value in the training rows";
+    }
+
+    private static int distinctNumbers(Column<?> c, int[] rows) {
+        double first = Double.NaN;
+        for (int r : rows) {
+            double v = Values.number(c, r);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (Double.isNaN(first)) {
+                first = v;
+            } else if (v != first) {
+                return 2;
+            }
+        }
+        return Double.isNaN(first) ? 0 : 1;
+    }
+
+    /** How one column becomes features. */
+    private abstract static class ColumnEncoding {
+        final String column;
+
+        ColumnEncoding(String column) {
+            this.column = column;
+        }
+
+        /** Feature name suffixes (empty string: the column's own name). */
+        abstract List<String> suffixes();
+
+        abstract String describe();
+
+        /** Writes this column's features of {@code row} at {@code at}; returns the next position. */
+        abstract int write(Column<?> c, int row, double[] out, int at);
+    }
+
+    private static final class NumberEncoding extends ColumnEncoding {
+        private final boolean bool;
+
+        NumberEncoding(String column, boolean bool) {
+            super(column);
+            this.bool = bool;
+        }
+
+        @Override
+        List<String> suffixes() {
+            return List.of("");
+        }
+
+        @Override
+        String describe() {
+            return bool ? "true/false as 1/0" : "number as is; missing values left to the model";
+        }
+
+        @Override
+        int write(Column<?> c, int row, double[] out, int at) {
+            if (c.isMissing(row)) {
+                out[at] = Double.NaN;
+            } else if (c instanceof BooleanColumn b) {
+                out[at] = b.get(row) ? 1 : 0;
+            } else if (c instanceof NumberColumn<?, ?> n) {
+                out[at] = n.getDouble(row);
+            } else {
+                out[at] = Values.number(c, row);
+            }
+            return at + 1;
+        }
+    }
+
+    private static final class DateEncoding extends ColumnEncoding {
+        private final boolean withTime;
+
+        DateEncoding(String column, boolean withTime) {
+            super(column);
+            this.withTime = withTime;
+        }
+
+        @Override
+        List<String> suffixes() {
+            return withTime ? List.of(" (day number)", " (month)", " (weekday)", " (hour)")
+                    : List.of(" (day number)", " (month)", " (weekday)");
+        }
+
+        @Override
+        String describe() {
+            return withTime ? "date-time as day number, month, weekday and hour"
+                    : "date as day number, month and weekday";
+        }
+
+        @Override
+        int write(Column<?> c, int row, double[] out, int at) {
+            int n = suffixes().size();
+            if (c.isMissing(row)) {
+                Arrays.fill(out, at, at + n, Double.NaN);
+                return at + n;
+            }
+            LocalDate date;
+            if (c instanceof DateTimeColumn dt) {
+                LocalDateTime t = dt.get(row);
+                date = t.toLocalDate();
+                out[at + 3] = t.getHour();
+            } else {
+                date = ((DateColumn) c).get(row);
+            }
+            out[at] = date.toEpochDay();
+            out[at + 1] = date.getMonthValue();
+            out[at + 2] = date.getDayOfWeek().getValue();
+            return at + n;
+        }
+    }
+
+    private static final class CategoryEncoding extends ColumnEncoding {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> categories;
+        private final boolean other;
+
+        CategoryEncoding(String column, List<String> categories, boolean other) {
+            super(column);
+            this.categories = categories;
+            this.other = other;
+            for (int i = 0; i < categories.size(); i++) {
+                index.put(categories.get(i), i);
+            }
+        }
+
+        @Override
+        List<String> suffixes() {
+            List<String> out = new ArrayList<>();
+            categories.forEach(v -> out.add(" = " + v));
+            if (other) {
+                out.add(" = (other)");
+            }
+            return out;
+        }
+
+        @Override
+        String describe() {
+            return "one indicator per category (" + categories.size() + (other ? " kept, the rarer ones as other)"
+                    : ")");
+        }
+
+        @Override
+        int write(Column<?> c, int row, double[] out, int at) {
+            int n = categories.size() + (other ? 1 : 0);
+            Arrays.fill(out, at, at + n, 0);
+            String v = Values.label(c, row);
+            if (v != null) {
+                Integer i = index.get(v);
+                if (i != null) {
+                    out[at + i] = 1;
+                } else if (other) {
+                    out[at + categories.size()] = 1;
+                }
+            }
+            return at + n;
+        }
+    }
+}
