@@ -1,5 +1,6 @@
 package io.tablewise.node.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.tablewise.data.CsvExportNode;
@@ -10,6 +11,7 @@ import io.tablewise.data.JsonLinesImportNode;
 import io.tablewise.insights.InsightsExportNode;
 import io.tablewise.insights.InsightsReportNode;
 import io.tablewise.node.NodeType;
+import io.tablewise.transform.TransformCatalog;
 
 /** The one explicit list of built-in node types, in palette order. Adding a node is one line here. */
 public final class BuiltInNodes {
@@ -18,13 +20,15 @@ public final class BuiltInNodes {
 
     /** Every built-in node type. */
     public static List<NodeType> list() {
-        return List.of(
+        List<NodeType> all = new ArrayList<>(List.of(
                 new CsvImportNode(),
                 new ExcelImportNode(),
                 new JsonLinesImportNode(),
                 new CsvExportNode(),
                 new ExcelExportNode(),
                 new InsightsReportNode(),
-                new InsightsExportNode());
+                new InsightsExportNode()));
+        all.addAll(TransformCatalog.nodes());
+        return List.copyOf(all);
     }
 }

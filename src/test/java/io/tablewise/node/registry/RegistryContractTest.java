@@ -85,6 +85,8 @@ class RegistryContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("nodeTypes")
     void configuresOnASampleAndItsOutputSchemaIsKnown(NodeType type) throws Exception {
+        // transforms have their own, stricter contract test (TransformContractTest)
+        org.junit.jupiter.api.Assumptions.assumeFalse(type.descriptor().id().startsWith("transform."));
         Path csv = dir.resolve("sample.csv");
         Files.writeString(csv, "id,city,amount\n1,서울,2.5\n2,부산,3.0\n");
         Files.writeString(dir.resolve("sample.jsonl"), "{\"id\":1,\"city\":\"서울\",\"amount\":2.5}\n");

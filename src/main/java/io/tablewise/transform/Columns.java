@@ -1,0 +1,146 @@
+package io.tablewise.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import io.tablewise.node.ColumnKind;
+import io.tablewise.node.ColumnSchema;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.TableSchema;
+
+/** Helpers the transforms share: column checks with clear messages, and building the output table. */
+public final class Columns {
+    private Columns() {
+    }
+
+    /** The columns named by a COLUMNS parameter; all numeric columns when the list is empty and {@code numeric}. */
+    public static List<String> chosen(TableSchema schema, NodeParams p, String param, boolean numericWhenEmpty)
+            throws NodeException {
+        List<String> names = p.strings(param);
+        if (names.isEmpty() && numericWhenEmpty) {
+            return schema.columns().stream().filter(c -> c.kind().isNumeric()).map(ColumnSchema::name).toList();
+        }
+        for (String n : names) {
+            if (!schema.has(n)) {
+                throw new NodeException(param, "there is no column '" + n + "'"
+                        + io.tablewise.node.Suggestions.didYouMean(n, schema.names()));
+            }
+        }
+        return names;
+    }
+
+    /** Fails naming the parameter unless every column is numeric. */
+    public static void requireNumeric(TableSchema schema, List<String> names, String param, String why)
+            throws NodeException {
+        for (String n : names) {
+            ColumnKind k = schema.column(n).orElseThrow().kind();
+            if (!k.isNumeric()) {
+                throw new NodeException(param, "'" + n + "' holds " + k.id() + " values; " + why
+                        + " needs numbers (change its type first)");
+            }
+        }
+    }
+
+    /** Fails naming the parameter unless the column exists. */
+    public static ColumnSchema require(TableSchema schema, String name, String param) throws NodeException {
+        if (name == null || name.isBlank()) {
+            throw new NodeException(param, "choose a column");
+        }
+        return schema.column(name).orElseThrow(() -> new NodeException(param, "there is no column '" + name + "'"
+                + io.tablewise.node.Suggestions.didYouMean(name, schema.names())));
+    }
+
+    /** The values of a numeric column as doubles, NaN for missing. */
+    public static double[] numbers(Table t, String name) {
+        Column<?> c = t.column(name);
+        double[] out = new double[c.size()];
+        NumberColumn<?, ?> n = (NumberColumn<?, ?>) c;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = n.isMissing(i) ? Double.NaN : n.getDouble(i);
+        }
+        return out;
+    }
+
+    /** A decimal column from values (NaN is missing). */
+    public static DoubleColumn decimal(String name, double[] values) {
+        return DoubleColumn.create(name, values);
+    }
+
+    /** A new table with {@code replacement} in place of the input's column of the same name, or appended. */
+    public static Table withColumn(Table input, Column<?> replacement) {
+        return withColumns(input, List.of(replacement));
+    }
+
+    /** A new table with each replacement in place of the same-named column, new names appended in order. */
+    public static Table withColumns(Table input, List<? extends Column<?>> replacements) {
+        List<Column<?>> out = new ArrayList<>(input.columns());
+        for (Column<?> r : replacements) {
+            int at = indexOf(input, r.name());
+            if (at >= 0) {
+                out.set(at, r);
+            } else {
+                out.add(r);
+            }
+        }
+        return Table.create(input.name(), out);
+    }
+
+    /** A schema with each column replaced or appended. */
+    public static TableSchema withSchemaColumns(TableSchema input, List<ColumnSchema> replacements) {
+        List<ColumnSchema> out = new ArrayList<>(input.columns());
+        for (ColumnSchema r : replacements) {
+            int at = input.names().indexOf(r.name());
+            if (at >= 0) {
+                out.set(at, r);
+            } else {
+                out.add(r);
+            }
+        }
+        return new TableSchema(out);
+    }
+
+    private static int indexOf(Table t, String name) {
+        List<String> names = t.columnNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The rows at {@code rows}, in that order and with repeats (Tablesaw's {@code Table.rows} sorts and
+     * de-duplicates, which would undo a sort or an oversample).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Table gather(Table t, int[] rows) {
+        List<Column<?>> out = new ArrayList<>(t.columnCount());
+        for (Column<?> c : t.columns()) {
+            Column copy = c.emptyCopy();
+            for (int r : rows) {
+                copy.append(c, r);
+            }
+            out.add(copy);
+        }
+        return Table.create(t.name(), out);
+    }
+
+    /** A name not yet in the schema: {@code base}, else {@code base_2}, {@code base_3}… */
+    public static String freeName(List<String> taken, String base) {
+        if (!taken.contains(base)) {
+            return base;
+        }
+        int i = 2;
+        while (taken.contains(base + "_" + i)) {
+            i++;
+        }
+        return base + "_" + i;
+    }
+}

@@ -1,0 +1,468 @@
+package io.tablewise.transform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import io.tablewise.data.CellFormat;
+import io.tablewise.node.ColumnKind;
+import io.tablewise.node.ColumnSchema;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.TableSchema;
+
+/**
+ * The encode group: one-hot, ordinal, frequency and target-mean encoding of categorical columns, and binning of
+ * numbers. Every mapping is learned on the training rows; values never seen in training get the documented
+ * fallback (the "other" indicator, missing, 0, or the overall mean).
+ */
+final class EncodeTransforms {
+    private EncodeTransforms() {
+    }
+
+    static List<Transform> all() {
+        return List.of(new OneHot(), new Ordinal(), new Frequency(), new TargetMean(), new Bin());
+    }
+
+    /** Value counts of a column's present values, most frequent first, ties by value. */
+    static List<Map.Entry<String, Integer>> counts(Column<?> c) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < c.size(); i++) {
+            String v = Cells.text(c, i);
+            if (v != null) {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> out = new ArrayList<>(counts.entrySet());
+        out.sort((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue()
+                : a.getKey().compareTo(b.getKey()));
+        return out;
+    }
+
+    static final class OneHot implements Transform {
+        @Override
+        public TransformSpec spec() {
+            return new TransformSpec("encode", "one-hot", "One-hot encode", "Replaces each chosen column by 0/1 "
+                    + "columns <column>=<value>, one per frequent value (at most the cap, learned on the training "
+                    + "rows) plus <column>=(other) for the rest and for values never seen in training.", List.of(
+                    Params.requiredColumns("columns", "Columns", "The categorical columns to encode."),
+                    Params.integer("maxCategories", "Category cap", 20, 1.0, 1000.0, "At most this many indicator "
+                            + "columns per column (the most frequent values)."),
+                    Params.bool("other", "Other column", true, "Add a <column>=(other) indicator for the remaining "
+                            + "values."),
+                    Params.bool("keepOriginal", "Keep original", false, "Keep the encoded column as well.")));
+        }
+
+        @Override
+        public boolean learns() {
+            return true;
+        }
+
+        @Override
+        public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
+            Columns.chosen(input, p, "columns", false);
+            return null;
+        }
+
+        @Override
+        public FittedState fit(Table rows, NodeParams p) throws NodeException {
+            Map<String, Object> out = new LinkedHashMap<>();
+            int cap = (int) p.integer("maxCategories", 20);
+            for (String n : Columns.chosen(TableSchema.of(rows), p, "columns", false)) {
+                out.put(n, counts(rows.column(n)).stream().limit(cap).map(Map.Entry::getKey).toList());
+            }
+            return FittedState.perColumn(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Table apply(Table input, NodeParams p, FittedState state, TransformContext context) {
+            boolean other = p.bool("other", true);
+            boolean keep = p.bool("keepOriginal", false);
+            List<Column<?>> out = new ArrayList<>();
+            List<String> taken = new ArrayList<>(input.columnNames());
+            for (Column<?> c : input.columns()) {
+                List<String> categories = (List<String>) state.columns().get(c.name());
+                if (categories == null || keep) {
+                    out.add(c);
+                }
+                if (categories == null) {
+                    continue;
+                }
+                Map<String, Integer> index = new HashMap<>();
+                List<IntColumn> indicators = new ArrayList<>();
+                for (String v : categories) {
+                    index.put(v, indicators.size());
+                    indicators.add(IntColumn.create(Columns.freeName(taken, c.name() + "=" + v), c.size()));
+                    taken.add(indicators.get(indicators.size() - 1).name());
+                }
+                IntColumn rest = other ? IntColumn.create(Columns.freeName(taken, c.name() + "=(other)"), c.size())
+                        : null;
+                for (int i = 0; i < c.size(); i++) {
+                    String v = Cells.text(c, i);
+                    Integer k = v == null ? null : index.get(v);
+                    if (k != null) {
+                        indicators.get(k).set(i, 1);
+                    } else if (rest != null && v != null) {
+                        rest.set(i, 1);
+                    }
+                }
+                out.addAll(indicators);
+                if (rest != null) {
+                    taken.add(rest.name());
+                    out.add(rest);
+                }
+            }
+            return Table.create(input.name(), out);
+        }
+    }
+
+    static final class Ordinal implements Transform {
+        @Override
+        public TransformSpec spec() {
+            return new TransformSpec("encode", "ordinal", "Ordinal encode", "Replaces each value by a whole number: "
+                    + "0 for the most frequent value, 1 for the next… (or in alphabetical order); values never seen "
+                    + "in training become missing.", List.of(
+                    Params.requiredColumns("columns", "Columns", "The categorical columns to encode."),
+                    Params.choice("order", "Order", "Which value gets 0.", "frequency", "alphabetical")));
+        }
+
+        @Override
+        public boolean learns() {
+            return true;
+        }
+
+        @Override
+        public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
+            return Columns.withSchemaColumns(input, Columns.chosen(input, p, "columns", false).stream()
+                    .map(n -> new ColumnSchema(n, ColumnKind.INTEGER)).toList());
+        }
+
+        @Override
+        public FittedState fit(Table rows, NodeParams p) throws NodeException {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String n : Columns.chosen(TableSchema.of(rows), p, "columns", false)) {
+                List<String> values = new ArrayList<>(counts(rows.column(n)).stream().map(Map.Entry::getKey).toList());
+                if (p.string("order", "frequency").equals("alphabetical")) {
+                    values.sort(null);
+                }
+                out.put(n, values);
+            }
+            return FittedState.perColumn(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Table apply(Table input, NodeParams p, FittedState state, TransformContext context) {
+            List<Column<?>> out = new ArrayList<>();
+            for (Map.Entry<String, Object> e : state.columns().entrySet()) {
+                List<String> values = (List<String>) e.getValue();
+                Map<String, Integer> code = new HashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    code.put(values.get(i), i);
+                }
+                Column<?> c = input.column(e.getKey());
+                IntColumn encoded = IntColumn.create(e.getKey());
+                long unseen = 0;
+                for (int i = 0; i < c.size(); i++) {
+                    String v = Cells.text(c, i);
+                    Integer k = v == null ? null : code.get(v);
+                    if (k == null) {
+                        encoded.appendMissing();
+                        unseen += v == null ? 0 : 1;
+                    } else {
+                        encoded.append(k);
+                    }
+                }
+                if (unseen > 0) {
+                    context.warn(String.format(Locale.ROOT, "%s: %,d values never seen in training are now missing",
+                            e.getKey(), unseen));
+                }
+                out.add(encoded);
+            }
+            return Columns.withColumns(input, out);
+        }
+    }
+
+    static final class Frequency implements Transform {
+        @Override
+        public TransformSpec spec() {
+            return new TransformSpec("encode", "frequency", "Frequency encode", "Replaces each value by its share "
+                    + "of the training rows (0 for values never seen in training); good for columns with many "
+                    + "values.", List.of(Params.requiredColumns("columns", "Columns", "The columns to encode.")));
+        }
+
+        @Override
+        public boolean learns() {
+            return true;
+        }
+
+        @Override
+        public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
+            return Columns.withSchemaColumns(input, Columns.chosen(input, p, "columns", false).stream()
+                    .map(n -> new ColumnSchema(n, ColumnKind.DECIMAL)).toList());
+        }
+
+        @Override
+        public FittedState fit(Table rows, NodeParams p) throws NodeException {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String n : Columns.chosen(TableSchema.of(rows), p, "columns", false)) {
+                Map<String, Object> share = new LinkedHashMap<>();
+                double total = Math.max(1, rows.rowCount());
+                counts(rows.column(n)).forEach(e -> share.put(e.getKey(), e.getValue() / total));
+                out.put(n, share);
+            }
+            return FittedState.perColumn(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Table apply(Table input, NodeParams p, FittedState state, TransformContext context) {
+            List<Column<?>> out = new ArrayList<>();
+            for (Map.Entry<String, Object> e : state.columns().entrySet()) {
+                Map<String, Object> share = (Map<String, Object>) e.getValue();
+                Column<?> c = input.column(e.getKey());
+                double[] v = new double[c.size()];
+                for (int i = 0; i < v.length; i++) {
+                    String s = Cells.text(c, i);
+                    v[i] = s == null ? Double.NaN : share.get(s) instanceof Number n ? n.doubleValue() : 0;
+                }
+                out.add(DoubleColumn.create(e.getKey(), v));
+            }
+            return Columns.withColumns(input, out);
+        }
+    }
+
+    static final class TargetMean implements Transform {
+        @Override
+        public TransformSpec spec() {
+            return new TransformSpec("encode", "target-mean", "Target mean encode", "Replaces each value by the "
+                    + "mean of the target over training rows with that value (for a text target: the share of the "
+                    + "positive class), smoothed towards the overall mean: (n·mean + m·overall) / (n + m). Values "
+                    + "never seen in training get the overall mean. Fitted on training rows only.", List.of(
+                    Params.requiredColumns("columns", "Columns", "The categorical columns to encode."),
+                    Params.column("target", "Target", "The column to predict."),
+                    Params.text("positive", "Positive class", "", "For a text target: the class counted as 1 "
+                            + "(empty: the less frequent class)."),
+                    Params.decimal("smoothing", "Smoothing m", 10.0, 0.0, 1e6, "Weight of the overall mean, in "
+                            + "rows.")));
+        }
+
+        @Override
+        public boolean learns() {
+            return true;
+        }
+
+        @Override
+        public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
+            List<String> names = Columns.chosen(input, p, "columns", false);
+            String target = Columns.require(input, p.string("target", ""), "target").name();
+            if (names.contains(target)) {
+                throw new NodeException("columns", "the target cannot encode itself");
+            }
+            return Columns.withSchemaColumns(input, names.stream()
+                    .map(n -> new ColumnSchema(n, ColumnKind.DECIMAL)).toList());
+        }
+
+        private static double[] targetValues(Table rows, NodeParams p) throws NodeException {
+            Column<?> t = rows.column(p.string("target", ""));
+            double[] y = new double[t.size()];
+            if (t instanceof tech.tablesaw.api.NumberColumn) {
+                return Columns.numbers(rows, t.name());
+            }
+            String positive = p.string("positive", "");
+            if (positive.isEmpty()) {
+                List<Map.Entry<String, Integer>> counts = counts(t);
+                if (counts.size() > 2) {
+                    throw new NodeException("target", "a text target needs two classes (it has "
+                            + counts.size() + "); or set the positive class");
+                }
+                // with fewer than two classes in these rows nothing can be learned: every value gets the prior
+                positive = counts.size() == 2 ? counts.get(1).getKey() : "\u0000none";
+            }
+            for (int i = 0; i < y.length; i++) {
+                String v = Cells.text(t, i);
+                y[i] = v == null ? Double.NaN : v.equals(positive) ? 1 : 0;
+            }
+            return y;
+        }
+
+        @Override
+        public FittedState fit(Table rows, NodeParams p) throws NodeException {
+            double[] y = targetValues(rows, p);
+            double m = p.decimal("smoothing", 10);
+            double total = 0;
+            int n = 0;
+            for (double v : y) {
+                if (!Double.isNaN(v)) {
+                    total += v;
+                    n++;
+                }
+            }
+            double prior = n == 0 ? Double.NaN : total / n;
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String name : Columns.chosen(TableSchema.of(rows), p, "columns", false)) {
+                Column<?> c = rows.column(name);
+                Map<String, double[]> sums = new HashMap<>();
+                for (int i = 0; i < c.size(); i++) {
+                    String v = Cells.text(c, i);
+                    if (v != null && !Double.isNaN(y[i])) {
+                        double[] s = sums.computeIfAbsent(v, k -> new double[2]);
+                        s[0] += y[i];
+                        s[1]++;
+                    }
+                }
+                Map<String, Object> enc = new java.util.TreeMap<>();
+                sums.forEach((k, s) -> enc.put(k, (s[0] + m * prior) / (s[1] + m)));
+                out.put(name, Map.of("prior", prior, "values", enc));
+            }
+            return FittedState.perColumn(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Table apply(Table input, NodeParams p, FittedState state, TransformContext context) {
+            List<Column<?>> out = new ArrayList<>();
+            for (Map.Entry<String, Object> e : state.columns().entrySet()) {
+                Map<String, Object> s = (Map<String, Object>) e.getValue();
+                Map<String, Object> values = (Map<String, Object>) s.get("values");
+                double prior = NumericColumnsTransform.num(s, "prior");
+                Column<?> c = input.column(e.getKey());
+                double[] v = new double[c.size()];
+                for (int i = 0; i < v.length; i++) {
+                    String x = Cells.text(c, i);
+                    v[i] = x == null ? prior : values.get(x) instanceof Number n ? n.doubleValue() : prior;
+                }
+                out.add(DoubleColumn.create(e.getKey(), v));
+            }
+            return Columns.withColumns(input, out);
+        }
+    }
+
+    static final class Bin implements Transform {
+        @Override
+        public TransformSpec spec() {
+            return new TransformSpec("encode", "bin", "Bin numbers", "Cuts numbers into intervals, labelled like "
+                    + "[10, 20): equal-count (quantile) bins or equal-width bins learned on the training rows, or "
+                    + "fixed edges. Values below the first edge or above the last fall into the outer bins.",
+                    List.of(Params.requiredColumns("columns", "Columns", "The numeric columns to bin."),
+                            Params.choice("method", "Bins", "quantile: about the same number of rows per bin; "
+                                    + "width: equal-width; edges: the edges given.", "quantile", "width", "edges"),
+                            Params.integer("bins", "Number of bins", 5, 2.0, 100.0, "For quantile and width."),
+                            Params.strings("edges", "Edges", List.of(), "For fixed edges: the inner cut points, "
+                                    + "ascending (e.g. 18, 30, 50).")));
+        }
+
+        @Override
+        public boolean learns() {
+            return true;
+        }
+
+        @Override
+        public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
+            List<String> names = Columns.chosen(input, p, "columns", false);
+            Columns.requireNumeric(input, names, "columns", "binning");
+            if (p.string("method", "quantile").equals("edges")) {
+                fixedEdges(p);
+            }
+            return Columns.withSchemaColumns(input, names.stream()
+                    .map(n -> new ColumnSchema(n, ColumnKind.TEXT)).toList());
+        }
+
+        private static List<Double> fixedEdges(NodeParams p) throws NodeException {
+            List<Double> edges = new ArrayList<>();
+            for (String s : p.strings("edges")) {
+                try {
+                    edges.add(Double.parseDouble(s.trim()));
+                } catch (NumberFormatException e) {
+                    throw new NodeException("edges", "'" + s + "' is not a number");
+                }
+            }
+            if (edges.isEmpty()) {
+                throw new NodeException("edges", "give at least one edge");
+            }
+            for (int i = 1; i < edges.size(); i++) {
+                if (edges.get(i) <= edges.get(i - 1)) {
+                    throw new NodeException("edges", "edges must be ascending");
+                }
+            }
+            return edges;
+        }
+
+        @Override
+        public FittedState fit(Table rows, NodeParams p) throws NodeException {
+            Map<String, Object> out = new LinkedHashMap<>();
+            String method = p.string("method", "quantile");
+            int bins = (int) p.integer("bins", 5);
+            for (String n : Columns.chosen(TableSchema.of(rows), p, "columns", false)) {
+                List<Double> edges;
+                if (method.equals("edges")) {
+                    edges = fixedEdges(p);
+                } else {
+                    double[] v = Arrays.stream(Columns.numbers(rows, n)).filter(x -> !Double.isNaN(x)).sorted()
+                            .toArray();
+                    edges = new ArrayList<>();
+                    for (int b = 1; b < bins && v.length > 0; b++) {
+                        double e = method.equals("width") ? v[0] + (v[v.length - 1] - v[0]) * b / bins
+                                : NumericColumnsTransform.quantile(v, b / (double) bins);
+                        if (edges.isEmpty() || e > edges.get(edges.size() - 1)) {
+                            edges.add(e);
+                        }
+                    }
+                }
+                out.put(n, edges);
+            }
+            return FittedState.perColumn(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Table apply(Table input, NodeParams p, FittedState state, TransformContext context) {
+            List<Column<?>> out = new ArrayList<>();
+            for (Map.Entry<String, Object> e : state.columns().entrySet()) {
+                double[] edges = ((List<Object>) e.getValue()).stream().mapToDouble(x -> ((Number) x).doubleValue())
+                        .toArray();
+                String[] labels = labels(edges);
+                double[] v = Columns.numbers(input, e.getKey());
+                StringColumn binned = StringColumn.create(e.getKey());
+                for (double x : v) {
+                    if (Double.isNaN(x)) {
+                        binned.appendMissing();
+                    } else {
+                        int b = 0;
+                        while (b < edges.length && x >= edges[b]) {
+                            b++;
+                        }
+                        binned.append(labels[b]);
+                    }
+                }
+                out.add(binned);
+            }
+            return Columns.withColumns(input, out);
+        }
+
+        static String[] labels(double[] edges) {
+            String[] labels = new String[edges.length + 1];
+            for (int b = 0; b <= edges.length; b++) {
+                String lo = b == 0 ? "-∞" : CellFormat.decimal(round(edges[b - 1]));
+                String hi = b == edges.length ? "∞" : CellFormat.decimal(round(edges[b]));
+                labels[b] = String.format(Locale.ROOT, "[%s, %s)", lo, hi);
+            }
+            return labels;
+        }
+
+        private static double round(double v) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.tablewise.transform;
+
+import java.util.List;
+import java.util.Map;
+
+import io.tablewise.node.NodeParams;
+
+/** The scale group: standard, min-max, robust, log and power transforms of numeric columns. */
+final class ScaleTransforms {
+    private ScaleTransforms() {
+    }
+
+    static List<Transform> all() {
+        return List.of(new Standard(), new MinMax(), new Robust(), new Log(), new Power());
+    }
+
+    private static TransformSpec scaleSpec(String name, String title, String help) {
+        return new TransformSpec("scale", name, title, help, List.of(Params.columns(NumericColumnsTransform.COLUMNS,
+                "Columns", "The numeric columns to scale (empty: every numeric column).")));
+    }
+
+    /** (x - mean) / std, learned on the fitting rows. */
+    static final class Standard extends NumericColumnsTransform {
+        @Override
+        public TransformSpec spec() {
+            return scaleSpec("standard", "Standard scale", "Centres each column on its mean and divides by its standard "
+                    + "deviation (population), both learned on the training rows; a constant column becomes 0.");
+        }
+
+        @Override
+        Map<String, Object> fitColumn(double[] v) {
+            return Map.of("mean", mean(v), "std", std(v));
+        }
+
+        @Override
+        double apply(double x, Map<String, Object> s) {
+            double sd = num(s, "std");
+            return sd == 0 || Double.isNaN(sd) ? 0 : (x - num(s, "mean")) / sd;
+        }
+    }
+
+    /** (x - min) / (max - min). */
+    static final class MinMax extends NumericColumnsTransform {
+        @Override
+        public TransformSpec spec() {
+            return scaleSpec("min-max", "Min-max scale", "Maps each column's training range onto 0..1 (values outside "
+                    + "the training range fall outside 0..1); a constant column becomes 0.");
+        }
+
+        @Override
+        Map<String, Object> fitColumn(double[] v) {
+            return Map.of("min", v.length == 0 ? Double.NaN : v[0], "max", v.length == 0 ? Double.NaN
+                    : v[v.length - 1]);
+        }
+
+        @Override
+        double apply(double x, Map<String, Object> s) {
+            double range = num(s, "max") - num(s, "min");
+            return range == 0 || Double.isNaN(range) ? 0 : (x - num(s, "min")) / range;
+        }
+    }
+
+    /** (x - median) / IQR. */
+    static final class Robust extends NumericColumnsTransform {
+        @Override
+        public TransformSpec spec() {
+            return scaleSpec("robust", "Robust scale", "Centres each column on its median and divides by its "
+                    + "interquartile range, so outliers do not distort the scale; a column with no spread becomes 0.");
+        }
+
+        @Override
+        Map<String, Object> fitColumn(double[] v) {
+            return Map.of("median", quantile(v, 0.5), "iqr", quantile(v, 0.75) - quantile(v, 0.25));
+        }
+
+        @Override
+        double apply(double x, Map<String, Object> s) {
+            double iqr = num(s, "iqr");
+            return iqr == 0 || Double.isNaN(iqr) ? 0 : (x - num(s, "median")) / iqr;
+        }
+    }
+
+    /** log, log1p or log10; learns nothing. */
+    static final class Log extends NumericColumnsTransform {
+        @Override
+        public TransformSpec spec() {
+            return new TransformSpec("scale", "log", "Log transform", "Takes the natural logarithm of x + 1 "
+                    + "(log1p, safe for zeros), of x, or the base-10 logarithm; values outside the domain become "
+                    + "missing with a warning.", List.of(
+                    Params.columns(COLUMNS, "Columns", "The numeric columns to transform (empty: every numeric "
+                            + "column)."),
+                    Params.choice("function", "Function", "log1p: ln(x + 1), needs x > -1; ln: needs x > 0; log10: "
+                            + "needs x > 0.", "log1p", "ln", "log10")));
+        }
+
+        @Override
+        public boolean learns() {
+            return false;
+        }
+
+        @Override
+        public FittedState fit(tech.tablesaw.api.Table rows, NodeParams params)
+                throws io.tablewise.node.NodeException {
+            FittedState columns = super.fit(rows, params);
+            java.util.Map<String, Object> fn = new java.util.LinkedHashMap<>();
+            columns.columns().keySet().forEach(c -> fn.put(c, Map.of("function", params.string("function",
+                    "log1p"))));
+            return FittedState.perColumn(fn);
+        }
+
+        @Override
+        Map<String, Object> fitColumn(double[] v) {
+            return Map.of();
+        }
+
+        @Override
+        double apply(double x, Map<String, Object> s) {
+            return switch (String.valueOf(s.get("function"))) {
+                case "ln" -> x > 0 ? Math.log(x) : Double.NaN;
+                case "log10" -> x > 0 ? Math.log10(x) : Double.NaN;
+                default -> x > -1 ? Math.log1p(x) : Double.NaN;
+            };
+        }
+    }
+
+    /** Yeo-Johnson or Box-Cox with lambda by maximum likelihood, then standardised (as scikit-learn). */
+    static final class Power extends NumericColumnsTransform {
+        @Override
+        public TransformSpec spec() {
+            return new TransformSpec("scale", "power", "Power transform", "Makes skewed columns more "
+                    + "Gaussian: Yeo-Johnson (any values) or Box-Cox (positive values), with the exponent lambda "
+                    + "chosen by maximum likelihood on the training rows, then standardised.", List.of(
+                    Params.columns(COLUMNS, "Columns", "The numeric columns to transform (empty: every numeric "
+                            + "column)."),
+                    Params.choice("method", "Method", "Yeo-Johnson works with zeros and negatives; Box-Cox needs "
+                            + "positive values.", "yeo-johnson", "box-cox")));
+        }
+
+        @Override
+        public FittedState fit(tech.tablesaw.api.Table rows, NodeParams params)
+                throws io.tablewise.node.NodeException {
+            String m = params.string("method", "yeo-johnson");
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (String name : Columns.chosen(io.tablewise.node.TableSchema.of(rows), params, COLUMNS, true)) {
+                double[] v = java.util.Arrays.stream(Columns.numbers(rows, name)).filter(x -> !Double.isNaN(x))
+                        .toArray();
+                if (m.equals("box-cox") && java.util.Arrays.stream(v).anyMatch(x -> x <= 0)) {
+                    throw new io.tablewise.node.NodeException("method", "Box-Cox needs positive values, but '"
+                            + name + "' has zeros or negatives; use Yeo-Johnson");
+                }
+                double lambda = PowerMath.bestLambda(v, m.equals("box-cox"));
+                double[] t = java.util.Arrays.stream(v).map(x -> PowerMath.transform(x, lambda,
+                        m.equals("box-cox"))).toArray();
+                out.put(name, Map.of("method", m, "lambda", lambda, "mean", mean(t), "std", std(t)));
+            }
+            return FittedState.perColumn(out);
+        }
+
+        @Override
+        Map<String, Object> fitColumn(double[] v) {
+            throw new UnsupportedOperationException("fit is overridden");
+        }
+
+        @Override
+        double apply(double x, Map<String, Object> s) {
+            boolean boxCox = "box-cox".equals(s.get("method"));
+            if (boxCox && x <= 0) {
+                return Double.NaN;
+            }
+            double t = PowerMath.transform(x, num(s, "lambda"), boxCox);
+            double sd = num(s, "std");
+            return sd == 0 || Double.isNaN(sd) ? 0 : (t - num(s, "mean")) / sd;
+        }
+    }
+}

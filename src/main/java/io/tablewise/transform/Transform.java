@@ -1,0 +1,46 @@
+package io.tablewise.transform;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.TableSchema;
+
+/**
+ * One table-to-table transform of the catalogue. A transform that learns from data (imputation values, scaling
+ * statistics, encoders, bins) does so in {@link #fit}, which returns an immutable {@link FittedState}; {@link
+ * #apply} only replays that state, so fitting on training rows and applying to any other rows never leaks. The
+ * input table is never modified.
+ */
+public interface Transform {
+    /** What the transform is, its parameters and help (pure data). */
+    TransformSpec spec();
+
+    /**
+     * The output schema for an input schema, without data; throws when the parameters cannot work with it (a
+     * column of the wrong type, say), naming the parameter. Returns null when the output columns depend on the
+     * data (one-hot encoding's categories, say).
+     */
+    TableSchema outputSchema(TableSchema input, NodeParams params) throws NodeException;
+
+    /** Learns the state {@link #apply} replays. Transforms that learn nothing return {@link FittedState#NONE}. */
+    default FittedState fit(Table rows, NodeParams params) throws NodeException {
+        return FittedState.NONE;
+    }
+
+    /** The transformed table, a new table; the input is left as it was. */
+    Table apply(Table input, NodeParams params, FittedState state, TransformContext context) throws NodeException;
+
+    /**
+     * True for transforms that only make sense on training rows (rebalancing classes): a fitted chain skips them
+     * when it replays on test rows or new data.
+     */
+    default boolean trainingOnly() {
+        return false;
+    }
+
+    /** True when {@link #fit} learns something from the data. */
+    default boolean learns() {
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+package io.tablewise.transform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+
+/**
+ * An ordered list of transforms with their parameters: the unfitted description of a preprocessing pipeline.
+ * {@link #fit} learns every step on training rows only, each step on the output of the steps before it, and gives
+ * a {@link Fitted} chain that replays exactly the same steps on any rows (a test split, a new file to score).
+ */
+public final class TransformChain {
+    /**
+     * One step.
+     *
+     * @param transform the transform
+     * @param params its parameters
+     */
+    public record Step(Transform transform, NodeParams params) {
+    }
+
+    private final List<Step> steps;
+
+    /** A chain of steps, applied in order. */
+    public TransformChain(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** The steps. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** Learns every step on the rows {@code trainRows} of {@code table} only. */
+    public Fitted fit(Table table, int[] trainRows) throws NodeException {
+        Table current = Columns.gather(table, trainRows);
+        List<FittedState> states = new ArrayList<>();
+        for (Step s : steps) {
+            FittedState state = s.transform().fit(current, s.params());
+            states.add(state);
+            current = s.transform().apply(current, s.params(), state, TransformContext.NONE);
+        }
+        return new Fitted(steps, states);
+    }
+
+    /**
+     * A fitted chain: the steps and what each learned.
+     *
+     * @param steps the steps
+     * @param states what each step learned, in order
+     */
+    public record Fitted(List<Step> steps, List<FittedState> states) {
+        /** Copies the lists. */
+        public Fitted {
+            steps = List.copyOf(steps);
+            states = List.copyOf(states);
+        }
+
+        /** Replays the steps on any rows, never learning anything new (training-only steps are skipped). */
+        public Table apply(Table table, TransformContext context) throws NodeException {
+            Table current = table;
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                if (s.transform().trainingOnly()) {
+                    continue;
+                }
+                current = s.transform().apply(current, s.params(), states.get(i), context);
+            }
+            return current;
+        }
+
+        /** The steps and their learned states as JSON-able data (saved with a model). */
+        public List<Map<String, Object>> describe() {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("type", steps.get(i).transform().spec().id());
+                step.put("params", steps.get(i).params().asMap());
+                step.put("learned", states.get(i).values());
+                out.add(step);
+            }
+            return out;
+        }
+    }
+}
