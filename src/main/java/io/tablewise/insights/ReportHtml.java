@@ -66,7 +66,8 @@ public final class ReportHtml {
                 .append(Html.escape(r.meta().tablewiseVersion()))
                 .append(r.meta().sampleRows() > 0 && r.meta().sampleRows() < r.summary().rows()
                         ? String.format(Locale.ROOT, ". Exact statistics use all %,d rows; prediction power, the "
-                        + "quick model, correlations and anomalies use a sample of %,d rows (seed %d).", r.summary().rows(),
+                        + "quick model, correlations and anomalies use a sample of %,d rows (seed %d).",
+                        r.summary().rows(),
                         r.meta().sampleRows(), r.meta().seed()) : ". All statistics use every row.")
                 .append("</p>");
         summary(h, r);

@@ -313,8 +313,7 @@ final class ColumnTransforms {
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
             Columns.require(input, p.string("column", ""), "column");
             pattern(p);
-            return Columns.withSchemaColumns(input, names(input, p).stream()
-                    .map(n -> new ColumnSchema(n, ColumnKind.TEXT)).toList());
+            return Columns.retyped(input, names(input, p), ColumnKind.TEXT);
         }
 
         @Override

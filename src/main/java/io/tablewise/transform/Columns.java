@@ -91,6 +91,11 @@ public final class Columns {
         return Table.create(input.name(), out);
     }
 
+    /** The input schema with the named columns now of {@code kind}. */
+    public static TableSchema retyped(TableSchema input, List<String> names, ColumnKind kind) {
+        return withSchemaColumns(input, names.stream().map(n -> new ColumnSchema(n, kind)).toList());
+    }
+
     /** A schema with each column replaced or appended. */
     public static TableSchema withSchemaColumns(TableSchema input, List<ColumnSchema> replacements) {
         List<ColumnSchema> out = new ArrayList<>(input.columns());

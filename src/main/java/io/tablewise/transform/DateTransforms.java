@@ -72,8 +72,7 @@ final class DateTransforms {
                 throw new NodeException("format", "not a date pattern: " + e.getMessage());
             }
             ColumnKind to = p.string("to", "date").equals("date") ? ColumnKind.DATE : ColumnKind.DATETIME;
-            return Columns.withSchemaColumns(input, Columns.chosen(input, p, "columns", false).stream()
-                    .map(n -> new ColumnSchema(n, to)).toList());
+            return Columns.retyped(input, Columns.chosen(input, p, "columns", false), to);
         }
 
         @Override

@@ -103,11 +103,11 @@ final class EncodeTransforms {
                 List<IntColumn> indicators = new ArrayList<>();
                 for (String v : categories) {
                     index.put(v, indicators.size());
-                    indicators.add(IntColumn.create(Columns.freeName(taken, c.name() + "=" + v), c.size()));
+                    indicators.add(IntColumn.create(Columns.freeName(taken, c.name() + "=" + v), new int[c.size()]));
                     taken.add(indicators.get(indicators.size() - 1).name());
                 }
-                IntColumn rest = other ? IntColumn.create(Columns.freeName(taken, c.name() + "=(other)"), c.size())
-                        : null;
+                IntColumn rest = other ? IntColumn.create(Columns.freeName(taken, c.name() + "=(other)"),
+                        new int[c.size()]) : null;
                 for (int i = 0; i < c.size(); i++) {
                     String v = Cells.text(c, i);
                     Integer k = v == null ? null : index.get(v);
@@ -144,8 +144,7 @@ final class EncodeTransforms {
 
         @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
-            return Columns.withSchemaColumns(input, Columns.chosen(input, p, "columns", false).stream()
-                    .map(n -> new ColumnSchema(n, ColumnKind.INTEGER)).toList());
+            return Columns.retyped(input, Columns.chosen(input, p, "columns", false), ColumnKind.INTEGER);
         }
 
         @Override
@@ -209,8 +208,7 @@ final class EncodeTransforms {
 
         @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
-            return Columns.withSchemaColumns(input, Columns.chosen(input, p, "columns", false).stream()
-                    .map(n -> new ColumnSchema(n, ColumnKind.DECIMAL)).toList());
+            return Columns.retyped(input, Columns.chosen(input, p, "columns", false), ColumnKind.DECIMAL);
         }
 
         @Override
@@ -270,8 +268,7 @@ final class EncodeTransforms {
             if (names.contains(target)) {
                 throw new NodeException("columns", "the target cannot encode itself");
             }
-            return Columns.withSchemaColumns(input, names.stream()
-                    .map(n -> new ColumnSchema(n, ColumnKind.DECIMAL)).toList());
+            return Columns.retyped(input, names, ColumnKind.DECIMAL);
         }
 
         private static double[] targetValues(Table rows, NodeParams p) throws NodeException {
@@ -375,8 +372,7 @@ final class EncodeTransforms {
             if (p.string("method", "quantile").equals("edges")) {
                 fixedEdges(p);
             }
-            return Columns.withSchemaColumns(input, names.stream()
-                    .map(n -> new ColumnSchema(n, ColumnKind.TEXT)).toList());
+            return Columns.retyped(input, names, ColumnKind.TEXT);
         }
 
         private static List<Double> fixedEdges(NodeParams p) throws NodeException {

@@ -71,8 +71,7 @@ final class OutlierTransforms {
         if (!decimals) {
             return input;
         }
-        return Columns.withSchemaColumns(input, names.stream()
-                .map(n -> new io.tablewise.node.ColumnSchema(n, io.tablewise.node.ColumnKind.DECIMAL)).toList());
+        return Columns.retyped(input, names, io.tablewise.node.ColumnKind.DECIMAL);
     }
 
     static final class Clip implements Transform {

@@ -23,8 +23,9 @@ final class ScaleTransforms {
     static final class Standard extends NumericColumnsTransform {
         @Override
         public TransformSpec spec() {
-            return scaleSpec("standard", "Standard scale", "Centres each column on its mean and divides by its standard "
-                    + "deviation (population), both learned on the training rows; a constant column becomes 0.");
+            return scaleSpec("standard", "Standard scale", "Centres each column on its mean and divides by its "
+                    + "standard deviation (population), both learned on the training rows; a constant column "
+                    + "becomes 0.");
         }
 
         @Override

@@ -51,8 +51,7 @@ final class TextTransforms {
         @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
             rewrite(p);
-            return Columns.withSchemaColumns(input, Columns.chosen(input, p, "columns", false).stream()
-                    .map(n -> new ColumnSchema(n, ColumnKind.TEXT)).toList());
+            return Columns.retyped(input, Columns.chosen(input, p, "columns", false), ColumnKind.TEXT);
         }
 
         @Override

@@ -65,6 +65,20 @@ class CliEndToEndTest {
         assertTrue(original.stringColumn("region").countOccurrences("서울") > 0, "Korean text survives");
         String page = Files.readString(dir.resolve("output/customers-insights.html"));
         assertTrue(page.contains("Target: churned") && page.contains("Quick model"), "the insights page");
+
+        Table features = read(dir.resolve("output/customers-features.csv"));
+        assertEquals(6000, features.rowCount());
+        assertEquals(0, features.column("satisfaction").countMissing(), "missing satisfaction filled");
+        double median = original.numberColumn("satisfaction").median();
+        long filled = original.column("satisfaction").countMissing();
+        assertEquals(filled + original.numberColumn("satisfaction").isEqualTo(median).size(),
+                features.numberColumn("satisfaction").isEqualTo(median).size(), "filled with the median");
+        assertTrue(!features.columnNames().contains("customer_id") && features.columnNames().contains("region=서울")
+                && features.columnNames().contains("signup_date_year"), features.columnNames().toString());
+        assertEquals(original.stringColumn("region").isEqualTo("서울").size(),
+                (int) features.numberColumn("region=서울").sum(), "one-hot of 서울");
+        assertEquals(Set.of("new", "settled", "loyal"), new HashSet<>(features.stringColumn("tenure_band").unique()
+                .asList()));
     }
 
     @Test
@@ -107,7 +121,7 @@ class CliEndToEndTest {
     void validateAcceptsTheSample() {
         Outcome o = cli("validate", SAMPLE.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("is valid: 4 nodes, 3 edges"), o.out());
+        assertTrue(o.out().contains("is valid: 10 nodes, 9 edges"), o.out());
     }
 
     @Test

@@ -171,6 +171,40 @@ class TransformContractTest {
         assertTrue(NodeRegistry.builtIn().find(s.id()).isPresent(), s.id() + " is a registered node type");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void invalidParametersAreRefusedNamingTheParameter(Transform t) throws Exception {
+        for (io.tablewise.node.ParamSpec spec : t.spec().params()) {
+            Object bad = switch (spec.type()) {
+                case CHOICE -> "no-such-choice";
+                case INTEGER, DECIMAL -> spec.min() != null ? spec.min() - 1000 : spec.max() != null
+                        ? spec.max() + 1000 : "not a number";
+                case BOOLEAN -> "perhaps";
+                case COLUMN -> "no_such_column";
+                case COLUMNS -> List.of("no_such_column");
+                default -> null;
+            };
+            if (bad == null) {
+                continue;
+            }
+            if (bad instanceof Double d && spec.type() == io.tablewise.node.ParamType.INTEGER) {
+                bad = d.longValue();
+            }
+            Map<String, Object> set = new LinkedHashMap<>(EXAMPLES.get(t.spec().id()));
+            set.put(spec.name(), bad);
+            io.tablewise.flow.Flow flow = io.tablewise.flow.Flow.empty("bad")
+                    .withNode(new io.tablewise.flow.NodeInstance("src", "data.import.csv", 1, "src",
+                            Map.of("path", "customers.csv"), io.tablewise.flow.UiPosition.ORIGIN))
+                    .withNode(new io.tablewise.flow.NodeInstance("n", t.spec().id(), 1, "n", set,
+                            io.tablewise.flow.UiPosition.ORIGIN))
+                    .withEdge(io.tablewise.flow.Edge.of("src", "table", "n", "table"));
+            var report = new io.tablewise.engine.FlowValidator(NodeRegistry.builtIn()).validate(flow,
+                    Path.of("projects-sample/customer-churn/data"), Map.of());
+            assertTrue(report.messagesFor("n").stream().anyMatch(m -> spec.name().equals(m.param())),
+                    t.spec().id() + " accepts " + spec.name() + " = " + bad + ": " + report.messagesFor("n"));
+        }
+    }
+
     @Test
     void theCatalogueHasAtLeastFortyFiveTransforms() {
         long ids = TransformCatalog.all().stream().map(t -> t.spec().id()).distinct().count();

@@ -85,13 +85,21 @@ final class Vec {
         return type == Type.NULL && wanted != Type.NULL ? nulls(wanted, size()) : this;
     }
 
+    /** A number as analysts write it: 30 not 30.0, 0.1 not 0.1000000000000000055. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
     /** Row i as a text (for concatenation and text()): numbers without a trailing .0, dates ISO. */
     String textAt(int i) {
         if (isNull(i)) {
             return null;
         }
         return switch (type) {
-            case NUMBER, NULL -> io.tablewise.data.CellFormat.decimal(num[i]);
+            case NUMBER, NULL -> number(num[i]);
             case TEXT -> text[i];
             case BOOLEAN -> bool[i] == 1 ? "true" : "false";
             case DATE -> java.time.LocalDate.ofEpochDay(date[i]).toString();
