@@ -99,6 +99,55 @@ public final class FeatureEncoder {
         return choices;
     }
 
+    /** What was learned, as plain JSON-able data (saved with a model). */
+    public Map<String, Object> state() {
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (ColumnEncoding e : encodings) {
+            Map<String, Object> c = new java.util.LinkedHashMap<>();
+            c.put("column", e.column);
+            c.put("kind", e.kind());
+            if (e instanceof CategoryEncoding cat) {
+                c.put("categories", cat.categories);
+                c.put("other", cat.other);
+            }
+            columns.add(c);
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("columns", columns);
+        out.put("choices", choices.stream().map(ch -> Map.of("column", ch.column(), "action", ch.action(),
+                "features", ch.features())).toList());
+        return out;
+    }
+
+    /** Rebuilds an encoder from {@link #state()}; fails on anything it does not recognise. */
+    @SuppressWarnings("unchecked")
+    public static FeatureEncoder fromState(Map<String, Object> state) {
+        List<ColumnEncoding> encodings = new ArrayList<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) state.get("columns")) {
+            String column = (String) c.get("column");
+            encodings.add(switch ((String) c.get("kind")) {
+                case "number" -> new NumberEncoding(column, false);
+                case "boolean" -> new NumberEncoding(column, true);
+                case "date" -> new DateEncoding(column, false);
+                case "datetime" -> new DateEncoding(column, true);
+                case "category" -> new CategoryEncoding(column, List.copyOf((List<String>) c.get("categories")),
+                        Boolean.TRUE.equals(c.get("other")));
+                default -> throw new IllegalArgumentException("unknown encoding '" + c.get("kind") + "'");
+            });
+        }
+        List<Choice> choices = new ArrayList<>();
+        for (Map<String, Object> ch : (List<Map<String, Object>>) state.getOrDefault("choices", List.of())) {
+            choices.add(new Choice((String) ch.get("column"), (String) ch.get("action"),
+                    ((Number) ch.get("features")).intValue()));
+        }
+        return new FeatureEncoder(encodings, choices);
+    }
+
+    /** The input columns the encoder reads. */
+    public List<String> inputColumns() {
+        return encodings.stream().map(e -> e.column).toList();
+    }
+
     /** The features of one row; NaN marks a missing value. The table must have the fitted columns. */
     public double[] encode(Table table, int row) {
         double[] out = new double[featureNames.size()];
@@ -183,6 +232,9 @@ public final class FeatureEncoder {
         /** Feature name suffixes (empty string: the column's own name). */
         abstract List<String> suffixes();
 
+        /** The encoding's name in a saved state. */
+        abstract String kind();
+
         abstract String describe();
 
         /** Writes this column's features of {@code row} at {@code at}; returns the next position. */
@@ -205,6 +257,11 @@ public final class FeatureEncoder {
         @Override
         String describe() {
             return bool ? "true/false as 1/0" : "number as is; missing values left to the model";
+        }
+
+        @Override
+        String kind() {
+            return bool ? "boolean" : "number";
         }
 
         @Override
@@ -240,6 +297,11 @@ public final class FeatureEncoder {
         String describe() {
             return withTime ? "date-time as day number, month, weekday and hour"
                     : "date as day number, month and weekday";
+        }
+
+        @Override
+        String kind() {
+            return withTime ? "datetime" : "date";
         }
 
         @Override
@@ -286,6 +348,11 @@ public final class FeatureEncoder {
                 out.add(" = (other)");
             }
             return out;
+        }
+
+        @Override
+        String kind() {
+            return "category";
         }
 
         @Override

@@ -1,0 +1,284 @@
+package io.tablewise.ml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Output;
+import org.tribuo.OutputFactory;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostFeatureImportance;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.common.xgboost.XGBoostTrainer.BoosterType;
+import org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity;
+import org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
+
+/**
+ * A trained gradient-boosted trees model with its feature encoding: trained on chosen rows, scoring any table that
+ * has the encoded columns, and saved as the encoder's JSON-able state plus Tribuo's protobuf form of the model
+ * (never Java serialisation; loading checks the model class against an allow-list before anything is built).
+ */
+public final class BoostedModel {
+    /** The model classes a saved file may hold. */
+    static final Set<String> ALLOWED = Set.of("org.tribuo.common.xgboost.XGBoostModel");
+    private static final String CONSTANT = "\u0000constant";
+
+    private final ProblemType type;
+    private final List<String> classes;
+    private final FeatureEncoder encoder;
+    private final Model<?> model;
+
+    /**
+     * Settings of the trees.
+     *
+     * @param trees number of trees
+     * @param depth maximum depth
+     * @param eta learning rate
+     * @param subsample share of rows per tree
+     * @param colsample share of features per tree
+     * @param minChildWeight minimum hessian weight in a leaf
+     * @param lambda L2 regularisation
+     */
+    public record Settings(int trees, int depth, double eta, double subsample, double colsample,
+                           double minChildWeight, double lambda) {
+        /** The quick build's defaults. */
+        public static Settings defaults() {
+            return new Settings(100, 6, 0.1, 0.8, 0.8, 1, 1);
+        }
+
+        /** As a map, for manifests and leaderboards. */
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("trees", trees);
+            m.put("depth", depth);
+            m.put("eta", eta);
+            m.put("subsample", subsample);
+            m.put("colsample", colsample);
+            m.put("minChildWeight", minChildWeight);
+            m.put("lambda", lambda);
+            return m;
+        }
+    }
+
+    private BoostedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model) {
+        this.type = type;
+        this.classes = List.copyOf(classes);
+        this.encoder = encoder;
+        this.model = model;
+    }
+
+    /** The problem type. */
+    public ProblemType type() {
+        return type;
+    }
+
+    /** The classes, most frequent in training first (binary: the positive class is the second). */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** The feature encoding learned on the training rows. */
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    /**
+     * Trains on {@code rows} (which must all have a target value).
+     *
+     * @throws IllegalArgumentException when there is nothing to learn from (no usable column, one class)
+     */
+    public static BoostedModel train(Table table, String target, ProblemType type, List<String> features, int[] rows,
+                                     Settings s, long seed) {
+        Column<?> y = table.column(target);
+        FeatureEncoder encoder = FeatureEncoder.fit(table, features, rows);
+        if (encoder.featureNames().isEmpty()) {
+            throw new IllegalArgumentException("no usable input columns");
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (type == ProblemType.REGRESSION) {
+            RegressionFactory factory = new RegressionFactory();
+            MutableDataset<Regressor> data = dataset(table, encoder, rows, factory,
+                    r -> new Regressor("target", Values.number(y, r)));
+            Model<Regressor> model = new XGBoostRegressionTrainer(BoosterType.GBTREE, TreeMethod.HIST,
+                    XGBoostRegressionTrainer.RegressionType.LINEAR, s.trees(), s.eta(), 0, s.depth(),
+                    s.minChildWeight(), s.subsample(), s.colsample(), s.lambda(), 0, threads,
+                    LoggingVerbosity.SILENT, seed).train(data);
+            return new BoostedModel(type, List.of(), encoder, model);
+        }
+        List<String> classes = classes(y, rows);
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("the training rows have a single class");
+        }
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = dataset(table, encoder, rows, factory, r -> new Label(Values.label(y, r)));
+        XGBoostModel<Label> model = new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.HIST, s.trees(),
+                s.eta(), 0, s.depth(), s.minChildWeight(), s.subsample(), s.colsample(), s.lambda(), 0, threads,
+                LoggingVerbosity.SILENT, seed).train(data);
+        return new BoostedModel(type, classes, encoder, model);
+    }
+
+    /** The classes of the rows, most frequent first (ties by name). */
+    public static List<String> classes(Column<?> y, int[] rows) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int r : rows) {
+            String v = Values.label(y, r);
+            if (v != null) {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Class probabilities of each row, in {@link #classes()} order (classification). */
+    @SuppressWarnings("unchecked")
+    public double[][] probabilities(Table table, int[] rows) {
+        Model<Label> m = (Model<Label>) model;
+        List<Prediction<Label>> predictions = m.predict(examples(table, encoder, rows,
+                r -> LabelFactory.UNKNOWN_LABEL));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            index.put(classes.get(i), i);
+        }
+        double[][] out = new double[rows.length][classes.size()];
+        for (int i = 0; i < rows.length; i++) {
+            for (Map.Entry<String, Label> e : predictions.get(i).getOutputScores().entrySet()) {
+                Integer c = index.get(e.getKey());
+                if (c != null) {
+                    out[i][c] = e.getValue().getScore();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Predicted values of each row (regression). */
+    @SuppressWarnings("unchecked")
+    public double[] values(Table table, int[] rows) {
+        Model<Regressor> m = (Model<Regressor>) model;
+        List<Prediction<Regressor>> predictions = m.predict(examples(table, encoder, rows,
+                r -> RegressionFactory.UNKNOWN_REGRESSOR));
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = predictions.get(i).getOutput().getValues()[0];
+        }
+        return out;
+    }
+
+    /** Each input column's share of the model's total split gain, largest first. */
+    public List<QuickModelResult.Importance> importances() {
+        if (!(model instanceof XGBoostModel<?> xgb)) {
+            return List.of();
+        }
+        Map<String, String> source = new HashMap<>();
+        for (int i = 0; i < encoder.featureNames().size(); i++) {
+            source.put(encoder.featureNames().get(i), encoder.featureSources().get(i));
+        }
+        Map<String, Double> byColumn = new LinkedHashMap<>();
+        double total = 0;
+        for (XGBoostFeatureImportance importance : xgb.getFeatureImportance()) {
+            for (Map.Entry<String, Double> e : importance.getTotalGain().entrySet()) {
+                String column = source.get(e.getKey());
+                if (column != null) {
+                    byColumn.merge(column, e.getValue(), Double::sum);
+                    total += e.getValue();
+                }
+            }
+        }
+        double sum = total;
+        return byColumn.entrySet().stream()
+                .map(e -> new QuickModelResult.Importance(e.getKey(), sum == 0 ? 0 : e.getValue() / sum))
+                .sorted(Comparator.comparingDouble(QuickModelResult.Importance::share).reversed()
+                        .thenComparing(QuickModelResult.Importance::column))
+                .toList();
+    }
+
+    /** Writes the model in Tribuo's protobuf form. */
+    public void saveModel(Path file) throws IOException {
+        model.serializeToFile(file);
+    }
+
+    /**
+     * Reads a model written by {@link #saveModel}; the class named in the file must be on the allow-list, so a
+     * tampered or foreign file fails with a message instead of building anything else.
+     */
+    public static BoostedModel load(Path file, ProblemType type, List<String> classes, FeatureEncoder encoder)
+            throws IOException {
+        ModelProto proto;
+        try (InputStream in = Files.newInputStream(file)) {
+            proto = ModelProto.parseFrom(in);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IOException(file.getFileName() + " is not a Tablewise model file (" + e.getMessage() + ")");
+        }
+        if (!ALLOWED.contains(proto.getClassName())) {
+            throw new IOException(file.getFileName() + " holds a '" + proto.getClassName() + "', which Tablewise "
+                    + "does not load");
+        }
+        try {
+            return new BoostedModel(type, classes, encoder, Model.deserialize(proto));
+        } catch (RuntimeException e) {
+            throw new IOException(file.getFileName() + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T extends Output<T>> MutableDataset<T> dataset(Table table, FeatureEncoder encoder, int[] rows,
+                                                                   OutputFactory<T> factory, IntFunction<T> output) {
+        MutableDataset<T> data = new MutableDataset<>(new SimpleDataSourceProvenance("tablewise table", factory),
+                factory);
+        for (Example<T> e : examples(table, encoder, rows, output)) {
+            data.add(e);
+        }
+        return data;
+    }
+
+    private static <T extends Output<T>> List<Example<T>> examples(Table table, FeatureEncoder encoder, int[] rows,
+                                                                   IntFunction<T> output) {
+        List<String> names = encoder.featureNames();
+        List<Example<T>> out = new ArrayList<>(rows.length);
+        String[] buffer = new String[names.size() + 1];
+        double[] values = new double[names.size() + 1];
+        for (int r : rows) {
+            double[] x = encoder.encode(table, r);
+            // a constant feature keeps a row whose every value is missing a valid Tribuo example; trees never
+            // split on it
+            buffer[0] = CONSTANT;
+            values[0] = 1;
+            int n = 1;
+            for (int f = 0; f < x.length; f++) {
+                if (!Double.isNaN(x[f])) {
+                    buffer[n] = names.get(f);
+                    values[n++] = x[f];
+                }
+            }
+            out.add(new ArrayExample<>(output.apply(r), java.util.Arrays.copyOf(buffer, n),
+                    java.util.Arrays.copyOf(values, n)));
+        }
+        return out;
+    }
+}
