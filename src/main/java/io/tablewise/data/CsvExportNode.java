@@ -48,6 +48,11 @@ public final class CsvExportNode extends FileExportNode {
         writeCsv(table, file, p, context);
     }
 
+    /** Writes {@code table} to {@code file} as UTF-8 CSV with the default options (comma, CRLF, header). */
+    public static void writeCsv(Table table, Path file) throws IOException {
+        writeCsv(table, file, NodeParams.withDefaults(new CsvExportNode().descriptor(), java.util.Map.of()), null);
+    }
+
     /** Writes {@code table} to {@code file} with the node's parameters. */
     static void writeCsv(Table table, Path file, NodeParams p, NodeContext context) throws IOException {
         String enc = p.string("encoding", "UTF-8");

@@ -109,8 +109,8 @@ public record Evaluation(ProblemType problemType, List<String> classes, double t
         List<ClassMetrics> perClass = List.of(
                 new ClassMetrics(classes.get(0), negPrecision, negRecall, f1(negPrecision, negRecall), negatives),
                 new ClassMetrics(classes.get(1), best.precision(), best.recall(), best.f1(), positives));
-        return new Evaluation(ProblemType.BINARY, classes, best.threshold(), m, confusion, perClass, roc, pr,
-                calibration(positive, score), rows, List.of());
+        return new Evaluation(ProblemType.BINARY, classes, best.threshold(), m, confusion, perClass, thin(roc),
+                thin(pr), calibration(positive, score), rows, List.of());
     }
 
     /** Evaluates a multiclass classifier from per-row class probabilities (prediction: the most probable). */
@@ -258,6 +258,20 @@ public record Evaluation(ProblemType problemType, List<String> classes, double t
             if (k == order.length - 1 || score[order[k + 1]] != score[order[k]]) {
                 out.add(new Point(n == 0 ? 0 : fp / (double) n, p == 0 ? 0 : tp / (double) p, score[order[k]]));
             }
+        }
+        return out;
+    }
+
+    /** At most 500 points of a curve for drawing (the metrics use every point); the ends are kept. */
+    static List<Point> thin(List<Point> curve) {
+        int max = 500;
+        if (curve.size() <= max) {
+            return curve;
+        }
+        List<Point> out = new ArrayList<>(max + 1);
+        double step = (curve.size() - 1) / (double) (max - 1);
+        for (int k = 0; k < max; k++) {
+            out.add(curve.get((int) Math.round(k * step)));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,17 @@ class CliEndToEndTest {
                 (int) features.numberColumn("region=서울").sum(), "one-hot of 서울");
         assertEquals(Set.of("new", "settled", "loyal"), new HashSet<>(features.stringColumn("tenure_band").unique()
                 .asList()));
+
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("output/churn-model/metrics.json").toFile());
+        assertTrue(metrics.get("test").get("auc").asDouble() > 0.75, metrics.get("test").toString());
+        assertTrue(Files.isRegularFile(dir.resolve("output/churn-model/model/model.tribuo")));
+        Table scored = read(dir.resolve("output/customers-scored.csv"));
+        assertEquals(6000, scored.rowCount());
+        long agree = 0;
+        for (int i = 0; i < scored.rowCount(); i++) {
+            agree += scored.stringColumn("prediction").get(i).equals(scored.stringColumn("churned").get(i)) ? 1 : 0;
+        }
+        assertTrue(agree > 0.7 * 6000, "predictions mostly agree with the actual churn: " + agree);
     }
 
     @Test
@@ -97,6 +109,43 @@ class CliEndToEndTest {
         assertEquals("churned", report.get("target").get("column").asText());
         assertTrue(report.get("quickModel").get("metrics").get("auc").asDouble() > 0.7);
         assertTrue(Files.readString(html).contains("Data insights: customers"));
+    }
+
+    @Test
+    void trainThenPredictWithoutAFlow() throws Exception {
+        Path data = SAMPLE.resolveSibling("data/customers.csv");
+        Path out = dir.resolve("build");
+        Outcome t = cli("train", data.toString(), "--target", "churned", "--exclude", "customer_id", "--out",
+                out.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("binary model of 'churned'") && t.out().contains("auc"), t.out());
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals("binary", metrics.get("problemType").asText());
+        assertEquals("auc", metrics.get("objective").asText());
+        double auc = metrics.get("test").get("auc").asDouble();
+        assertTrue(auc > 0.75 && auc < 1, "churn is learnable but not trivial: " + auc);
+        assertTrue(metrics.get("test").has("logLoss") && metrics.get("test").has("f1"));
+        assertEquals(1, metrics.get("leaderboard").size());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Confusion matrix"));
+        assertTrue(Files.isRegularFile(out.resolve("model/manifest.json")));
+
+        Path scored = dir.resolve("scored.csv");
+        Outcome p = cli("predict", "--model", out.resolve("model").toString(), "--input", data.toString(),
+                "--output", scored.toString());
+        assertEquals(0, p.code(), p.err());
+        Table result = read(scored);
+        assertEquals(6000, result.rowCount());
+        assertTrue(result.columnNames().containsAll(List.of("prediction", "probability_no", "probability_yes")));
+
+        Path broken = dir.resolve("broken.csv");
+        Files.writeString(broken, "region,plan\n서울,Basic\n");
+        Outcome bad = cli("predict", "--model", out.resolve("model").toString(), "--input", broken.toString(),
+                "--output", dir.resolve("x.csv").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("which the model needs"), bad.err());
+        assertEquals(2, cli("predict", "--model", dir.resolve("none").toString(), "--input", data.toString(),
+                "--output", dir.resolve("y.csv").toString()).code());
+        assertEquals(2, cli("train", data.toString(), "--target", "churn", "--out", out.toString()).code());
     }
 
     @Test
@@ -121,7 +170,7 @@ class CliEndToEndTest {
     void validateAcceptsTheSample() {
         Outcome o = cli("validate", SAMPLE.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("is valid: 10 nodes, 9 edges"), o.out());
+        assertTrue(o.out().contains("is valid: 14 nodes, 14 edges"), o.out());
     }
 
     @Test
@@ -171,7 +220,7 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "validate", "nodes", "generate", "profile"})
+    @ValueSource(strings = {"", "run", "validate", "nodes", "generate", "profile", "train", "predict"})
     void everyCommandHasHelp(String command) {
         Outcome o = command.isEmpty() ? cli("--help") : cli(command, "--help");
         assertEquals(0, o.code());

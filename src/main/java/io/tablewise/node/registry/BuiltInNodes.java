@@ -10,6 +10,7 @@ import io.tablewise.data.ExcelImportNode;
 import io.tablewise.data.JsonLinesImportNode;
 import io.tablewise.insights.InsightsExportNode;
 import io.tablewise.insights.InsightsReportNode;
+import io.tablewise.model.ModelNodes;
 import io.tablewise.node.NodeType;
 import io.tablewise.transform.TransformCatalog;
 
@@ -29,6 +30,7 @@ public final class BuiltInNodes {
                 new InsightsReportNode(),
                 new InsightsExportNode()));
         all.addAll(TransformCatalog.nodes());
+        all.addAll(ModelNodes.all());
         return List.copyOf(all);
     }
 }

@@ -1,0 +1,123 @@
+package io.tablewise.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.data.DataFiles;
+import io.tablewise.data.ImportResult;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.model.BuildOptions;
+import io.tablewise.model.ModelBuilder;
+import io.tablewise.model.ModelFiles;
+import io.tablewise.model.ModelJson;
+import io.tablewise.model.ModelReportHtml;
+import io.tablewise.model.TrainedModel;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.ProgressMonitor;
+
+/** {@code tablewise train DATA --target COL --out DIR}: a model from a data file, without a flow. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Build a model from a data file (CSV/TSV/text, .xlsx or .jsonl): writes DIR/model (the model "
+                + "folder), DIR/metrics.json and DIR/report.html.")
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "The data file.")
+    private Path data;
+
+    @Option(names = {"-t", "--target"}, required = true, paramLabel = "COLUMN", description = "The column to predict.")
+    private String target;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the results.")
+    private Path out;
+
+    @Option(names = "--mode", defaultValue = "quick", paramLabel = "MODE",
+            description = "quick: one strong default model (default).")
+    private String mode;
+
+    @Option(names = "--problem-type", paramLabel = "TYPE",
+            description = "binary, multiclass or regression (default: detected from the target).")
+    private ProblemType problemType;
+
+    @Option(names = "--metric", paramLabel = "METRIC", description = "The objective: auc, f1, accuracy, "
+            + "balanced_accuracy, log_loss; rmse, mae, r2 (default: auc, balanced_accuracy or rmse).")
+    private String metric;
+
+    @Option(names = "--exclude", split = ",", paramLabel = "COLUMN", description = "Columns not to use (comma "
+            + "separated or repeated).")
+    private List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--test-share", defaultValue = "0.2", description = "Share of rows held out for the test "
+            + "(default: ${DEFAULT-VALUE}).")
+    private double testShare;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the model (default: "
+            + "${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!mode.equals("quick")) {
+            err.println("error: --mode " + mode + " is not available yet; use --mode quick");
+            return ExitCodes.INVALID;
+        }
+        if (testShare <= 0 || testShare >= 0.9) {
+            err.println("error: --test-share must be between 0 and 0.9");
+            return ExitCodes.INVALID;
+        }
+        if (!Files.isRegularFile(data)) {
+            err.println("error: " + data + " does not exist or is not a file");
+            return ExitCodes.INVALID;
+        }
+        ImportResult imported;
+        try {
+            imported = DataFiles.read(data, ProgressMonitor.NONE);
+        } catch (NodeException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.NODE_FAILED;
+        }
+        imported.warnings().forEach(w -> err.println("import warning: " + w));
+        Table table = imported.table();
+        TrainedModel model;
+        try {
+            model = ModelBuilder.build(table, new BuildOptions(target, problemType, exclude, metric, testShare, seed),
+                    ProgressMonitor.NONE);
+        } catch (NodeException e) {
+            err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
+            return e.param() != null ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
+        }
+        Files.createDirectories(out);
+        ModelFiles.save(model, out.resolve("model"));
+        ModelJson.write(model, out.resolve("metrics.json"));
+        ModelReportHtml.write(model, data.getFileName().toString(), out.resolve("report.html"));
+        o.printf(Locale.ROOT, "%s model of '%s' on %s training rows, tested on %s rows%n",
+                model.problemType().name().toLowerCase(Locale.ROOT), target, model.info().get("trainRows"),
+                model.info().get("testRows"));
+        model.evaluation().metrics().forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %.4f%n", k, v));
+        if (!Double.isNaN(model.threshold())) {
+            o.printf(Locale.ROOT, "  threshold          %.2f on P(%s)%n", model.threshold(), model.positiveClass());
+        }
+        o.println("most important: " + String.join(", ", model.importances().stream().limit(5)
+                .map(i -> String.format(Locale.ROOT, "%s %.0f%%", i.column(), 100 * i.share())).toList()));
+        o.println("wrote " + out.resolve("model") + ", " + out.resolve("metrics.json") + ", "
+                + out.resolve("report.html"));
+        o.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,41 @@
+package io.tablewise.model;
+
+import java.util.List;
+
+import io.tablewise.ml.ProblemType;
+
+/**
+ * What to build.
+ *
+ * @param target the column to predict
+ * @param problemType binary, multiclass or regression; null to detect it from the target
+ * @param exclude columns not to use as inputs
+ * @param objective the metric to optimise and report first (auc, f1, accuracy, balanced_accuracy, log_loss;
+ *     rmse, mae, r2); null for the default (auc for binary, balanced_accuracy for multiclass, rmse for regression)
+ * @param testShare the share of rows held out for the test, stratified for classification
+ * @param seed seed of the split and the model
+ */
+public record BuildOptions(String target, ProblemType problemType, List<String> exclude, String objective,
+                           double testShare, long seed) {
+    /** Copies the list. */
+    public BuildOptions {
+        exclude = List.copyOf(exclude);
+    }
+
+    /** Defaults for a target: detected problem type, 20% test rows, seed 42. */
+    public static BuildOptions of(String target) {
+        return new BuildOptions(target, null, List.of(), null, 0.2, 42);
+    }
+
+    /** The objective for a problem type. */
+    public String objectiveFor(ProblemType type) {
+        if (objective != null && !objective.isBlank()) {
+            return objective;
+        }
+        return switch (type) {
+            case BINARY -> "auc";
+            case MULTICLASS -> "balanced_accuracy";
+            case REGRESSION -> "rmse";
+        };
+    }
+}

@@ -1,0 +1,158 @@
+package io.tablewise.model;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.Evaluation;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.QuickModel;
+import io.tablewise.ml.RowSampler;
+import io.tablewise.ml.Values;
+import io.tablewise.node.CancelledException;
+import io.tablewise.node.ColumnSchema;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.ProgressMonitor;
+import io.tablewise.node.Suggestions;
+import io.tablewise.node.TableSchema;
+
+/**
+ * The quick build: the rows with a target are split into training and test rows (stratified for
+ * classification, seeded), gradient-boosted trees are trained on the training rows with their preprocessing
+ * fitted there only, and the model is evaluated once on the test rows. For binary problems the threshold that
+ * maximises the objective (F1 for threshold-free objectives such as AUC) on the test rows is stored with the model.
+ */
+public final class ModelBuilder {
+    /** Integer targets with at most this many values are classes. */
+    static final int MAX_CLASSES = 20;
+    private static final String ALGORITHM = "gradient-boosted trees (XGBoost)";
+
+    private ModelBuilder() {
+    }
+
+    /** The problem type a target asks for: text, boolean and small-integer targets are classes. */
+    public static ProblemType detect(Column<?> target) {
+        String[] labels = Values.labels(target);
+        long distinct = Arrays.stream(labels).filter(l -> l != null).distinct().limit(MAX_CLASSES + 1L).count();
+        boolean integral = target instanceof NumberColumn<?, ?> n && isIntegral(n);
+        if (target instanceof NumberColumn && !(integral && distinct <= MAX_CLASSES)) {
+            return ProblemType.REGRESSION;
+        }
+        return distinct <= 2 ? ProblemType.BINARY : ProblemType.MULTICLASS;
+    }
+
+    private static boolean isIntegral(NumberColumn<?, ?> n) {
+        for (int i = 0; i < n.size(); i++) {
+            if (!n.isMissing(i) && n.getDouble(i) != Math.rint(n.getDouble(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Builds and evaluates a model. */
+    public static TrainedModel build(Table table, BuildOptions o, ProgressMonitor monitor) throws NodeException {
+        long start = System.nanoTime();
+        if (o.target() == null || !table.columnNames().contains(o.target())) {
+            throw new NodeException("target", "the table has no column '" + o.target() + "'"
+                    + Suggestions.didYouMean(String.valueOf(o.target()), table.columnNames()));
+        }
+        for (String x : o.exclude()) {
+            if (!table.columnNames().contains(x)) {
+                throw new NodeException("exclude", "the table has no column '" + x + "'"
+                        + Suggestions.didYouMean(x, table.columnNames()));
+            }
+        }
+        Column<?> y = table.column(o.target());
+        ProblemType type = o.problemType() != null ? o.problemType() : detect(y);
+        if (type == ProblemType.REGRESSION && !(y instanceof NumberColumn)) {
+            throw new NodeException("problemType", "'" + o.target() + "' holds text; regression needs numbers");
+        }
+        int[] all = new int[table.rowCount()];
+        Arrays.setAll(all, i -> i);
+        int[] rows = QuickModel.labelled(y, all, type);
+        if (rows.length < 10) {
+            throw new NodeException("target", "only " + rows.length + " rows have a value in '" + o.target()
+                    + "'; a model needs at least 10");
+        }
+        String[] labels = type == ProblemType.REGRESSION ? null : Values.labels(y);
+        int[][] split = RowSampler.split(rows, labels, o.testShare(), o.seed());
+        List<String> features = new ArrayList<>(table.columnNames());
+        features.remove(o.target());
+        features.removeAll(o.exclude());
+        monitor.progress(0.1, "training on " + split[0].length + " rows");
+        BoostedModel.Settings settings = BoostedModel.Settings.defaults();
+        BoostedModel model;
+        try {
+            model = BoostedModel.train(table, o.target(), type, features, split[0], settings, o.seed());
+        } catch (IllegalArgumentException e) {
+            throw new NodeException("target", "no model can be built: " + e.getMessage());
+        }
+        if (monitor.isCancelled()) {
+            throw new CancelledException();
+        }
+        monitor.progress(0.8, "evaluating on " + split[1].length + " test rows");
+        String objective = o.objectiveFor(type);
+        Evaluation evaluation = evaluate(model, table, y, type, split[1], objective);
+        double threshold = type == ProblemType.BINARY ? evaluation.threshold() : Double.NaN;
+        List<ColumnSchema> inputs = model.encoder().inputColumns().stream()
+                .map(c -> TableSchema.describe(table.column(c))).toList();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("algorithm", ALGORITHM);
+        info.put("trainRows", split[0].length);
+        info.put("testRows", split[1].length);
+        info.put("seed", o.seed());
+        info.put("dataRows", table.rowCount());
+        info.put("dataColumns", table.columnCount());
+        info.put("dataFingerprint", fingerprint(table));
+        info.put("createdAt", LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        info.put("seconds", (System.nanoTime() - start) / 1e9);
+        monitor.progress(1, "model ready");
+        return new TrainedModel(model, o.target(), type, inputs, threshold, objective, settings.asMap(), evaluation,
+                model.importances(), info);
+    }
+
+    static Evaluation evaluate(BoostedModel model, Table table, Column<?> y, ProblemType type, int[] test,
+                               String objective) {
+        if (type == ProblemType.REGRESSION) {
+            double[] actual = Arrays.stream(test).mapToDouble(r -> Values.number(y, r)).toArray();
+            return Evaluation.regression(actual, model.values(table, test));
+        }
+        List<String> classes = model.classes();
+        int[] known = Arrays.stream(test).filter(r -> classes.contains(Values.label(y, r))).toArray();
+        double[][] p = model.probabilities(table, known);
+        if (type == ProblemType.BINARY) {
+            boolean[] positive = new boolean[known.length];
+            double[] score = new double[known.length];
+            for (int i = 0; i < known.length; i++) {
+                positive[i] = classes.get(1).equals(Values.label(y, known[i]));
+                score[i] = p[i][1];
+            }
+            return Evaluation.binary(classes, positive, score, objective);
+        }
+        int[] actual = Arrays.stream(known).map(r -> classes.indexOf(Values.label(y, r))).toArray();
+        return Evaluation.multiclass(classes, actual, p);
+    }
+
+    /** A cheap content fingerprint: a hash over column names, types and every value's text. */
+    static String fingerprint(Table t) {
+        long h = 1125899906842597L;
+        for (Column<?> c : t.columns()) {
+            h = 31 * h + c.name().hashCode();
+            h = 31 * h + c.type().name().hashCode();
+            for (int i = 0; i < c.size(); i++) {
+                h = 31 * h + (c.isMissing(i) ? 0 : c.getString(i).hashCode());
+            }
+        }
+        return String.format("%016x", h);
+    }
+}

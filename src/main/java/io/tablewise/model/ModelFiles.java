@@ -1,0 +1,165 @@
+package io.tablewise.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.FeatureEncoder;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.QuickModelResult;
+import io.tablewise.node.ColumnKind;
+import io.tablewise.node.ColumnSchema;
+
+/**
+ * A model on disk: a folder with {@code manifest.json} (readable: format and version, target, problem type,
+ * classes, threshold, the raw input schema, the fitted preprocessing, settings, test metrics, provenance) and
+ * {@code model.tribuo} (Tribuo's protobuf form of the trees). Saving writes a sibling temporary folder and swaps
+ * it in, keeping the previous model as {@code NAME.bak}; loading checks the format, version and model class.
+ */
+public final class ModelFiles {
+    static final String FORMAT = "tablewise.model";
+    static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFiles() {
+    }
+
+    /** Writes the model folder atomically. */
+    public static void save(TrainedModel m, Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        // a plain directory (not createTempDirectory, which is private to the owner) so the model keeps the usual
+        // permissions
+        Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + ".tmp-" + System.nanoTime()));
+        try {
+            Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest(m)));
+            m.model().saveModel(tmp.resolve("model.tribuo"));
+            if (Files.exists(dir)) {
+                Path backup = dir.resolveSibling(dir.getFileName() + ".bak");
+                deleteTree(backup);
+                Files.move(dir, backup, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    static Map<String, Object> manifest(TrainedModel m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", FORMAT);
+        out.put("formatVersion", VERSION);
+        out.put("target", m.target());
+        out.put("problemType", m.problemType().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("classes", m.classes());
+        out.put("positiveClass", m.positiveClass());
+        out.put("threshold", Double.isNaN(m.threshold()) ? null : m.threshold());
+        out.put("objective", m.objective());
+        List<Map<String, String>> inputs = new ArrayList<>();
+        for (ColumnSchema c : m.inputs()) {
+            Map<String, String> input = new LinkedHashMap<>();
+            input.put("name", c.name());
+            input.put("type", c.kind().id());
+            inputs.add(input);
+        }
+        out.put("inputs", inputs);
+        out.put("preprocessing", m.model().encoder().state());
+        out.put("settings", m.settings());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        m.evaluation().metrics().forEach((k, v) -> metrics.put(k, Double.isNaN(v) ? null : v));
+        out.put("testMetrics", metrics);
+        List<Map<String, Object>> importances = new ArrayList<>();
+        for (QuickModelResult.Importance i : m.importances()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("column", i.column());
+            entry.put("share", i.share());
+            importances.add(entry);
+        }
+        out.put("importances", importances);
+        out.put("info", new LinkedHashMap<>(m.info()));
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("tablewise", version());
+        versions.put("tribuo", org.tribuo.Tribuo.VERSION);
+        versions.put("java", System.getProperty("java.version"));
+        out.put("versions", versions);
+        return out;
+    }
+
+    /** Tablewise's version from the jar manifest ("dev" when run from classes). */
+    static String version() {
+        String v = ModelFiles.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Reads a model folder; every problem is an IOException whose message says what is wrong with which file. */
+    @SuppressWarnings("unchecked")
+    public static TrainedModel load(Path dir) throws IOException {
+        Path manifestFile = dir.resolve("manifest.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new IOException(dir + " is not a Tablewise model folder (it has no manifest.json)");
+        }
+        Map<String, Object> m;
+        try {
+            m = JSON.readValue(manifestFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IOException(manifestFile + " is not valid JSON: " + e.getMessage());
+        }
+        if (!FORMAT.equals(m.get("format"))) {
+            throw new IOException(manifestFile + " is not a Tablewise model manifest");
+        }
+        if (!(m.get("formatVersion") instanceof Number n) || n.intValue() > VERSION) {
+            throw new IOException(manifestFile + " has format version " + m.get("formatVersion") + "; this "
+                    + "Tablewise reads version " + VERSION + " (update Tablewise to read newer models)");
+        }
+        try {
+            ProblemType type = ProblemType.valueOf(((String) m.get("problemType")).toUpperCase(java.util.Locale.ROOT));
+            List<String> classes = (List<String>) m.get("classes");
+            FeatureEncoder encoder = FeatureEncoder.fromState((Map<String, Object>) m.get("preprocessing"));
+            BoostedModel model = BoostedModel.load(dir.resolve("model.tribuo"), type, classes, encoder);
+            List<ColumnSchema> inputs = new ArrayList<>();
+            for (Map<String, String> c : (List<Map<String, String>>) m.get("inputs")) {
+                inputs.add(new ColumnSchema(c.get("name"), ColumnKind.fromId(c.get("type")).orElseThrow()));
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            ((Map<String, Object>) m.get("testMetrics")).forEach((k, v) -> metrics.put(k,
+                    v == null ? Double.NaN : ((Number) v).doubleValue()));
+            List<QuickModelResult.Importance> importances = new ArrayList<>();
+            for (Map<String, Object> i : (List<Map<String, Object>>) m.get("importances")) {
+                importances.add(new QuickModelResult.Importance((String) i.get("column"),
+                        ((Number) i.get("share")).doubleValue()));
+            }
+            Object threshold = m.get("threshold");
+            io.tablewise.ml.Evaluation summary = new io.tablewise.ml.Evaluation(type, classes,
+                    threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), metrics, null, List.of(),
+                    List.of(), List.of(), List.of(), List.of(), List.of());
+            return new TrainedModel(model, (String) m.get("target"), type, inputs,
+                    threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), (String) m.get("objective"),
+                    (Map<String, Object>) m.get("settings"), summary, importances,
+                    (Map<String, Object>) m.get("info"));
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException
+                 | java.util.NoSuchElementException e) {
+            throw new IOException(manifestFile + " is damaged: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}

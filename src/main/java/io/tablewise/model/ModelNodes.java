@@ -1,0 +1,170 @@
+package io.tablewise.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.ml.ProblemType;
+import io.tablewise.node.ConfigureContext;
+import io.tablewise.node.NodeContext;
+import io.tablewise.node.NodeDescriptor;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.NodeType;
+import io.tablewise.node.ParamSpec;
+import io.tablewise.node.ParamType;
+import io.tablewise.node.PortSpec;
+import io.tablewise.node.PortType;
+import io.tablewise.node.ProgressMonitor;
+import io.tablewise.node.TableSchema;
+
+/** The model nodes: build a model, predict with it, and export it as a model folder with its metrics and report. */
+public final class ModelNodes {
+    /** The port type of a trained model. */
+    public static final PortType MODEL = new PortType("model", "Model", TrainedModel.class);
+
+    private ModelNodes() {
+    }
+
+    /** The node types. */
+    public static List<NodeType> all() {
+        return List.of(new Build(), new Predict(), new Export());
+    }
+
+    static final class Build implements NodeType {
+        private static final NodeDescriptor D = new NodeDescriptor("model.build", 1, "Build model", "Model",
+                "Trains a model to predict the target: a stratified, seeded train/test split; automatic "
+                + "preprocessing fitted on the training rows only (numbers as they are, frequent categories "
+                + "one-hot, date parts; identifiers and constant columns left out); gradient-boosted trees; one "
+                + "honest evaluation on the test rows (metrics, confusion matrix, ROC and precision-recall curves, "
+                + "threshold analysis, column importance).",
+                List.of(PortSpec.of("table", PortType.TABLE, "The training data, target included")),
+                List.of(PortSpec.of("model", MODEL, "The trained and evaluated model")),
+                List.of(ParamSpec.builder("target", ParamType.COLUMN).label("Target").required().columnsFrom("table")
+                                .help("The column to predict.").build(),
+                        ParamSpec.builder("problemType", ParamType.CHOICE).label("Problem type").defaultValue("auto")
+                                .allowed("auto", "binary", "multiclass", "regression")
+                                .help("Auto: text, true/false and small-integer targets are classes.").build(),
+                        ParamSpec.builder("exclude", ParamType.COLUMNS).label("Exclude columns")
+                                .defaultValue(List.of()).columnsFrom("table")
+                                .help("Columns not to use as inputs (e.g. ones recorded after the outcome).").build(),
+                        ParamSpec.builder("objective", ParamType.CHOICE).label("Objective").defaultValue("auto")
+                                .allowed("auto", "auc", "f1", "accuracy", "balanced_accuracy", "log_loss", "rmse",
+                                        "mae", "r2")
+                                .help("The metric to optimise (auto: AUC, balanced accuracy or RMSE); for binary "
+                                        + "problems the threshold maximises it (F1 for AUC and log loss).").build(),
+                        ParamSpec.builder("testShare", ParamType.DECIMAL).label("Test share").defaultValue(0.2)
+                                .range(0.05, 0.5).help("The share of rows held out for the test.").build(),
+                        ParamSpec.builder("seed", ParamType.INTEGER).label("Seed").defaultValue(42L)
+                                .help("Seed of the split and the model.").build()));
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return D;
+        }
+
+        static BuildOptions options(NodeParams p) {
+            String type = p.string("problemType", "auto");
+            String objective = p.string("objective", "auto");
+            return new BuildOptions(p.string("target", ""), type.equals("auto") ? null
+                    : ProblemType.valueOf(type.toUpperCase(Locale.ROOT)), p.strings("exclude"),
+                    objective.equals("auto") ? null : objective, p.decimal("testShare", 0.2), p.integer("seed", 42));
+        }
+
+        @Override
+        public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Object> execute(NodeContext context) throws NodeException {
+            Table table = context.input("table", Table.class);
+            TrainedModel m = ModelBuilder.build(table, options(context.params()), new ProgressMonitor() {
+                @Override
+                public void progress(double fraction, String message) {
+                    context.progress(fraction, message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return context.isCancelled();
+                }
+            });
+            StringBuilder info = new StringBuilder("test");
+            m.evaluation().metrics().forEach((k, v) -> info.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
+            context.info(info.toString());
+            return Map.of("model", m);
+        }
+    }
+
+    static final class Predict implements NodeType {
+        private static final NodeDescriptor D = new NodeDescriptor("model.predict", 1, "Predict", "Model",
+                "Scores rows with a model: the input columns plus the prediction and, for classification, the "
+                + "probability of each class. Missing input columns stop the node with their names; columns read "
+                + "with another type are converted; categories never seen in training are counted in a warning.",
+                List.of(PortSpec.of("model", MODEL, "The model"), PortSpec.of("table", PortType.TABLE,
+                        "The rows to score")),
+                List.of(PortSpec.of("table", PortType.TABLE, "The rows with their predictions")), List.of());
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return D;
+        }
+
+        @Override
+        public Map<String, TableSchema> configure(ConfigureContext context) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Object> execute(NodeContext context) throws NodeException {
+            TrainedModel m = context.input("model", TrainedModel.class);
+            Table scored = Predictor.predict(m, context.input("table", Table.class), context::warn);
+            return Map.of("table", scored);
+        }
+    }
+
+    static final class Export implements NodeType {
+        private static final NodeDescriptor D = new NodeDescriptor("model.export", 1, "Export model", "Model",
+                "Writes the model folder (manifest.json and the model), metrics.json and report.html (metrics, "
+                + "confusion matrix, curves and importance as one self-contained page) into a folder.",
+                List.of(PortSpec.of("model", MODEL, "The model to write")), List.of(),
+                List.of(ParamSpec.builder("path", ParamType.OUTPUT_FILE).label("Folder").required()
+                        .help("The folder to write, relative to the flow.").build()));
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return D;
+        }
+
+        @Override
+        public boolean hasSideEffects() {
+            return true;
+        }
+
+        @Override
+        public Map<String, TableSchema> configure(ConfigureContext context) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Object> execute(NodeContext context) throws NodeException {
+            TrainedModel m = context.input("model", TrainedModel.class);
+            Path folder = context.resolveOutput(context.params().string("path", ""));
+            try {
+                java.nio.file.Files.createDirectories(folder);
+                ModelFiles.save(m, folder.resolve("model"));
+                ModelJson.write(m, folder.resolve("metrics.json"));
+                ModelReportHtml.write(m, m.target(), folder.resolve("report.html"));
+            } catch (IOException e) {
+                throw new NodeException("path", "could not write " + folder + ": " + e.getMessage());
+            }
+            context.info("wrote " + folder);
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.tablewise.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.tablewise.io.AtomicFiles;
+import io.tablewise.ml.ConfusionMatrix;
+import io.tablewise.ml.Evaluation;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.QuickModelResult;
+
+/**
+ * A build's report as one self-contained HTML page: headline test metrics, confusion matrix with row shares,
+ * ROC and precision-recall curves (binary) or predicted against actual (regression) as inline SVG, and column
+ * importance. No scripts, no network; prints well.
+ */
+public final class ModelReportHtml {
+    private static final String CSS = """
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans KR","Malgun Gothic",sans-serif;
+            color:#1f2937;background:#f9fafb;margin:0}main{max-width:1100px;margin:0 auto;padding:24px}
+            h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 10px;border-bottom:2px solid #e5e7eb}
+            .muted{color:#6b7280}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px}
+            .stat{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:10px 12px}
+            .stat b{display:block;font-size:20px}.stat span{color:#6b7280;font-size:12px}
+            .card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px;break-inside:avoid}
+            .row{display:flex;gap:12px;flex-wrap:wrap}table{border-collapse:collapse}
+            td,th{padding:3px 8px;border-bottom:1px solid #e5e7eb;text-align:right}th{color:#6b7280}
+            svg text{font-size:10px;fill:#6b7280}@media print{body{background:#fff}}
+            """;
+
+    private ModelReportHtml() {
+    }
+
+    /** Writes the page atomically. */
+    public static void write(TrainedModel m, String dataset, Path file) throws IOException {
+        byte[] bytes = render(m, dataset).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** The HTML text. */
+    public static String render(TrainedModel m, String dataset) {
+        Evaluation e = m.evaluation();
+        StringBuilder h = new StringBuilder(32 * 1024);
+        String title = "Model: " + m.target() + " (" + m.problemType().name().toLowerCase(Locale.ROOT) + ")";
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                .append("</title><style>").append(CSS).append("</style></head><body><main><h1>").append(esc(title))
+                .append("</h1><p class=\"muted\">").append(esc(dataset)).append(" · ")
+                .append(esc(String.valueOf(m.info().get("algorithm")))).append(String.format(Locale.ROOT,
+                        " · trained on %,d rows, tested once on %,d held-out rows", count(m, "trainRows"),
+                        count(m, "testRows")));
+        if (!Double.isNaN(m.threshold())) {
+            h.append(String.format(Locale.ROOT, " · threshold %.2f on P(%s)", m.threshold(),
+                    esc(m.positiveClass())));
+        }
+        h.append(" · Tablewise ").append(esc(ModelFiles.version())).append("</p><h2>Test metrics</h2>")
+                .append("<div class=\"cards\">");
+        for (Map.Entry<String, Double> x : e.metrics().entrySet()) {
+            h.append("<div class=\"stat\"><b>").append(Double.isNaN(x.getValue()) ? "–"
+                    : String.format(Locale.ROOT, "%.4f", x.getValue())).append("</b><span>")
+                    .append(esc(x.getKey().replace('_', ' '))).append("</span></div>");
+        }
+        h.append("</div>");
+        if (e.confusion() != null) {
+            confusion(h, e.confusion());
+        }
+        if (m.problemType() == ProblemType.BINARY) {
+            h.append("<h2>Curves</h2><div class=\"row\"><div class=\"card\">")
+                    .append(curve(e.roc(), "false positive rate", "true positive rate",
+                            String.format(Locale.ROOT, "ROC (AUC %.3f)", e.metrics().get("auc")), true))
+                    .append("</div><div class=\"card\">")
+                    .append(curve(e.pr(), "recall", "precision", String.format(Locale.ROOT,
+                            "Precision-recall (AP %.3f)", e.metrics().get("average_precision")), false))
+                    .append("</div></div>");
+        }
+        if (m.problemType() == ProblemType.REGRESSION && !e.points().isEmpty()) {
+            h.append("<h2>Predicted against actual</h2><div class=\"card\">").append(scatter(e.points()))
+                    .append("</div>");
+        }
+        importances(h, m.importances());
+        h.append("</main></body></html>\n");
+        return h.toString();
+    }
+
+    private static void confusion(StringBuilder h, ConfusionMatrix c) {
+        h.append("<h2>Confusion matrix</h2><div class=\"card\"><table><tr><th>actual \\ predicted</th>");
+        c.classes().forEach(x -> h.append("<th>").append(esc(x)).append("</th>"));
+        h.append("</tr>");
+        for (int a = 0; a < c.classes().size(); a++) {
+            h.append("<tr><th>").append(esc(c.classes().get(a))).append("</th>");
+            for (int p = 0; p < c.classes().size(); p++) {
+                long n = c.count(a, p);
+                double share = c.actual(a) == 0 ? 0 : n / (double) c.actual(a);
+                h.append("<td style=\"background:rgba(37,99,235,").append(String.format(Locale.ROOT, "%.2f",
+                        0.08 + 0.6 * share)).append(")\">").append(String.format(Locale.ROOT, "%,d (%.1f%%)", n,
+                        100 * share)).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table></div>");
+    }
+
+    private static String curve(List<Evaluation.Point> points, String xLabel, String yLabel, String title,
+                                boolean diagonal) {
+        int w = 420;
+        int hgt = 320;
+        int left = 48;
+        int bottom = 36;
+        double pw = w - left - 12.0;
+        double ph = hgt - bottom - 24.0;
+        StringBuilder s = new StringBuilder("<svg width=\"" + w + "\" height=\"" + hgt + "\" role=\"img\">");
+        s.append("<text x=\"").append(left).append("\" y=\"14\" style=\"font-size:13px;fill:#1f2937\">")
+                .append(esc(title)).append("</text>");
+        s.append("<rect x=\"").append(left).append("\" y=\"20\" width=\"").append((int) pw).append("\" height=\"")
+                .append((int) ph).append("\" fill=\"none\" stroke=\"#e5e7eb\"/>");
+        if (diagonal) {
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"20\" "
+                    + "stroke=\"#d1d5db\" stroke-dasharray=\"4\"/>", left, 20 + ph, left + pw));
+        }
+        StringBuilder path = new StringBuilder();
+        int step = Math.max(1, points.size() / 400);
+        for (int i = 0; i < points.size(); i += step) {
+            Evaluation.Point p = points.get(i);
+            path.append(path.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f",
+                    left + p.x() * pw, 20 + (1 - p.y()) * ph));
+        }
+        s.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#2563eb\" stroke-width=\"2\"/>");
+        for (int k = 0; k <= 4; k++) {
+            double v = k / 4.0;
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.2f</text>",
+                    left + v * pw, hgt - bottom + 14, v));
+            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>",
+                    left - 4, 24 + (1 - v) * ph, v));
+        }
+        s.append("<text x=\"").append(left + (int) (pw / 2)).append("\" y=\"").append(hgt - 4)
+                .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>");
+        s.append("<text transform=\"translate(12,").append(20 + (int) (ph / 2)).append(") rotate(-90)\" "
+                + "text-anchor=\"middle\">").append(esc(yLabel)).append("</text></svg>");
+        return s.toString();
+    }
+
+    private static String scatter(List<Evaluation.Point> points) {
+        double lo = points.stream().mapToDouble(p -> Math.min(p.x(), p.y())).min().orElse(0);
+        double hi = points.stream().mapToDouble(p -> Math.max(p.x(), p.y())).max().orElse(1);
+        double range = hi == lo ? 1 : hi - lo;
+        List<Evaluation.Point> scaled = points.stream()
+                .map(p -> new Evaluation.Point((p.x() - lo) / range, (p.y() - lo) / range, Double.NaN)).toList();
+        StringBuilder s = new StringBuilder(curve(List.of(), "predicted", "actual",
+                String.format(Locale.ROOT, "Predicted vs actual (range %.3g to %.3g)", lo, hi), true));
+        s.setLength(s.length() - "</svg>".length());
+        for (Evaluation.Point p : scaled) {
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"#2563eb\" "
+                    + "fill-opacity=\"0.4\"/>", 48 + p.x() * 360, 20 + (1 - p.y()) * 264));
+        }
+        return s.append("</svg>").toString();
+    }
+
+    private static void importances(StringBuilder h, List<QuickModelResult.Importance> importances) {
+        if (importances.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Column importance</h2><div class=\"card\"><p class=\"muted\">Share of the model's total split "
+                + "gain.</p><svg width=\"700\" height=\"").append(18 * Math.min(20, importances.size()) + 8)
+                .append("\">");
+        double max = importances.get(0).share();
+        int y = 4;
+        for (QuickModelResult.Importance i : importances.stream().limit(20).toList()) {
+            double w = max == 0 ? 0 : 440 * i.share() / max;
+            h.append(String.format(Locale.ROOT, "<text x=\"196\" y=\"%d\" text-anchor=\"end\">%s</text>"
+                    + "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"#2563eb\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\">%.3f</text>", y + 10, esc(i.column()), y, w, 204 + w, y + 10,
+                    i.share()));
+            y += 18;
+        }
+        h.append("</svg></div>");
+    }
+
+    private static long count(TrainedModel m, String key) {
+        return m.info().get(key) instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}

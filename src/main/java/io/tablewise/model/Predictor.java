@@ -1,0 +1,141 @@
+package io.tablewise.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.Values;
+import io.tablewise.node.ColumnSchema;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.TableSchema;
+import io.tablewise.transform.Columns;
+import io.tablewise.transform.FittedState;
+import io.tablewise.transform.Transform;
+import io.tablewise.transform.TransformCatalog;
+import io.tablewise.transform.TransformContext;
+import io.tablewise.transform.TransformNode;
+
+/**
+ * Replays a trained model on raw data: checks that every input column is there (extra columns are carried
+ * through untouched), converts columns read with another type to the training type (values that do not convert
+ * become missing, with a warning), counts categories never seen in training (they fall into the "other"
+ * indicator), and adds {@code prediction} plus, for classification, {@code probability_<class>} per class. A
+ * binary prediction is the positive class when its probability reaches the model's threshold.
+ */
+public final class Predictor {
+    private Predictor() {
+    }
+
+    /** Scores every row of {@code raw}; {@code warn} receives what the user should know. */
+    public static Table predict(TrainedModel m, Table raw, Consumer<String> warn) throws NodeException {
+        Table input = conform(m, raw, warn);
+        int[] rows = new int[input.rowCount()];
+        java.util.Arrays.setAll(rows, i -> i);
+        List<Column<?>> added = new ArrayList<>();
+        List<String> taken = new ArrayList<>(raw.columnNames());
+        String predictionName = Columns.freeName(taken, "prediction");
+        taken.add(predictionName);
+        if (m.problemType() == ProblemType.REGRESSION) {
+            added.add(DoubleColumn.create(predictionName, m.model().values(input, rows)));
+        } else {
+            List<String> classes = m.classes();
+            double[][] p = m.model().probabilities(input, rows);
+            StringColumn prediction = StringColumn.create(predictionName);
+            for (double[] row : p) {
+                prediction.append(classes.get(choose(m, row)));
+            }
+            added.add(prediction);
+            for (int c = 0; c < classes.size(); c++) {
+                double[] v = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    v[i] = p[i][c];
+                }
+                String name = Columns.freeName(taken, "probability_" + classes.get(c));
+                taken.add(name);
+                added.add(DoubleColumn.create(name, v));
+            }
+        }
+        List<Column<?>> all = new ArrayList<>(raw.columns());
+        all.addAll(added);
+        return Table.create(raw.name(), all);
+    }
+
+    /** The predicted class index for one row's probabilities. */
+    static int choose(TrainedModel m, double[] p) {
+        if (m.problemType() == ProblemType.BINARY && !Double.isNaN(m.threshold())) {
+            return p[1] >= m.threshold() ? 1 : 0;
+        }
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            best = p[c] > p[best] ? c : best;
+        }
+        return best;
+    }
+
+    /** The raw table with the model's inputs present and of their training types. */
+    @SuppressWarnings("unchecked")
+    static Table conform(TrainedModel m, Table raw, Consumer<String> warn) throws NodeException {
+        List<String> missing = m.inputs().stream().map(ColumnSchema::name)
+                .filter(n -> !raw.columnNames().contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new NodeException("The data has no column" + (missing.size() == 1 ? " " : "s ") + "'"
+                    + String.join("', '", missing) + "', which the model needs (it was trained on "
+                    + String.join(", ", m.inputs().stream().map(ColumnSchema::name).toList()) + ")");
+        }
+        Transform changeType = TransformCatalog.all().stream()
+                .filter(t -> t.spec().id().equals("transform.columns.change-type")).findFirst().orElseThrow();
+        Table out = raw;
+        TableSchema schema = TableSchema.of(raw);
+        for (ColumnSchema want : m.inputs()) {
+            ColumnSchema have = schema.column(want.name()).orElseThrow();
+            if (have.kind() != want.kind() && !(have.kind().isNumeric() && want.kind().isNumeric())) {
+                NodeParams p = NodeParams.withDefaults(new TransformNode(changeType).descriptor(),
+                        Map.of("columns", List.of(want.name()), "to", want.kind().id()));
+                out = changeType.apply(out, p, FittedState.NONE, new TransformContext() {
+                    @Override
+                    public void warn(String message) {
+                        warn.accept(message);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                });
+            }
+        }
+        Map<String, Object> state = m.model().encoder().state();
+        for (Map<String, Object> c : (List<Map<String, Object>>) state.get("columns")) {
+            if (!"category".equals(c.get("kind"))) {
+                continue;
+            }
+            Set<String> known = new HashSet<>((List<String>) c.get("categories"));
+            Column<?> col = out.column((String) c.get("column"));
+            long unseen = 0;
+            String example = null;
+            for (int i = 0; i < col.size(); i++) {
+                String v = Values.label(col, i);
+                if (v != null && !known.contains(v)) {
+                    unseen++;
+                    example = example == null ? v : example;
+                }
+            }
+            if (unseen > 0) {
+                warn.accept(String.format(Locale.ROOT, "%s: %,d values not among the training categories (e.g. "
+                        + "'%s') are treated as 'other'", col.name(), unseen, example));
+            }
+        }
+        return out;
+    }
+}

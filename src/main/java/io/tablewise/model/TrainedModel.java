@@ -1,0 +1,46 @@
+package io.tablewise.model;
+
+import java.util.List;
+import java.util.Map;
+
+import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.Evaluation;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.QuickModelResult;
+import io.tablewise.node.ColumnSchema;
+
+/**
+ * A trained model with everything needed to replay it on raw data and to explain it.
+ *
+ * @param model the fitted encoding and trees
+ * @param target the predicted column
+ * @param problemType the problem type
+ * @param inputs the raw input columns and their types at training time
+ * @param threshold the chosen threshold on P(positive class) for binary problems, else NaN
+ * @param objective the optimised metric
+ * @param settings the model's hyper-parameters
+ * @param evaluation the evaluation on the held-out test rows
+ * @param importances input columns by their share of split gain
+ * @param info provenance: rows, data fingerprint, versions, time
+ */
+public record TrainedModel(BoostedModel model, String target, ProblemType problemType, List<ColumnSchema> inputs,
+                           double threshold, String objective, Map<String, Object> settings, Evaluation evaluation,
+                           List<QuickModelResult.Importance> importances, Map<String, Object> info) {
+    /** Copies the collections. */
+    public TrainedModel {
+        inputs = List.copyOf(inputs);
+        settings = Map.copyOf(settings);
+        importances = List.copyOf(importances);
+        info = Map.copyOf(info);
+    }
+
+    /** The classes (classification): most frequent first; for binary problems the second is the positive one. */
+    public List<String> classes() {
+        return model.classes();
+    }
+
+    /** The positive class of a binary problem, else null. */
+    public String positiveClass() {
+        return problemType == ProblemType.BINARY ? model.classes().get(1) : null;
+    }
+}
