@@ -21,6 +21,7 @@ import io.tablewise.flow.Flow;
 import io.tablewise.flow.FlowGraph;
 import io.tablewise.flow.NodeInstance;
 import io.tablewise.node.NodeMessage;
+import io.tablewise.node.Lineage;
 import io.tablewise.node.NodeParams;
 import io.tablewise.node.NodeType;
 import io.tablewise.node.TablesawInit;
@@ -178,12 +179,14 @@ public final class FlowExecutor implements AutoCloseable {
                     continue;
                 }
                 Map<String, Object> inputs = new HashMap<>();
+                Map<String, Lineage> lineages = new HashMap<>();
                 for (Edge e : request.flow().incoming(id)) {
                     inputs.put(e.to().port(), results.get(e.from().node()).outputs().get(e.from().port()));
+                    lineages.put(e.to().port(), lineage(e, report));
                 }
                 NodeParams params = report.params().get(id);
-                NodeRun nodeRun = new NodeRun(id, type, params, inputs, request.flowDir(), request.outputDir(),
-                        handle::isCancelled, listener);
+                NodeRun nodeRun = new NodeRun(id, type, params, inputs, lineages, request.flowDir(),
+                        request.outputDir(), handle::isCancelled, listener);
                 listener.nodeStateChanged(id, NodeState.RUNNING, null);
                 running.put(id, pool.submit(() -> {
                     Thread.interrupted();
@@ -196,6 +199,30 @@ public final class FlowExecutor implements AutoCloseable {
                     }
                 }));
             }
+        }
+
+        /**
+         * The chain of single-input nodes upstream of an edge, walking back while each node has exactly one
+         * incoming edge; every step keeps the data it received (already computed: upstream nodes are done).
+         */
+        private Lineage lineage(Edge edge, ValidationReport report) {
+            List<Lineage.Step> steps = new ArrayList<>();
+            String node = edge.from().node();
+            while (true) {
+                List<Edge> in = request.flow().incoming(node);
+                if (in.size() != 1) {
+                    break;
+                }
+                Edge up = in.get(0);
+                NodeType t = registry.find(request.flow().node(node).orElseThrow().type()).orElse(null);
+                NodeResult r = results.get(up.from().node());
+                if (t == null || r == null || report.params().get(node) == null) {
+                    break;
+                }
+                steps.add(0, new Lineage.Step(t, report.params().get(node), r.outputs().get(up.from().port())));
+                node = up.from().node();
+            }
+            return new Lineage(steps);
         }
 
         private void awaitOne() {

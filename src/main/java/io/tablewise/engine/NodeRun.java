@@ -12,6 +12,7 @@ import io.tablewise.node.CancelledException;
 import io.tablewise.node.NodeContext;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeMessage;
+import io.tablewise.node.Lineage;
 import io.tablewise.node.NodeParams;
 import io.tablewise.node.NodeType;
 import io.tablewise.node.PortSpec;
@@ -28,22 +29,30 @@ final class NodeRun implements NodeContext {
     private final NodeType type;
     private final NodeParams params;
     private final Map<String, Object> inputs;
+    private final Map<String, Lineage> lineages;
     private final Path flowDir;
     private final Path outputDir;
     private final BooleanSupplier cancelled;
     private final ExecutionListener listener;
     private final List<NodeMessage> messages = new ArrayList<>();
 
-    NodeRun(String nodeId, NodeType type, NodeParams params, Map<String, Object> inputs, Path flowDir,
-            Path outputDir, BooleanSupplier cancelled, ExecutionListener listener) {
+    NodeRun(String nodeId, NodeType type, NodeParams params, Map<String, Object> inputs,
+            Map<String, Lineage> lineages, Path flowDir, Path outputDir, BooleanSupplier cancelled,
+            ExecutionListener listener) {
         this.nodeId = nodeId;
         this.type = type;
         this.params = params;
         this.inputs = inputs;
+        this.lineages = lineages;
         this.flowDir = flowDir;
         this.outputDir = outputDir;
         this.cancelled = cancelled;
         this.listener = listener;
+    }
+
+    @Override
+    public Lineage lineage(String port) {
+        return lineages.getOrDefault(port, Lineage.NONE);
     }
 
     NodeResult call(String fingerprint) {

@@ -157,8 +157,18 @@ public final class BoostedModel {
     }
 
     /** Class probabilities of each row, in {@link #classes()} order (classification). */
-    @SuppressWarnings("unchecked")
     public double[][] probabilities(Table table, int[] rows) {
+        return model instanceof XGBoostModel ? fastProbabilities(table, rows) : tribuoProbabilities(table, rows);
+    }
+
+    /** Predicted values of each row (regression). */
+    public double[] values(Table table, int[] rows) {
+        return model instanceof XGBoostModel ? fastValues(table, rows) : tribuoValues(table, rows);
+    }
+
+    /** The same through Tribuo's own prediction (kept to check the fast path against). */
+    @SuppressWarnings("unchecked")
+    double[][] tribuoProbabilities(Table table, int[] rows) {
         Model<Label> m = (Model<Label>) model;
         List<Prediction<Label>> predictions = m.predict(examples(table, encoder, rows,
                 r -> LabelFactory.UNKNOWN_LABEL));
@@ -178,15 +188,110 @@ public final class BoostedModel {
         return out;
     }
 
-    /** Predicted values of each row (regression). */
+    /** The same through Tribuo's own prediction (kept to check the fast path against). */
     @SuppressWarnings("unchecked")
-    public double[] values(Table table, int[] rows) {
+    double[] tribuoValues(Table table, int[] rows) {
         Model<Regressor> m = (Model<Regressor>) model;
         List<Prediction<Regressor>> predictions = m.predict(examples(table, encoder, rows,
                 r -> RegressionFactory.UNKNOWN_REGRESSOR));
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = predictions.get(i).getOutput().getValues()[0];
+        }
+        return out;
+    }
+
+    /**
+     * Raw booster outputs for many rows, bypassing Tribuo's per-row example objects: the encoded features go
+     * straight into XGBoost dense matrices, a block of rows at a time (classification: one probability per output
+     * id; regression: the value). About twenty times faster than {@link Model#predict} on a million rows.
+     */
+    private float[][] boosterScores(Table table, int[] rows) {
+        XGBoostModel<?> xgb = (XGBoostModel<?>) model;
+        org.tribuo.ImmutableFeatureMap ids = xgb.getFeatureIDMap();
+        List<String> names = encoder.featureNames();
+        int columns = ids.size();
+        int[] column = new int[names.size()];
+        for (int f = 0; f < names.size(); f++) {
+            column[f] = ids.getID(names.get(f));
+        }
+        int constant = ids.getID(CONSTANT);
+        List<ml.dmlc.xgboost4j.java.Booster> boosters = xgb.getInnerModels();
+        int outputs = type == ProblemType.REGRESSION ? boosters.size() : classes.size();
+        float[][] out = new float[rows.length][];
+        int block = 65_536;
+        Column<?>[] source = encoder.columns(table);
+        double[] x = new double[names.size()];
+        for (int from = 0; from < rows.length; from += block) {
+            int n = Math.min(block, rows.length - from);
+            float[] dense = new float[n * columns];
+            java.util.Arrays.fill(dense, Float.NaN);
+            for (int i = 0; i < n; i++) {
+                encoder.encode(source, rows[from + i], x);
+                int base = i * columns;
+                if (constant >= 0) {
+                    dense[base + constant] = 1;
+                }
+                for (int f = 0; f < x.length; f++) {
+                    if (column[f] >= 0 && !Double.isNaN(x[f])) {
+                        dense[base + column[f]] = (float) x[f];
+                    }
+                }
+            }
+            try {
+                ml.dmlc.xgboost4j.java.DMatrix matrix = new ml.dmlc.xgboost4j.java.DMatrix(dense, n, columns,
+                        Float.NaN);
+                try {
+                    float[][] first = boosters.get(0).predict(matrix);
+                    for (int i = 0; i < n; i++) {
+                        if (boosters.size() == 1) {
+                            out[from + i] = first[i];
+                        } else {
+                            float[] values = new float[outputs];
+                            values[0] = first[i][0];
+                            out[from + i] = values;
+                        }
+                    }
+                    for (int b = 1; b < boosters.size(); b++) {
+                        float[][] more = boosters.get(b).predict(matrix);
+                        for (int i = 0; i < n; i++) {
+                            out[from + i][b] = more[i][0];
+                        }
+                    }
+                } finally {
+                    matrix.dispose();
+                }
+            } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
+                throw new IllegalStateException("XGBoost could not score the rows: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /** Class probabilities of many rows, in {@link #classes()} order, through {@link #boosterScores}. */
+    double[][] fastProbabilities(Table table, int[] rows) {
+        @SuppressWarnings("unchecked")
+        org.tribuo.ImmutableOutputInfo<Label> info = (org.tribuo.ImmutableOutputInfo<Label>) model.getOutputIDInfo();
+        int[] classOf = new int[classes.size()];
+        for (int id = 0; id < classes.size(); id++) {
+            classOf[id] = classes.indexOf(info.getOutput(id).getLabel());
+        }
+        float[][] raw = boosterScores(table, rows);
+        double[][] out = new double[rows.length][classes.size()];
+        for (int i = 0; i < rows.length; i++) {
+            for (int id = 0; id < classOf.length && id < raw[i].length; id++) {
+                out[i][classOf[id]] = raw[i][id];
+            }
+        }
+        return out;
+    }
+
+    /** Predicted values of many rows (regression), through {@link #boosterScores}. */
+    double[] fastValues(Table table, int[] rows) {
+        float[][] raw = boosterScores(table, rows);
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = raw[i][0];
         }
         return out;
     }
@@ -263,8 +368,10 @@ public final class BoostedModel {
         List<Example<T>> out = new ArrayList<>(rows.length);
         String[] buffer = new String[names.size() + 1];
         double[] values = new double[names.size() + 1];
+        Column<?>[] source = encoder.columns(table);
+        double[] x = new double[names.size()];
         for (int r : rows) {
-            double[] x = encoder.encode(table, r);
+            encoder.encode(source, r, x);
             // a constant feature keeps a row whose every value is missing a valid Tribuo example; trees never
             // split on it
             buffer[0] = CONSTANT;

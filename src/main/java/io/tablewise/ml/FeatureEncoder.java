@@ -151,11 +151,25 @@ public final class FeatureEncoder {
     /** The features of one row; NaN marks a missing value. The table must have the fitted columns. */
     public double[] encode(Table table, int row) {
         double[] out = new double[featureNames.size()];
-        int at = 0;
-        for (ColumnEncoding e : encodings) {
-            at = e.write(table.column(e.column), row, out, at);
+        encode(columns(table), row, out);
+        return out;
+    }
+
+    /** The table's columns this encoder reads, resolved once (looking a column up by name is a linear search). */
+    public Column<?>[] columns(Table table) {
+        Column<?>[] out = new Column<?>[encodings.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = table.column(encodings.get(i).column);
         }
         return out;
+    }
+
+    /** Writes the features of one row into {@code out}, reading the columns from {@link #columns(Table)}. */
+    public void encode(Column<?>[] columns, int row, double[] out) {
+        int at = 0;
+        for (int i = 0; i < columns.length; i++) {
+            at = encodings.get(i).write(columns[i], row, out, at);
+        }
     }
 
     private static ColumnEncoding fitColumn(Column<?> c, int[] rows) {

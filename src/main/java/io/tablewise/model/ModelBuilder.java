@@ -24,12 +24,14 @@ import io.tablewise.node.NodeException;
 import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.Suggestions;
 import io.tablewise.node.TableSchema;
+import io.tablewise.transform.TransformChain;
 
 /**
  * The quick build: the rows with a target are split into training and test rows (stratified for
- * classification, seeded), gradient-boosted trees are trained on the training rows with their preprocessing
- * fitted there only, and the model is evaluated once on the test rows. For binary problems the threshold that
- * maximises the objective (F1 for threshold-free objectives such as AUC) on the test rows is stored with the model.
+ * classification, seeded), any transforms upstream and the automatic preprocessing are fitted on the training
+ * rows only, gradient-boosted trees are trained there, and the model is evaluated once on the test rows. For
+ * binary problems the threshold that maximises the objective (F1 for threshold-free objectives such as AUC) on the
+ * test rows is stored with the model.
  */
 public final class ModelBuilder {
     /** Integer targets with at most this many values are classes. */
@@ -59,66 +61,96 @@ public final class ModelBuilder {
         return true;
     }
 
-    /** Builds and evaluates a model. */
+    /** Builds and evaluates a model on a table used as it is. */
     public static TrainedModel build(Table table, BuildOptions o, ProgressMonitor monitor) throws NodeException {
+        return build(table, new TransformChain(List.of()), o, monitor);
+    }
+
+    /**
+     * Builds and evaluates a model on raw rows that first go through {@code chain}: the rows are split, the
+     * chain is fitted on the training rows only and replayed on the test rows (balancing steps on training rows
+     * only), then the model is trained and evaluated; the fitted chain is kept with the model.
+     */
+    public static TrainedModel build(Table source, TransformChain chain, BuildOptions o, ProgressMonitor monitor)
+            throws NodeException {
         long start = System.nanoTime();
-        if (o.target() == null || !table.columnNames().contains(o.target())) {
+        if (o.target() == null || !source.columnNames().contains(o.target())) {
             throw new NodeException("target", "the table has no column '" + o.target() + "'"
-                    + Suggestions.didYouMean(String.valueOf(o.target()), table.columnNames()));
+                    + Suggestions.didYouMean(String.valueOf(o.target()), source.columnNames())
+                    + (chain.steps().isEmpty() ? "" : " before the transforms that feed the model"));
         }
-        for (String x : o.exclude()) {
-            if (!table.columnNames().contains(x)) {
-                throw new NodeException("exclude", "the table has no column '" + x + "'"
-                        + Suggestions.didYouMean(x, table.columnNames()));
-            }
-        }
-        Column<?> y = table.column(o.target());
-        ProblemType type = o.problemType() != null ? o.problemType() : detect(y);
-        if (type == ProblemType.REGRESSION && !(y instanceof NumberColumn)) {
+        Column<?> rawTarget = source.column(o.target());
+        ProblemType type = o.problemType() != null ? o.problemType() : detect(rawTarget);
+        if (type == ProblemType.REGRESSION && !(rawTarget instanceof NumberColumn)) {
             throw new NodeException("problemType", "'" + o.target() + "' holds text; regression needs numbers");
         }
-        int[] all = new int[table.rowCount()];
+        int[] all = new int[source.rowCount()];
         Arrays.setAll(all, i -> i);
-        int[] rows = QuickModel.labelled(y, all, type);
+        int[] rows = QuickModel.labelled(rawTarget, all, type);
         if (rows.length < 10) {
             throw new NodeException("target", "only " + rows.length + " rows have a value in '" + o.target()
                     + "'; a model needs at least 10");
         }
-        String[] labels = type == ProblemType.REGRESSION ? null : Values.labels(y);
+        String[] labels = type == ProblemType.REGRESSION ? null : Values.labels(rawTarget);
         int[][] split = RowSampler.split(rows, labels, o.testShare(), o.seed());
-        List<String> features = new ArrayList<>(table.columnNames());
+        monitor.progress(0.05, "fitting " + chain.steps().size() + " transforms on the training rows");
+        TransformChain.FitResult fitted = chain.fitApply(source, split[0]);
+        Table train = fitted.train();
+        Table test = fitted.fitted().apply(io.tablewise.transform.Columns.gather(source, split[1]),
+                io.tablewise.transform.TransformContext.NONE);
+        if (!train.columnNames().contains(o.target()) || !test.columnNames().contains(o.target())) {
+            throw new NodeException("target", "the transforms before the model remove '" + o.target() + "'");
+        }
+        for (String x : o.exclude()) {
+            if (!train.columnNames().contains(x)) {
+                throw new NodeException("exclude", "the table has no column '" + x + "'"
+                        + Suggestions.didYouMean(x, train.columnNames()));
+            }
+        }
+        Column<?> y = train.column(o.target());
+        int[] trainRows = QuickModel.labelled(y, range(train.rowCount()), type);
+        int[] testRows = QuickModel.labelled(test.column(o.target()), range(test.rowCount()), type);
+        List<String> features = new ArrayList<>(train.columnNames());
         features.remove(o.target());
         features.removeAll(o.exclude());
-        monitor.progress(0.1, "training on " + split[0].length + " rows");
+        monitor.progress(0.1, "training on " + trainRows.length + " rows");
         BoostedModel.Settings settings = BoostedModel.Settings.defaults();
         BoostedModel model;
         try {
-            model = BoostedModel.train(table, o.target(), type, features, split[0], settings, o.seed());
+            model = BoostedModel.train(train, o.target(), type, features, trainRows, settings, o.seed());
         } catch (IllegalArgumentException e) {
             throw new NodeException("target", "no model can be built: " + e.getMessage());
         }
         if (monitor.isCancelled()) {
             throw new CancelledException();
         }
-        monitor.progress(0.8, "evaluating on " + split[1].length + " test rows");
+        monitor.progress(0.8, "evaluating on " + testRows.length + " test rows");
         String objective = o.objectiveFor(type);
-        Evaluation evaluation = evaluate(model, table, y, type, split[1], objective);
+        Evaluation evaluation = evaluate(model, test, test.column(o.target()), type, testRows, objective);
         double threshold = type == ProblemType.BINARY ? evaluation.threshold() : Double.NaN;
-        List<ColumnSchema> inputs = model.encoder().inputColumns().stream()
-                .map(c -> TableSchema.describe(table.column(c))).toList();
+        List<String> rawInputs = chain.steps().isEmpty() ? model.encoder().inputColumns()
+                : source.columnNames().stream().filter(c -> !c.equals(o.target())).toList();
+        List<ColumnSchema> inputs = rawInputs.stream().map(c -> TableSchema.describe(source.column(c))).toList();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("algorithm", ALGORITHM);
-        info.put("trainRows", split[0].length);
-        info.put("testRows", split[1].length);
+        info.put("trainRows", trainRows.length);
+        info.put("testRows", testRows.length);
         info.put("seed", o.seed());
-        info.put("dataRows", table.rowCount());
-        info.put("dataColumns", table.columnCount());
-        info.put("dataFingerprint", fingerprint(table));
+        info.put("dataRows", source.rowCount());
+        info.put("dataColumns", source.columnCount());
+        info.put("dataFingerprint", fingerprint(source));
+        info.put("transforms", chain.steps().stream().map(s -> s.transform().spec().id()).toList());
         info.put("createdAt", LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
         info.put("seconds", (System.nanoTime() - start) / 1e9);
         monitor.progress(1, "model ready");
-        return new TrainedModel(model, o.target(), type, inputs, threshold, objective, settings.asMap(), evaluation,
-                model.importances(), info);
+        return new TrainedModel(fitted.fitted(), model, o.target(), type, inputs, threshold, objective,
+                settings.asMap(), evaluation, model.importances(), info);
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        Arrays.setAll(r, i -> i);
+        return r;
     }
 
     static Evaluation evaluate(BoostedModel model, Table table, Column<?> y, ProblemType type, int[] test,

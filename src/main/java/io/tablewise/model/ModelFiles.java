@@ -19,10 +19,12 @@ import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModelResult;
 import io.tablewise.node.ColumnKind;
 import io.tablewise.node.ColumnSchema;
+import io.tablewise.transform.TransformChain;
 
 /**
  * A model on disk: a folder with {@code manifest.json} (readable: format and version, target, problem type,
- * classes, threshold, the raw input schema, the fitted preprocessing, settings, test metrics, provenance) and
+ * classes, threshold, the raw input schema, the upstream transforms with what they learned, the fitted
+ * preprocessing, settings, test metrics, provenance) and
  * {@code model.tribuo} (Tribuo's protobuf form of the trees). Saving writes a sibling temporary folder and swaps
  * it in, keeping the previous model as {@code NAME.bak}; loading checks the format, version and model class.
  */
@@ -73,6 +75,7 @@ public final class ModelFiles {
             inputs.add(input);
         }
         out.put("inputs", inputs);
+        out.put("transforms", m.chain().describe());
         out.put("preprocessing", m.model().encoder().state());
         out.put("settings", m.settings());
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -142,7 +145,9 @@ public final class ModelFiles {
             io.tablewise.ml.Evaluation summary = new io.tablewise.ml.Evaluation(type, classes,
                     threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), metrics, null, List.of(),
                     List.of(), List.of(), List.of(), List.of(), List.of());
-            return new TrainedModel(model, (String) m.get("target"), type, inputs,
+            TransformChain.Fitted chain = TransformChain.Fitted.fromDescription(
+                    (List<Map<String, Object>>) m.getOrDefault("transforms", List.of()));
+            return new TrainedModel(chain, model, (String) m.get("target"), type, inputs,
                     threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), (String) m.get("objective"),
                     (Map<String, Object>) m.get("settings"), summary, importances,
                     (Map<String, Object>) m.get("info"));

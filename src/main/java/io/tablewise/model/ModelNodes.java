@@ -2,6 +2,7 @@ package io.tablewise.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import tech.tablesaw.api.Table;
 
 import io.tablewise.ml.ProblemType;
 import io.tablewise.node.ConfigureContext;
+import io.tablewise.node.Lineage;
 import io.tablewise.node.NodeContext;
 import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeException;
@@ -21,6 +23,8 @@ import io.tablewise.node.PortSpec;
 import io.tablewise.node.PortType;
 import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.TableSchema;
+import io.tablewise.transform.TransformChain;
+import io.tablewise.transform.TransformNode;
 
 /** The model nodes: build a model, predict with it, and export it as a model folder with its metrics and report. */
 public final class ModelNodes {
@@ -41,7 +45,8 @@ public final class ModelNodes {
                 + "preprocessing fitted on the training rows only (numbers as they are, frequent categories "
                 + "one-hot, date parts; identifiers and constant columns left out); gradient-boosted trees; one "
                 + "honest evaluation on the test rows (metrics, confusion matrix, ROC and precision-recall curves, "
-                + "threshold analysis, column importance).",
+                + "threshold analysis, column importance). Transforms right upstream are refitted on the training "
+                + "rows only and saved with the model, so predictions on raw data replay them.",
                 List.of(PortSpec.of("table", PortType.TABLE, "The training data, target included")),
                 List.of(PortSpec.of("model", MODEL, "The trained and evaluated model")),
                 List.of(ParamSpec.builder("target", ParamType.COLUMN).label("Target").required().columnsFrom("table")
@@ -80,20 +85,46 @@ public final class ModelNodes {
             return Map.of();
         }
 
+        /**
+         * The transforms right upstream (nearest last) and the table they started from: the model refits them on
+         * its own training rows, so nothing they learn comes from the test rows.
+         */
+        static Map.Entry<Table, TransformChain> upstream(NodeContext context) {
+            List<Lineage.Step> steps = context.lineage("table").steps();
+            int first = steps.size();
+            while (first > 0 && steps.get(first - 1).type() instanceof TransformNode
+                    && steps.get(first - 1).input() instanceof Table) {
+                first--;
+            }
+            if (first == steps.size()) {
+                return Map.entry(context.input("table", Table.class), new TransformChain(List.of()));
+            }
+            List<TransformChain.Step> chain = new ArrayList<>();
+            for (Lineage.Step s : steps.subList(first, steps.size())) {
+                chain.add(new TransformChain.Step(((TransformNode) s.type()).transform(), s.params()));
+            }
+            return Map.entry((Table) steps.get(first).input(), new TransformChain(chain));
+        }
+
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
-            Table table = context.input("table", Table.class);
-            TrainedModel m = ModelBuilder.build(table, options(context.params()), new ProgressMonitor() {
-                @Override
-                public void progress(double fraction, String message) {
-                    context.progress(fraction, message);
-                }
+            Map.Entry<Table, TransformChain> up = upstream(context);
+            if (!up.getValue().steps().isEmpty()) {
+                context.info("refitting " + up.getValue().steps().size() + " upstream transforms on the training "
+                        + "rows only");
+            }
+            TrainedModel m = ModelBuilder.build(up.getKey(), up.getValue(), options(context.params()),
+                    new ProgressMonitor() {
+                        @Override
+                        public void progress(double fraction, String message) {
+                            context.progress(fraction, message);
+                        }
 
-                @Override
-                public boolean isCancelled() {
-                    return context.isCancelled();
-                }
-            });
+                        @Override
+                        public boolean isCancelled() {
+                            return context.isCancelled();
+                        }
+                    });
             StringBuilder info = new StringBuilder("test");
             m.evaluation().metrics().forEach((k, v) -> info.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
             context.info(info.toString());

@@ -37,20 +37,44 @@ public final class Predictor {
     private Predictor() {
     }
 
-    /** Scores every row of {@code raw}; {@code warn} receives what the user should know. */
+    /**
+     * Scores every row of {@code raw}; {@code warn} receives what the user should know. When the model carries
+     * upstream transforms they are replayed first; if they change the number of rows (a filter, say) the output
+     * holds the transformed rows.
+     */
     public static Table predict(TrainedModel m, Table raw, Consumer<String> warn) throws NodeException {
         Table input = conform(m, raw, warn);
-        int[] rows = new int[input.rowCount()];
+        Table ready = input;
+        if (!m.chain().steps().isEmpty()) {
+            ready = m.chain().apply(input, new TransformContext() {
+                @Override
+                public void warn(String message) {
+                    warn.accept(message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
+        }
+        warnUnseen(m, ready, warn);
+        Table base = ready.rowCount() == raw.rowCount() ? raw : ready;
+        if (base != raw) {
+            warn.accept(String.format(Locale.ROOT, "the model's transforms keep %,d of %,d rows; the output holds "
+                    + "the transformed rows", ready.rowCount(), raw.rowCount()));
+        }
+        int[] rows = new int[ready.rowCount()];
         java.util.Arrays.setAll(rows, i -> i);
         List<Column<?>> added = new ArrayList<>();
-        List<String> taken = new ArrayList<>(raw.columnNames());
+        List<String> taken = new ArrayList<>(base.columnNames());
         String predictionName = Columns.freeName(taken, "prediction");
         taken.add(predictionName);
         if (m.problemType() == ProblemType.REGRESSION) {
-            added.add(DoubleColumn.create(predictionName, m.model().values(input, rows)));
+            added.add(DoubleColumn.create(predictionName, m.model().values(ready, rows)));
         } else {
             List<String> classes = m.classes();
-            double[][] p = m.model().probabilities(input, rows);
+            double[][] p = m.model().probabilities(ready, rows);
             StringColumn prediction = StringColumn.create(predictionName);
             for (double[] row : p) {
                 prediction.append(classes.get(choose(m, row)));
@@ -66,7 +90,7 @@ public final class Predictor {
                 added.add(DoubleColumn.create(name, v));
             }
         }
-        List<Column<?>> all = new ArrayList<>(raw.columns());
+        List<Column<?>> all = new ArrayList<>(base.columns());
         all.addAll(added);
         return Table.create(raw.name(), all);
     }
@@ -115,13 +139,23 @@ public final class Predictor {
                 });
             }
         }
+        return out;
+    }
+
+    /** Warns about category values never seen in training, for columns whose every category was kept. */
+    @SuppressWarnings("unchecked")
+    static void warnUnseen(TrainedModel m, Table ready, Consumer<String> warn) {
         Map<String, Object> state = m.model().encoder().state();
         for (Map<String, Object> c : (List<Map<String, Object>>) state.get("columns")) {
             if (!"category".equals(c.get("kind"))) {
                 continue;
             }
+            if (Boolean.TRUE.equals(c.get("other"))) {
+                // rare training values were folded into "other" too: a value outside the list is not news
+                continue;
+            }
             Set<String> known = new HashSet<>((List<String>) c.get("categories"));
-            Column<?> col = out.column((String) c.get("column"));
+            Column<?> col = ready.column((String) c.get("column"));
             long unseen = 0;
             String example = null;
             for (int i = 0; i < col.size(); i++) {
@@ -132,10 +166,9 @@ public final class Predictor {
                 }
             }
             if (unseen > 0) {
-                warn.accept(String.format(Locale.ROOT, "%s: %,d values not among the training categories (e.g. "
-                        + "'%s') are treated as 'other'", col.name(), unseen, example));
+                warn.accept(String.format(Locale.ROOT, "%s: %,d values never seen in training (e.g. '%s') match no "
+                        + "category", col.name(), unseen, example));
             }
         }
-        return out;
     }
 }

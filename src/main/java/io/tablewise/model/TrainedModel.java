@@ -8,10 +8,13 @@ import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModelResult;
 import io.tablewise.node.ColumnSchema;
+import io.tablewise.transform.TransformChain;
 
 /**
  * A trained model with everything needed to replay it on raw data and to explain it.
  *
+ * @param chain the upstream transforms fitted on the training rows, replayed on raw data before the model (empty
+ *     when the model reads its input as it is)
  * @param model the fitted encoding and trees
  * @param target the predicted column
  * @param problemType the problem type
@@ -23,8 +26,8 @@ import io.tablewise.node.ColumnSchema;
  * @param importances input columns by their share of split gain
  * @param info provenance: rows, data fingerprint, versions, time
  */
-public record TrainedModel(BoostedModel model, String target, ProblemType problemType, List<ColumnSchema> inputs,
-                           double threshold, String objective, Map<String, Object> settings, Evaluation evaluation,
+public record TrainedModel(TransformChain.Fitted chain, BoostedModel model, String target, ProblemType problemType,
+                           List<ColumnSchema> inputs, double threshold, String objective, Map<String, Object> settings, Evaluation evaluation,
                            List<QuickModelResult.Importance> importances, Map<String, Object> info) {
     /** Copies the collections. */
     public TrainedModel {

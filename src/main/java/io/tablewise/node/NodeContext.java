@@ -17,6 +17,14 @@ public interface NodeContext {
     /** The data on a connected input port, or {@code null} when an optional port is not connected. */
     <T> T input(String port, Class<T> type);
 
+    /**
+     * The chain of single-input nodes that made the data on an input port (empty when unknown, e.g. in tests or
+     * previews).
+     */
+    default Lineage lineage(String port) {
+        return Lineage.NONE;
+    }
+
     /** Resolves an input path parameter against the flow file's folder. */
     Path resolveInput(String relativeOrAbsolute);
 

@@ -39,14 +39,29 @@ public final class TransformChain {
 
     /** Learns every step on the rows {@code trainRows} of {@code table} only. */
     public Fitted fit(Table table, int[] trainRows) throws NodeException {
+        return fitApply(table, trainRows).fitted();
+    }
+
+    /**
+     * A fitted chain and the training rows after it.
+     *
+     * @param fitted the fitted chain
+     * @param train the training rows transformed (balance steps included)
+     */
+    public record FitResult(Fitted fitted, Table train) {
+    }
+
+    /** Learns every step on the rows {@code trainRows} only, and returns those rows transformed as well. */
+    public FitResult fitApply(Table table, int[] trainRows) throws NodeException {
         Table current = Columns.gather(table, trainRows);
         List<FittedState> states = new ArrayList<>();
         for (Step s : steps) {
+            s.transform().outputSchema(io.tablewise.node.TableSchema.of(current), s.params());
             FittedState state = s.transform().fit(current, s.params());
             states.add(state);
             current = s.transform().apply(current, s.params(), state, TransformContext.NONE);
         }
-        return new Fitted(steps, states);
+        return new FitResult(new Fitted(steps, states), current);
     }
 
     /**
@@ -73,6 +88,24 @@ public final class TransformChain {
                 current = s.transform().apply(current, s.params(), states.get(i), context);
             }
             return current;
+        }
+
+        /** Rebuilds a fitted chain from {@link #describe()}; fails on a transform this version does not have. */
+        @SuppressWarnings("unchecked")
+        public static Fitted fromDescription(List<Map<String, Object>> description) {
+            List<Step> steps = new ArrayList<>();
+            List<FittedState> states = new ArrayList<>();
+            for (Map<String, Object> d : description) {
+                String id = (String) d.get("type");
+                Transform t = TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("unknown transform '" + id + "'"));
+                Map<String, Object> params = new LinkedHashMap<>();
+                ((Map<String, Object>) d.get("params")).forEach((k, v) -> params.put(k, v instanceof Integer i
+                        ? Long.valueOf(i) : v));
+                steps.add(new Step(t, new NodeParams(params)));
+                states.add(new FittedState((Map<String, Object>) d.get("learned")));
+            }
+            return new Fitted(steps, states);
         }
 
         /** The steps and their learned states as JSON-able data (saved with a model). */

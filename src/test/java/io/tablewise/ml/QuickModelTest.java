@@ -67,6 +67,26 @@ class QuickModelTest {
     }
 
     @Test
+    void theFastScoringPathGivesExactlyTribuosPredictions() throws Exception {
+        Table bank = SharedData.table("bank-additional-full.csv");
+        List<String> features = bank.columnNames().stream().filter(c -> !c.equals("y")).toList();
+        int[] rows = java.util.stream.IntStream.range(0, 20_000).toArray();
+        BoostedModel m = BoostedModel.train(bank, "y", ProblemType.BINARY, features, rows,
+                BoostedModel.Settings.defaults(), 3);
+        int[] other = java.util.stream.IntStream.range(20_000, 25_000).toArray();
+        double[][] fast = m.fastProbabilities(bank, other);
+        double[][] tribuo = m.tribuoProbabilities(bank, other);
+        for (int i = 0; i < other.length; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(tribuo[i], fast[i], 0.0);
+        }
+        Table wine = SharedData.table("winequality-red.csv");
+        int[] all = java.util.stream.IntStream.range(0, wine.rowCount()).toArray();
+        BoostedModel r = BoostedModel.train(wine, "quality", ProblemType.REGRESSION, wine.columnNames().stream()
+                .filter(c -> !c.equals("quality")).toList(), all, BoostedModel.Settings.defaults(), 3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(r.tribuoValues(wine, all), r.fastValues(wine, all), 0.0);
+    }
+
+    @Test
     void aSingleClassGivesAReasonNotAModel() throws Exception {
         Table bank = SharedData.table("bank-additional-full.csv");
         Table no = bank.where(bank.stringColumn("y").isEqualTo("no"));

@@ -1,0 +1,100 @@
+package io.tablewise.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.data.csv.CsvOptions;
+import io.tablewise.data.csv.DelimitedReader;
+import io.tablewise.engine.ExecutionListener;
+import io.tablewise.engine.FlowExecutor;
+import io.tablewise.engine.RunRequest;
+import io.tablewise.engine.RunResult;
+import io.tablewise.flow.Flow;
+import io.tablewise.flow.json.FlowReader;
+import io.tablewise.ml.RowSampler;
+import io.tablewise.ml.Values;
+import io.tablewise.node.ProgressMonitor;
+
+/**
+ * Leak-free by construction through the real engine: transforms upstream of the model node are refitted on the
+ * model's training rows only, saved with the model, and replayed on raw data at prediction time.
+ */
+class UpstreamRefitTest {
+    static final Path CUSTOMERS = Path.of("projects-sample/customer-churn/data/customers.csv").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void upstreamTransformsLearnFromTrainingRowsOnlyAndTravelWithTheModel() throws Exception {
+        String json = """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "t", "nodes": [
+                 {"id": "in", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
+                 {"id": "fill", "type": "transform.missing.impute", "typeVersion": 1,
+                  "params": {"columns": ["satisfaction"], "strategy": "median"}},
+                 {"id": "scale", "type": "transform.scale.standard", "typeVersion": 1,
+                  "params": {"columns": ["monthly_fee"]}},
+                 {"id": "m", "type": "model.build", "typeVersion": 1,
+                  "params": {"target": "churned", "exclude": ["customer_id"], "seed": 7}}],
+                 "edges": [
+                  {"from": {"node": "in", "port": "table"}, "to": {"node": "fill", "port": "table"}},
+                  {"from": {"node": "fill", "port": "table"}, "to": {"node": "scale", "port": "table"}},
+                  {"from": {"node": "scale", "port": "table"}, "to": {"node": "m", "port": "table"}}]}
+                """.formatted(CUSTOMERS.toString().replace("\\", "/"));
+        Flow flow = new FlowReader().read(json, "t.flow");
+        RunResult r = FlowExecutor.createDefault().run(new RunRequest(flow, dir, dir, Map.of(), Set.of()),
+                ExecutionListener.NONE);
+        TrainedModel model = r.output("m", "model", TrainedModel.class);
+        assertEquals(List.of("transform.missing.impute", "transform.scale.standard"),
+                model.chain().steps().stream().map(s -> s.transform().spec().id()).toList());
+
+        // the same split the builder makes: stratified by churned, 20% test, seed 7
+        Table raw = new DelimitedReader().read(CUSTOMERS, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        int[] all = java.util.stream.IntStream.range(0, raw.rowCount()).toArray();
+        int[][] split = RowSampler.split(all, Values.labels(raw.column("churned")), 0.2, 7);
+        double[] fee = Arrays.stream(split[0]).mapToDouble(i -> raw.numberColumn("monthly_fee").getDouble(i))
+                .toArray();
+        double mean = Arrays.stream(fee).average().orElseThrow();
+        double sd = Math.sqrt(Arrays.stream(fee).map(v -> (v - mean) * (v - mean)).sum() / fee.length);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> learned = (Map<String, Object>) model.chain().states().get(1).columns().get("monthly_fee");
+        assertEquals(mean, ((Number) learned.get("mean")).doubleValue(), 1e-9, "mean of the training rows only");
+        assertEquals(sd, ((Number) learned.get("std")).doubleValue(), 1e-9);
+        double allMean = raw.numberColumn("monthly_fee").mean();
+        assertNotEquals(allMean, ((Number) learned.get("mean")).doubleValue(), "not the mean of every row");
+        List<Double> trainSatisfaction = new ArrayList<>();
+        for (int i : split[0]) {
+            if (!raw.column("satisfaction").isMissing(i)) {
+                trainSatisfaction.add(raw.numberColumn("satisfaction").getDouble(i));
+            }
+        }
+        trainSatisfaction.sort(null);
+        double median = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(
+                trainSatisfaction.stream().mapToDouble(Double::doubleValue).toArray());
+        assertEquals(median, model.chain().states().get(0).number("satisfaction"), 1e-9);
+
+        // saved and reloaded, the model replays the transforms on raw rows
+        ModelFiles.save(model, dir.resolve("model"));
+        assertTrue(Files.readString(dir.resolve("model/manifest.json")).contains("transform.scale.standard"));
+        TrainedModel back = ModelFiles.load(dir.resolve("model"));
+        Table scored = Predictor.predict(back, raw.first(200), w -> { });
+        Table direct = Predictor.predict(model, raw.first(200), w -> { });
+        assertEquals(direct.doubleColumn("probability_yes").asList(), scored.doubleColumn("probability_yes").asList());
+        assertEquals(raw.first(200).doubleColumn("monthly_fee").asList(), scored.doubleColumn("monthly_fee").asList(),
+                "the output shows the raw input values");
+    }
+}
