@@ -16,6 +16,7 @@ import io.tablewise.ml.BoostedModel;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModel;
+import io.tablewise.ml.QuickModelResult;
 import io.tablewise.ml.RowSampler;
 import io.tablewise.ml.Values;
 import io.tablewise.node.CancelledException;
@@ -128,6 +129,9 @@ public final class ModelBuilder {
         String objective = o.objectiveFor(type);
         Evaluation evaluation = evaluate(model, test, test.column(o.target()), type, testRows, objective);
         double threshold = type == ProblemType.BINARY ? evaluation.threshold() : Double.NaN;
+        monitor.progress(0.9, "measuring permutation importance");
+        List<QuickModelResult.Importance> permutation = PermutationImportance.compute(model, test, o.target(), type,
+                testRows, objective, o.seed());
         List<String> rawInputs = chain.steps().isEmpty() ? model.encoder().inputColumns()
                 : source.columnNames().stream().filter(c -> !c.equals(o.target())).toList();
         List<ColumnSchema> inputs = rawInputs.stream().map(c -> TableSchema.describe(source.column(c))).toList();
@@ -144,7 +148,7 @@ public final class ModelBuilder {
         info.put("seconds", (System.nanoTime() - start) / 1e9);
         monitor.progress(1, "model ready");
         return new TrainedModel(fitted.fitted(), model, o.target(), type, inputs, threshold, objective,
-                settings.asMap(), evaluation, model.importances(), info);
+                settings.asMap(), evaluation, model.importances(), permutation, info);
     }
 
     private static int[] range(int n) {

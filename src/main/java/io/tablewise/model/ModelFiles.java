@@ -89,6 +89,14 @@ public final class ModelFiles {
             importances.add(entry);
         }
         out.put("importances", importances);
+        List<Map<String, Object>> permutation = new ArrayList<>();
+        for (QuickModelResult.Importance i : m.permutation()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("column", i.column());
+            entry.put("drop", i.share());
+            permutation.add(entry);
+        }
+        out.put("permutationImportance", permutation);
         out.put("info", new LinkedHashMap<>(m.info()));
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("tablewise", version());
@@ -141,6 +149,12 @@ public final class ModelFiles {
                 importances.add(new QuickModelResult.Importance((String) i.get("column"),
                         ((Number) i.get("share")).doubleValue()));
             }
+            List<QuickModelResult.Importance> permutation = new ArrayList<>();
+            for (Map<String, Object> i : (List<Map<String, Object>>) m.getOrDefault("permutationImportance",
+                    List.of())) {
+                permutation.add(new QuickModelResult.Importance((String) i.get("column"),
+                        ((Number) i.get("drop")).doubleValue()));
+            }
             Object threshold = m.get("threshold");
             io.tablewise.ml.Evaluation summary = new io.tablewise.ml.Evaluation(type, classes,
                     threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), metrics, null, List.of(),
@@ -149,7 +163,7 @@ public final class ModelFiles {
                     (List<Map<String, Object>>) m.getOrDefault("transforms", List.of()));
             return new TrainedModel(chain, model, (String) m.get("target"), type, inputs,
                     threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), (String) m.get("objective"),
-                    (Map<String, Object>) m.get("settings"), summary, importances,
+                    (Map<String, Object>) m.get("settings"), summary, importances, permutation,
                     (Map<String, Object>) m.get("info"));
         } catch (ClassCastException | NullPointerException | IllegalArgumentException
                  | java.util.NoSuchElementException e) {

@@ -43,6 +43,7 @@ public final class ModelJson {
         m.evaluation().metrics().forEach((k, v) -> test.put(camel(k), finite(v)));
         out.put("test", test);
         out.put("importances", m.importances());
+        out.put("permutationImportance", m.permutation());
         out.put("evaluation", m.evaluation());
         out.put("info", m.info());
         return out;

@@ -80,7 +80,15 @@ public final class ModelReportHtml {
             h.append("<h2>Predicted against actual</h2><div class=\"card\">").append(scatter(e.points()))
                     .append("</div>");
         }
-        importances(h, m.importances());
+        importances(h, "Column importance", "Share of the model's total split gain.", m.importances());
+        String metric = switch (m.problemType()) {
+            case BINARY -> "AUC";
+            case MULTICLASS -> "balanced accuracy";
+            case REGRESSION -> "R²";
+        };
+        importances(h, "Permutation importance", "Drop in test " + metric + " when the column is shuffled among the "
+                + "held-out rows (mean of three shuffles); near 0: the model does not rely on it.",
+                m.permutation().stream().filter(i -> i.share() > 0).toList());
         h.append("</main></body></html>\n");
         return h.toString();
     }
@@ -158,12 +166,13 @@ public final class ModelReportHtml {
         return s.append("</svg>").toString();
     }
 
-    private static void importances(StringBuilder h, List<QuickModelResult.Importance> importances) {
+    private static void importances(StringBuilder h, String title, String note,
+                                    List<QuickModelResult.Importance> importances) {
         if (importances.isEmpty()) {
             return;
         }
-        h.append("<h2>Column importance</h2><div class=\"card\"><p class=\"muted\">Share of the model's total split "
-                + "gain.</p><svg width=\"700\" height=\"").append(18 * Math.min(20, importances.size()) + 8)
+        h.append("<h2>").append(esc(title)).append("</h2><div class=\"card\"><p class=\"muted\">").append(esc(note))
+                .append("</p><svg width=\"700\" height=\"").append(18 * Math.min(20, importances.size()) + 8)
                 .append("\">");
         double max = importances.get(0).share();
         int y = 4;

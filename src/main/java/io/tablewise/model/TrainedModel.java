@@ -24,16 +24,19 @@ import io.tablewise.transform.TransformChain;
  * @param settings the model's hyper-parameters
  * @param evaluation the evaluation on the held-out test rows
  * @param importances input columns by their share of split gain
+ * @param permutation input columns by the drop of the headline metric when they are shuffled in the test rows
  * @param info provenance: rows, data fingerprint, versions, time
  */
 public record TrainedModel(TransformChain.Fitted chain, BoostedModel model, String target, ProblemType problemType,
                            List<ColumnSchema> inputs, double threshold, String objective, Map<String, Object> settings, Evaluation evaluation,
-                           List<QuickModelResult.Importance> importances, Map<String, Object> info) {
+                           List<QuickModelResult.Importance> importances,
+                           List<QuickModelResult.Importance> permutation, Map<String, Object> info) {
     /** Copies the collections. */
     public TrainedModel {
         inputs = List.copyOf(inputs);
         settings = Map.copyOf(settings);
         importances = List.copyOf(importances);
+        permutation = List.copyOf(permutation);
         info = Map.copyOf(info);
     }
 

@@ -51,6 +51,16 @@ class ModelBuildAndPredictTest {
     }
 
     @Test
+    void permutationImportanceFindsTheLeakOnUnseenRows() throws Exception {
+        assertTrue(model.permutation().get(0).share() > 0.005, model.permutation().toString());
+        Table small = bank.first(12_000);
+        TrainedModel leaky = ModelBuilder.build(small, new BuildOptions("y", null, List.of(), null, 0.2, 5),
+                ProgressMonitor.NONE);
+        assertEquals("duration", leaky.permutation().get(0).column(), leaky.permutation().toString());
+        assertTrue(leaky.permutation().get(0).share() > 0.05, "shuffling duration costs AUC");
+    }
+
+    @Test
     void aSavedModelPredictsExactlyLikeTheOriginal() throws Exception {
         Path folder = dir.resolve("model");
         ModelFiles.save(model, folder);
@@ -60,6 +70,7 @@ class ModelBuildAndPredictTest {
         assertEquals(model.threshold(), back.threshold());
         assertEquals(model.inputs(), back.inputs());
         assertEquals(model.evaluation().metrics(), back.evaluation().metrics());
+        assertEquals(model.permutation(), back.permutation());
         int[] rows = java.util.stream.IntStream.range(0, 500).toArray();
         double[][] a = model.model().probabilities(bank, rows);
         double[][] b = back.model().probabilities(bank, rows);
