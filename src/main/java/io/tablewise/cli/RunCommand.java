@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +21,9 @@ import io.tablewise.engine.RunHandle;
 import io.tablewise.engine.RunRequest;
 import io.tablewise.engine.RunResult;
 import io.tablewise.flow.Flow;
+import io.tablewise.track.RunLog;
+import io.tablewise.track.RunRecord;
+import io.tablewise.track.RunTracker;
 
 /** {@code tablewise run FLOW}: replays a flow headlessly, with the same engine as the studio. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -43,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
     private boolean plain;
 
+    @Option(names = "--sweep", paramLabel = "NAME=V1,V2,...", description = "Run once per value of a flow "
+            + "parameter (repeatable: every combination), recording each model build as a run.")
+    private List<String> sweeps = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,8 +59,10 @@ final class RunCommand implements Callable<Integer> {
         if (loaded == null) {
             return ExitCodes.INVALID;
         }
-        Flow flow = loaded.flow();
-        Map<String, String> overrides = loaded.overrides();
+        List<Map<String, String>> grid = Sweep.grid(sweeps, loaded.flow(), err);
+        if (grid == null) {
+            return ExitCodes.INVALID;
+        }
         Path flowDir = FlowFile.dirOf(flowFile);
         Path output = outDir == null ? flowDir : outDir.toAbsolutePath();
         try {
@@ -61,6 +71,28 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: cannot create the output folder " + output + ": " + e.getMessage());
             return ExitCodes.INVALID;
         }
+        int worst = ExitCodes.OK;
+        List<RunRecord> recorded = new ArrayList<>();
+        for (Map<String, String> combination : grid) {
+            Map<String, String> overrides = new LinkedHashMap<>(loaded.overrides());
+            overrides.putAll(combination);
+            if (!combination.isEmpty()) {
+                err.println("sweep: " + combination);
+            }
+            int code = runOnce(loaded.flow(), overrides, flowDir, output, out, err, recorded);
+            worst = Math.max(worst, code);
+            if (code == ExitCodes.INVALID) {
+                break;
+            }
+        }
+        if (grid.size() > 1) {
+            Sweep.print(recorded, grid, out);
+        }
+        return worst;
+    }
+
+    private int runOnce(Flow flow, Map<String, String> overrides, Path flowDir, Path output, PrintWriter out,
+                        PrintWriter err, List<RunRecord> recorded) throws InterruptedException {
         boolean terminal = !plain && System.console() != null;
         try (FlowExecutor executor = FlowExecutor.createDefault()) {
             RunHandle handle = executor.start(new RunRequest(flow, flowDir, output, overrides, null),
@@ -84,10 +116,27 @@ final class RunCommand implements Callable<Integer> {
             result.validation().messages().stream().filter(m -> !m.isError())
                     .forEach(m -> err.println(m.format()));
             SummaryTable.print(result, out);
+            record(flow, overrides, result, output, err, recorded);
             return result.status() == RunResult.Status.OK ? ExitCodes.OK : ExitCodes.NODE_FAILED;
         } catch (InvalidParameterException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
+        }
+    }
+
+    /** Appends a run record per model built to the results folder's run log. */
+    private void record(Flow flow, Map<String, String> overrides, RunResult result, Path output, PrintWriter err,
+                        List<RunRecord> recorded) {
+        Map<String, Object> effective = new LinkedHashMap<>(flow.parameters());
+        effective.putAll(overrides);
+        List<RunRecord> records = RunTracker.records(flow, flowFile, effective, result, output);
+        try {
+            RunLog log = new RunLog(output);
+            log.append(records);
+            records.forEach(r -> err.println("recorded run " + r.runId() + " in " + log.file()));
+            recorded.addAll(records);
+        } catch (IOException e) {
+            err.println("warning: could not record the run: " + e.getMessage());
         }
     }
 }

@@ -63,7 +63,8 @@ public final class ModelJson {
         return JSON.readTree(text);
     }
 
-    static String camel(String snake) {
+    /** snake_case to lowerCamelCase, as metric names appear in JSON. */
+    public static String camel(String snake) {
         StringBuilder sb = new StringBuilder();
         boolean up = false;
         for (char c : snake.toCharArray()) {

@@ -28,7 +28,8 @@ import io.tablewise.transform.TransformChain;
  * @param info provenance: rows, data fingerprint, versions, time
  */
 public record TrainedModel(TransformChain.Fitted chain, BoostedModel model, String target, ProblemType problemType,
-                           List<ColumnSchema> inputs, double threshold, String objective, Map<String, Object> settings, Evaluation evaluation,
+                           List<ColumnSchema> inputs, double threshold, String objective,
+                           Map<String, Object> settings, Evaluation evaluation,
                            List<QuickModelResult.Importance> importances,
                            List<QuickModelResult.Importance> permutation, Map<String, Object> info) {
     /** Copies the collections. */

@@ -149,6 +149,41 @@ class CliEndToEndTest {
     }
 
     @Test
+    void sweepsRecordEveryModelBuildAndRunsListsAndComparesThem() throws Exception {
+        Outcome sweep = cli("run", SAMPLE.toString(), "--out", dir.toString(), "--plain", "--sweep", "seed=1,2",
+                "--sweep", "testShare=0.2,0.3");
+        assertEquals(0, sweep.code(), sweep.err());
+        assertTrue(sweep.out().contains("sweep: 4 model builds"), sweep.out());
+        List<String> lines = Files.readAllLines(dir.resolve("runs/runs.jsonl"));
+        assertEquals(4, lines.size());
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("1", first.get("parameters").get("flow.seed").asText());
+        assertEquals("0.2", first.get("parameters").get("model.testShare").asText());
+        assertEquals("median", first.get("parameters").get("impute.strategy").asText(), "upstream parameters too");
+        assertTrue(first.get("metrics").get("auc").asDouble() > 0.7);
+        assertEquals(6000, first.get("data").get("rows").asInt());
+        JsonNode last = new ObjectMapper().readTree(lines.get(3));
+        assertEquals("2", last.get("parameters").get("flow.seed").asText());
+        assertEquals("0.3", last.get("parameters").get("flow.testShare").asText());
+
+        Outcome list = cli("runs", SAMPLE.toString(), "--out", dir.toString());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("4 runs; showing the 4 parameters that differ"), list.out());
+        Outcome compare = cli("runs", SAMPLE.toString(), "--out", dir.toString(), "--compare",
+                first.get("runId").asText(), last.get("runId").asText());
+        assertEquals(0, compare.code(), compare.err());
+        assertTrue(compare.out().lines().anyMatch(l -> l.startsWith("* flow.seed")), compare.out());
+        assertTrue(compare.out().lines().anyMatch(l -> l.startsWith("  flow.input")), compare.out());
+        Path csv = dir.resolve("runs.csv");
+        assertEquals(0, cli("runs", SAMPLE.toString(), "--out", dir.toString(), "--csv", csv.toString()).code());
+        Table runs = read(csv);
+        assertEquals(4, runs.rowCount());
+        assertTrue(runs.columnNames().containsAll(List.of("flow.seed", "auc", "logLoss", "seconds")));
+        assertEquals(2, cli("runs", SAMPLE.toString(), "--out", dir.toString(), "--compare", "nope", "nada").code());
+        assertEquals(2, cli("run", SAMPLE.toString(), "--sweep", "sed=1,2").code());
+    }
+
+    @Test
     void profileRefusesAnUnknownTargetOrAMissingFile() {
         Path data = SAMPLE.resolveSibling("data/customers.csv");
         Outcome o = cli("profile", data.toString(), "--target", "churn");
@@ -220,7 +255,7 @@ class CliEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "run", "validate", "nodes", "generate", "profile", "train", "predict"})
+    @ValueSource(strings = {"", "run", "validate", "nodes", "generate", "profile", "train", "predict", "runs"})
     void everyCommandHasHelp(String command) {
         Outcome o = command.isEmpty() ? cli("--help") : cli(command, "--help");
         assertEquals(0, o.code());

@@ -1,0 +1,96 @@
+package io.tablewise.track;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tablewise.engine.NodeResult;
+import io.tablewise.engine.RunResult;
+import io.tablewise.flow.Edge;
+import io.tablewise.flow.Flow;
+import io.tablewise.model.ModelJson;
+import io.tablewise.model.TrainedModel;
+import io.tablewise.node.NodeParams;
+
+/** Turns the models a flow run built into run records. */
+public final class RunTracker {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private RunTracker() {
+    }
+
+    /**
+     * A record per model built in this run (models served from the cache were not built again and are skipped).
+     *
+     * @param flow the flow
+     * @param flowFile its file
+     * @param flowParameters the effective flow parameters (defaults with the overrides applied)
+     * @param result the run's result
+     * @param outputRoot where the run wrote its files
+     */
+    public static List<RunRecord> records(Flow flow, Path flowFile, Map<String, Object> flowParameters,
+                                          RunResult result, Path outputRoot) {
+        List<RunRecord> out = new ArrayList<>();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        for (NodeResult r : result.nodes().values()) {
+            if (r.fromCache() || !(r.outputs().get("model") instanceof TrainedModel m)) {
+                continue;
+            }
+            Map<String, String> params = new TreeMap<>();
+            flowParameters.forEach((k, v) -> params.put("flow." + k, String.valueOf(v)));
+            for (String id : withUpstream(flow, r.nodeId())) {
+                NodeParams p = result.validation().params().get(id);
+                if (p != null) {
+                    p.asMap().forEach((k, v) -> params.put(id + "." + k, String.valueOf(v)));
+                }
+            }
+            Map<String, Double> metrics = new TreeMap<>();
+            m.evaluation().metrics().forEach((k, v) -> metrics.put(ModelJson.camel(k), Double.isNaN(v) ? null : v));
+            Map<String, Object> data = new TreeMap<>();
+            data.put("fingerprint", m.info().get("dataFingerprint"));
+            data.put("rows", m.info().get("dataRows"));
+            data.put("columns", m.info().get("dataColumns"));
+            List<String> artifacts = new ArrayList<>();
+            for (Edge e : flow.outgoing(r.nodeId())) {
+                NodeParams p = result.validation().params().get(e.to().node());
+                if (p != null && p.has("path")) {
+                    artifacts.add(outputRoot.resolve(p.string("path", "")).normalize().toString());
+                }
+            }
+            out.add(new RunRecord(stamp + "-" + COUNTER.incrementAndGet(),
+                    LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
+                    flowFile.getFileName().toString(), r.nodeId(), m.target(),
+                    m.problemType().name().toLowerCase(Locale.ROOT), data, params, metrics, r.seconds(), artifacts));
+        }
+        return out;
+    }
+
+    /** The node and every node upstream of it, in flow order. */
+    static Set<String> withUpstream(Flow flow, String node) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(node));
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (seen.add(n)) {
+                flow.incoming(n).forEach(e -> todo.push(e.from().node()));
+            }
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        flow.nodes().forEach(n -> {
+            if (seen.contains(n.id())) {
+                ordered.add(n.id());
+            }
+        });
+        return ordered;
+    }
+}
