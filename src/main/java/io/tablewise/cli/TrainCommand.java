@@ -46,8 +46,16 @@ final class TrainCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--mode", defaultValue = "quick", paramLabel = "MODE",
-            description = "quick: one strong default model (default).")
+            description = "quick: one strong default model (default); auto: a search within the budget.")
     private String mode;
+
+    @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Time budget of the auto search (default: ${DEFAULT-VALUE}).")
+    private double budget;
+
+    @Option(names = "--max-candidates", defaultValue = "200", paramLabel = "N",
+            description = "The most settings the auto search tries (default: ${DEFAULT-VALUE}).")
+    private int maxCandidates;
 
     @Option(names = "--problem-type", paramLabel = "TYPE",
             description = "binary, multiclass or regression (default: detected from the target).")
@@ -73,8 +81,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!mode.equals("quick")) {
-            err.println("error: --mode " + mode + " is not available yet; use --mode quick");
+        if (!mode.equals("quick") && !mode.equals("auto")) {
+            err.println("error: --mode must be quick or auto, not " + mode);
+            return ExitCodes.INVALID;
+        }
+        if (budget < 1 || maxCandidates < 2) {
+            err.println("error: --budget must be at least 1 second and --max-candidates at least 2");
             return ExitCodes.INVALID;
         }
         if (testShare <= 0 || testShare >= 0.9) {
@@ -96,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
         Table table = imported.table();
         TrainedModel model;
         try {
-            model = ModelBuilder.build(table, new BuildOptions(target, problemType, exclude, metric, testShare, seed),
+            BuildOptions options = new BuildOptions(target, problemType, exclude, metric, testShare, seed);
+            model = ModelBuilder.build(table, mode.equals("auto") ? options.auto(budget, maxCandidates) : options,
                     ProgressMonitor.NONE);
         } catch (NodeException e) {
             err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
@@ -112,6 +125,10 @@ final class TrainCommand implements Callable<Integer> {
         model.evaluation().metrics().forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %.4f%n", k, v));
         if (!Double.isNaN(model.threshold())) {
             o.printf(Locale.ROOT, "  threshold          %.2f on P(%s)%n", model.threshold(), model.positiveClass());
+        }
+        if (model.info().get("candidates") != null) {
+            o.println("auto search: " + model.info().get("candidates") + " leaderboard entries; best settings "
+                    + model.settings());
         }
         o.println("most important: " + String.join(", ", model.importances().stream().limit(5)
                 .map(i -> String.format(Locale.ROOT, "%s %.0f%%", i.column(), 100 * i.share())).toList()));

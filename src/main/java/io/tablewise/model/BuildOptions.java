@@ -14,12 +14,27 @@ import io.tablewise.ml.ProblemType;
  *     rmse, mae, r2); null for the default (auc for binary, balanced_accuracy for multiclass, rmse for regression)
  * @param testShare the share of rows held out for the test, stratified for classification
  * @param seed seed of the split and the model
+ * @param mode quick (one strong default model) or auto (a search within the budget)
+ * @param budgetSeconds the time budget of the auto search
+ * @param maxCandidates the most settings the auto search tries
  */
 public record BuildOptions(String target, ProblemType problemType, List<String> exclude, String objective,
-                           double testShare, long seed) {
+                           double testShare, long seed, String mode, double budgetSeconds, int maxCandidates) {
     /** Copies the list. */
     public BuildOptions {
         exclude = List.copyOf(exclude);
+    }
+
+    /** A quick build. */
+    public BuildOptions(String target, ProblemType problemType, List<String> exclude, String objective,
+                        double testShare, long seed) {
+        this(target, problemType, exclude, objective, testShare, seed, "quick", 60, 200);
+    }
+
+    /** The same with the auto search. */
+    public BuildOptions auto(double budget, int candidates) {
+        return new BuildOptions(target, problemType, exclude, objective, testShare, seed, "auto", budget,
+                candidates);
     }
 
     /** Defaults for a target: detected problem type, 20% test rows, seed 42. */

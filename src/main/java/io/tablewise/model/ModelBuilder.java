@@ -114,8 +114,22 @@ public final class ModelBuilder {
         List<String> features = new ArrayList<>(train.columnNames());
         features.remove(o.target());
         features.removeAll(o.exclude());
-        monitor.progress(0.1, "training on " + trainRows.length + " rows");
+        String objective = o.objectiveFor(type);
         BoostedModel.Settings settings = BoostedModel.Settings.defaults();
+        List<java.util.Map<String, Object>> leaderboard = null;
+        if (o.mode().equals("auto")) {
+            monitor.progress(0.1, "searching for " + o.budgetSeconds() + " s");
+            AutoMl.Result search;
+            try {
+                search = AutoMl.search(train, o.target(), type, features, trainRows, objective, o.budgetSeconds(),
+                        o.maxCandidates(), o.seed(), monitor);
+            } catch (IllegalArgumentException e) {
+                throw new NodeException("target", "no model can be built: " + e.getMessage());
+            }
+            settings = search.best();
+            leaderboard = AutoMl.describe(search.leaderboard(), objective);
+        }
+        monitor.progress(0.9, "training the final model on " + trainRows.length + " rows");
         BoostedModel model;
         try {
             model = BoostedModel.train(train, o.target(), type, features, trainRows, settings, o.seed());
@@ -125,11 +139,10 @@ public final class ModelBuilder {
         if (monitor.isCancelled()) {
             throw new CancelledException();
         }
-        monitor.progress(0.8, "evaluating on " + testRows.length + " test rows");
-        String objective = o.objectiveFor(type);
+        monitor.progress(0.95, "evaluating on " + testRows.length + " test rows");
         Evaluation evaluation = evaluate(model, test, test.column(o.target()), type, testRows, objective);
         double threshold = type == ProblemType.BINARY ? evaluation.threshold() : Double.NaN;
-        monitor.progress(0.9, "measuring permutation importance");
+        monitor.progress(0.97, "measuring permutation importance");
         List<QuickModelResult.Importance> permutation = PermutationImportance.compute(model, test, o.target(), type,
                 testRows, objective, o.seed());
         List<String> rawInputs = chain.steps().isEmpty() ? model.encoder().inputColumns()
@@ -137,6 +150,11 @@ public final class ModelBuilder {
         List<ColumnSchema> inputs = rawInputs.stream().map(c -> TableSchema.describe(source.column(c))).toList();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("algorithm", ALGORITHM);
+        info.put("mode", o.mode());
+        if (leaderboard != null) {
+            info.put("leaderboard", leaderboard);
+            info.put("candidates", leaderboard.size());
+        }
         info.put("trainRows", trainRows.length);
         info.put("testRows", testRows.length);
         info.put("seed", o.seed());

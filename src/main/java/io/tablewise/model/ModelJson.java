@@ -38,7 +38,7 @@ public final class ModelJson {
         candidate.put("settings", m.settings());
         candidate.put("testScore", finite(m.evaluation().metrics().get(m.objective())));
         candidate.put("fitSeconds", m.info().get("seconds"));
-        out.put("leaderboard", List.of(candidate));
+        out.put("leaderboard", m.info().containsKey("leaderboard") ? m.info().get("leaderboard") : List.of(candidate));
         Map<String, Object> test = new LinkedHashMap<>();
         m.evaluation().metrics().forEach((k, v) -> test.put(camel(k), finite(v)));
         out.put("test", test);

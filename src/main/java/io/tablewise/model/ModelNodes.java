@@ -65,7 +65,17 @@ public final class ModelNodes {
                         ParamSpec.builder("testShare", ParamType.DECIMAL).label("Test share").defaultValue(0.2)
                                 .range(0.05, 0.5).help("The share of rows held out for the test.").build(),
                         ParamSpec.builder("seed", ParamType.INTEGER).label("Seed").defaultValue(42L)
-                                .help("Seed of the split and the model.").build()));
+                                .help("Seed of the split and the model.").build(),
+                        ParamSpec.builder("mode", ParamType.CHOICE).label("Mode").defaultValue("quick")
+                                .allowed("quick", "auto")
+                                .help("quick: one strong default model in seconds; auto: search settings within "
+                                        + "the time budget on the training rows (the test rows are never seen).")
+                                .build(),
+                        ParamSpec.builder("budget", ParamType.DECIMAL).label("Time budget (s)").defaultValue(60.0)
+                                .range(1.0, 86_400.0).help("How long the auto search may take.").build(),
+                        ParamSpec.builder("maxCandidates", ParamType.INTEGER).label("Most candidates")
+                                .defaultValue(200L).range(2.0, 10_000.0)
+                                .help("The most settings the auto search tries.").build()));
 
         @Override
         public NodeDescriptor descriptor() {
@@ -75,9 +85,11 @@ public final class ModelNodes {
         static BuildOptions options(NodeParams p) {
             String type = p.string("problemType", "auto");
             String objective = p.string("objective", "auto");
-            return new BuildOptions(p.string("target", ""), type.equals("auto") ? null
+            BuildOptions o = new BuildOptions(p.string("target", ""), type.equals("auto") ? null
                     : ProblemType.valueOf(type.toUpperCase(Locale.ROOT)), p.strings("exclude"),
                     objective.equals("auto") ? null : objective, p.decimal("testShare", 0.2), p.integer("seed", 42));
+            return p.string("mode", "quick").equals("auto") ? o.auto(p.decimal("budget", 60),
+                    (int) p.integer("maxCandidates", 200)) : o;
         }
 
         @Override

@@ -35,10 +35,10 @@ public record TrainedModel(TransformChain.Fitted chain, BoostedModel model, Stri
     /** Copies the collections. */
     public TrainedModel {
         inputs = List.copyOf(inputs);
-        settings = Map.copyOf(settings);
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         importances = List.copyOf(importances);
         permutation = List.copyOf(permutation);
-        info = Map.copyOf(info);
+        info = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(info));
     }
 
     /** The classes (classification): most frequent first; for binary problems the second is the positive one. */

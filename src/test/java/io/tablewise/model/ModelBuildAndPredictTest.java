@@ -149,6 +149,48 @@ class ModelBuildAndPredictTest {
     }
 
     @Test
+    void theAutoSearchIsReproducibleAndKeepsTheTestRowsOut() throws Exception {
+        Table wine = SharedData.table("winequality-red.csv");
+        BuildOptions o = new BuildOptions("quality", ProblemType.REGRESSION, List.of(), "rmse", 0.2, 9)
+                .auto(600, 5);
+        TrainedModel a = ModelBuilder.build(wine, o, ProgressMonitor.NONE);
+        TrainedModel b = ModelBuilder.build(wine, o, ProgressMonitor.NONE);
+        assertEquals(withoutTimes(a), withoutTimes(b), "same data, options and seed");
+        assertEquals(a.evaluation().metrics(), b.evaluation().metrics());
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> board = (List<java.util.Map<String, Object>>) a.info().get("leaderboard");
+        assertEquals(5 + 2, board.size(), "five candidates on a third of the rows, the best two on all of them");
+        double best = ((Number) board.get(0).get("validationRmse")).doubleValue();
+        for (int i = 1; i < 2; i++) {
+            assertTrue(((Number) board.get(i).get("validationRmse")).doubleValue() >= best, "sorted best first");
+        }
+        assertEquals(board.get(0).get("settings"), a.settings(), "the best settings are the final model's");
+        assertTrue(a.evaluation().metrics().get("r2") > 0.3, a.evaluation().metrics().toString());
+
+        // the search sees training rows only: changing every test-row target leaves the leaderboard unchanged
+        Table changed = wine.copy();
+        int[] all = java.util.stream.IntStream.range(0, wine.rowCount()).toArray();
+        int[] test = io.tablewise.ml.RowSampler.split(all, null, 0.2, 9)[1];
+        for (int r : test) {
+            changed.intColumn("quality").set(r, 3);
+        }
+        TrainedModel c = ModelBuilder.build(changed, o, ProgressMonitor.NONE);
+        assertEquals(withoutTimes(a), withoutTimes(c));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<java.util.Map<String, Object>> withoutTimes(TrainedModel m) {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (java.util.Map<String, Object> row : (List<java.util.Map<String, Object>>) m.info().get("leaderboard")) {
+            java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
+            copy.remove("fitSeconds");
+            copy.remove("predictSeconds");
+            out.add(copy);
+        }
+        return out;
+    }
+
+    @Test
     void badBuildRequestsNameTheParameter() {
         NodeException e = assertThrows(NodeException.class, () -> ModelBuilder.build(bank, BuildOptions.of("yy"),
                 ProgressMonitor.NONE));
