@@ -25,6 +25,8 @@ public final class TablewiseCommand implements Runnable {
         CommandLine cli = new CommandLine(new TablewiseCommand());
         cli.setOut(out);
         cli.setErr(err);
+        // problem types and similar choices are written in lower case in the help and the docs
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof java.io.IOException) {
                 err.println("error: " + e.getMessage());

@@ -95,6 +95,33 @@ public final class Predictor {
         return Table.create(raw.name(), all);
     }
 
+    /**
+     * One row given as texts by column name (the what-if form): converted to the training types like a file's
+     * columns, scored through the same path. Columns left out are missing.
+     *
+     * @return the prediction table's only row: the inputs, the prediction and the class probabilities
+     */
+    public static Table predictOne(TrainedModel m, Map<String, String> values, Consumer<String> warn)
+            throws NodeException {
+        List<Column<?>> columns = new ArrayList<>();
+        for (ColumnSchema c : m.inputs()) {
+            StringColumn s = StringColumn.create(c.name());
+            String v = values.get(c.name());
+            if (v == null || v.isBlank()) {
+                s.appendMissing();
+            } else {
+                s.append(v);
+            }
+            columns.add(s);
+        }
+        for (String name : values.keySet()) {
+            if (m.inputs().stream().noneMatch(c -> c.name().equals(name))) {
+                warn.accept("'" + name + "' is not an input of the model; ignored");
+            }
+        }
+        return predict(m, Table.create("row", columns), warn);
+    }
+
     /** The predicted class index for one row's probabilities. */
     static int choose(TrainedModel m, double[] p) {
         if (m.problemType() == ProblemType.BINARY && !Double.isNaN(m.threshold())) {

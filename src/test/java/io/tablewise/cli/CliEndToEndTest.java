@@ -146,6 +146,11 @@ class CliEndToEndTest {
         assertEquals(2, cli("predict", "--model", dir.resolve("none").toString(), "--input", data.toString(),
                 "--output", dir.resolve("y.csv").toString()).code());
         assertEquals(2, cli("train", data.toString(), "--target", "churn", "--out", out.toString()).code());
+        Outcome regression = cli("train", data.toString(), "--target", "monthly_fee", "--problem-type", "regression",
+                "--out", dir.resolve("fee").toString());
+        assertEquals(0, regression.code(), regression.err());
+        assertTrue(regression.out().contains("regression model of 'monthly_fee'") && regression.out().contains("r2"),
+                regression.out());
     }
 
     @Test

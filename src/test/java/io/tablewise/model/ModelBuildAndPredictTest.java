@@ -136,6 +136,24 @@ class ModelBuildAndPredictTest {
     }
 
     @Test
+    void aSingleRowGivenAsTextScoresLikeTheSameRowOfAFile() throws Exception {
+        java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+        for (var c : model.inputs()) {
+            row.put(c.name(), bank.column(c.name()).getString(5));
+        }
+        row.put("favourite colour", "blue");
+        List<String> warnings = new ArrayList<>();
+        Table one = Predictor.predictOne(model, row, warnings::add);
+        double expected = model.model().probabilities(bank, new int[] {5})[0][1];
+        assertEquals(expected, one.doubleColumn("probability_yes").get(0), 1e-12);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("favourite colour")), warnings.toString());
+        row.put("age", "forty");
+        List<String> bad = new ArrayList<>();
+        Predictor.predictOne(model, row, bad::add);
+        assertTrue(bad.stream().anyMatch(w -> w.contains("age") && w.contains("forty")), bad.toString());
+    }
+
+    @Test
     void regressionAndMulticlassBuilds() throws Exception {
         TrainedModel wine = ModelBuilder.build(SharedData.table("winequality-red.csv"), new BuildOptions("quality",
                 ProblemType.REGRESSION, List.of(), null, 0.2, 42), ProgressMonitor.NONE);
