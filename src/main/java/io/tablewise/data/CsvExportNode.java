@@ -80,22 +80,70 @@ public final class CsvExportNode extends FileExportNode {
                 }
                 w.write(eol);
             }
-            int rows = table.rowCount();
-            for (int r = 0; r < rows; r++) {
-                if ((r & 16383) == 0 && context != null) {
-                    context.checkCancelled();
-                    context.progress(r / (double) Math.max(1, rows), "writing");
-                }
-                for (int c = 0; c < columns.size(); c++) {
-                    if (c > 0) {
-                        w.write(delimiter);
-                    }
-                    writeField(w, CellFormat.text(columns.get(c), r), delimiter);
-                }
-                w.write(eol);
-            }
+            w.flush();
+            writeRows(table, out, charset, delimiter, eol, context);
             w.flush();
         });
+    }
+
+    /** Rows per block: formatted in parallel, written in order. */
+    private static final int BLOCK = 32_768;
+
+    /**
+     * Formats blocks of rows on all cores (at most two blocks per core in flight, so memory stays bounded) and
+     * writes them in row order.
+     */
+    private static void writeRows(Table table, java.io.OutputStream out, Charset charset, char delimiter, String eol,
+                                  NodeContext context) throws IOException {
+        int rows = table.rowCount();
+        int blocks = (rows + BLOCK - 1) / BLOCK;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tablewise-csv-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.ArrayDeque<java.util.concurrent.Future<byte[]>> window = new java.util.ArrayDeque<>();
+        List<Column<?>> columns = table.columns();
+        try {
+            for (int b = 0; b < blocks; b++) {
+                int from = b * BLOCK;
+                int to = Math.min(rows, from + BLOCK);
+                window.add(pool.submit(() -> format(columns, from, to, delimiter, eol).getBytes(charset)));
+                if (window.size() >= 2 * threads) {
+                    out.write(window.poll().get());
+                    if (context != null) {
+                        context.checkCancelled();
+                        context.progress(to / (double) Math.max(1, rows), "writing");
+                    }
+                }
+            }
+            while (!window.isEmpty()) {
+                out.write(window.poll().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.tablewise.node.CancelledException();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("could not format the rows: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String format(List<Column<?>> columns, int from, int to, char delimiter, String eol)
+            throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter(64 * (to - from));
+        for (int r = from; r < to; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    w.write(delimiter);
+                }
+                writeField(w, CellFormat.text(columns.get(c), r), delimiter);
+            }
+            w.write(eol);
+        }
+        return w.toString();
     }
 
     /** Writes one field, quoted when RFC 4180 requires it (or when edge spaces would be lost on reading). */

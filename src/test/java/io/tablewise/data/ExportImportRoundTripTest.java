@@ -126,6 +126,26 @@ class ExportImportRoundTripTest {
     }
 
     @Test
+    void aLargeExportIsWrittenInRowOrderAcrossParallelBlocks() throws Exception {
+        int n = 100_003;
+        IntColumn id = IntColumn.create("id", n);
+        StringColumn text = StringColumn.create("text");
+        for (int i = 0; i < n; i++) {
+            id.set(i, i);
+            text.append(i % 7 == 0 ? "서울, \"구\" " + i : "row " + i);
+        }
+        Path file = dir.resolve("big.csv");
+        CsvExportNode.writeCsv(Table.create("big", id, text), file);
+        Table back = new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        assertEquals(n, back.rowCount());
+        for (int i = 0; i < n; i += 997) {
+            assertEquals(i, back.intColumn("id").get(i));
+            assertEquals(text.get(i), back.stringColumn("text").get(i));
+        }
+        assertEquals(n - 1, back.intColumn("id").get(n - 1));
+    }
+
+    @Test
     void csvExportQuotesAsRfc4180Says() throws Exception {
         StringWriter w = new StringWriter();
         CsvExportNode.writeField(w, "plain", ',');
