@@ -2,7 +2,6 @@ package io.tablewise.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,8 +13,6 @@ import picocli.CommandLine.Parameters;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.data.DataFiles;
-import io.tablewise.data.ImportResult;
 import io.tablewise.insights.ColumnProfile;
 import io.tablewise.insights.FeaturePower;
 import io.tablewise.insights.InsightsOptions;
@@ -25,10 +22,8 @@ import io.tablewise.insights.InsightsReportNode;
 import io.tablewise.insights.QualityWarning;
 import io.tablewise.insights.ReportHtml;
 import io.tablewise.insights.ReportJson;
-import io.tablewise.insights.TargetSummary;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModelResult;
-import io.tablewise.node.NodeException;
 import io.tablewise.node.ProgressMonitor;
 
 /** {@code tablewise profile DATA}: the insights report of a data file, printed and optionally saved. */
@@ -69,19 +64,12 @@ final class ProfileCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(data)) {
-            err.println("error: " + data + " does not exist or is not a file");
-            return ExitCodes.INVALID;
-        }
-        ImportResult imported;
+        Table table;
         try {
-            imported = DataFiles.read(data, ProgressMonitor.NONE);
-        } catch (NodeException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.NODE_FAILED;
+            table = DataArgument.read(data, err);
+        } catch (DataArgument.Refused e) {
+            return e.code();
         }
-        imported.warnings().forEach(w -> err.println("import warning: " + w));
-        Table table = imported.table();
         InsightsReport report;
         try {
             report = new InsightsProfiler().profile(table, new InsightsOptions(target, problemType,

@@ -16,8 +16,6 @@ import picocli.CommandLine.Parameters;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.data.DataFiles;
-import io.tablewise.data.ImportResult;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.model.BuildOptions;
 import io.tablewise.model.ModelBuilder;
@@ -93,19 +91,12 @@ final class TrainCommand implements Callable<Integer> {
             err.println("error: --test-share must be between 0 and 0.9");
             return ExitCodes.INVALID;
         }
-        if (!Files.isRegularFile(data)) {
-            err.println("error: " + data + " does not exist or is not a file");
-            return ExitCodes.INVALID;
-        }
-        ImportResult imported;
+        Table table;
         try {
-            imported = DataFiles.read(data, ProgressMonitor.NONE);
-        } catch (NodeException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.NODE_FAILED;
+            table = DataArgument.read(data, err);
+        } catch (DataArgument.Refused e) {
+            return e.code();
         }
-        imported.warnings().forEach(w -> err.println("import warning: " + w));
-        Table table = imported.table();
         TrainedModel model;
         try {
             BuildOptions options = new BuildOptions(target, problemType, exclude, metric, testShare, seed);

@@ -61,7 +61,7 @@ abstract class FileImportNode implements NodeType {
     public final Map<String, Object> execute(NodeContext context) throws NodeException {
         Path file = context.resolveInput(context.params().string("path"));
         ImportResult result = read(file, context.params(), context.params().integer("rowLimit", 0),
-                Monitors.of(context));
+                ProgressMonitor.of(context));
         context.info("read " + file.getFileName() + " as " + result.format().describe());
         result.warnings().forEach(context::warn);
         return Map.of("table", result.table());

@@ -65,17 +65,7 @@ public final class InsightsReportNode implements NodeType {
         Table table = context.input("table", Table.class);
         try {
             InsightsReport report = new InsightsProfiler().profile(table, options(context.params()),
-                    new ProgressMonitor() {
-                        @Override
-                        public void progress(double fraction, String message) {
-                            context.progress(fraction, message);
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return context.isCancelled();
-                        }
-                    }, version());
+                    ProgressMonitor.of(context), version());
             long high = report.summary().warningsBySeverity().getOrDefault(QualityWarning.Severity.HIGH, 0L);
             context.info(report.warnings().size() + " warnings, " + high + " of them high");
             return Map.of("report", report);

@@ -126,17 +126,7 @@ public final class ModelNodes {
                         + "rows only");
             }
             TrainedModel m = ModelBuilder.build(up.getKey(), up.getValue(), options(context.params()),
-                    new ProgressMonitor() {
-                        @Override
-                        public void progress(double fraction, String message) {
-                            context.progress(fraction, message);
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return context.isCancelled();
-                        }
-                    });
+                    ProgressMonitor.of(context));
             StringBuilder info = new StringBuilder("test");
             m.evaluation().metrics().forEach((k, v) -> info.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
             context.info(info.toString());

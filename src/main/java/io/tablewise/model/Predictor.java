@@ -46,17 +46,7 @@ public final class Predictor {
         Table input = conform(m, raw, warn);
         Table ready = input;
         if (!m.chain().steps().isEmpty()) {
-            ready = m.chain().apply(input, new TransformContext() {
-                @Override
-                public void warn(String message) {
-                    warn.accept(message);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            });
+            ready = m.chain().apply(input, warnings(warn));
         }
         warnUnseen(m, ready, warn);
         Table base = ready.rowCount() == raw.rowCount() ? raw : ready;
@@ -122,6 +112,20 @@ public final class Predictor {
         return predict(m, Table.create("row", columns), warn);
     }
 
+    private static TransformContext warnings(Consumer<String> warn) {
+        return new TransformContext() {
+            @Override
+            public void warn(String message) {
+                warn.accept(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
     /** The predicted class index for one row's probabilities. */
     static int choose(TrainedModel m, double[] p) {
         if (m.problemType() == ProblemType.BINARY && !Double.isNaN(m.threshold())) {
@@ -153,17 +157,7 @@ public final class Predictor {
             if (have.kind() != want.kind() && !(have.kind().isNumeric() && want.kind().isNumeric())) {
                 NodeParams p = NodeParams.withDefaults(new TransformNode(changeType).descriptor(),
                         Map.of("columns", List.of(want.name()), "to", want.kind().id()));
-                out = changeType.apply(out, p, FittedState.NONE, new TransformContext() {
-                    @Override
-                    public void warn(String message) {
-                        warn.accept(message);
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return false;
-                    }
-                });
+                out = changeType.apply(out, p, FittedState.NONE, warnings(warn));
             }
         }
         return out;

@@ -19,4 +19,19 @@ public interface ProgressMonitor {
 
     /** True once the user cancelled: the work then throws {@link CancelledException}. */
     boolean isCancelled();
+
+    /** A node's context as a monitor: progress and cancellation go through the context. */
+    static ProgressMonitor of(NodeContext context) {
+        return new ProgressMonitor() {
+            @Override
+            public void progress(double fraction, String message) {
+                context.progress(fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return context.isCancelled();
+            }
+        };
+    }
 }

@@ -16,7 +16,6 @@ import tech.tablesaw.columns.Column;
 
 import io.tablewise.data.CellFormat;
 import io.tablewise.node.ColumnKind;
-import io.tablewise.node.ColumnSchema;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
 import io.tablewise.node.TableSchema;
