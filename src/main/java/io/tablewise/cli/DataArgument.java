@@ -8,6 +8,7 @@ import tech.tablesaw.api.Table;
 
 import io.tablewise.data.DataFiles;
 import io.tablewise.data.ImportResult;
+import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.ProgressMonitor;
 
@@ -30,14 +31,26 @@ final class DataArgument {
         }
     }
 
-    /** The table in {@code file}. */
+    /** The table in {@code file}, detected automatically. */
     static Table read(Path file, PrintWriter err) throws Refused {
+        return read(file, null, err);
+    }
+
+    /** The table in {@code file} read with the command's import options. */
+    static Table read(Path file, ImportOptions options, PrintWriter err) throws Refused {
         if (!Files.isRegularFile(file)) {
             err.println("error: " + file + " does not exist or is not a file");
             throw new Refused(ExitCodes.INVALID);
         }
         try {
-            ImportResult imported = DataFiles.read(file, ProgressMonitor.NONE);
+            CsvOptions csv;
+            try {
+                csv = options == null ? CsvOptions.defaults() : options.csv();
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                throw new Refused(ExitCodes.INVALID);
+            }
+            ImportResult imported = DataFiles.read(file, csv, ProgressMonitor.NONE);
             imported.warnings().forEach(w -> err.println("import warning: " + w));
             return imported.table();
         } catch (NodeException e) {

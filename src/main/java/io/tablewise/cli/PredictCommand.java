@@ -33,6 +33,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     private Path output;
 
+    @CommandLine.Mixin
+    private ImportOptions importOptions = new ImportOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         try {
-            Table scored = Predictor.predict(m, DataArgument.read(input, err), w -> err.println("warning: " + w));
+            Table scored = Predictor.predict(m, DataArgument.read(input, importOptions, err), w -> err.println("warning: " + w));
             io.tablewise.data.CsvExportNode.writeCsv(scored, output);
             out.printf("scored %,d rows with the model of '%s'; wrote %s%n", scored.rowCount(), m.target(), output);
             out.flush();

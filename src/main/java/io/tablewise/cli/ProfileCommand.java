@@ -60,13 +60,16 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--no-model", description = "Leave out prediction power and the quick model.")
     private boolean noModel;
 
+    @CommandLine.Mixin
+    private ImportOptions importOptions = new ImportOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Table table;
         try {
-            table = DataArgument.read(data, err);
+            table = DataArgument.read(data, importOptions, err);
         } catch (DataArgument.Refused e) {
             return e.code();
         }

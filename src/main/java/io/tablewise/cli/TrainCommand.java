@@ -75,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     private long seed;
 
+    @CommandLine.Mixin
+    private ImportOptions importOptions = new ImportOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
@@ -93,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Table table;
         try {
-            table = DataArgument.read(data, err);
+            table = DataArgument.read(data, importOptions, err);
         } catch (DataArgument.Refused e) {
             return e.code();
         }

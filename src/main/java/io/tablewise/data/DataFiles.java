@@ -27,15 +27,20 @@ public final class DataFiles {
         return CsvImportNode.ID;
     }
 
-    /** Reads a file. */
+    /** Reads a file with automatic detection. */
     public static ImportResult read(Path file, ProgressMonitor monitor) throws NodeException {
+        return read(file, CsvOptions.defaults(), monitor);
+    }
+
+    /** Reads a file; delimited text uses {@code options} (Excel and JSON Lines ignore them). */
+    public static ImportResult read(Path file, CsvOptions options, ProgressMonitor monitor) throws NodeException {
         NodeParams defaults = new NodeParams(Map.of());
         return switch (importNodeFor(file.getFileName().toString())) {
             case ExcelImportNode.ID -> ExcelImportNode.readSheet(file, defaults, 0, monitor);
             case JsonLinesImportNode.ID -> JsonLinesImportNode.readLines(file, defaults, 0, monitor);
             default -> {
                 try {
-                    yield new DelimitedReader().read(file, CsvOptions.defaults(), monitor);
+                    yield new DelimitedReader().read(file, options, monitor);
                 } catch (ImportException e) {
                     throw new NodeException(e.param(), e.getMessage());
                 }

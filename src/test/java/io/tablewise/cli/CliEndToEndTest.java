@@ -189,6 +189,27 @@ class CliEndToEndTest {
     }
 
     @Test
+    void importOptionsOnTheCommandLine() throws Exception {
+        Path file = dir.resolve("korean.txt");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            sb.append(i % 4 == 0 ? "모름" : String.valueOf(20 + i)).append('|').append(i % 2 == 0 ? "서울" : "부산")
+                    .append('\n');
+        }
+        Files.write(file, sb.toString().getBytes(java.nio.charset.Charset.forName("CP949")));
+        Outcome o = cli("profile", file.toString(), "--separator", "|", "--encoding", "CP949", "--missing", "모름",
+                "--header", "false");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().lines().anyMatch(l -> l.startsWith("column_1") && l.contains("numeric")
+                && l.contains(" 10 ")), o.out());
+        assertTrue(o.out().contains("column_2"), o.out());
+        Outcome bad = cli("profile", file.toString(), "--separator", "ab");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--separator must be one character"), bad.err());
+        assertEquals(2, cli("profile", file.toString(), "--encoding", "klingon").code());
+    }
+
+    @Test
     void profileRefusesAnUnknownTargetOrAMissingFile() {
         Path data = SAMPLE.resolveSibling("data/customers.csv");
         Outcome o = cli("profile", data.toString(), "--target", "churn");

@@ -1,0 +1,58 @@
+package io.tablewise.cli;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+import io.tablewise.data.csv.CsvOptions;
+
+/** The import options a command offers for its data file; anything not given is detected, as in the studio. */
+final class ImportOptions {
+    @Option(names = "--separator", paramLabel = "CHAR", description = "Field separator of text files: , ; | or "
+            + "tab (default: detected).")
+    private String separator;
+
+    @Option(names = "--encoding", paramLabel = "NAME", description = "Text encoding, e.g. UTF-8, CP949, "
+            + "windows-1252 (default: detected).")
+    private String encoding;
+
+    @Option(names = "--missing", split = ",", paramLabel = "TOKEN", description = "Texts that mean missing "
+            + "(comma separated; default: NA, N/A, null, ?).")
+    private List<String> missing = new ArrayList<>();
+
+    @Option(names = "--header", arity = "1", paramLabel = "true|false", description = "Whether the first row "
+            + "holds the column names (default: detected).")
+    private Boolean header;
+
+    /** The reader options, or an IllegalArgumentException whose message names the option. */
+    CsvOptions csv() {
+        CsvOptions o = CsvOptions.defaults();
+        if (separator != null) {
+            String s = separator.equalsIgnoreCase("tab") ? "\t" : separator;
+            if (s.length() != 1) {
+                throw new IllegalArgumentException("--separator must be one character or 'tab', not '" + separator
+                        + "'");
+            }
+            o = o.withDelimiter(s.charAt(0));
+        }
+        if (encoding != null) {
+            try {
+                o = o.withEncoding(Charset.forName(encoding));
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw new IllegalArgumentException("--encoding: '" + encoding + "' is not an encoding this Java "
+                        + "knows (try UTF-8, CP949 or windows-1252)");
+            }
+        }
+        if (!missing.isEmpty()) {
+            o = o.withMissing(missing, true);
+        }
+        if (header != null) {
+            o = o.withHeader(header);
+        }
+        return o;
+    }
+}
