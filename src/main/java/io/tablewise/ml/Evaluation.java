@@ -72,17 +72,20 @@ public record Evaluation(ProblemType problemType, List<String> classes, double t
      *     others choose by F1)
      */
     public static Evaluation binary(List<String> classes, boolean[] positive, double[] score, String objective) {
+        return binary(classes, positive, score, objective, Double.NaN);
+    }
+
+    /**
+     * Evaluates a binary classifier at a threshold chosen elsewhere (on validation rows, say); NaN chooses it
+     * here as {@link #binary(List, boolean[], double[], String)} does.
+     */
+    public static Evaluation binary(List<String> classes, boolean[] positive, double[] score, String objective,
+                                    double threshold) {
         List<ThresholdRow> rows = new ArrayList<>();
         for (int k = 0; k <= 100; k++) {
             rows.add(at(k / 100.0, positive, score));
         }
-        String by = List.of("accuracy", "balanced_accuracy").contains(objective) ? objective : "f1";
-        ThresholdRow best = rows.get(50);
-        for (ThresholdRow r : rows) {
-            if (value(r, by) > value(best, by) + 1e-12) {
-                best = r;
-            }
-        }
+        ThresholdRow best = Double.isNaN(threshold) ? bestRow(rows, objective) : at(threshold, positive, score);
         List<Point> roc = roc(positive, score);
         List<Point> pr = new ArrayList<>();
         double ap = precisionRecall(positive, score, pr);
@@ -215,6 +218,27 @@ public record Evaluation(ProblemType problemType, List<String> classes, double t
         long n = tp + fp + tn + fn;
         return new ThresholdRow(threshold, tp, fp, tn, fn, precision, recall, f1(precision, recall),
                 n == 0 ? Double.NaN : (tp + tn) / (double) n, (recall + specificity) / 2);
+    }
+
+    /** The row of the grid that maximises the objective (F1 for threshold-free objectives), first of ties. */
+    static ThresholdRow bestRow(List<ThresholdRow> rows, String objective) {
+        String by = List.of("accuracy", "balanced_accuracy").contains(objective) ? objective : "f1";
+        ThresholdRow best = rows.get(50);
+        for (ThresholdRow r : rows) {
+            if (value(r, by) > value(best, by) + 1e-12) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** The threshold that maximises the objective over 0.00–1.00 on these rows. */
+    public static double chooseThreshold(boolean[] positive, double[] score, String objective) {
+        List<ThresholdRow> rows = new ArrayList<>();
+        for (int k = 0; k <= 100; k++) {
+            rows.add(at(k / 100.0, positive, score));
+        }
+        return bestRow(rows, objective).threshold();
     }
 
     private static double value(ThresholdRow r, String metric) {

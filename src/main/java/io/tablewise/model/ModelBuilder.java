@@ -31,8 +31,8 @@ import io.tablewise.transform.TransformChain;
  * The quick build: the rows with a target are split into training and test rows (stratified for
  * classification, seeded), any transforms upstream and the automatic preprocessing are fitted on the training
  * rows only, gradient-boosted trees are trained there, and the model is evaluated once on the test rows. For
- * binary problems the threshold that maximises the objective (F1 for threshold-free objectives such as AUC) on the
- * test rows is stored with the model.
+ * binary problems the threshold that maximises the objective (F1 for threshold-free objectives such as AUC) is
+ * chosen on validation rows carved out of the training rows, stored with the model, and used on the test rows.
  */
 public final class ModelBuilder {
     /** Integer targets with at most this many values are classes. */
@@ -139,9 +139,14 @@ public final class ModelBuilder {
         if (monitor.isCancelled()) {
             throw new CancelledException();
         }
+        double threshold = Double.NaN;
+        if (type == ProblemType.BINARY) {
+            monitor.progress(0.92, "choosing the threshold on validation rows");
+            threshold = validationThreshold(train, o.target(), features, trainRows, settings, objective,
+                    model.classes().get(1), o.seed());
+        }
         monitor.progress(0.95, "evaluating on " + testRows.length + " test rows");
-        Evaluation evaluation = evaluate(model, test, test.column(o.target()), type, testRows, objective);
-        double threshold = type == ProblemType.BINARY ? evaluation.threshold() : Double.NaN;
+        Evaluation evaluation = evaluate(model, test, test.column(o.target()), type, testRows, objective, threshold);
         monitor.progress(0.97, "measuring permutation importance");
         List<QuickModelResult.Importance> permutation = PermutationImportance.compute(model, test, o.target(), type,
                 testRows, objective, o.seed());
@@ -175,8 +180,42 @@ public final class ModelBuilder {
         return r;
     }
 
+    /**
+     * The binary threshold, chosen without the test rows: a model with the same settings is trained on 75% of the
+     * training rows and the threshold that maximises the objective is read off the other 25%.
+     */
+    static double validationThreshold(Table train, String target, List<String> features, int[] rows,
+                                      BoostedModel.Settings settings, String objective, String positiveClass,
+                                      long seed) {
+        Column<?> y = train.column(target);
+        int[][] inner = RowSampler.split(rows, Values.labels(y), 0.25, seed + 5);
+        BoostedModel probe;
+        try {
+            probe = BoostedModel.train(train, target, ProblemType.BINARY, features, inner[0], settings, seed);
+        } catch (IllegalArgumentException e) {
+            return 0.5;
+        }
+        int positive = probe.classes().indexOf(positiveClass);
+        if (positive < 0 || inner[1].length == 0) {
+            return 0.5;
+        }
+        double[][] p = probe.probabilities(train, inner[1]);
+        boolean[] isPositive = new boolean[inner[1].length];
+        double[] score = new double[inner[1].length];
+        for (int i = 0; i < score.length; i++) {
+            isPositive[i] = positiveClass.equals(Values.label(y, inner[1][i]));
+            score[i] = p[i][positive];
+        }
+        return Evaluation.chooseThreshold(isPositive, score, objective);
+    }
+
     static Evaluation evaluate(BoostedModel model, Table table, Column<?> y, ProblemType type, int[] test,
                                String objective) {
+        return evaluate(model, table, y, type, test, objective, Double.NaN);
+    }
+
+    static Evaluation evaluate(BoostedModel model, Table table, Column<?> y, ProblemType type, int[] test,
+                               String objective, double threshold) {
         if (type == ProblemType.REGRESSION) {
             double[] actual = Arrays.stream(test).mapToDouble(r -> Values.number(y, r)).toArray();
             return Evaluation.regression(actual, model.values(table, test));
@@ -191,7 +230,7 @@ public final class ModelBuilder {
                 positive[i] = classes.get(1).equals(Values.label(y, known[i]));
                 score[i] = p[i][1];
             }
-            return Evaluation.binary(classes, positive, score, objective);
+            return Evaluation.binary(classes, positive, score, objective, threshold);
         }
         int[] actual = Arrays.stream(known).map(r -> classes.indexOf(Values.label(y, r))).toArray();
         return Evaluation.multiclass(classes, actual, p);

@@ -209,6 +209,31 @@ class ModelBuildAndPredictTest {
     }
 
     @Test
+    void theThresholdIsChosenWithoutLookingAtTheTestRows() throws Exception {
+        Table churn = new io.tablewise.data.csv.DelimitedReader().read(
+                Path.of("projects-sample/customer-churn/data/customers.csv"),
+                io.tablewise.data.csv.CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        BuildOptions o = new BuildOptions("churned", null, List.of("customer_id"), "f1", 0.2, 3);
+        TrainedModel a = ModelBuilder.build(churn, o, ProgressMonitor.NONE);
+        // scramble the inputs of the test rows (the stratified split depends on the target only, so the same rows
+        // stay in the test set): the threshold must not move, the test metrics must
+        Table scrambled = churn.copy();
+        int[] all = java.util.stream.IntStream.range(0, churn.rowCount()).toArray();
+        int[] test = io.tablewise.ml.RowSampler.split(all, io.tablewise.ml.Values.labels(churn.column("churned")),
+                0.2, 3)[1];
+        for (int k = 0; k < test.length; k++) {
+            int from = test[(k * 7919) % test.length];
+            scrambled.stringColumn("contract").set(test[k], churn.stringColumn("contract").get(from));
+            scrambled.intColumn("tenure_months").set(test[k], churn.intColumn("tenure_months").get(from));
+        }
+        TrainedModel b = ModelBuilder.build(scrambled, o, ProgressMonitor.NONE);
+        assertEquals(a.threshold(), b.threshold(), "the test rows play no part in the threshold");
+        assertTrue(b.evaluation().metrics().get("auc") < a.evaluation().metrics().get("auc") - 0.02,
+                "while the test metrics do see them");
+        assertEquals(a.threshold(), a.evaluation().threshold());
+    }
+
+    @Test
     void badBuildRequestsNameTheParameter() {
         NodeException e = assertThrows(NodeException.class, () -> ModelBuilder.build(bank, BuildOptions.of("yy"),
                 ProgressMonitor.NONE));
