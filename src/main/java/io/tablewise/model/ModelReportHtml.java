@@ -69,13 +69,25 @@ public final class ModelReportHtml {
             confusion(h, e.confusion());
         }
         if (m.problemType() == ProblemType.BINARY) {
-            h.append("<h2>Curves</h2><div class=\"row\"><div class=\"card\">")
-                    .append(curve(e.roc(), "false positive rate", "true positive rate",
-                            String.format(Locale.ROOT, "ROC (AUC %.3f)", e.metrics().get("auc")), true))
-                    .append("</div><div class=\"card\">")
-                    .append(curve(e.pr(), "recall", "precision", String.format(Locale.ROOT,
-                            "Precision-recall (AP %.3f)", e.metrics().get("average_precision")), false))
-                    .append("</div></div>");
+            Evaluation.ThresholdRow at = e.thresholds().stream()
+                    .filter(r -> Math.abs(r.threshold() - m.threshold()) < 1e-9).findFirst().orElse(null);
+            String roc = curve(e.roc(), "false positive rate", "true positive rate",
+                    String.format(Locale.ROOT, "ROC (AUC %.3f)", e.metrics().get("auc")), true);
+            String pr = curve(e.pr(), "recall", "precision", String.format(Locale.ROOT,
+                    "Precision-recall (AP %.3f)", e.metrics().get("average_precision")), false);
+            if (at != null) {
+                double fpr = at.fp() + at.tn() == 0 ? 0 : at.fp() / (double) (at.fp() + at.tn());
+                String label = String.format(Locale.ROOT, "threshold %.2f", m.threshold());
+                roc = marker(roc, fpr, at.recall(), label);
+                pr = marker(pr, at.recall(), at.precision(), label);
+            }
+            List<Evaluation.Point> calibration = e.calibration().stream()
+                    .map(c -> new Evaluation.Point(c.meanPredicted(), c.fractionPositive(), Double.NaN)).toList();
+            h.append("<h2>Curves</h2><p class=\"muted\">The dot marks the model's operating point at its "
+                    + "threshold.</p><div class=\"row\"><div class=\"card\">").append(roc)
+                    .append("</div><div class=\"card\">").append(pr).append("</div><div class=\"card\">")
+                    .append(curve(calibration, "mean predicted probability", "observed share of " + m.positiveClass(),
+                            "Calibration (10 bins)", true)).append("</div></div>");
         }
         if (m.problemType() == ProblemType.REGRESSION && !e.points().isEmpty()) {
             h.append("<h2>Predicted against actual</h2><div class=\"card\">").append(scatter(e.points()))
@@ -149,6 +161,18 @@ public final class ModelReportHtml {
         s.append("<text transform=\"translate(12,").append(20 + (int) (ph / 2)).append(") rotate(-90)\" "
                 + "text-anchor=\"middle\">").append(esc(yLabel)).append("</text></svg>");
         return s.toString();
+    }
+
+    /** A dot and a label at (x, y) in a {@link #curve} chart's coordinates. */
+    private static String marker(String svg, double x, double y, String label) {
+        double cx = 48 + x * 360;
+        double cy = 20 + (1 - y) * 260;
+        // near the right edge the label goes to the left of the dot so it is not cut off
+        boolean right = x < 0.7;
+        String dot = String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#dc2626\"/>"
+                + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" style=\"fill:#dc2626\">%s</text>", cx, cy,
+                right ? cx + 8 : cx - 8, cy - 8, right ? "start" : "end", esc(label));
+        return svg.substring(0, svg.length() - "</svg>".length()) + dot + "</svg>";
     }
 
     private static String scatter(List<Evaluation.Point> points) {
