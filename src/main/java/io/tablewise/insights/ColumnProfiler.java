@@ -199,10 +199,7 @@ final class ColumnProfiler {
 
     /** The q-quantile with linear interpolation between order statistics (pandas' and Excel's default). */
     static double quantile(double[] sorted, double q) {
-        double pos = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+        return io.tablewise.ml.Stats.quantile(sorted, q);
     }
 
     private static ColumnProfile temporal(Column<?> column, ColumnKind kind) {

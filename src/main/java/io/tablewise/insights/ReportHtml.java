@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.tablewise.io.AtomicFiles;
+import io.tablewise.io.Html;
 import io.tablewise.ml.ConfusionMatrix;
 import io.tablewise.ml.FeatureEncoder;
 import io.tablewise.ml.QuickModelResult;

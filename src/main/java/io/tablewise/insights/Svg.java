@@ -3,6 +3,8 @@ package io.tablewise.insights;
 import java.util.List;
 import java.util.Locale;
 
+import io.tablewise.io.Html;
+
 /** Small inline SVG charts for the HTML report: bar charts and a heatmap. No scripts, no network. */
 final class Svg {
     private Svg() {

@@ -67,7 +67,8 @@ public final class RowSampler {
             test.stream().mapToInt(Integer::intValue).sorted().toArray()};
     }
 
-    private static int[] permutation(int n, long seed) {
+    /** A seeded random permutation of 0..n-1 (Fisher-Yates). */
+    public static int[] permutation(int n, long seed) {
         int[] perm = new int[n];
         Arrays.setAll(perm, i -> i);
         SplittableRandom random = new SplittableRandom(seed);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.tablewise.io.AtomicFiles;
+import io.tablewise.io.Html;
 import io.tablewise.ml.ConfusionMatrix;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
@@ -47,22 +48,23 @@ public final class ModelReportHtml {
         Evaluation e = m.evaluation();
         StringBuilder h = new StringBuilder(32 * 1024);
         String title = "Model: " + m.target() + " (" + m.problemType().name().toLowerCase(Locale.ROOT) + ")";
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
-                .append("</title><style>").append(CSS).append("</style></head><body><main><h1>").append(esc(title))
-                .append("</h1><p class=\"muted\">").append(esc(dataset)).append(" · ")
-                .append(esc(String.valueOf(m.info().get("algorithm")))).append(String.format(Locale.ROOT,
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
+                .append("</title><style>").append(CSS).append("</style></head><body><main><h1>")
+                .append(Html.escape(title))
+                .append("</h1><p class=\"muted\">").append(Html.escape(dataset)).append(" · ")
+                .append(Html.escape(String.valueOf(m.info().get("algorithm")))).append(String.format(Locale.ROOT,
                         " · trained on %,d rows, tested once on %,d held-out rows", count(m, "trainRows"),
                         count(m, "testRows")));
         if (!Double.isNaN(m.threshold())) {
             h.append(String.format(Locale.ROOT, " · threshold %.2f on P(%s)", m.threshold(),
-                    esc(m.positiveClass())));
+                    Html.escape(m.positiveClass())));
         }
-        h.append(" · Tablewise ").append(esc(ModelFiles.version())).append("</p><h2>Test metrics</h2>")
+        h.append(" · Tablewise ").append(Html.escape(ModelFiles.version())).append("</p><h2>Test metrics</h2>")
                 .append("<div class=\"cards\">");
         for (Map.Entry<String, Double> x : e.metrics().entrySet()) {
             h.append("<div class=\"stat\"><b>").append(Double.isNaN(x.getValue()) ? "–"
                     : String.format(Locale.ROOT, "%.4f", x.getValue())).append("</b><span>")
-                    .append(esc(x.getKey().replace('_', ' '))).append("</span></div>");
+                    .append(Html.escape(x.getKey().replace('_', ' '))).append("</span></div>");
         }
         h.append("</div>");
         if (e.confusion() != null) {
@@ -108,10 +110,10 @@ public final class ModelReportHtml {
 
     private static void confusion(StringBuilder h, ConfusionMatrix c) {
         h.append("<h2>Confusion matrix</h2><div class=\"card\"><table><tr><th>actual \\ predicted</th>");
-        c.classes().forEach(x -> h.append("<th>").append(esc(x)).append("</th>"));
+        c.classes().forEach(x -> h.append("<th>").append(Html.escape(x)).append("</th>"));
         h.append("</tr>");
         for (int a = 0; a < c.classes().size(); a++) {
-            h.append("<tr><th>").append(esc(c.classes().get(a))).append("</th>");
+            h.append("<tr><th>").append(Html.escape(c.classes().get(a))).append("</th>");
             for (int p = 0; p < c.classes().size(); p++) {
                 long n = c.count(a, p);
                 double share = c.actual(a) == 0 ? 0 : n / (double) c.actual(a);
@@ -134,7 +136,7 @@ public final class ModelReportHtml {
         double ph = hgt - bottom - 24.0;
         StringBuilder s = new StringBuilder("<svg width=\"" + w + "\" height=\"" + hgt + "\" role=\"img\">");
         s.append("<text x=\"").append(left).append("\" y=\"14\" style=\"font-size:13px;fill:#1f2937\">")
-                .append(esc(title)).append("</text>");
+                .append(Html.escape(title)).append("</text>");
         s.append("<rect x=\"").append(left).append("\" y=\"20\" width=\"").append((int) pw).append("\" height=\"")
                 .append((int) ph).append("\" fill=\"none\" stroke=\"#e5e7eb\"/>");
         if (diagonal) {
@@ -157,9 +159,9 @@ public final class ModelReportHtml {
                     left - 4, 24 + (1 - v) * ph, v));
         }
         s.append("<text x=\"").append(left + (int) (pw / 2)).append("\" y=\"").append(hgt - 4)
-                .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>");
+                .append("\" text-anchor=\"middle\">").append(Html.escape(xLabel)).append("</text>");
         s.append("<text transform=\"translate(12,").append(20 + (int) (ph / 2)).append(") rotate(-90)\" "
-                + "text-anchor=\"middle\">").append(esc(yLabel)).append("</text></svg>");
+                + "text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text></svg>");
         return s.toString();
     }
 
@@ -171,7 +173,7 @@ public final class ModelReportHtml {
         boolean right = x < 0.7;
         String dot = String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#dc2626\"/>"
                 + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" style=\"fill:#dc2626\">%s</text>", cx, cy,
-                right ? cx + 8 : cx - 8, cy - 8, right ? "start" : "end", esc(label));
+                right ? cx + 8 : cx - 8, cy - 8, right ? "start" : "end", Html.escape(label));
         return svg.substring(0, svg.length() - "</svg>".length()) + dot + "</svg>";
     }
 
@@ -196,7 +198,8 @@ public final class ModelReportHtml {
         if (importances.isEmpty()) {
             return;
         }
-        h.append("<h2>").append(esc(title)).append("</h2><div class=\"card\"><p class=\"muted\">").append(esc(note))
+        h.append("<h2>").append(Html.escape(title)).append("</h2><div class=\"card\"><p class=\"muted\">")
+                .append(Html.escape(note))
                 .append("</p><svg width=\"700\" height=\"").append(18 * Math.min(20, importances.size()) + 8)
                 .append("\">");
         double max = importances.get(0).share();
@@ -205,7 +208,7 @@ public final class ModelReportHtml {
             double w = max == 0 ? 0 : 440 * i.share() / max;
             h.append(String.format(Locale.ROOT, "<text x=\"196\" y=\"%d\" text-anchor=\"end\">%s</text>"
                     + "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"#2563eb\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\">%.3f</text>", y + 10, esc(i.column()), y, w, 204 + w, y + 10,
+                    + "<text x=\"%.1f\" y=\"%d\">%.3f</text>", y + 10, Html.escape(i.column()), y, w, 204 + w, y + 10,
                     i.share()));
             y += 18;
         }
@@ -216,8 +219,4 @@ public final class ModelReportHtml {
         return m.info().get(key) instanceof Number n ? n.longValue() : 0;
     }
 
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
-    }
 }

@@ -15,6 +15,8 @@ import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.ml.RowSampler;
+import io.tablewise.ml.Stats;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
 import io.tablewise.node.TableSchema;
@@ -117,14 +119,8 @@ final class BalanceTransforms {
             }
             int[][] cls = classes(input, p.string("target", ""));
             int keep = (int) Math.min(cls[1].length, Math.round(cls[0].length / p.decimal("ratio", 1)));
-            int[] majority = cls[1].clone();
-            SplittableRandom random = new SplittableRandom(p.integer("seed", 42));
-            for (int i = majority.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = majority[i];
-                majority[i] = majority[j];
-                majority[j] = tmp;
-            }
+            int[] order = RowSampler.permutation(cls[1].length, p.integer("seed", 42));
+            int[] majority = Arrays.stream(order).map(i -> cls[1][i]).toArray();
             boolean[] kept = new boolean[input.rowCount()];
             for (int r : cls[0]) {
                 kept[r] = true;
@@ -176,7 +172,7 @@ final class BalanceTransforms {
                 double[] column = x[f];
                 double[] v = Arrays.stream(minority).mapToDouble(r -> column[r]).filter(d -> !Double.isNaN(d))
                         .toArray();
-                double sd = NumericColumnsTransform.std(v);
+                double sd = Stats.populationStd(v);
                 scale[f] = sd > 0 ? sd : 1;
             }
             int k = (int) Math.min(p.integer("neighbours", 5), minority.length - 1);

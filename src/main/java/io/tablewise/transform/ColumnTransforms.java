@@ -299,14 +299,11 @@ final class ColumnTransforms {
         }
 
         private static List<String> names(TableSchema input, NodeParams p) {
-            List<String> taken = new ArrayList<>(input.names());
-            List<String> out = new ArrayList<>();
+            List<String> wanted = new ArrayList<>();
             for (int i = 1; i <= p.integer("parts", 2); i++) {
-                String n = Columns.freeName(taken, p.string("column", "") + "_" + i);
-                taken.add(n);
-                out.add(n);
+                wanted.add(p.string("column", "") + "_" + i);
             }
-            return out;
+            return Columns.freeNames(input.names(), wanted);
         }
 
         @Override

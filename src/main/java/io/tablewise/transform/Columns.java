@@ -137,6 +137,32 @@ public final class Columns {
         return Table.create(t.name(), out);
     }
 
+    /** The named columns, or every column when none are named. */
+    public static List<Column<?>> namedOrAll(Table t, List<String> names) {
+        return names.isEmpty() ? t.columns() : names.stream().<Column<?>>map(t::column).toList();
+    }
+
+    /** A row's values in the given columns as texts (null for missing): the key for grouping and matching. */
+    public static List<String> rowKey(List<Column<?>> columns, int row) {
+        List<String> key = new ArrayList<>(columns.size());
+        for (Column<?> c : columns) {
+            key.add(Cells.text(c, row));
+        }
+        return key;
+    }
+
+    /** Free names for new columns, in order: each wanted name, suffixed when it is taken (see {@link #freeName}). */
+    public static List<String> freeNames(List<String> taken, List<String> wanted) {
+        List<String> all = new ArrayList<>(taken);
+        List<String> out = new ArrayList<>();
+        for (String w : wanted) {
+            String name = freeName(all, w);
+            all.add(name);
+            out.add(name);
+        }
+        return out;
+    }
+
     /** A name not yet in the schema: {@code base}, else {@code base_2}, {@code base_3}… */
     public static String freeName(List<String> taken, String base) {
         if (!taken.contains(base)) {

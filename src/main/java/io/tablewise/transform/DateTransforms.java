@@ -132,14 +132,18 @@ final class DateTransforms {
         @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
             requireTime(input, p.string("column", ""), "column");
+            List<String> parts = parts(p);
+            List<String> names = names(input.names(), p.string("column", ""), parts);
             List<ColumnSchema> out = new ArrayList<>();
-            List<String> taken = new ArrayList<>(input.names());
-            for (String part : parts(p)) {
-                String name = Columns.freeName(taken, p.string("column", "") + "_" + part);
-                taken.add(name);
-                out.add(new ColumnSchema(name, part.equals("is_weekend") ? ColumnKind.BOOLEAN : ColumnKind.INTEGER));
+            for (int k = 0; k < parts.size(); k++) {
+                out.add(new ColumnSchema(names.get(k), parts.get(k).equals("is_weekend") ? ColumnKind.BOOLEAN
+                        : ColumnKind.INTEGER));
             }
             return Columns.withSchemaColumns(input, out);
+        }
+
+        private static List<String> names(List<String> taken, String column, List<String> parts) {
+            return Columns.freeNames(taken, parts.stream().map(part -> column + "_" + part).toList());
         }
 
         @Override
@@ -148,10 +152,11 @@ final class DateTransforms {
             requireTime(TableSchema.of(input), p.string("column", ""), "column");
             Column<?> c = input.column(p.string("column", ""));
             List<Column<?>> out = new ArrayList<>();
-            List<String> taken = new ArrayList<>(input.columnNames());
-            for (String part : parts(p)) {
-                String name = Columns.freeName(taken, c.name() + "_" + part);
-                taken.add(name);
+            List<String> parts = parts(p);
+            List<String> names = names(input.columnNames(), c.name(), parts);
+            for (int k = 0; k < parts.size(); k++) {
+                String part = parts.get(k);
+                String name = names.get(k);
                 if (part.equals("is_weekend")) {
                     BooleanColumn b = BooleanColumn.create(name);
                     for (int i = 0; i < c.size(); i++) {

@@ -15,6 +15,7 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 import io.tablewise.data.CellFormat;
+import io.tablewise.ml.Stats;
 import io.tablewise.node.ColumnKind;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
@@ -409,7 +410,7 @@ final class EncodeTransforms {
                     edges = new ArrayList<>();
                     for (int b = 1; b < bins && v.length > 0; b++) {
                         double e = method.equals("width") ? v[0] + (v[v.length - 1] - v[0]) * b / bins
-                                : NumericColumnsTransform.quantile(v, b / (double) bins);
+                                : Stats.quantile(v, b / (double) bins);
                         if (edges.isEmpty() || e > edges.get(edges.size() - 1)) {
                             edges.add(e);
                         }

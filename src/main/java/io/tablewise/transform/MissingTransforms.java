@@ -12,6 +12,7 @@ import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.ml.Stats;
 import io.tablewise.ml.Values;
 import io.tablewise.node.ColumnKind;
 import io.tablewise.node.ColumnSchema;
@@ -115,8 +116,8 @@ final class MissingTransforms {
                         }
                         double[] v = java.util.Arrays.stream(Columns.numbers(rows, name))
                                 .filter(x -> !Double.isNaN(x)).sorted().toArray();
-                        byColumn.put(name, strategy.equals("mean") ? NumericColumnsTransform.mean(v)
-                                : NumericColumnsTransform.quantile(v, 0.5));
+                        byColumn.put(name, strategy.equals("mean") ? Stats.mean(v)
+                                : Stats.quantile(v, 0.5));
                     }
                     case "mode" -> byColumn.put(name, mode(c));
                     case "constant" -> byColumn.put(name, p.string("value", ""));
@@ -192,25 +193,24 @@ final class MissingTransforms {
 
         @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
-            List<ColumnSchema> out = new ArrayList<>();
-            List<String> taken = new ArrayList<>(input.names());
-            for (String n : Columns.chosen(input, p, "columns", false)) {
-                String name = Columns.freeName(taken, n + "_was_missing");
-                taken.add(name);
-                out.add(new ColumnSchema(name, ColumnKind.BOOLEAN));
-            }
-            return Columns.withSchemaColumns(input, out);
+            List<String> sources = Columns.chosen(input, p, "columns", false);
+            return Columns.withSchemaColumns(input, names(input.names(), sources).stream()
+                    .map(n -> new ColumnSchema(n, ColumnKind.BOOLEAN)).toList());
+        }
+
+        private static List<String> names(List<String> taken, List<String> sources) {
+            return Columns.freeNames(taken, sources.stream().map(n -> n + "_was_missing").toList());
         }
 
         @Override
         public Table apply(Table input, NodeParams p, FittedState state, TransformContext context)
                 throws NodeException {
             List<Column<?>> out = new ArrayList<>();
-            List<String> taken = new ArrayList<>(input.columnNames());
-            for (String n : Columns.chosen(TableSchema.of(input), p, "columns", false)) {
-                Column<?> c = input.column(n);
-                String name = Columns.freeName(taken, n + "_was_missing");
-                taken.add(name);
+            List<String> sources = Columns.chosen(TableSchema.of(input), p, "columns", false);
+            List<String> names = names(input.columnNames(), sources);
+            for (int k = 0; k < sources.size(); k++) {
+                Column<?> c = input.column(sources.get(k));
+                String name = names.get(k);
                 BooleanColumn flag = BooleanColumn.create(name, c.size());
                 for (int i = 0; i < c.size(); i++) {
                     flag.set(i, isMissing(c, i));

@@ -113,8 +113,10 @@ public final class MultiTableTransforms {
             List<String> keys = p.strings("keys");
             String how = p.string("how", "inner");
             Map<List<String>, List<Integer>> rightRows = new HashMap<>();
+            List<Column<?>> leftKeys = keys.stream().<Column<?>>map(left::column).toList();
+            List<Column<?>> rightKeys = keys.stream().<Column<?>>map(right::column).toList();
             for (int i = 0; i < right.rowCount(); i++) {
-                List<String> k = key(right, keys, i);
+                List<String> k = Columns.rowKey(rightKeys, i);
                 if (!k.contains(null)) {
                     rightRows.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
                 }
@@ -124,7 +126,7 @@ public final class MultiTableTransforms {
             boolean[] rightUsed = new boolean[right.rowCount()];
             Map<List<String>, Integer> leftCounts = new HashMap<>();
             for (int i = 0; i < left.rowCount(); i++) {
-                List<String> k = key(left, keys, i);
+                List<String> k = Columns.rowKey(leftKeys, i);
                 List<Integer> matches = k.contains(null) ? List.of() : rightRows.getOrDefault(k, List.of());
                 leftCounts.merge(k, 1, Integer::sum);
                 for (int r : matches) {
@@ -164,14 +166,6 @@ public final class MultiTableTransforms {
             }
             context.info(String.format(Locale.ROOT, "%,d rows", li.size()));
             return Map.of("table", Table.create(left.name(), out));
-        }
-
-        private static List<String> key(Table t, List<String> keys, int row) {
-            List<String> k = new ArrayList<>(keys.size());
-            for (String name : keys) {
-                k.add(Cells.text(t.column(name), row));
-            }
-            return k;
         }
 
         /** Rows of c by index (-1 missing); a key column falls back to the other side's key for -1 rows. */

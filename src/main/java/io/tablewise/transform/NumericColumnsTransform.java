@@ -88,33 +88,4 @@ abstract class NumericColumnsTransform implements Transform {
         Object v = stats.get(key);
         return v == null ? Double.NaN : ((Number) v).doubleValue();
     }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return v.length == 0 ? Double.NaN : s / v.length;
-    }
-
-    /** Population standard deviation (as scikit-learn's scalers). */
-    static double std(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return v.length == 0 ? Double.NaN : Math.sqrt(s / v.length);
-    }
-
-    /** Linear-interpolation quantile of sorted values (pandas' default). */
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

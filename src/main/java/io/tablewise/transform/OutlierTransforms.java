@@ -9,6 +9,7 @@ import java.util.Map;
 
 import tech.tablesaw.api.Table;
 
+import io.tablewise.ml.Stats;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
 import io.tablewise.node.TableSchema;
@@ -45,15 +46,15 @@ final class OutlierTransforms {
             double lo;
             double hi;
             if (p.string("method", "quantile").equals("robust")) {
-                double median = NumericColumnsTransform.quantile(v, 0.5);
+                double median = Stats.quantile(v, 0.5);
                 double[] dev = Arrays.stream(v).map(x -> Math.abs(x - median)).sorted().toArray();
-                double sd = 1.4826 * NumericColumnsTransform.quantile(dev, 0.5);
+                double sd = 1.4826 * Stats.quantile(dev, 0.5);
                 double k = p.decimal("k", 3);
                 lo = median - k * sd;
                 hi = median + k * sd;
             } else {
-                lo = NumericColumnsTransform.quantile(v, p.decimal("lower", 0.01));
-                hi = NumericColumnsTransform.quantile(v, p.decimal("upper", 0.99));
+                lo = Stats.quantile(v, p.decimal("lower", 0.01));
+                hi = Stats.quantile(v, p.decimal("upper", 0.99));
             }
             out.put(name, Map.of("lower", lo, "upper", hi));
         }
@@ -74,7 +75,20 @@ final class OutlierTransforms {
         return Columns.retyped(input, names, io.tablewise.node.ColumnKind.DECIMAL);
     }
 
-    static final class Clip implements Transform {
+    /** Both outlier transforms learn per-column bounds on the fitting rows. */
+    abstract static class Bounded implements Transform {
+        @Override
+        public boolean learns() {
+            return true;
+        }
+
+        @Override
+        public FittedState fit(Table rows, NodeParams p) throws NodeException {
+            return bounds(rows, p);
+        }
+    }
+
+    static final class Clip extends Bounded {
         @Override
         public TransformSpec spec() {
             return new TransformSpec("outliers", "clip", "Clip outliers", "Caps values below the lower bound or "
@@ -83,18 +97,8 @@ final class OutlierTransforms {
         }
 
         @Override
-        public boolean learns() {
-            return true;
-        }
-
-        @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
             return check(input, p, "clipping", true);
-        }
-
-        @Override
-        public FittedState fit(Table rows, NodeParams p) throws NodeException {
-            return bounds(rows, p);
         }
 
         @Override
@@ -121,7 +125,7 @@ final class OutlierTransforms {
         }
     }
 
-    static final class Remove implements Transform {
+    static final class Remove extends Bounded {
         @Override
         public TransformSpec spec() {
             return new TransformSpec("outliers", "remove", "Remove outlier rows", "Removes rows with a value "
@@ -130,18 +134,8 @@ final class OutlierTransforms {
         }
 
         @Override
-        public boolean learns() {
-            return true;
-        }
-
-        @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
             return check(input, p, "outlier removal", false);
-        }
-
-        @Override
-        public FittedState fit(Table rows, NodeParams p) throws NodeException {
-            return bounds(rows, p);
         }
 
         @Override

@@ -15,6 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.ml.Stats;
 import io.tablewise.node.ColumnKind;
 import io.tablewise.node.ColumnSchema;
 import io.tablewise.node.NodeException;
@@ -36,12 +37,9 @@ final class ReshapeTransforms {
     /** Rows per key of the group columns, in order of first appearance. */
     static Map<List<String>, List<Integer>> groups(Table t, List<String> by) {
         Map<List<String>, List<Integer>> out = new LinkedHashMap<>();
+        List<Column<?>> columns = by.stream().<Column<?>>map(t::column).toList();
         for (int i = 0; i < t.rowCount(); i++) {
-            List<String> key = new ArrayList<>(by.size());
-            for (String g : by) {
-                key.add(Cells.text(t.column(g), i));
-            }
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            out.computeIfAbsent(Columns.rowKey(columns, i), k -> new ArrayList<>()).add(i);
         }
         return out;
     }
@@ -69,15 +67,15 @@ final class ReshapeTransforms {
         }
         return switch (fn) {
             case "sum" -> Arrays.stream(present).sum();
-            case "mean" -> NumericColumnsTransform.mean(present);
-            case "median" -> NumericColumnsTransform.quantile(present, 0.5);
+            case "mean" -> Stats.mean(present);
+            case "median" -> Stats.quantile(present, 0.5);
             case "min" -> present[0];
             case "max" -> present[present.length - 1];
             default -> {
                 if (present.length < 2) {
                     yield Double.NaN;
                 }
-                double m = NumericColumnsTransform.mean(present);
+                double m = Stats.mean(present);
                 double ss = Arrays.stream(present).map(x -> (x - m) * (x - m)).sum();
                 yield Math.sqrt(ss / (present.length - 1));
             }

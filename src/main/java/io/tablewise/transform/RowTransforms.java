@@ -94,20 +94,15 @@ final class RowTransforms {
         @Override
         public Table apply(Table input, NodeParams p, FittedState state, TransformContext context)
                 throws NodeException {
-            List<String> keys = Columns.chosen(TableSchema.of(input), p, "columns", false);
-            List<Column<?>> cols = keys.isEmpty() ? input.columns() : keys.stream()
-                    .<Column<?>>map(input::column).toList();
+            List<Column<?>> cols = Columns.namedOrAll(input, Columns.chosen(TableSchema.of(input), p, "columns",
+                    false));
             boolean last = p.string("keep", "first").equals("last");
             int n = input.rowCount();
             boolean[] drop = new boolean[n];
             Set<List<String>> seen = new HashSet<>();
             for (int k = 0; k < n; k++) {
                 int i = last ? n - 1 - k : k;
-                List<String> key = new ArrayList<>(cols.size());
-                for (Column<?> c : cols) {
-                    key.add(Cells.text(c, i));
-                }
-                drop[i] = !seen.add(key);
+                drop[i] = !seen.add(Columns.rowKey(cols, i));
             }
             Table out = keep(input, drop, true);
             if (out.rowCount() < n) {
@@ -224,12 +219,9 @@ final class RowTransforms {
             long n = p.integer("n", 10);
             Map<List<String>, Integer> taken = new HashMap<>();
             List<Integer> kept = new ArrayList<>();
+            List<Column<?>> groupColumns = groups.stream().<Column<?>>map(input::column).toList();
             for (int r : rows) {
-                List<String> key = new ArrayList<>();
-                for (String g : groups) {
-                    key.add(Cells.text(input.column(g), r));
-                }
-                int k = taken.merge(key, 1, Integer::sum);
+                int k = taken.merge(Columns.rowKey(groupColumns, r), 1, Integer::sum);
                 if (k <= n) {
                     kept.add(r);
                 }
@@ -257,9 +249,8 @@ final class RowTransforms {
         @Override
         public Table apply(Table input, NodeParams p, FittedState state, TransformContext context)
                 throws NodeException {
-            List<String> names = Columns.chosen(TableSchema.of(input), p, "columns", false);
-            List<Column<?>> cols = names.isEmpty() ? input.columns() : names.stream()
-                    .<Column<?>>map(input::column).toList();
+            List<Column<?>> cols = Columns.namedOrAll(input, Columns.chosen(TableSchema.of(input), p, "columns",
+                    false));
             boolean all = p.string("when", "any").equals("all");
             boolean[] drop = new boolean[input.rowCount()];
             for (int i = 0; i < drop.length; i++) {

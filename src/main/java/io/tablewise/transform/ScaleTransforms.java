@@ -3,6 +3,7 @@ package io.tablewise.transform;
 import java.util.List;
 import java.util.Map;
 
+import io.tablewise.ml.Stats;
 import io.tablewise.node.NodeParams;
 
 /** The scale group: standard, min-max, robust, log and power transforms of numeric columns. */
@@ -30,7 +31,7 @@ final class ScaleTransforms {
 
         @Override
         Map<String, Object> fitColumn(double[] v) {
-            return Map.of("mean", mean(v), "std", std(v));
+            return Map.of("mean", Stats.mean(v), "std", Stats.populationStd(v));
         }
 
         @Override
@@ -71,7 +72,8 @@ final class ScaleTransforms {
 
         @Override
         Map<String, Object> fitColumn(double[] v) {
-            return Map.of("median", quantile(v, 0.5), "iqr", quantile(v, 0.75) - quantile(v, 0.25));
+            return Map.of("median", Stats.quantile(v, 0.5),
+                    "iqr", Stats.quantile(v, 0.75) - Stats.quantile(v, 0.25));
         }
 
         @Override
@@ -152,7 +154,8 @@ final class ScaleTransforms {
                 double lambda = PowerMath.bestLambda(v, m.equals("box-cox"));
                 double[] t = java.util.Arrays.stream(v).map(x -> PowerMath.transform(x, lambda,
                         m.equals("box-cox"))).toArray();
-                out.put(name, Map.of("method", m, "lambda", lambda, "mean", mean(t), "std", std(t)));
+                out.put(name, Map.of("method", m, "lambda", lambda, "mean", Stats.mean(t), "std",
+                        Stats.populationStd(t)));
             }
             return FittedState.perColumn(out);
         }

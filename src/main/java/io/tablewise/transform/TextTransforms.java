@@ -235,25 +235,24 @@ final class TextTransforms {
 
         @Override
         public TableSchema outputSchema(TableSchema input, NodeParams p) throws NodeException {
-            List<ColumnSchema> out = new ArrayList<>();
-            List<String> taken = new ArrayList<>(input.names());
-            for (String n : Columns.chosen(input, p, "columns", false)) {
-                String name = Columns.freeName(taken, n + suffix());
-                taken.add(name);
-                out.add(new ColumnSchema(name, ColumnKind.INTEGER));
-            }
-            return Columns.withSchemaColumns(input, out);
+            List<String> sources = Columns.chosen(input, p, "columns", false);
+            return Columns.withSchemaColumns(input, names(input.names(), sources).stream()
+                    .map(n -> new ColumnSchema(n, ColumnKind.INTEGER)).toList());
+        }
+
+        private List<String> names(List<String> taken, List<String> sources) {
+            return Columns.freeNames(taken, sources.stream().map(n -> n + suffix()).toList());
         }
 
         @Override
         public Table apply(Table input, NodeParams p, FittedState state, TransformContext context)
                 throws NodeException {
             List<Column<?>> out = new ArrayList<>();
-            List<String> taken = new ArrayList<>(input.columnNames());
-            for (String n : Columns.chosen(TableSchema.of(input), p, "columns", false)) {
-                Column<?> c = input.column(n);
-                String name = Columns.freeName(taken, n + suffix());
-                taken.add(name);
+            List<String> sources = Columns.chosen(TableSchema.of(input), p, "columns", false);
+            List<String> names = names(input.columnNames(), sources);
+            for (int k = 0; k < sources.size(); k++) {
+                Column<?> c = input.column(sources.get(k));
+                String name = names.get(k);
                 IntColumn m = IntColumn.create(name);
                 for (int i = 0; i < c.size(); i++) {
                     String v = Cells.text(c, i);

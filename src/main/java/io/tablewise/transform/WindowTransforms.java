@@ -3,7 +3,6 @@ package io.tablewise.transform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,14 +32,7 @@ final class WindowTransforms {
 
     /** Row indices per group, each group ordered by the order column (missing last), stable. */
     static List<int[]> partitions(Table t, List<String> groupBy, String orderBy) {
-        Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            List<String> key = new ArrayList<>();
-            for (String g : groupBy) {
-                key.add(Cells.text(t.column(g), i));
-            }
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-        }
+        Map<List<String>, List<Integer>> groups = ReshapeTransforms.groups(t, groupBy);
         Comparator<Integer> order = orderBy.isEmpty() ? null : RowTransforms.byColumn(t.column(orderBy), false);
         List<int[]> out = new ArrayList<>();
         for (List<Integer> rows : groups.values()) {

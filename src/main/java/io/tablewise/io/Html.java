@@ -1,11 +1,12 @@
-package io.tablewise.insights;
+package io.tablewise.io;
 
-/** HTML escaping. */
-final class Html {
+/** HTML escaping for the generated reports. */
+public final class Html {
     private Html() {
     }
 
-    static String escape(String s) {
+    /** Text safe inside HTML elements and quoted attributes. */
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }
