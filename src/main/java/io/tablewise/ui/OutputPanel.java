@@ -1,0 +1,143 @@
+package io.tablewise.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.engine.NodeResult;
+import io.tablewise.engine.NodeState;
+import io.tablewise.node.NodeMessage;
+import io.tablewise.ui.editor.FlowEditor;
+import io.tablewise.ui.grid.DataGridView;
+import io.tablewise.ui.run.NodeStatus;
+import io.tablewise.ui.run.RunViewModel;
+
+/**
+ * The bottom panel: the selected node's output table, its warnings and problems, and the run log. It follows the
+ * selection and the run results.
+ */
+final class OutputPanel extends TabPane {
+    private final FlowEditor editor;
+    private final RunViewModel runs;
+    private final DataGridView grid = new DataGridView();
+    private final ComboBox<String> port = new ComboBox<>();
+    private final Label portLabel = new Label(Messages.get("grid.output"));
+    private final ListView<String> warnings = new ListView<>();
+    private final ListView<String> log = new ListView<>();
+    private final Tab warningsTab;
+    private String shownNode;
+
+    OutputPanel(FlowEditor editor, RunViewModel runs) {
+        this.editor = editor;
+        this.runs = runs;
+        getStyleClass().add("output-panel");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        HBox portBar = new HBox(6, portLabel, port);
+        portBar.getStyleClass().add("port-bar");
+        port.valueProperty().addListener((obs, old, now) -> showOutput());
+        VBox gridBox = new VBox(portBar, grid);
+        javafx.scene.layout.VBox.setVgrow(grid, javafx.scene.layout.Priority.ALWAYS);
+        Tab data = new Tab(Messages.get("panel.data"), gridBox);
+        warningsTab = new Tab(Messages.get("panel.warnings"), warnings);
+        Tab logTab = new Tab(Messages.get("panel.log"), log);
+        warnings.setPlaceholder(new Label(Messages.get("panel.noWarnings")));
+        log.setItems(runs.log());
+        log.getStyleClass().add("log");
+        runs.log().addListener((ListChangeListener<String>) c -> log.scrollTo(Math.max(0, log.getItems().size() - 1)));
+        getTabs().addAll(data, warningsTab, logTab);
+        editor.selection().addListener((SetChangeListener<String>) c -> refresh());
+        runs.statuses().addListener((MapChangeListener<String, NodeStatus>) c -> {
+            if (c.getKey().equals(shownNode)) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    DataGridView grid() {
+        return grid;
+    }
+
+    private Optional<String> selectedNode() {
+        return editor.selection().size() == 1 ? Optional.of(editor.selection().iterator().next()) : Optional.empty();
+    }
+
+    private void refresh() {
+        Optional<String> node = selectedNode();
+        shownNode = node.orElse(null);
+        List<String> tablePorts = new ArrayList<>();
+        node.flatMap(runs::result).filter(r -> r.state() == NodeState.DONE).ifPresent(r -> r.outputs().forEach(
+                (name, value) -> {
+                    if (value instanceof Table) {
+                        tablePorts.add(name);
+                    }
+                }));
+        tablePorts.sort(null);
+        if (!port.getItems().equals(tablePorts)) {
+            String keep = port.getValue();
+            port.getItems().setAll(tablePorts);
+            port.setValue(tablePorts.contains(keep) ? keep : tablePorts.isEmpty() ? null : tablePorts.get(0));
+        }
+        boolean many = tablePorts.size() > 1;
+        port.setVisible(many);
+        port.setManaged(many);
+        portLabel.setVisible(many);
+        portLabel.setManaged(many);
+        showOutput();
+        showWarnings(node.orElse(null));
+    }
+
+    private void showOutput() {
+        if (shownNode == null) {
+            grid.showMessage(Messages.get(editor.selection().isEmpty() ? "grid.selectNode" : "grid.selectOne"));
+            return;
+        }
+        NodeStatus status = runs.statuses().get(shownNode);
+        Optional<NodeResult> result = runs.result(shownNode);
+        if (result.isPresent() && result.get().state() == NodeState.DONE) {
+            Map<String, Object> outputs = result.get().outputs();
+            Object value = port.getValue() == null ? null : outputs.get(port.getValue());
+            if (value instanceof Table t) {
+                grid.show(t);
+                return;
+            }
+            grid.showMessage(Messages.get("grid.noTable"));
+            return;
+        }
+        boolean failed = status != null && status.light() == NodeStatus.Light.FAILED;
+        grid.showMessage(failed ? Messages.get("grid.failed", status.message()) : Messages.get("grid.notRun"));
+    }
+
+    private void showWarnings(String nodeId) {
+        List<String> lines = new ArrayList<>();
+        if (nodeId != null) {
+            NodeStatus status = runs.statuses().get(nodeId);
+            if (status != null && (status.light() == NodeStatus.Light.FAILED
+                    || status.light() == NodeStatus.Light.INVALID)) {
+                lines.add("✗ " + status.message());
+            }
+            if (status != null) {
+                status.warnings().forEach(w -> lines.add("⚠ " + w));
+            }
+            runs.result(nodeId).ifPresent(r -> r.messages().stream()
+                    .filter(m -> m.severity() == NodeMessage.Severity.INFO).forEach(m -> lines.add("ℹ " + m.text())));
+        }
+        warnings.getItems().setAll(lines);
+        warningsTab.setText(lines.isEmpty() ? Messages.get("panel.warnings")
+                : Messages.get("panel.warnings") + " (" + lines.size() + ")");
+    }
+}

@@ -1,0 +1,199 @@
+package io.tablewise.ui.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+
+import io.tablewise.flow.NodeInstance;
+import io.tablewise.flow.PortRef;
+import io.tablewise.node.NodeDescriptor;
+import io.tablewise.node.PortSpec;
+import io.tablewise.ui.Messages;
+import io.tablewise.ui.run.NodeStatus;
+import io.tablewise.ui.theme.Icons;
+
+/**
+ * A node on the canvas: a card with its category icon, label, type name, status light, progress while running,
+ * and its ports (inputs on the left, outputs on the right). Positions are in canvas (world) coordinates.
+ */
+final class NodeCard extends Pane {
+    static final double WIDTH = 200;
+    private static final double PORT_GAP = 22;
+    private static final double MIN_HEIGHT = 60;
+
+    private final String nodeId;
+    private final NodeDescriptor descriptor;
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final Circle light = new Circle(5);
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Tooltip tooltip = new Tooltip();
+    private final List<PortView> ports = new ArrayList<>();
+    private final double height;
+
+    /** A card for {@code node}; {@code descriptor} is null when the node's type is unknown. */
+    NodeCard(NodeInstance node, NodeDescriptor descriptor) {
+        this.nodeId = node.id();
+        this.descriptor = descriptor;
+        getStyleClass().add("node-card");
+        int portRows = descriptor == null ? 0 : Math.max(descriptor.inputs().size(), descriptor.outputs().size());
+        height = Math.max(MIN_HEIGHT, 20 + PORT_GAP * portRows);
+        setPrefSize(WIDTH, height);
+        setMinSize(WIDTH, height);
+        setMaxSize(WIDTH, height);
+
+        StackPane icon = new StackPane(descriptor == null ? Icons.icon("unknown", 18)
+                : Icons.category(descriptor.category(), 18));
+        icon.getStyleClass().addAll("node-icon", "category-" + categoryClass(descriptor));
+        icon.setLayoutX(12);
+        icon.setLayoutY(height / 2 - 15);
+        icon.setPrefSize(30, 30);
+
+        title.getStyleClass().add("node-title");
+        title.setLayoutX(50);
+        title.setLayoutY(height / 2 - 19);
+        title.setMaxWidth(WIDTH - 72);
+        subtitle.getStyleClass().add("node-subtitle");
+        subtitle.setLayoutX(50);
+        subtitle.setLayoutY(height / 2 + 1);
+        subtitle.setMaxWidth(WIDTH - 62);
+        subtitle.setText(descriptor == null ? Messages.get("canvas.unknownType", node.type())
+                : Messages.getOr("node." + descriptor.id() + ".name", descriptor.name()));
+
+        light.getStyleClass().add("status-light");
+        light.setLayoutX(WIDTH - 14);
+        light.setLayoutY(14);
+
+        progress.getStyleClass().add("node-progress");
+        progress.setLayoutX(10);
+        progress.setLayoutY(height - 8);
+        progress.setPrefSize(WIDTH - 20, 4);
+        progress.setVisible(false);
+
+        getChildren().addAll(icon, title, subtitle, light, progress);
+        if (descriptor != null) {
+            addPorts(descriptor.inputs(), true);
+            addPorts(descriptor.outputs(), false);
+        } else {
+            getStyleClass().add("node-unknown");
+        }
+        Tooltip.install(this, tooltip);
+        update(node);
+        setStatus(NodeStatus.of(NodeStatus.Light.IDLE, ""));
+    }
+
+    private void addPorts(List<PortSpec> specs, boolean input) {
+        for (int i = 0; i < specs.size(); i++) {
+            PortView port = new PortView(new PortRef(nodeId, specs.get(i).name()), specs.get(i), input);
+            port.setCenterX(input ? 0 : WIDTH);
+            port.setCenterY(height * (i + 1) / (specs.size() + 1));
+            ports.add(port);
+            getChildren().add(port);
+        }
+    }
+
+    private static String categoryClass(NodeDescriptor d) {
+        return d == null ? "unknown" : d.category().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    NodeDescriptor descriptor() {
+        return descriptor;
+    }
+
+    List<PortView> ports() {
+        return ports;
+    }
+
+    Label titleLabel() {
+        return title;
+    }
+
+    /** Follows the node's label and position. */
+    void update(NodeInstance node) {
+        title.setText(node.label());
+        relocate(node.ui().x(), node.ui().y());
+    }
+
+    /** Shows a status: the light's colour, progress while running, and the message as tooltip. */
+    void setStatus(NodeStatus status) {
+        for (NodeStatus.Light l : NodeStatus.Light.values()) {
+            light.getStyleClass().remove("light-" + l.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        light.getStyleClass().add("light-" + status.light().name().toLowerCase(java.util.Locale.ROOT));
+        boolean running = status.light() == NodeStatus.Light.RUNNING;
+        progress.setVisible(running);
+        progress.setProgress(status.progress() > 0 ? status.progress() : ProgressBar.INDETERMINATE_PROGRESS);
+        getStyleClass().removeAll("node-failed", "node-invalid");
+        if (status.light() == NodeStatus.Light.FAILED) {
+            getStyleClass().add("node-failed");
+        } else if (status.light() == NodeStatus.Light.INVALID) {
+            getStyleClass().add("node-invalid");
+        }
+        String state = Messages.get("status." + status.light().name().toLowerCase(java.util.Locale.ROOT));
+        String help = descriptor == null ? "" : "\n" + Messages.getOr("node." + descriptor.id() + ".help",
+                descriptor.help());
+        tooltip.setText(title.getText() + " — " + state
+                + (status.message().isBlank() ? "" : "\n" + status.message()) + help);
+    }
+
+    void setSelected(boolean selected) {
+        if (selected) {
+            if (!getStyleClass().contains("selected")) {
+                getStyleClass().add("selected");
+            }
+        } else {
+            getStyleClass().remove("selected");
+        }
+    }
+
+    /** Where an edge meets this card's port, in world coordinates. */
+    Point2D portPoint(String port, boolean input) {
+        for (PortView p : ports) {
+            if (p.isInput() == input && p.ref().port().equals(port)) {
+                return new Point2D(getLayoutX() + p.getCenterX(), getLayoutY() + p.getCenterY());
+            }
+        }
+        return new Point2D(getLayoutX() + (input ? 0 : WIDTH), getLayoutY() + height / 2);
+    }
+
+    /** The card's visual height. */
+    double cardHeight() {
+        return height;
+    }
+
+    /** The port under a point in world coordinates (with a generous margin), or null. */
+    PortView portAt(Point2D world, boolean input) {
+        for (PortView p : ports) {
+            if (p.isInput() == input && portPointOf(p).distance(world) <= PortView.RADIUS * 2.5) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private Point2D portPointOf(PortView p) {
+        return new Point2D(getLayoutX() + p.getCenterX(), getLayoutY() + p.getCenterY());
+    }
+
+    /** Whether {@code node} is part of this card (so clicks on it act on the card). */
+    boolean owns(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

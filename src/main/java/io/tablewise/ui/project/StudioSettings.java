@@ -1,0 +1,116 @@
+package io.tablewise.ui.project;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import io.tablewise.io.AtomicFiles;
+
+/**
+ * The studio's own settings (theme, language, recent files) in {@code ~/.tablewise/settings.properties}; the
+ * folder can be moved with {@code -Dtablewise.home=DIR} (tests use a temporary one).
+ */
+public final class StudioSettings {
+    private static final int RECENT_LIMIT = 10;
+    private final Path home;
+    private final Properties values = new Properties();
+
+    /** Settings stored in {@code home}. */
+    public StudioSettings(Path home) {
+        this.home = home;
+        Path file = file();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                values.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // Unreadable settings are not worth stopping for: start with the defaults.
+                values.clear();
+            }
+        }
+    }
+
+    /** The settings folder: {@code -Dtablewise.home}, else {@code ~/.tablewise}. */
+    public static Path defaultHome() {
+        String configured = System.getProperty("tablewise.home");
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".tablewise");
+    }
+
+    /** The settings folder. */
+    public Path home() {
+        return home;
+    }
+
+    /** "light" or "dark". */
+    public String theme() {
+        return values.getProperty("theme", "light");
+    }
+
+    /** Chooses the theme. */
+    public void setTheme(String theme) {
+        values.setProperty("theme", theme);
+        save();
+    }
+
+    /** "" (follow the OS), "en" or "ko". */
+    public String language() {
+        return values.getProperty("language", "");
+    }
+
+    /** Chooses the language. */
+    public void setLanguage(String language) {
+        values.setProperty("language", language);
+        save();
+    }
+
+    /** Recently opened or saved flows, newest first, only those that still exist. */
+    public List<Path> recentFiles() {
+        List<Path> list = new ArrayList<>();
+        for (int i = 0; i < RECENT_LIMIT; i++) {
+            String v = values.getProperty("recent." + i);
+            if (v != null && Files.isRegularFile(Path.of(v))) {
+                list.add(Path.of(v));
+            }
+        }
+        return list;
+    }
+
+    /** Puts a flow at the top of the recent files. */
+    public void addRecent(Path file) {
+        List<Path> list = new ArrayList<>(recentFiles());
+        Path abs = file.toAbsolutePath().normalize();
+        list.remove(abs);
+        list.add(0, abs);
+        for (int i = 0; i < RECENT_LIMIT; i++) {
+            if (i < list.size()) {
+                values.setProperty("recent." + i, list.get(i).toString());
+            } else {
+                values.remove("recent." + i);
+            }
+        }
+        save();
+    }
+
+    private Path file() {
+        return home.resolve("settings.properties");
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(home);
+            StringWriter text = new StringWriter();
+            values.store(text, "Tablewise studio settings");
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(file(), out -> out.write(bytes));
+        } catch (IOException e) {
+            // Settings are a convenience; failing to keep them must not interrupt the user's work.
+            System.err.println("warning: could not save the studio settings in " + home + ": " + e.getMessage());
+        }
+    }
+}

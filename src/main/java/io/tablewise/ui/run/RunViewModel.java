@@ -1,0 +1,374 @@
+package io.tablewise.ui.run;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import io.tablewise.engine.ExecutionListener;
+import io.tablewise.engine.FlowExecutor;
+import io.tablewise.engine.FlowSession;
+import io.tablewise.engine.InvalidParameterException;
+import io.tablewise.engine.NodeResult;
+import io.tablewise.engine.NodeState;
+import io.tablewise.engine.RunHandle;
+import io.tablewise.engine.RunResult;
+import io.tablewise.engine.ValidationReport;
+import io.tablewise.flow.Flow;
+import io.tablewise.flow.NodeInstance;
+import io.tablewise.node.NodeMessage;
+import io.tablewise.ui.Messages;
+import io.tablewise.ui.editor.FlowEditor;
+
+/**
+ * Runs the edited flow through the engine and keeps, for the view, each node's status light, the validation
+ * report (for the inspector's column pickers and messages), the run's progress and a log. Engine work (validation,
+ * fingerprints, runs) happens on a background thread; results are handed to {@code uiThread}, so the window never
+ * waits for the engine.
+ */
+public final class RunViewModel {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final FlowExecutor executor;
+    private final FlowEditor editor;
+    private final Executor uiThread;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tablewise-studio-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<Flow> pendingFlow = new AtomicReference<>();
+    private final AtomicBoolean analysisQueued = new AtomicBoolean();
+
+    private final ObservableMap<String, NodeStatus> statuses = FXCollections.observableHashMap();
+    private final ObjectProperty<ValidationReport> validation = new SimpleObjectProperty<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty statusText = new SimpleStringProperty("");
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObjectProperty<RunResult> lastRun = new SimpleObjectProperty<>();
+    /** The flow that the statuses and the validation describe (it lags the editor by one analysis). */
+    private final ObjectProperty<Flow> analysedFlow = new SimpleObjectProperty<>();
+
+    // Touched only on the background thread.
+    private FlowSession session;
+    private Path sessionDir;
+    // Touched only on the UI thread.
+    private final Map<String, NodeResult> failures = new HashMap<>();
+    private final Map<String, NodeStatus> live = new HashMap<>();
+    private RunHandle current;
+    private Set<String> runTargets = Set.of();
+
+    /** A runner for {@code editor}'s flow; {@code uiThread} is {@code Platform::runLater} in the studio. */
+    public RunViewModel(FlowExecutor executor, FlowEditor editor, Executor uiThread) {
+        this.executor = executor;
+        this.editor = editor;
+        this.uiThread = uiThread;
+        editor.flowProperty().addListener((obs, old, now) -> analyse(now));
+        editor.fileProperty().addListener((obs, old, now) -> analyse(editor.flow()));
+        analyse(editor.flow());
+    }
+
+    /** Status light of each node. */
+    public ObservableMap<String, NodeStatus> statuses() {
+        return statuses;
+    }
+
+    /** The latest validation of the flow (null until the first one finishes). */
+    public ObjectProperty<ValidationReport> validationProperty() {
+        return validation;
+    }
+
+    /** True while a run is going. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** Progress of the current run in [0, 1]. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** One line for the status bar. */
+    public StringProperty statusTextProperty() {
+        return statusText;
+    }
+
+    /** Time-stamped log lines of runs. */
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    /** The result of the last finished run. */
+    public ObjectProperty<RunResult> lastRunProperty() {
+        return lastRun;
+    }
+
+    /** The flow that the statuses and the validation describe; equal to the editor's once analysis caught up. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Flow> analysedFlowProperty() {
+        return analysedFlow;
+    }
+
+    /** The folder relative paths resolve against: the flow file's folder, or the working folder for a new flow. */
+    public Path flowDir() {
+        Path file = editor.fileProperty().get();
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of("").toAbsolutePath();
+    }
+
+    /** The node's last result (done, or failed), if it has one. */
+    public Optional<NodeResult> result(String nodeId) {
+        NodeResult failed = failures.get(nodeId);
+        if (failed != null) {
+            return Optional.of(failed);
+        }
+        FlowSession s = session;
+        return s == null ? Optional.empty() : s.lastResult(nodeId);
+    }
+
+    // ---- running ----
+
+    /** Runs every node. */
+    public void runAll() {
+        run(Set.of());
+    }
+
+    /** Runs the given nodes and what they need. */
+    public void run(Set<String> targets) {
+        if (running.get()) {
+            return;
+        }
+        Flow flow = editor.flow();
+        Path dir = flowDir();
+        running.set(true);
+        progress.set(0);
+        runTargets = Set.copyOf(targets);
+        failures.keySet().removeIf(id -> targets.isEmpty() || targets.contains(id));
+        log(targets.isEmpty() ? Messages.get("run.started") : Messages.get("run.upTo", String.join(", ", targets)));
+        statusText.set(Messages.get("run.running"));
+        background.execute(() -> {
+            try {
+                FlowSession s = sessionFor(flow, dir);
+                RunHandle handle = s.run(targets, new Listener());
+                uiThread.execute(() -> current = handle);
+            } catch (InvalidParameterException | RuntimeException e) {
+                uiThread.execute(() -> finished(null, e.getMessage()));
+            }
+        });
+    }
+
+    /** Cancels the run in progress: running nodes stop at their next check, queued ones are skipped. */
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+            statusText.set(Messages.get("run.cancelling"));
+        }
+    }
+
+    /** Stops background work (the window closes). */
+    public void shutdown() {
+        cancel();
+        background.shutdownNow();
+    }
+
+    // ---- analysis (validation and staleness) ----
+
+    private void analyse(Flow flow) {
+        pendingFlow.set(flow);
+        Path dir = flowDir();
+        if (analysisQueued.compareAndSet(false, true)) {
+            background.execute(() -> {
+                analysisQueued.set(false);
+                Flow latest = pendingFlow.get();
+                ValidationReport report;
+                Map<String, NodeState> states;
+                try {
+                    report = executor.validate(latest, dir, Map.of());
+                    FlowSession s = sessionFor(latest, dir);
+                    states = s.states();
+                } catch (InvalidParameterException | RuntimeException e) {
+                    report = new ValidationReport(List.of(NodeMessage.error(null, null, e.getMessage())),
+                            Map.of(), Map.of());
+                    states = Map.of();
+                }
+                ValidationReport finalReport = report;
+                Map<String, NodeState> finalStates = states;
+                uiThread.execute(() -> applyAnalysis(latest, finalReport, finalStates));
+            });
+        }
+    }
+
+    private FlowSession sessionFor(Flow flow, Path dir) {
+        if (session == null || !dir.equals(sessionDir)) {
+            session = new FlowSession(executor, editor.registry(), flow, dir);
+            sessionDir = dir;
+        } else {
+            session.setFlow(flow);
+        }
+        return session;
+    }
+
+    private void applyAnalysis(Flow flow, ValidationReport report, Map<String, NodeState> states) {
+        if (flow != editor.flow()) {
+            return; // a newer analysis is on its way
+        }
+        validation.set(report);
+        failures.keySet().removeIf(id -> flow.node(id).isEmpty());
+        statuses.keySet().removeIf(id -> flow.node(id).isEmpty());
+        for (NodeInstance n : flow.nodes()) {
+            if (running.get() && live.containsKey(n.id())) {
+                continue;
+            }
+            statuses.put(n.id(), idleStatus(n.id(), report, states.getOrDefault(n.id(), NodeState.IDLE)));
+        }
+        analysedFlow.set(flow);
+    }
+
+    private NodeStatus idleStatus(String id, ValidationReport report, NodeState state) {
+        List<String> warnings = new ArrayList<>();
+        report.messagesFor(id).stream().filter(m -> !m.isError()).forEach(m -> warnings.add(m.format()));
+        Optional<NodeMessage> error = report.messagesFor(id).stream().filter(NodeMessage::isError).findFirst();
+        if (error.isPresent()) {
+            return new NodeStatus(NodeStatus.Light.INVALID, 0, error.get().format(), warnings);
+        }
+        NodeResult failed = failures.get(id);
+        if (failed != null) {
+            return new NodeStatus(NodeStatus.Light.FAILED, 0, failed.error(), warnings);
+        }
+        if (state == NodeState.DONE) {
+            NodeResult last = result(id).orElse(null);
+            if (last != null) {
+                last.warnings().forEach(w -> warnings.add(w.text()));
+            }
+            return new NodeStatus(warnings.isEmpty() ? NodeStatus.Light.DONE : NodeStatus.Light.WARNING, 0,
+                    warnings.isEmpty() ? "" : warnings.get(0), warnings);
+        }
+        NodeStatus.Light light = state == NodeState.STALE ? NodeStatus.Light.STALE : NodeStatus.Light.IDLE;
+        return new NodeStatus(light, 0, warnings.isEmpty() ? "" : warnings.get(0), warnings);
+    }
+
+    // ---- engine events, handed to the UI thread ----
+
+    private final class Listener implements ExecutionListener {
+        @Override
+        public void nodeStateChanged(String nodeId, NodeState state, NodeResult result) {
+            uiThread.execute(() -> onState(nodeId, state, result));
+        }
+
+        @Override
+        public void nodeProgress(String nodeId, double fraction, String message) {
+            uiThread.execute(() -> {
+                live.put(nodeId, new NodeStatus(NodeStatus.Light.RUNNING, fraction, message, List.of()));
+                statuses.put(nodeId, live.get(nodeId));
+                updateProgress();
+            });
+        }
+
+        @Override
+        public void runFinished(RunResult result) {
+            uiThread.execute(() -> finished(result, null));
+        }
+    }
+
+    private void onState(String nodeId, NodeState state, NodeResult result) {
+        NodeInstance node = editor.flow().node(nodeId).orElse(null);
+        String label = node == null ? nodeId : node.label();
+        switch (state) {
+            case QUEUED -> live.put(nodeId, NodeStatus.of(NodeStatus.Light.QUEUED, Messages.get("run.waiting")));
+            case RUNNING -> live.put(nodeId, NodeStatus.of(NodeStatus.Light.RUNNING, ""));
+            case DONE -> {
+                failures.remove(nodeId);
+                List<String> warnings = result == null ? List.of()
+                        : result.warnings().stream().map(NodeMessage::text).toList();
+                live.put(nodeId, new NodeStatus(warnings.isEmpty() ? NodeStatus.Light.DONE : NodeStatus.Light.WARNING,
+                        0, warnings.isEmpty() ? "" : warnings.get(0), warnings));
+                String timing = result == null ? "" : result.fromCache() ? " (" + Messages.get("run.unchanged") + ")"
+                        : String.format(" in %.2f s", result.seconds());
+                log("✓ " + label + timing);
+                warnings.forEach(w -> log("  ⚠ " + label + ": " + w));
+            }
+            case FAILED -> {
+                if (result != null) {
+                    failures.put(nodeId, result);
+                }
+                String error = result == null ? "failed" : result.error();
+                live.put(nodeId, NodeStatus.of(NodeStatus.Light.FAILED, error));
+                log("✗ " + label + ": " + error);
+            }
+            case SKIPPED, CANCELLED -> live.remove(nodeId);
+            default -> {
+            }
+        }
+        if (live.containsKey(nodeId)) {
+            statuses.put(nodeId, live.get(nodeId));
+        }
+        updateProgress();
+    }
+
+    private void updateProgress() {
+        long total = runTargets.isEmpty() ? editor.flow().nodes().size() : Math.max(live.size(), 1);
+        double done = live.values().stream().mapToDouble(s -> switch (s.light()) {
+            case DONE, WARNING, FAILED -> 1.0;
+            case RUNNING -> s.progress();
+            default -> 0.0;
+        }).sum();
+        progress.set(total == 0 ? 0 : Math.min(1, done / total));
+        live.entrySet().stream().filter(e -> e.getValue().light() == NodeStatus.Light.RUNNING).findFirst()
+                .ifPresent(e -> statusText.set(Messages.get("run.runningNode", editor.flow().node(e.getKey())
+                        .map(NodeInstance::label).orElse(e.getKey()))
+                        + (e.getValue().message().isBlank() ? "" : " " + e.getValue().message())));
+    }
+
+    private void finished(RunResult result, String error) {
+        running.set(false);
+        current = null;
+        live.clear();
+        progress.set(result == null ? 0 : 1);
+        if (result == null) {
+            statusText.set(Messages.get("run.notStarted", error));
+            log(Messages.get("run.notStarted", error));
+        } else {
+            lastRun.set(result);
+            String text = switch (result.status()) {
+                case OK -> Messages.get("run.finished", String.format(Messages.locale(), "%.1f", result.seconds()));
+                case FAILED -> Messages.get("run.failures", result.failures().size());
+                case CANCELLED -> Messages.get("run.cancelled");
+                case INVALID -> Messages.get("run.invalid");
+            };
+            statusText.set(text);
+            log(text);
+            result.validation().errors().forEach(m -> log("  " + m.format()));
+        }
+        analyse(editor.flow());
+    }
+
+    private void log(String line) {
+        log.add(LocalTime.now().format(CLOCK) + "  " + line);
+        if (log.size() > 2000) {
+            log.remove(0, log.size() - 2000);
+        }
+    }
+}

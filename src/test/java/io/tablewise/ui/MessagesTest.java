@@ -1,0 +1,82 @@
+package io.tablewise.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.tablewise.node.NodeType;
+import io.tablewise.node.registry.NodeRegistry;
+
+class MessagesTest {
+    @AfterEach
+    void english() {
+        Messages.use(Locale.ENGLISH);
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream(name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void koreanHasEveryEnglishTextAndANameForEveryNodeType() throws IOException {
+        Properties en = load("messages.properties");
+        Properties ko = load("messages_ko.properties");
+        Set<String> missing = new TreeSet<>(en.stringPropertyNames());
+        missing.removeAll(ko.stringPropertyNames());
+        assertEquals(Set.of(), missing, "keys without a Korean text");
+        for (NodeType t : NodeRegistry.builtIn().all()) {
+            String key = "node." + t.descriptor().id() + ".name";
+            assertTrue(ko.containsKey(key), "no Korean name for " + t.descriptor().id());
+            assertTrue(en.containsKey("category." + t.descriptor().category().toLowerCase(Locale.ROOT)
+                    .replace(' ', '-')), "no category text for " + t.descriptor().category());
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeUsesExists() throws IOException {
+        Properties en = load("messages.properties");
+        Pattern use = Pattern.compile("(?:Messages\\.get|item|toolButton)\\(\"([a-z]+\\.[A-Za-z.]+)\"");
+        Set<String> unknown = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/tablewise/ui"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+                Matcher m = use.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!m.group(1).endsWith(".") && !en.containsKey(m.group(1))) {
+                        unknown.add(m.group(1) + " in " + f.getFileName());
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), unknown);
+    }
+
+    @Test
+    void textsAreFormattedInTheChosenLanguage() {
+        Messages.use(Locale.KOREAN);
+        assertEquals("노드 3개", Messages.get("status.nodes", 3));
+        Messages.use(Locale.ENGLISH);
+        assertEquals("Don't save", Messages.get("doc.dontSave"));
+        assertEquals("1,234 rows × 5 columns", Messages.get("grid.size", "1,234", "5"));
+    }
+}

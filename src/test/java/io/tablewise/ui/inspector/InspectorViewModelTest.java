@@ -1,0 +1,102 @@
+package io.tablewise.ui.inspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.tablewise.engine.FlowExecutor;
+import io.tablewise.flow.json.FlowReader;
+import io.tablewise.node.ParamSpec;
+import io.tablewise.node.ParamType;
+import io.tablewise.node.registry.NodeRegistry;
+import io.tablewise.sample.ChurnGenerator;
+import io.tablewise.ui.editor.FlowEditor;
+import io.tablewise.ui.run.FakeUiThread;
+import io.tablewise.ui.run.RunViewModel;
+
+class InspectorViewModelTest {
+    private static final Path SAMPLE = Path.of("projects-sample/customer-churn/customer-churn.flow");
+    private final FakeUiThread ui = new FakeUiThread();
+    private final FlowExecutor executor = FlowExecutor.createDefault();
+    private FlowEditor editor;
+    private RunViewModel runs;
+    private InspectorViewModel inspector;
+
+    @AfterEach
+    void tearDown() {
+        ui.run(() -> {
+            if (runs != null) {
+                runs.shutdown();
+            }
+        });
+        executor.close();
+        ui.close();
+    }
+
+    private void openSample() throws Exception {
+        var flow = new FlowReader().read(SAMPLE);
+        ui.run(() -> {
+            editor = new FlowEditor(NodeRegistry.builtIn());
+            editor.load(flow, SAMPLE.toAbsolutePath(), false);
+            runs = new RunViewModel(executor, editor, ui);
+            inspector = new InspectorViewModel(editor, runs);
+        });
+        ui.await(() -> runs.analysedFlowProperty().get() == editor.flow(), 30, "analysis");
+    }
+
+    private ParamField field(String node, String param) {
+        return ui.call(() -> inspector.fields(node).stream().filter(f -> f.spec().name().equals(param))
+                .findFirst().orElseThrow());
+    }
+
+    @Test
+    void columnPickersListTheColumnsOfTheInputTheyNameInOrder() throws Exception {
+        openSample();
+        ParamField columns = field("impute", "columns");
+        // the upstream import reads the sample CSV: its header, in file order
+        List<String> header = List.of(ChurnGenerator.HEADER.split(","));
+        assertEquals(header, columns.columns());
+        assertEquals(List.of("satisfaction"), columns.value());
+        ParamField strategy = field("impute", "strategy");
+        assertEquals("median", strategy.effective());
+        // downstream of the formula node, its new column is offered too
+        assertTrue(field("drop_id", "columns").columns().contains("tenure_band"));
+        assertEquals("", columns.message());
+    }
+
+    @Test
+    void defaultsShowWhenNothingIsSetAndProblemsAreAttachedToTheirParameter() throws Exception {
+        openSample();
+        ParamField descending = field("encode", "columns");
+        assertEquals(List.of("region", "plan"), descending.effective());
+        ui.run(() -> inspector.set("impute", "columns", List.of("satisfaction", "no_such_column")));
+        ui.await(() -> runs.analysedFlowProperty().get() == editor.flow(), 30, "analysis");
+        String message = field("impute", "columns").message();
+        assertTrue(message.contains("no_such_column"), message);
+        ui.run(() -> editor.undo());
+        ui.await(() -> runs.analysedFlowProperty().get() == editor.flow(), 30, "analysis");
+        assertEquals("", field("impute", "columns").message());
+    }
+
+    @Test
+    void numberFieldsParseRangesAndFlowParameterReferences() {
+        ParamSpec share = ParamSpec.builder("testShare", ParamType.DECIMAL).range(0.05, 0.9).build();
+        assertEquals(0.25, ParamText.parse(share, "0.25").value());
+        assertEquals(0.25, ParamText.parse(share, "0,25").value());
+        assertEquals("${testShare}", ParamText.parse(share, " ${testShare} ").value());
+        assertTrue(ParamText.parse(share, "2").problem().contains("above the maximum 0.9"));
+        assertTrue(ParamText.parse(share, "abc").problem().contains("expected a number"));
+        assertNull(ParamText.parse(share, "").value());
+        ParamSpec rows = ParamSpec.builder("rows", ParamType.INTEGER).range(0.0, null).build();
+        assertEquals(1000L, ParamText.parse(rows, "1_000").value());
+        assertTrue(ParamText.parse(rows, "1.5").problem().contains("whole number"));
+        assertEquals("0 … ", ParamText.range(rows));
+        assertEquals("", ParamText.format(null));
+    }
+}
