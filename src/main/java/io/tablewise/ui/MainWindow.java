@@ -332,7 +332,7 @@ public final class MainWindow {
     }
 
     private ToolBar toolBar() {
-        Button runAll = toolButton("toolbar.runAll", "model", runs::runAll);
+        Button runAll = toolButton("toolbar.runAll", "run", runs::runAll);
         runAll.getStyleClass().add("accent");
         runAll.disableProperty().bind(runs.runningProperty());
         runAll.setId("run-all");

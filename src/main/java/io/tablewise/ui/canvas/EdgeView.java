@@ -30,15 +30,27 @@ final class EdgeView extends Group {
     }
 
     static void shape(CubicCurve c, Point2D from, Point2D to) {
-        double dx = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+        double dx = to.getX() - from.getX();
+        double dy = to.getY() - from.getY();
         c.setStartX(from.getX());
         c.setStartY(from.getY());
-        c.setControlX1(from.getX() + dx);
-        c.setControlY1(from.getY());
-        c.setControlX2(to.getX() - dx);
-        c.setControlY2(to.getY());
         c.setEndX(to.getX());
         c.setEndY(to.getY());
+        if (dx >= 40) {
+            double pull = Math.max(40, dx / 2);
+            c.setControlX1(from.getX() + pull);
+            c.setControlY1(from.getY());
+            c.setControlX2(to.getX() - pull);
+            c.setControlY2(to.getY());
+        } else {
+            // A backward edge (the next row of a wrapped flow): leave rightwards, cross between the rows, arrive
+            // from the left, instead of looping through the cards.
+            double reach = Math.min(160, 60 + Math.abs(dx) / 4);
+            c.setControlX1(from.getX() + reach);
+            c.setControlY1(from.getY() + dy * 0.6);
+            c.setControlX2(to.getX() - reach);
+            c.setControlY2(to.getY() - dy * 0.6);
+        }
     }
 
     void setSelected(boolean selected) {

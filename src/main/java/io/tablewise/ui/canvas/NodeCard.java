@@ -25,7 +25,7 @@ import io.tablewise.ui.theme.Icons;
  * and its ports (inputs on the left, outputs on the right). Positions are in canvas (world) coordinates.
  */
 final class NodeCard extends Pane {
-    static final double WIDTH = 200;
+    static final double WIDTH = 180;
     private static final double PORT_GAP = 22;
     private static final double MIN_HEIGHT = 60;
 

@@ -155,13 +155,14 @@ public final class GridModel {
         }
         int step = Math.max(1, n / HISTOGRAM_SAMPLE);
         double[] counts;
-        if (c instanceof NumericColumn<?> num) {
+        java.util.function.IntToDoubleFunction value = numericValue(c);
+        if (value != null) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i += step) {
-                if (!num.isMissing(i)) {
-                    min = Math.min(min, num.getDouble(i));
-                    max = Math.max(max, num.getDouble(i));
+                if (!c.isMissing(i)) {
+                    min = Math.min(min, value.applyAsDouble(i));
+                    max = Math.max(max, value.applyAsDouble(i));
                 }
             }
             if (min > max) {
@@ -169,8 +170,8 @@ public final class GridModel {
             }
             counts = new double[min == max ? 1 : NUMERIC_BINS];
             for (int i = 0; i < n; i += step) {
-                if (!num.isMissing(i)) {
-                    int bin = min == max ? 0 : (int) ((num.getDouble(i) - min) / (max - min) * counts.length);
+                if (!c.isMissing(i)) {
+                    int bin = min == max ? 0 : (int) ((value.applyAsDouble(i) - min) / (max - min) * counts.length);
                     counts[Math.min(counts.length - 1, bin)]++;
                 }
             }
@@ -196,6 +197,20 @@ public final class GridModel {
             counts[i] = peak == 0 ? 0 : counts[i] / peak;
         }
         return counts;
+    }
+
+    /** Numbers, dates and date-times have an order and a distance: they get bins. */
+    private static java.util.function.IntToDoubleFunction numericValue(Column<?> c) {
+        if (c instanceof NumericColumn<?> num) {
+            return num::getDouble;
+        }
+        if (c instanceof tech.tablesaw.api.DateColumn d) {
+            return i -> d.get(i).toEpochDay();
+        }
+        if (c instanceof tech.tablesaw.api.DateTimeColumn d) {
+            return i -> d.get(i).toEpochSecond(java.time.ZoneOffset.UTC);
+        }
+        return null;
     }
 
     static int[] identity(int n) {

@@ -47,4 +47,18 @@ class GridModelTest {
         assertEquals("decimal", model.typeName(0));
         assertEquals("text", model.typeName(1));
     }
+
+    @Test
+    void datesAreBinnedByDayNotCountedAsText() {
+        Table dates = Table.create("d", tech.tablesaw.api.DateColumn.create("when",
+                java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 2),
+                java.time.LocalDate.of(2026, 1, 17)));
+        double[] bars = new GridModel(dates).histogram(0);
+        assertEquals(16, bars.length);
+        // 16 days over 16 bins: day 0 and day 1 fall in bins 0 and 1, day 16 in the last
+        assertEquals(1.0, bars[0]);
+        assertEquals(1.0, bars[1]);
+        assertEquals(1.0, bars[15]);
+        assertEquals("date", new GridModel(dates).typeName(0));
+    }
 }
