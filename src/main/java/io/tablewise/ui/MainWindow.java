@@ -258,10 +258,10 @@ public final class MainWindow {
         undo.disableProperty().bind(editor.canUndoProperty().not());
         MenuItem redo = item("menu.edit.redo", "Shortcut+Shift+Z", editor::redo);
         redo.disableProperty().bind(editor.canRedoProperty().not());
-        MenuItem redoY = item("menu.edit.redo", "Shortcut+Y", editor::redo);
-        redoY.disableProperty().bind(editor.canRedoProperty().not());
-        redoY.setVisible(false);
-        edit.getItems().addAll(undo, redo, redoY, new SeparatorMenuItem(),
+        // Ctrl+Y redoes too (Windows habit): a scene accelerator, since a menu item shows only one shortcut.
+        stage.sceneProperty().addListener((obs, old, scene) -> addRedoY(scene));
+        addRedoY(stage.getScene());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
                 item("menu.edit.cut", "Shortcut+X", this::cut),
                 item("menu.edit.copy", "Shortcut+C", this::copy),
                 item("menu.edit.paste", "Shortcut+V", this::paste),
@@ -299,6 +299,16 @@ public final class MainWindow {
             }
         });
         return bar;
+    }
+
+    private void addRedoY(javafx.scene.Scene scene) {
+        if (scene != null) {
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), () -> {
+                if (!textFieldFocused()) {
+                    editor.redo();
+                }
+            });
+        }
     }
 
     private MenuItem item(String key, String accelerator, Runnable action) {

@@ -60,6 +60,7 @@ final class NodeCard extends Pane {
         title.getStyleClass().add("node-title");
         title.setLayoutX(50);
         title.setLayoutY(height / 2 - 19);
+        title.setPrefWidth(WIDTH - 72);
         title.setMaxWidth(WIDTH - 72);
         subtitle.getStyleClass().add("node-subtitle");
         subtitle.setLayoutX(50);

@@ -191,7 +191,9 @@ public final class RunViewModel {
     /** Stops background work (the window closes). */
     public void shutdown() {
         cancel();
-        background.shutdownNow();
+        // No interrupt: a thread interrupted inside a library's class initialisation (Tablesaw scans the class path)
+        // would leave that class unusable for the rest of the JVM.
+        background.shutdown();
     }
 
     // ---- analysis (validation and staleness) ----
