@@ -43,9 +43,11 @@ class CanvasGesturesUiTest {
     static Path dir;
     private StudioSession session;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Messages.use(java.util.Locale.ENGLISH);
         session = new StudioSession(FlowExecutor.createDefault(), new StudioSettings(dir.resolve("home")), null,
                 Platform::runLater);
@@ -65,6 +67,8 @@ class CanvasGesturesUiTest {
 
     @Stop
     void stop() {
+        // Close the window: headless drag and drop goes to the topmost window, which must be this test's.
+        Platform.runLater(stage::close);
         session.shutdown();
     }
 

@@ -45,9 +45,11 @@ class StudioOpenUiTest {
     static Path dir;
     private StudioSession session;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Messages.use(java.util.Locale.ENGLISH);
         session = new StudioSession(FlowExecutor.createDefault(), new StudioSettings(dir.resolve("home")), null,
                 Platform::runLater);
@@ -60,6 +62,8 @@ class StudioOpenUiTest {
 
     @Stop
     void stop() {
+        // Close the window: headless drag and drop goes to the topmost window, which must be this test's.
+        Platform.runLater(stage::close);
         session.shutdown();
     }
 

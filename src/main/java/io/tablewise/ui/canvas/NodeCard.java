@@ -35,7 +35,8 @@ final class NodeCard extends Pane {
     private final Label subtitle = new Label();
     private final Circle light = new Circle(5);
     private final ProgressBar progress = new ProgressBar(0);
-    private final Tooltip tooltip = new Tooltip();
+    private Tooltip tooltip;
+    private String tooltipText = "";
     private final List<PortView> ports = new ArrayList<>();
     private final double height;
 
@@ -86,7 +87,14 @@ final class NodeCard extends Pane {
         } else {
             getStyleClass().add("node-unknown");
         }
-        Tooltip.install(this, tooltip);
+        setOnMouseEntered(e -> {
+            if (tooltip == null) { // made on first hover: a 200-node canvas opens without 200 tooltips
+                tooltip = new Tooltip(tooltipText);
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(420);
+                Tooltip.install(this, tooltip);
+            }
+        });
         update(node);
         setStatus(NodeStatus.of(NodeStatus.Light.IDLE, ""));
     }
@@ -145,8 +153,11 @@ final class NodeCard extends Pane {
         String state = Messages.get("status." + status.light().name().toLowerCase(java.util.Locale.ROOT));
         String help = descriptor == null ? "" : "\n" + Messages.getOr("node." + descriptor.id() + ".help",
                 descriptor.help());
-        tooltip.setText(title.getText() + " — " + state
-                + (status.message().isBlank() ? "" : "\n" + status.message()) + help);
+        tooltipText = title.getText() + " — " + state
+                + (status.message().isBlank() ? "" : "\n" + status.message()) + help;
+        if (tooltip != null) {
+            tooltip.setText(tooltipText);
+        }
     }
 
     void setSelected(boolean selected) {

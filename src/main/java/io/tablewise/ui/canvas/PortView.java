@@ -19,8 +19,15 @@ final class PortView extends Circle {
         this.spec = spec;
         this.input = input;
         getStyleClass().addAll("port", input ? "port-in" : "port-out");
-        Tooltip.install(this, new Tooltip(spec.name() + " · " + spec.type().displayName()
-                + (spec.help() == null || spec.help().isBlank() ? "" : "\n" + spec.help())));
+        // Made on first hover: hundreds of ports on a large canvas would otherwise cost a Tooltip each up front.
+        setOnMouseEntered(e -> {
+            if (getProperties().get("tooltip") == null) {
+                Tooltip tip = new Tooltip(spec.name() + " · " + spec.type().displayName()
+                        + (spec.help() == null || spec.help().isBlank() ? "" : "\n" + spec.help()));
+                getProperties().put("tooltip", tip);
+                Tooltip.install(this, tip);
+            }
+        });
     }
 
     PortRef ref() {

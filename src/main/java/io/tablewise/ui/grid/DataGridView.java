@@ -52,6 +52,8 @@ public final class DataGridView extends VBox {
         table.setPlaceholder(placeholder);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // A fixed row height lets the virtual flow place a million rows without measuring them.
+        table.setFixedCellSize(28);
         placeholder.getStyleClass().add("placeholder");
         filter.setPromptText(Messages.get("grid.filter"));
         filter.setPrefColumnCount(24);
@@ -96,17 +98,18 @@ public final class DataGridView extends VBox {
         generation.incrementAndGet();
         model = new GridModel(data);
         sortColumn = -1;
-        table.getColumns().clear();
         TableColumn<Integer, String> number = new TableColumn<>("#");
         number.setSortable(false);
         number.getStyleClass().add("row-number");
         number.setPrefWidth(Math.max(48, 9 * Integer.toString(data.rowCount()).length() + 18));
         number.setCellValueFactory(c -> new ReadOnlyStringWrapper(Integer.toString(c.getValue() + 1)));
-        table.getColumns().add(number);
+        java.util.List<TableColumn<Integer, ?>> columns = new java.util.ArrayList<>();
+        columns.add(number);
         int shown = Math.min(MAX_COLUMNS, data.columnCount());
         for (int c = 0; c < shown; c++) {
-            table.getColumns().add(column(c));
+            columns.add(column(c));
         }
+        table.getColumns().setAll(columns); // at once: adding one by one re-lays the header per column
         placeholder.setText(Messages.get("grid.noRows"));
         rows.show(data.rowCount(), null);
         updateInfo();
@@ -124,7 +127,13 @@ public final class DataGridView extends VBox {
         Label type = new Label(model.typeName(index));
         type.getStyleClass().add("grid-header-type");
         Canvas histogram = new Canvas(72, 16);
-        drawHistogram(histogram, model.histogram(index));
+        // Computed off the JavaFX thread: 20,000 sampled values per column would stall the window on wide tables.
+        GridModel m = model;
+        CompletableFuture.supplyAsync(() -> m.histogram(index)).thenAccept(bars -> Platform.runLater(() -> {
+            if (model == m) {
+                drawHistogram(histogram, bars);
+            }
+        }));
         VBox header = new VBox(1, name, type, histogram);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("grid-header");

@@ -87,7 +87,13 @@ public final class RunViewModel {
         this.executor = executor;
         this.editor = editor;
         this.uiThread = uiThread;
-        editor.flowProperty().addListener((obs, old, now) -> analyse(now));
+        editor.flowProperty().addListener((obs, old, now) -> {
+            if (!sameExceptLayout(old, now)) {
+                analyse(now);
+            } else if (analysedFlow.get() == old) {
+                analysedFlow.set(now); // moving or renaming nodes changes nothing the engine sees
+            }
+        });
         editor.fileProperty().addListener((obs, old, now) -> analyse(editor.flow()));
         analyse(editor.flow());
     }
@@ -223,6 +229,23 @@ public final class RunViewModel {
         }
     }
 
+    /** True when two flows differ at most in node positions and labels (a drag, a rename). */
+    static boolean sameExceptLayout(Flow a, Flow b) {
+        if (a == null || b == null || a.nodes().size() != b.nodes().size() || !a.edges().equals(b.edges())
+                || !a.parameters().equals(b.parameters())) {
+            return false;
+        }
+        for (int i = 0; i < a.nodes().size(); i++) {
+            NodeInstance x = a.nodes().get(i);
+            NodeInstance y = b.nodes().get(i);
+            if (!x.id().equals(y.id()) || !x.type().equals(y.type()) || x.typeVersion() != y.typeVersion()
+                    || !x.params().equals(y.params())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private FlowSession sessionFor(Flow flow, Path dir) {
         if (session == null || !dir.equals(sessionDir)) {
             session = new FlowSession(executor, editor.registry(), flow, dir);
@@ -234,19 +257,23 @@ public final class RunViewModel {
     }
 
     private void applyAnalysis(Flow flow, ValidationReport report, Map<String, NodeState> states) {
-        if (flow != editor.flow()) {
+        Flow current = editor.flow();
+        if (flow != current && !sameExceptLayout(flow, current)) {
             return; // a newer analysis is on its way
         }
         validation.set(report);
-        failures.keySet().removeIf(id -> flow.node(id).isEmpty());
-        statuses.keySet().removeIf(id -> flow.node(id).isEmpty());
-        for (NodeInstance n : flow.nodes()) {
+        failures.keySet().removeIf(id -> current.node(id).isEmpty());
+        statuses.keySet().removeIf(id -> current.node(id).isEmpty());
+        for (NodeInstance n : current.nodes()) {
             if (running.get() && live.containsKey(n.id())) {
                 continue;
             }
-            statuses.put(n.id(), idleStatus(n.id(), report, states.getOrDefault(n.id(), NodeState.IDLE)));
+            NodeStatus status = idleStatus(n.id(), report, states.getOrDefault(n.id(), NodeState.IDLE));
+            if (!status.equals(statuses.get(n.id()))) {
+                statuses.put(n.id(), status);
+            }
         }
-        analysedFlow.set(flow);
+        analysedFlow.set(current);
     }
 
     private NodeStatus idleStatus(String id, ValidationReport report, NodeState state) {

@@ -94,7 +94,8 @@ class FlowEditorTest {
         editor.setParam(added, "columns", List.of("tenure_months"));
         editor.rename(added, "Sorted by tenure");
         editor.select("import", false);
-        editor.moveNodes(Map.of("import", new UiPosition(80, 120)), Map.of("import", new UiPosition(203, 317)));
+        UiPosition was = editor.flow().node("import").orElseThrow().ui();
+        editor.moveNodes(Map.of("import", was), Map.of("import", new UiPosition(203, 317)));
         editor.selectOnly(List.of("tenure_band", "drop_id"));
         editor.deleteSelection();
         assertTrue(editor.dirtyProperty().get());
