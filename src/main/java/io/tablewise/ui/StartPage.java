@@ -36,6 +36,8 @@ final class StartPage extends VBox {
         Label tagline = new Label(Messages.get("start.tagline"));
         tagline.getStyleClass().add("start-tagline");
         tagline.setWrapText(true);
+        tagline.setMaxWidth(620);
+        tagline.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Button create = new Button(Messages.get("start.new"));
         create.getStyleClass().add("accent");
@@ -109,7 +111,11 @@ final class StartPage extends VBox {
     private static String describe(Path flowFile) {
         try {
             Flow flow = Documents.read(flowFile);
-            return flow.description().isBlank() ? flow.nodes().size() + " nodes" : flow.description();
+            String text = flow.description().isBlank() ? flow.nodes().size() + " nodes" : flow.description();
+            // The first sentence is enough on the start page; the flow itself has the rest.
+            int end = text.indexOf(". ");
+            String first = end > 0 ? text.substring(0, end + 1) : text;
+            return first.length() > 220 ? first.substring(0, 217) + "…" : first;
         } catch (FlowFormatException e) {
             return e.getMessage();
         }

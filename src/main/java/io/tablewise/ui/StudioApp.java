@@ -42,21 +42,17 @@ public final class StudioApp extends Application {
         Messages.use(settings.language().isEmpty() ? null : Locale.forLanguageTag(settings.language()));
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> reportUnexpected(e));
         session = new StudioSession(FlowExecutor.createDefault(), settings, StudioPaths.samples(), Platform::runLater);
-        Scene scene = new Scene(new StackPane(), 1440, 900);
+        // At most 1440 × 900, and never more than the screen shows (at 200% scaling a laptop screen is small).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new StackPane(), Math.min(1440, screen.getWidth() * 0.92),
+                Math.min(900, screen.getHeight() * 0.9));
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         for (int size : new int[] {16, 32, 48, 128}) {
             stage.getIcons().add(Icons.appImage(size, Color.web("#0969da"), Color.WHITE));
         }
         buildWindow();
-        List<String> args = getParameters().getRaw();
-        Path file = args.isEmpty() ? null : Path.of(args.get(0));
-        if (file != null && Files.isRegularFile(file)) {
-            window.open(file);
-        } else {
-            window.showStartPage();
-        }
         stage.setOnCloseRequest(e -> {
             if (!window.confirmClose()) {
                 e.consume();
@@ -65,6 +61,14 @@ public final class StudioApp extends Application {
             }
         });
         stage.show();
+        // Opened once the window has its size, so the flow is fitted to the real canvas.
+        List<String> args = getParameters().getRaw();
+        Path file = args.isEmpty() ? null : Path.of(args.get(0));
+        if (file != null && Files.isRegularFile(file)) {
+            window.open(file);
+        } else {
+            window.showStartPage();
+        }
         Platform.runLater(() -> window.startBackgroundDuties(true));
     }
 
