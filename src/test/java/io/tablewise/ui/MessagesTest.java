@@ -48,6 +48,12 @@ class MessagesTest {
         for (NodeType t : NodeRegistry.builtIn().all()) {
             String key = "node." + t.descriptor().id() + ".name";
             assertTrue(ko.containsKey(key), "no Korean name for " + t.descriptor().id());
+            assertTrue(ko.containsKey("node." + t.descriptor().id() + ".help"),
+                    "no Korean help for " + t.descriptor().id());
+            for (io.tablewise.node.ParamSpec p : t.descriptor().params()) {
+                String label = "label." + io.tablewise.ui.inspector.InspectorViewModel.labelKey(p.label());
+                assertTrue(ko.containsKey(label), "no Korean label for '" + p.label() + "' (" + label + ")");
+            }
             assertTrue(en.containsKey("category." + t.descriptor().category().toLowerCase(Locale.ROOT)
                     .replace(' ', '-')), "no category text for " + t.descriptor().category());
         }

@@ -29,6 +29,7 @@ public final class InspectorView extends ScrollPane {
     private final Map<String, ParamEditors.Editor> editors = new HashMap<>();
     private final Map<String, Label> problems = new HashMap<>();
     private final VBox nodeMessages = new VBox(4);
+    private Label nodeName;
     private String shownNode;
     private String shownType;
 
@@ -59,6 +60,7 @@ public final class InspectorView extends ScrollPane {
         if (!n.id().equals(shownNode) || !type.equals(shownType)) {
             build(n, d.orElse(null));
         }
+        nodeName.setText(n.label());
         for (ParamField f : model.fields(n.id())) {
             ParamEditors.Editor editor = editors.get(f.spec().name());
             if (editor != null) {
@@ -96,9 +98,10 @@ public final class InspectorView extends ScrollPane {
         editors.clear();
         problems.clear();
         content.getChildren().setAll(title(Messages.get("inspector.title")));
-        Label name = new Label(node.label());
-        name.getStyleClass().add("inspector-node");
-        content.getChildren().add(name);
+        nodeName = new Label(node.label());
+        nodeName.getStyleClass().add("inspector-node");
+        nodeName.setWrapText(true);
+        content.getChildren().add(nodeName);
         if (d == null) {
             Label unknown = new Label(Messages.get("inspector.unknownType", node.type()));
             unknown.setWrapText(true);
@@ -132,7 +135,8 @@ public final class InspectorView extends ScrollPane {
                     model.endEdit();
                 }
             }, files);
-            Label label = new Label(f.spec().label() + (f.spec().required() ? " *" : ""));
+            Label label = new Label(Messages.getOr("label." + InspectorViewModel.labelKey(f.spec().label()), f.spec().label())
+                    + (f.spec().required() ? " *" : ""));
             label.getStyleClass().add("param-label");
             label.setLabelFor(editor.node());
             if (!f.spec().help().isBlank()) {
@@ -144,6 +148,16 @@ public final class InspectorView extends ScrollPane {
             Label problem = new Label();
             problem.setWrapText(true);
             problem.getStyleClass().add("problem");
+            if (f.spec().type() == io.tablewise.node.ParamType.FORMULA
+                    && editor.node() instanceof javafx.scene.control.TextInputControl text) {
+                // Formula problems say "at position N": a click on the message puts the caret there.
+                problem.setCursor(javafx.scene.Cursor.HAND);
+                problem.setOnMouseClicked(e -> FormulaPosition.of(problem.getText()).ifPresent(pos -> {
+                    text.requestFocus();
+                    text.positionCaret(Math.min(text.getLength(), Math.max(0, pos - 1)));
+                    text.selectForward();
+                }));
+            }
             editor.node().setId("param-" + param);
             VBox box = new VBox(3, label, editor.node(), problem, paramHelp);
             box.getStyleClass().add("param");

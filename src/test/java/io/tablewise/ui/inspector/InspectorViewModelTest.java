@@ -99,4 +99,14 @@ class InspectorViewModelTest {
         assertEquals("0 … ", ParamText.range(rows));
         assertEquals("", ParamText.format(null));
     }
+
+    @Test
+    void aBadFormulaIsReportedOnItsFieldWithThePositionOfTheProblem() throws Exception {
+        openSample();
+        ui.run(() -> inspector.set("tenure_band", "formula", "case when tenur_months < 6 then 'new' else 'x' end"));
+        ui.await(() -> runs.analysedFlowProperty().get() == editor.flow(), 30, "analysis");
+        String message = field("tenure_band", "formula").message();
+        assertTrue(message.contains("tenur_months"), message);
+        assertEquals(java.util.Optional.of(11), FormulaPosition.of(message), message);
+    }
 }
