@@ -8,18 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+
+import static io.tablewise.ui.StudioFixture.fx;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,11 +26,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
-import io.tablewise.engine.FlowExecutor;
 import io.tablewise.flow.Flow;
 import io.tablewise.flow.NodeInstance;
 import io.tablewise.flow.UiPosition;
-import io.tablewise.ui.project.StudioSettings;
 import io.tablewise.ui.theme.Theme;
 
 /** Canvas gestures with the real mouse and keyboard: rubber band, shift-click, copy/paste, rename, pan, zoom. */
@@ -41,21 +36,15 @@ import io.tablewise.ui.theme.Theme;
 class CanvasGesturesUiTest {
     @TempDir
     static Path dir;
+    private StudioFixture studio;
     private StudioSession session;
     private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        Messages.use(java.util.Locale.ENGLISH);
-        session = new StudioSession(FlowExecutor.createDefault(), new StudioSettings(dir.resolve("home")), null,
-                Platform::runLater);
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1300, 850));
-        window = new MainWindow(stage, session, () -> { });
-        stage.getScene().setRoot(window.root());
-        Theme.LIGHT.apply(stage.getScene());
-        stage.show();
+        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1300, 850);
+        session = studio.session;
+        window = studio.window;
         session.editor().load(new Flow("g", "", Map.of(), List.of(
                 node("a", "data.import.csv", 40, 40), node("b", "transform.rows.sort", 300, 40),
                 node("c", "insights.report", 40, 240)), List.of()), dir.resolve("g.flow"), false);
@@ -67,15 +56,7 @@ class CanvasGesturesUiTest {
 
     @Stop
     void stop() {
-        // Close the window: headless drag and drop goes to the topmost window, which must be this test's.
-        Platform.runLater(stage::close);
-        session.shutdown();
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        FutureTask<T> task = new FutureTask<>(work);
-        Platform.runLater(task);
-        return task.get(30, TimeUnit.SECONDS);
+        studio.close();
     }
 
     private Point2D screen(double canvasX, double canvasY) throws Exception {

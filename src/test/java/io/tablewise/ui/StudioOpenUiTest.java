@@ -10,15 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
+
+import static io.tablewise.ui.StudioFixture.fx;
+import static io.tablewise.ui.StudioFixture.waitFor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,13 +26,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 
-import io.tablewise.engine.FlowExecutor;
 import io.tablewise.flow.Edge;
 import io.tablewise.flow.Flow;
 import io.tablewise.flow.NodeInstance;
 import io.tablewise.flow.UiPosition;
 import io.tablewise.flow.json.FlowWriter;
-import io.tablewise.ui.project.StudioSettings;
 import io.tablewise.ui.run.NodeStatus;
 import io.tablewise.ui.theme.Theme;
 
@@ -43,44 +39,20 @@ import io.tablewise.ui.theme.Theme;
 class StudioOpenUiTest {
     @TempDir
     static Path dir;
+    private StudioFixture studio;
     private StudioSession session;
     private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        Messages.use(java.util.Locale.ENGLISH);
-        session = new StudioSession(FlowExecutor.createDefault(), new StudioSettings(dir.resolve("home")), null,
-                Platform::runLater);
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1200, 800));
-        window = new MainWindow(stage, session, () -> { });
-        stage.getScene().setRoot(window.root());
-        Theme.DARK.apply(stage.getScene());
-        stage.show();
+        studio = new StudioFixture(stage, dir.resolve("home"), Theme.DARK, 1200, 800);
+        session = studio.session;
+        window = studio.window;
     }
 
     @Stop
     void stop() {
-        // Close the window: headless drag and drop goes to the topmost window, which must be this test's.
-        Platform.runLater(stage::close);
-        session.shutdown();
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        FutureTask<T> task = new FutureTask<>(work);
-        Platform.runLater(task);
-        return task.get(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(30);
-        }
+        studio.close();
     }
 
     @Test

@@ -124,7 +124,7 @@ public final class DataGridView extends VBox {
         col.setPrefWidth(Math.max(90, Math.min(220, 9 * model.table().column(index).name().length() + 30)));
         Label name = new Label(model.table().column(index).name());
         name.getStyleClass().add("grid-header-name");
-        Label type = new Label(model.typeName(index));
+        Label type = new Label(Messages.getOr("type." + model.typeName(index), model.typeName(index)));
         type.getStyleClass().add("grid-header-type");
         Canvas histogram = new Canvas(72, 16);
         // Computed off the JavaFX thread: 20,000 sampled values per column would stall the window on wide tables.

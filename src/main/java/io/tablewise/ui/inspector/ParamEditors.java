@@ -35,11 +35,11 @@ import io.tablewise.ui.Messages;
  * on Enter and when the field loses focus.
  */
 final class ParamEditors {
-    /** A parameter editor: its control and how it shows a (new) state of the field. */
-    interface Editor {
-        Node node();
-
-        void show(ParamField field);
+    /** A parameter editor: its control, and how it shows a (new) state of the field. */
+    record Editor(Node node, java.util.function.Consumer<ParamField> shower) {
+        void show(ParamField field) {
+            shower.accept(field);
+        }
     }
 
     /** Where edits go. */
@@ -90,7 +90,6 @@ final class ParamEditors {
             }
         }
         boolean[] showing = {false};
-        PauseTransition pause = new PauseTransition(DEBOUNCE);
         Runnable push = () -> {
             ParamText.Parsed parsed = ParamText.parse(spec, input.getText());
             input.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !parsed.ok());
@@ -98,19 +97,7 @@ final class ParamEditors {
                 commit.set(parsed.value());
             }
         };
-        pause.setOnFinished(e -> push.run());
-        input.textProperty().addListener((obs, old, now) -> {
-            if (!showing[0]) {
-                pause.playFromStart();
-            }
-        });
-        input.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                pause.stop();
-                push.run();
-                commit.end();
-            }
-        });
+        PauseTransition pause = debounce(input, showing, push, commit);
         if (input instanceof TextField tf) {
             tf.setOnAction(e -> {
                 pause.stop();
@@ -128,25 +115,40 @@ final class ParamEditors {
         }
         String hint = ParamText.range(spec);
         Node shown = node;
-        return new Editor() {
-            @Override
-            public Node node() {
-                return shown;
+        return new Editor(shown, field -> {
+            String text = ParamText.format(field.value());
+            input.setPromptText(field.value() == null && field.spec().defaultValue() != null
+                    ? ParamText.format(field.spec().defaultValue()) + (hint.isEmpty() ? "" : "   (" + hint + ")")
+                    : hint);
+            if (!input.isFocused() && !text.equals(input.getText())) {
+                showing[0] = true;
+                input.setText(text);
+                showing[0] = false;
             }
+        });
+    }
 
-            @Override
-            public void show(ParamField field) {
-                String text = ParamText.format(field.value());
-                input.setPromptText(field.value() == null && field.spec().defaultValue() != null
-                        ? ParamText.format(field.spec().defaultValue()) + (hint.isEmpty() ? "" : "   (" + hint + ")")
-                        : hint);
-                if (!input.isFocused() && !text.equals(input.getText())) {
-                    showing[0] = true;
-                    input.setText(text);
-                    showing[0] = false;
-                }
+    /**
+     * Commits typed text after a pause ({@code push}), and at once when the field loses focus, which also ends the
+     * undo step; changes made while {@code showing[0]} (the field following the flow) are not edits.
+     */
+    private static PauseTransition debounce(TextInputControl input, boolean[] showing, Runnable push,
+                                            Commit commit) {
+        PauseTransition pause = new PauseTransition(DEBOUNCE);
+        pause.setOnFinished(e -> push.run());
+        input.textProperty().addListener((obs, old, now) -> {
+            if (!showing[0]) {
+                pause.playFromStart();
             }
-        };
+        });
+        input.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                pause.stop();
+                push.run();
+                commit.end();
+            }
+        });
+        return pause;
     }
 
     // ---- single choices ----
@@ -159,19 +161,11 @@ final class ParamEditors {
                 commit.choose(now);
             }
         });
-        return new Editor() {
-            @Override
-            public Node node() {
-                return box;
-            }
-
-            @Override
-            public void show(ParamField field) {
-                showing[0] = true;
-                box.setSelected(Boolean.TRUE.equals(field.effective()));
-                showing[0] = false;
-            }
-        };
+        return new Editor(box, field -> {
+            showing[0] = true;
+            box.setSelected(Boolean.TRUE.equals(field.effective()));
+            showing[0] = false;
+        });
     }
 
     private static Editor choice(List<String> values, Commit commit) {
@@ -196,23 +190,15 @@ final class ParamEditors {
                 commit.choose(now == null || now.isEmpty() ? null : now);
             }
         });
-        return new Editor() {
-            @Override
-            public Node node() {
-                return box;
+        return new Editor(box, field -> {
+            showing[0] = true;
+            if (items != null && !box.getItems().equals(items.apply(field))) {
+                box.getItems().setAll(items.apply(field));
             }
-
-            @Override
-            public void show(ParamField field) {
-                showing[0] = true;
-                if (items != null && !box.getItems().equals(items.apply(field))) {
-                    box.getItems().setAll(items.apply(field));
-                }
-                Object v = field.effective();
-                box.setValue(v == null ? null : String.valueOf(v));
-                showing[0] = false;
-            }
-        };
+            Object v = field.effective();
+            box.setValue(v == null ? null : String.valueOf(v));
+            showing[0] = false;
+        });
     }
 
     // ---- lists ----
@@ -236,31 +222,23 @@ final class ParamEditors {
             commit.choose(chosenOrder.isEmpty() ? null : List.copyOf(chosenOrder));
         });
         VBox box = new VBox(4, list, hint);
-        return new Editor() {
-            @Override
-            public Node node() {
-                return box;
+        return new Editor(box, field -> {
+            showing[0] = true;
+            List<String> chosen = field.effective() instanceof List<?> l
+                    ? l.stream().map(String::valueOf).toList() : List.of();
+            List<String> items = new ArrayList<>(field.columns());
+            chosen.stream().filter(c -> !items.contains(c)).forEach(items::add); // keep names that vanished
+            if (!list.getItems().equals(items)) {
+                list.getItems().setAll(items);
             }
-
-            @Override
-            public void show(ParamField field) {
-                showing[0] = true;
-                List<String> chosen = field.effective() instanceof List<?> l
-                        ? l.stream().map(String::valueOf).toList() : List.of();
-                List<String> items = new ArrayList<>(field.columns());
-                chosen.stream().filter(c -> !items.contains(c)).forEach(items::add); // keep names that vanished
-                if (!list.getItems().equals(items)) {
-                    list.getItems().setAll(items);
-                }
-                list.getCheckModel().clearChecks();
-                chosen.forEach(c -> list.getCheckModel().check(c));
-                chosenOrder.clear();
-                chosenOrder.addAll(chosen);
-                hint.setText(field.columns().isEmpty() ? Messages.get("inspector.connectForColumns")
-                        : Messages.get("inspector.columnsChosen", chosen.size()));
-                showing[0] = false;
-            }
-        };
+            list.getCheckModel().clearChecks();
+            chosen.forEach(c -> list.getCheckModel().check(c));
+            chosenOrder.clear();
+            chosenOrder.addAll(chosen);
+            hint.setText(field.columns().isEmpty() ? Messages.get("inspector.connectForColumns")
+                    : Messages.get("inspector.columnsChosen", chosen.size()));
+            showing[0] = false;
+        });
     }
 
     private static Editor stringList(Commit commit) {
@@ -269,39 +247,17 @@ final class ParamEditors {
         area.getStyleClass().add("param-text");
         area.setPromptText(Messages.get("inspector.onePerLine"));
         boolean[] showing = {false};
-        PauseTransition pause = new PauseTransition(DEBOUNCE);
-        Runnable push = () -> commit.set(lines(area.getText()));
-        pause.setOnFinished(e -> push.run());
-        area.textProperty().addListener((obs, old, now) -> {
-            if (!showing[0]) {
-                pause.playFromStart();
+        debounce(area, showing, () -> commit.set(lines(area.getText())), commit);
+        return new Editor(area, field -> {
+            String text = field.effective() instanceof List<?> l
+                    ? String.join("\n", l.stream().map(v -> String.valueOf(v).isEmpty() ? "(empty)"
+                    : String.valueOf(v)).toList()) : "";
+            if (!area.isFocused() && !text.equals(area.getText())) {
+                showing[0] = true;
+                area.setText(text);
+                showing[0] = false;
             }
         });
-        area.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                pause.stop();
-                push.run();
-                commit.end();
-            }
-        });
-        return new Editor() {
-            @Override
-            public Node node() {
-                return area;
-            }
-
-            @Override
-            public void show(ParamField field) {
-                String text = field.effective() instanceof List<?> l
-                        ? String.join("\n", l.stream().map(v -> String.valueOf(v).isEmpty() ? "(empty)"
-                        : String.valueOf(v)).toList()) : "";
-                if (!area.isFocused() && !text.equals(area.getText())) {
-                    showing[0] = true;
-                    area.setText(text);
-                    showing[0] = false;
-                }
-            }
-        };
     }
 
     /** One value per line; "(empty)" stands for the empty text. */
@@ -337,31 +293,23 @@ final class ParamEditors {
             }
         });
         VBox box = new VBox(4, rows, new HBox(6, newColumn, newValue, add));
-        return new Editor() {
-            @Override
-            public Node node() {
-                return box;
+        return new Editor(box, field -> {
+            current.clear();
+            if (field.effective() instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> current.put(String.valueOf(k), String.valueOf(v)));
             }
-
-            @Override
-            public void show(ParamField field) {
-                current.clear();
-                if (field.effective() instanceof Map<?, ?> m) {
-                    m.forEach((k, v) -> current.put(String.valueOf(k), String.valueOf(v)));
-                }
-                newColumn.getItems().setAll(field.columns());
-                rows.getChildren().clear();
-                int r = 0;
-                for (Map.Entry<String, String> e : current.entrySet()) {
-                    Button remove = new Button("−");
-                    remove.setOnAction(a -> {
-                        Map<String, String> next = new LinkedHashMap<>(current);
-                        next.remove(e.getKey());
-                        commit.choose(next.isEmpty() ? null : next);
-                    });
-                    rows.addRow(r++, new Label(e.getKey()), new Label(e.getValue()), remove);
-                }
+            newColumn.getItems().setAll(field.columns());
+            rows.getChildren().clear();
+            int r = 0;
+            for (Map.Entry<String, String> e : current.entrySet()) {
+                Button remove = new Button("−");
+                remove.setOnAction(a -> {
+                    Map<String, String> next = new LinkedHashMap<>(current);
+                    next.remove(e.getKey());
+                    commit.choose(next.isEmpty() ? null : next);
+                });
+                rows.addRow(r++, new Label(e.getKey()), new Label(e.getValue()), remove);
             }
-        };
+        });
     }
 }
