@@ -140,9 +140,11 @@ public final class InspectorView extends ScrollPane {
             label.getStyleClass().add("param-label");
             label.setLabelFor(editor.node());
             if (!f.spec().help().isBlank()) {
-                Tooltip.install(label, new Tooltip(f.spec().help()));
+                Tooltip.install(label, new Tooltip(Messages.getOr("param." + d.id() + "." + param + ".help",
+                        f.spec().help())));
             }
-            Label paramHelp = new Label(f.spec().help());
+            String helpText = Messages.getOr("param." + d.id() + "." + param + ".help", f.spec().help());
+            Label paramHelp = new Label(helpText);
             paramHelp.setWrapText(true);
             paramHelp.getStyleClass().add("param-help");
             Label problem = new Label();
