@@ -20,10 +20,11 @@ final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "churn or wide")
+    @Parameters(index = "0", paramLabel = "KIND", description = "churn, houses, loans or wide")
     private String kind;
 
-    @Option(names = "--rows", description = "Rows to write (default: 6000 for churn, 1000000 for wide).")
+    @Option(names = "--rows",
+            description = "Rows to write (default: 6000 for churn, 4000 for houses, 5000 for loans, 1000000 for wide).")
     private Integer rows;
 
     @Option(names = "--seed", defaultValue = "20261122", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -36,9 +37,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         switch (kind) {
             case "churn" -> ChurnGenerator.write(out, rows == null ? 6000 : rows, seed);
+            case "houses" -> io.tablewise.sample.HousePricesGenerator.write(out, rows == null ? 4000 : rows, seed);
+            case "loans" -> io.tablewise.sample.LoanGradeGenerator.write(out, rows == null ? 5000 : rows, seed);
             case "wide" -> WideTableGenerator.write(out, rows == null ? 1_000_000 : rows, seed);
             default -> {
-                spec.commandLine().getErr().println("error: KIND must be churn or wide, not '" + kind + "'");
+                spec.commandLine().getErr().println("error: KIND must be churn, houses, loans or wide, not '" + kind + "'");
                 return ExitCodes.INVALID;
             }
         }

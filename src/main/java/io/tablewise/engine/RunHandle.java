@@ -27,7 +27,7 @@ public final class RunHandle {
         try {
             return result.get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the run coordinator failed", e.getCause());
+            throw new IllegalStateException("the run coordinator failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -1,0 +1,73 @@
+package io.tablewise.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.tablewise.cli.TablewiseCommand;
+
+/** Every sample project replays from the command line and writes what its expected.json says. */
+class SampleProjectsTest {
+    @TempDir
+    Path out;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customer-churn/customer-churn.flow", "house-prices/house-prices.flow",
+        "loan-grades/loan-grades.flow"})
+    void replaysAndMatchesItsExpectedOutputs(String flow) throws Exception {
+        Path file = Path.of("projects-sample", flow);
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = TablewiseCommand.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--plain"},
+                new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        assertEquals(0, code, stderr.toString());
+        List<String> problems = ExpectedOutputs.check(file.resolveSibling("expected.json"), out);
+        assertEquals(List.of(), problems, stdout.toString());
+    }
+
+    @Test
+    void everySampleProjectHasAnExpectationAndIsTested() throws Exception {
+        try (var dirs = Files.list(Path.of("projects-sample"))) {
+            List<Path> projects = dirs.filter(Files::isDirectory).toList();
+            assertEquals(3, projects.size(), projects.toString());
+            for (Path p : projects) {
+                assertTrue(Files.isRegularFile(p.resolve("expected.json")), p + " has no expected.json");
+            }
+        }
+    }
+
+    @Test
+    void shippedHouseAndLoanDataAreExactlyWhatTheDocumentedGeneratorsWrite() throws Exception {
+        Path houses = out.resolve("sales.csv");
+        HousePricesGenerator.write(houses, 4000, 20261122L);
+        assertEquals(-1, Files.mismatch(houses, Path.of("projects-sample/house-prices/data/sales.csv")));
+        Path loans = out.resolve("applications.csv");
+        LoanGradeGenerator.write(loans, 5000, 20261122L);
+        assertEquals(-1, Files.mismatch(loans, Path.of("projects-sample/loan-grades/data/applications.csv")));
+    }
+
+    @Test
+    void aWrongOutputIsReportedWithWhatDiffers() throws Exception {
+        Path project = out.resolve("p");
+        Files.createDirectories(project.resolve("output/m"));
+        Files.writeString(project.resolve("expected.json"), "{\"outputs\": {\"output/a.csv\": {\"header\": \"x,y\","
+                + " \"rows\": 2}}, \"metrics\": {\"output/m/metrics.json\": {\"problemType\": \"regression\","
+                + " \"tolerance\": 0.02, \"test\": {\"rmse\": 100.0, \"r2\": 0.9}}}}");
+        Files.writeString(project.resolve("output/a.csv"), "x,y\n1,\"a\nb\"\n2,c\n3,d\n");
+        Files.writeString(project.resolve("output/m/metrics.json"),
+                "{\"problemType\": \"regression\", \"test\": {\"rmse\": 101.5, \"r2\": 0.95}}");
+        List<String> problems = ExpectedOutputs.check(project);
+        assertEquals(List.of("output/a.csv: 3 rows, expected 2",
+                "output/m/metrics.json: test.r2 = 0.95, expected 0.9 ± 0.02"), problems);
+    }
+}
