@@ -20,6 +20,7 @@ public final class Main {
 
     /** Starts Tablewise. */
     public static void main(String[] args) {
+        relaunchWithPassiveOpenMp(args);
         boolean flowFile = args.length == 1 && args[0].endsWith(".flow") && Files.isRegularFile(Path.of(args[0]));
         if (args.length == 0 || flowFile) {
             if (launchStudio(args)) {
@@ -32,13 +33,43 @@ public final class Main {
         System.exit(TablewiseCommand.execute(args, out, err));
     }
 
+    /**
+     * XGBoost's OpenMP threads spin against the JVM's on small machines unless {@code OMP_WAIT_POLICY=PASSIVE} is in
+     * the environment before the native library loads, and a Java program cannot change its own environment. The
+     * launcher scripts set it; an installed app started from its native launcher (which jpackage names in
+     * {@code jpackage.app-path}, and which cannot set variables on Windows or macOS) starts itself once more with
+     * it set, and exits with the child's exit code.
+     */
+    private static void relaunchWithPassiveOpenMp(String[] args) {
+        String launcher = System.getProperty("jpackage.app-path");
+        if (launcher == null || System.getenv("OMP_WAIT_POLICY") != null) {
+            return;
+        }
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(launcher);
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+        child.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        // The Linux launcher marks a re-exec of itself with this variable; a fresh start must not inherit it.
+        child.environment().remove("_JPACKAGE_LAUNCHER");
+        try {
+            System.exit(child.start().waitFor());
+        } catch (java.io.IOException e) {
+            // Could not start the child: run here, only slower to train on small machines.
+            System.err.println("warning: could not set OMP_WAIT_POLICY (" + e.getMessage() + "); continuing");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(130);
+        }
+    }
+
     private static boolean launchStudio(String[] args) {
         try {
             Class<?> studio = Class.forName(STUDIO_CLASS);
             studio.getMethod("launch", String[].class).invoke(null, (Object) args);
             return true;
         } catch (ClassNotFoundException e) {
-            System.err.println("The Tablewise studio is not part of this build yet; the commands below work "
+            System.err.println("The Tablewise studio is not part of this build; the commands below work "
                     + "headless.\n");
             return false;
         } catch (ReflectiveOperationException e) {

@@ -87,10 +87,13 @@ class CliEndToEndTest {
         Table scored = read(dir.resolve("output/customers-scored.csv"));
         assertEquals(6000, scored.rowCount());
         long agree = 0;
+        long no = 0;
         for (int i = 0; i < scored.rowCount(); i++) {
             agree += scored.stringColumn("prediction").get(i).equals(scored.stringColumn("churned").get(i)) ? 1 : 0;
+            no += scored.stringColumn("churned").get(i).equals("no") ? 1 : 0;
         }
-        assertTrue(agree > 0.7 * 6000, "predictions mostly agree with the actual churn: " + agree);
+        // The threshold maximises F1, not accuracy; still the model must beat always answering the majority class.
+        assertTrue(agree > no, "predictions beat the majority class: " + agree + " vs " + no);
     }
 
     @Test
