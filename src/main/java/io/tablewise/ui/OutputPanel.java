@@ -39,6 +39,8 @@ final class OutputPanel extends TabPane {
     private final ListView<String> warnings = new ListView<>();
     private final ListView<String> log = new ListView<>();
     private final Tab warningsTab;
+    private final Tab modelTab = new Tab(Messages.get("panel.model"));
+    private Object shownModel;
     private String shownNode;
 
     OutputPanel(FlowEditor editor, RunViewModel runs) {
@@ -99,6 +101,27 @@ final class OutputPanel extends TabPane {
         portLabel.setManaged(many);
         showOutput();
         showWarnings(node.orElse(null));
+        showModel(node.flatMap(runs::result).filter(r -> r.state() == NodeState.DONE)
+                .flatMap(r -> r.outputs().values().stream()
+                        .filter(v -> v instanceof io.tablewise.model.TrainedModel).findFirst())
+                .map(v -> (io.tablewise.model.TrainedModel) v).orElse(null));
+    }
+
+    /** A built model gets a Model tab (metrics, confusion matrix, ROC curve and threshold), shown at once. */
+    private void showModel(io.tablewise.model.TrainedModel model) {
+        if (model == null) {
+            getTabs().remove(modelTab);
+            shownModel = null;
+            return;
+        }
+        if (model != shownModel) {
+            modelTab.setContent(new io.tablewise.ui.model.ModelView(model));
+            shownModel = model;
+        }
+        if (!getTabs().contains(modelTab)) {
+            getTabs().add(1, modelTab);
+            getSelectionModel().select(modelTab);
+        }
     }
 
     private void showOutput() {

@@ -41,6 +41,10 @@ public final class Screenshots {
             for (Theme theme : Theme.values()) {
                 String name = "studio-" + theme.name().toLowerCase(Locale.ROOT) + "-" + language + ".png";
                 shoot(sample, Locale.forLanguageTag(language), theme, out.resolve(name), "encode");
+                if (theme == Theme.LIGHT) {
+                    shoot(sample, Locale.forLanguageTag(language), theme,
+                            out.resolve("model-view-" + language + ".png"), "model");
+                }
             }
         }
         Platform.exit();
@@ -77,6 +81,12 @@ public final class Screenshots {
         }
         onFx(() -> {
             session[0].editor().selectOnly(Set.of(select));
+            if (select.equals("model")) { // give the model view room, as a user would drag the divider
+                stage[0].getScene().getRoot().lookupAll(".split-pane").stream()
+                        .map(n -> (javafx.scene.control.SplitPane) n)
+                        .filter(sp -> sp.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                        .forEach(sp -> sp.setDividerPositions(0.3));
+            }
             window[0].canvas().fitToView();
         });
         Thread.sleep(1500);

@@ -108,7 +108,30 @@ public final class InspectorViewModel {
         }
         for (Edge e : editor.flow().incoming(nodeId)) {
             if (e.to().port().equals(port)) {
-                return schemaNames(report, e.from().node(), e.from().port());
+                return upstreamColumns(report, e.from().node(), e.from().port(), 0);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The columns arriving from an output port: its declared schema; when a node cannot know its columns before
+     * it runs (one-hot makes one per value), those of its last run; else the columns that go into it.
+     */
+    private List<String> upstreamColumns(ValidationReport report, String nodeId, String port, int depth) {
+        List<String> names = schemaNames(report, nodeId, port);
+        if (!names.isEmpty() || depth > 50) {
+            return names;
+        }
+        Object ran = runs.result(nodeId).filter(r -> r.state() == io.tablewise.engine.NodeState.DONE)
+                .map(r -> r.outputs().get(port)).orElse(null);
+        if (ran instanceof tech.tablesaw.api.Table table) {
+            return table.columnNames();
+        }
+        for (Edge e : editor.flow().incoming(nodeId)) {
+            List<String> before = upstreamColumns(report, e.from().node(), e.from().port(), depth + 1);
+            if (!before.isEmpty()) {
+                return before;
             }
         }
         return List.of();

@@ -68,6 +68,10 @@ class InspectorViewModelTest {
         // downstream of the formula node, its new column is offered too
         assertTrue(field("drop_id", "columns").columns().contains("tenure_band"));
         assertEquals("", columns.message());
+        // the model's column pickers list what reaches it: the engineered features, without the dropped id
+        List<String> modelColumns = field("model", "exclude").columns();
+        assertTrue(modelColumns.contains("tenure_band") && !modelColumns.contains("customer_id"),
+                modelColumns.toString());
     }
 
     @Test

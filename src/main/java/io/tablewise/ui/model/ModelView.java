@@ -1,0 +1,205 @@
+package io.tablewise.ui.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import io.tablewise.ml.ConfusionMatrix;
+import io.tablewise.ml.Evaluation;
+import io.tablewise.model.TrainedModel;
+import io.tablewise.ui.Messages;
+
+/**
+ * A first model view in the bottom panel: the test metrics, the confusion matrix (counts and row shares), and for
+ * binary models the ROC curve with the operating point and a threshold slider (with the prices of false positives
+ * and negatives) that moves the point and updates the matrix. Everything shown comes from the engine's evaluation.
+ */
+public final class ModelView extends ScrollPane {
+    private final GridPane matrix = new GridPane();
+    private final Label thresholdMetrics = new Label();
+    private XYSeries operatingPoint;
+
+    /** A view of {@code model}. */
+    public ModelView(TrainedModel model) {
+        getStyleClass().add("model-view");
+        setFitToWidth(true);
+        Evaluation e = model.evaluation();
+        VBox content = new VBox(12);
+        content.setPadding(new Insets(10));
+        content.getChildren().add(metrics(e.metrics()));
+        matrix.getStyleClass().add("confusion-matrix");
+        matrix.setHgap(2);
+        matrix.setVgap(2);
+        if (e.confusion() != null) {
+            showMatrix(e.confusion().classes(), e.confusion().counts());
+        }
+        if (!e.thresholds().isEmpty()) {
+            ThresholdViewModel vm = new ThresholdViewModel(e);
+            ChartViewer roc = rocChart(e);
+            thresholdMetrics.setWrapText(true);
+            VBox side = new VBox(8, thresholdControls(vm, e.classes()), matrix, thresholdMetrics);
+            side.setMaxWidth(440);
+            side.setMinWidth(380);
+            HBox row = new HBox(16, roc, side);
+            HBox.setHgrow(roc, Priority.ALWAYS);
+            content.getChildren().add(row);
+        } else if (e.confusion() != null) {
+            content.getChildren().add(matrix);
+        }
+        setContent(content);
+    }
+
+    private static Node metrics(Map<String, Double> metrics) {
+        FlowPane cards = new FlowPane(10, 10);
+        metrics.forEach((name, value) -> {
+            Label v = new Label(String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.4f", value));
+            v.getStyleClass().add("metric-value");
+            Label n = new Label(Messages.getOr("metric." + name, name));
+            n.getStyleClass().add("metric-name");
+            VBox card = new VBox(2, v, n);
+            card.getStyleClass().add("metric-card");
+            cards.getChildren().add(card);
+        });
+        return cards;
+    }
+
+    private Node thresholdControls(ThresholdViewModel vm, List<String> classes) {
+        Slider slider = new Slider(0, 1, vm.thresholdProperty().get());
+        slider.setMajorTickUnit(0.1);
+        slider.setShowTickMarks(true);
+        slider.setPrefWidth(260);
+        slider.valueProperty().bindBidirectional(vm.thresholdProperty());
+        Label value = new Label();
+        value.setWrapText(true);
+        TextField costFp = costField(vm.costFalsePositiveProperty());
+        TextField costFn = costField(vm.costFalseNegativeProperty());
+        Label cheapest = new Label();
+        Runnable refresh = () -> {
+            Evaluation.ThresholdRow r = vm.currentProperty().get();
+            value.setText(Messages.get("model.threshold", String.format(Locale.ROOT, "%.2f", r.threshold())));
+            showMatrix(classes, new long[][] {{r.tn(), r.fp()}, {r.fn(), r.tp()}});
+            thresholdMetrics.setText(Messages.get("model.atThreshold",
+                    String.format(Locale.ROOT, "%.3f", r.precision()), String.format(Locale.ROOT, "%.3f", r.recall()),
+                    String.format(Locale.ROOT, "%.3f", r.f1()), String.format(Locale.ROOT, "%.3f", r.accuracy()),
+                    String.format(Locale.ROOT, "%.0f", vm.cost(r))));
+            cheapest.setText(Messages.get("model.cheapest", String.format(Locale.ROOT, "%.2f", vm.cheapestThreshold())));
+            if (operatingPoint != null) {
+                double fpr = r.fp() + r.tn() == 0 ? 0 : r.fp() / (double) (r.fp() + r.tn());
+                operatingPoint.clear();
+                operatingPoint.add(fpr, r.recall());
+            }
+        };
+        vm.currentProperty().addListener((o, a, b) -> refresh.run());
+        vm.costFalsePositiveProperty().addListener((o, a, b) -> refresh.run());
+        vm.costFalseNegativeProperty().addListener((o, a, b) -> refresh.run());
+        refresh.run();
+        GridPane costs = new GridPane();
+        costs.setHgap(6);
+        costs.setVgap(4);
+        costs.addRow(0, new Label(Messages.get("model.costFp")), costFp);
+        costs.addRow(1, new Label(Messages.get("model.costFn")), costFn);
+        return new VBox(4, value, slider, costs, cheapest);
+    }
+
+    private static TextField costField(javafx.beans.property.DoubleProperty cost) {
+        TextField field = new TextField(String.format(Locale.ROOT, "%.0f", cost.get()));
+        field.setPrefColumnCount(5);
+        field.textProperty().addListener((o, a, text) -> {
+            try {
+                double v = Double.parseDouble(text.replace(',', '.'));
+                if (v >= 0) {
+                    cost.set(v);
+                }
+            } catch (NumberFormatException e) {
+                // keep the last valid price while the user types
+            }
+        });
+        return field;
+    }
+
+    private void showMatrix(List<String> classes, long[][] counts) {
+        matrix.getChildren().clear();
+        matrix.add(new Label(Messages.get("model.actualPredicted")), 0, 0);
+        for (int c = 0; c < classes.size(); c++) {
+            matrix.add(header(classes.get(c)), c + 1, 0);
+            matrix.add(header(classes.get(c)), 0, c + 1);
+        }
+        for (int a = 0; a < counts.length; a++) {
+            long rowTotal = 0;
+            for (long v : counts[a]) {
+                rowTotal += v;
+            }
+            for (int p = 0; p < counts[a].length; p++) {
+                double share = rowTotal == 0 ? 0 : counts[a][p] / (double) rowTotal;
+                Label cell = new Label(String.format(Locale.ROOT, "%,d\n%.1f%%", counts[a][p], 100 * share));
+                cell.getStyleClass().addAll("matrix-cell", a == p ? "matrix-hit" : "matrix-miss");
+                cell.setStyle("-fx-background-color: rgba(" + (a == p ? "31,136,61," : "207,34,46,")
+                        + String.format(Locale.ROOT, "%.2f", 0.12 + 0.6 * share) + ");");
+                cell.setMinSize(86, 44);
+                cell.setAlignment(Pos.CENTER);
+                matrix.add(cell, p + 1, a + 1);
+            }
+        }
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("matrix-header");
+        return l;
+    }
+
+    private ChartViewer rocChart(Evaluation e) {
+        XYSeries curve = new XYSeries(Messages.get("model.roc", String.format(Locale.ROOT, "%.3f",
+                e.metrics().getOrDefault("auc", Double.NaN))), false);
+        e.roc().forEach(p -> curve.add(p.x(), p.y()));
+        XYSeries chance = new XYSeries(Messages.get("model.chance"));
+        chance.add(0, 0);
+        chance.add(1, 1);
+        operatingPoint = new XYSeries(Messages.get("model.operatingPoint"));
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(curve);
+        data.addSeries(chance);
+        data.addSeries(operatingPoint);
+        JFreeChart chart = ChartFactory.createXYLineChart(null, Messages.get("model.fpr"), Messages.get("model.tpr"),
+                data, PlotOrientation.VERTICAL, true, true, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setSeriesShapesVisible(0, false);
+        renderer.setSeriesShapesVisible(1, false);
+        renderer.setSeriesLinesVisible(2, false);
+        renderer.setSeriesPaint(0, new java.awt.Color(9, 105, 218));
+        renderer.setSeriesPaint(1, java.awt.Color.GRAY);
+        renderer.setSeriesPaint(2, new java.awt.Color(207, 34, 46));
+        renderer.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+        plot.setRenderer(renderer);
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(new java.awt.Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new java.awt.Color(220, 220, 220));
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setPrefSize(420, 320);
+        viewer.setMinHeight(280);
+        return viewer;
+    }
+}

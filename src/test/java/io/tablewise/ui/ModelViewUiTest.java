@@ -1,0 +1,103 @@
+package io.tablewise.ui;
+
+import static io.tablewise.ui.StudioFixture.fx;
+import static io.tablewise.ui.StudioFixture.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+import io.tablewise.ml.Evaluation;
+import io.tablewise.model.TrainedModel;
+import io.tablewise.ui.run.NodeStatus;
+import io.tablewise.ui.theme.Theme;
+
+/** After a run, selecting the model node shows its metrics, ROC curve and a threshold slider that moves them. */
+@ExtendWith(ApplicationExtension.class)
+class ModelViewUiTest {
+    @TempDir
+    static Path dir;
+    private StudioFixture studio;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path project = dir.resolve("churn");
+        try (Stream<Path> files = Files.walk(Path.of("projects-sample/customer-churn"))) {
+            for (Path p : files.filter(p -> !p.toString().contains("/output") && !p.toString().contains("/runs"))
+                    .toList()) {
+                Path target = project.resolve(Path.of("projects-sample/customer-churn").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
+        assertTrue(studio.window.open(project.resolve("customer-churn.flow")));
+    }
+
+    @Stop
+    void stop() {
+        studio.close();
+    }
+
+    @Test
+    void theThresholdSliderMovesTheOperatingPointAndTheConfusionCounts(FxRobot robot) throws Exception {
+        fx(() -> {
+            studio.session.runs().runAll();
+            return null;
+        });
+        waitFor(() -> !studio.session.runs().runningProperty().get() && studio.session.runs().statuses()
+                .get("model") != null && studio.session.runs().statuses().get("model").light()
+                == NodeStatus.Light.DONE, "the run");
+        robot.clickOn(fx(() -> studio.window.canvas().localToScreen(
+                studio.window.canvas().cardCentreInView("model").orElseThrow())));
+        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
+        waitFor(() -> panel.getSelectionModel().getSelectedItem().getText().equals("Model"), "the model tab");
+        Tab tab = panel.getSelectionModel().getSelectedItem();
+        assertTrue(tab.getContent() != null);
+        TrainedModel model = fx(() -> (TrainedModel) studio.session.runs().result("model").orElseThrow()
+                .outputs().get("model"));
+
+        ChartViewer roc = robot.lookup(".model-view").lookup((javafx.scene.Node n) -> n instanceof ChartViewer)
+                .queryAs(ChartViewer.class);
+        XYSeriesCollection series = (XYSeriesCollection) roc.getChart().getXYPlot().getDataset();
+        assertEquals(3, series.getSeriesCount());
+        assertEquals(model.evaluation().roc().size(), series.getSeries(0).getItemCount());
+
+        Slider slider = robot.lookup(".model-view .slider").queryAs(Slider.class);
+        fx(() -> {
+            slider.setValue(0.7);
+            return null;
+        });
+        Evaluation.ThresholdRow row = model.evaluation().thresholds().stream()
+                .filter(r -> Math.abs(r.threshold() - 0.7) < 1e-9).findFirst().orElseThrow();
+        double fpr = row.fp() / (double) (row.fp() + row.tn());
+        assertEquals(fpr, series.getSeries(2).getX(0).doubleValue(), 1e-12);
+        assertEquals(row.recall(), series.getSeries(2).getY(0).doubleValue(), 1e-12);
+        List<String> cells = robot.lookup(".model-view .matrix-cell").queryAllAs(Label.class).stream()
+                .map(l -> l.getText().split("\n")[0].replace(",", "")).toList();
+        assertEquals(List.of(Long.toString(row.tn()), Long.toString(row.fp()), Long.toString(row.fn()),
+                Long.toString(row.tp())), cells);
+    }
+}
