@@ -47,6 +47,8 @@ public final class Screenshots {
                 }
             }
         }
+        shoot(Path.of("projects-sample/house-prices/house-prices.flow").toAbsolutePath(), Locale.ENGLISH, Theme.LIGHT,
+                out.resolve("model-view-regression-en.png"), "model");
         Platform.exit();
         System.exit(0);
     }

@@ -65,10 +65,51 @@ public final class ModelView extends ScrollPane {
             HBox row = new HBox(16, roc, side);
             HBox.setHgrow(roc, Priority.ALWAYS);
             content.getChildren().add(row);
+            content.getChildren().add(new HBox(16, ModelCharts.precisionRecall(e),
+                    ModelCharts.impact(impactOf(model), Messages.get("model.impact"))));
         } else if (e.confusion() != null) {
-            content.getChildren().add(matrix);
+            content.getChildren().add(new HBox(16, matrix,
+                    ModelCharts.impact(impactOf(model), Messages.get("model.impact"))));
+        } else if (!e.points().isEmpty()) {
+            content.getChildren().addAll(new HBox(16, ModelCharts.predictedVsActual(e), ModelCharts.residuals(e)),
+                    ModelCharts.impact(impactOf(model), Messages.get("model.impact")));
         }
+        leaderboard(model).ifPresent(content.getChildren()::add);
         setContent(content);
+    }
+
+    /** Permutation importance on the test rows when there is one, else the model's own split-gain shares. */
+    private static List<io.tablewise.ml.QuickModelResult.Importance> impactOf(TrainedModel model) {
+        return model.permutation().isEmpty() ? model.importances() : model.permutation();
+    }
+
+    /** The AutoML leaderboard (auto mode only): rank, settings, validation score, times. */
+    private static java.util.Optional<Node> leaderboard(TrainedModel model) {
+        if (!(model.info().get("leaderboard") instanceof List<?> rows) || rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        javafx.scene.control.TableView<Map<?, ?>> table = new javafx.scene.control.TableView<>();
+        table.getStyleClass().add("leaderboard");
+        Map<?, ?> first = (Map<?, ?>) rows.get(0);
+        for (Object key : first.keySet()) {
+            javafx.scene.control.TableColumn<Map<?, ?>, String> col =
+                    new javafx.scene.control.TableColumn<>(String.valueOf(key));
+            col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
+                    format(c.getValue().get(key))));
+            table.getColumns().add(col);
+        }
+        rows.forEach(r -> table.getItems().add((Map<?, ?>) r));
+        table.setPrefHeight(Math.min(360, 30 + 28 * rows.size()));
+        Label title = new Label(Messages.get("model.leaderboard", rows.size()));
+        title.getStyleClass().add("panel-title");
+        return java.util.Optional.of(new VBox(4, title, table));
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Double d) {
+            return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.1f" : "%.4f", d);
+        }
+        return String.valueOf(value);
     }
 
     private static Node metrics(Map<String, Double> metrics) {

@@ -1,0 +1,126 @@
+package io.tablewise.ui.model;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import io.tablewise.ml.Evaluation;
+import io.tablewise.ml.QuickModelResult;
+import io.tablewise.ui.Messages;
+
+/** The model view's charts, drawn from the engine's evaluation records with JFreeChart. */
+final class ModelCharts {
+    static final Color BLUE = new Color(9, 105, 218);
+    static final Color RED = new Color(207, 34, 46);
+    static final Color GREY = new Color(140, 140, 140);
+
+    private ModelCharts() {
+    }
+
+    /** Column impact: each input's share, the strongest first (at most 15). */
+    static ChartViewer impact(List<QuickModelResult.Importance> importances, String title) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        importances.stream().limit(15).forEach(i -> data.addValue(i.share(), title, i.column()));
+        JFreeChart chart = ChartFactory.createBarChart(null, null, title, data, PlotOrientation.HORIZONTAL,
+                false, true, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer bars = (BarRenderer) plot.getRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, BLUE);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        return viewer(chart, 420, Math.max(200, 24 * Math.min(15, importances.size()) + 60));
+    }
+
+    /** Precision against recall, with the operating point. */
+    static ChartViewer precisionRecall(Evaluation e) {
+        XYSeries curve = new XYSeries(Messages.get("model.pr", String.format(Locale.ROOT, "%.3f",
+                e.metrics().getOrDefault("average_precision", Double.NaN))), false);
+        e.pr().forEach(p -> curve.add(p.x(), p.y()));
+        XYSeriesCollection data = new XYSeriesCollection(curve);
+        JFreeChart chart = ChartFactory.createXYLineChart(null, Messages.get("metric.recall"),
+                Messages.get("metric.precision"), data, PlotOrientation.VERTICAL, true, true, false);
+        lines(chart.getXYPlot(), BLUE);
+        return viewer(chart, 420, 300);
+    }
+
+    /** Predicted against actual values (regression), with the diagonal of perfect predictions. */
+    static ChartViewer predictedVsActual(Evaluation e) {
+        XYSeries points = new XYSeries(Messages.get("model.rows"), false);
+        e.points().forEach(p -> points.add(p.x(), p.y()));
+        double lo = e.points().stream().mapToDouble(p -> Math.min(p.x(), p.y())).min().orElse(0);
+        double hi = e.points().stream().mapToDouble(p -> Math.max(p.x(), p.y())).max().orElse(1);
+        XYSeries diagonal = new XYSeries(Messages.get("model.perfect"));
+        diagonal.add(lo, lo);
+        diagonal.add(hi, hi);
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(points);
+        data.addSeries(diagonal);
+        JFreeChart chart = ChartFactory.createScatterPlot(null, Messages.get("model.predicted"),
+                Messages.get("model.actual"), data, PlotOrientation.VERTICAL, true, true, false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+        r.setSeriesPaint(0, new Color(9, 105, 218, 110));
+        r.setSeriesShapesVisible(1, false);
+        r.setSeriesPaint(1, RED);
+        chart.getXYPlot().setRenderer(r);
+        style(chart);
+        return viewer(chart, 420, 320);
+    }
+
+    /** Residuals (actual − predicted) against the prediction (regression). */
+    static ChartViewer residuals(Evaluation e) {
+        XYSeries points = new XYSeries(Messages.get("model.rows"), false);
+        e.points().forEach(p -> points.add(p.x(), p.y() - p.x()));
+        JFreeChart chart = ChartFactory.createScatterPlot(null, Messages.get("model.predicted"),
+                Messages.get("model.residual"), new XYSeriesCollection(points), PlotOrientation.VERTICAL,
+                false, true, false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+        r.setSeriesPaint(0, new Color(9, 105, 218, 110));
+        chart.getXYPlot().setRenderer(r);
+        chart.getXYPlot().addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, RED, new BasicStroke(1.2f)));
+        style(chart);
+        return viewer(chart, 420, 320);
+    }
+
+    static void lines(XYPlot plot, Color color) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, color);
+        plot.setRenderer(r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    }
+
+    private static void style(JFreeChart chart) {
+        if (chart.getPlot() instanceof XYPlot plot) {
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setDomainGridlinePaint(new Color(220, 220, 220));
+            plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        }
+    }
+
+    static ChartViewer viewer(JFreeChart chart, double width, double height) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setPrefSize(width, height);
+        v.setMinHeight(Math.min(height, 260));
+        return v;
+    }
+}
