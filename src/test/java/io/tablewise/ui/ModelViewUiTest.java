@@ -84,6 +84,9 @@ class ModelViewUiTest {
         XYSeriesCollection series = (XYSeriesCollection) roc.getChart().getXYPlot().getDataset();
         assertEquals(3, series.getSeriesCount());
         assertEquals(model.evaluation().roc().size(), series.getSeries(0).getItemCount());
+        // ROC, precision-recall, calibration, column impact
+        assertEquals(4, robot.lookup(".model-view").lookup((javafx.scene.Node n) -> n instanceof ChartViewer)
+                .queryAll().size());
 
         Slider slider = robot.lookup(".model-view .slider").queryAs(Slider.class);
         fx(() -> {

@@ -59,6 +59,27 @@ final class ModelCharts {
         return viewer(chart, 420, 300);
     }
 
+    /** Calibration: the observed share of positives against the mean predicted probability, per bin. */
+    static ChartViewer calibration(Evaluation e) {
+        XYSeries bins = new XYSeries(Messages.get("model.calibration"), false);
+        e.calibration().forEach(b -> bins.add(b.meanPredicted(), b.fractionPositive()));
+        XYSeries ideal = new XYSeries(Messages.get("model.perfect"));
+        ideal.add(0, 0);
+        ideal.add(1, 1);
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(bins);
+        data.addSeries(ideal);
+        JFreeChart chart = ChartFactory.createXYLineChart(null, Messages.get("model.meanPredicted"),
+                Messages.get("model.observed"), data, PlotOrientation.VERTICAL, true, true, false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setSeriesPaint(0, BLUE);
+        r.setSeriesShapesVisible(1, false);
+        r.setSeriesPaint(1, GREY);
+        chart.getXYPlot().setRenderer(r);
+        style(chart);
+        return viewer(chart, 420, 300);
+    }
+
     /** Predicted against actual values (regression), with the diagonal of perfect predictions. */
     static ChartViewer predictedVsActual(Evaluation e) {
         XYSeries points = new XYSeries(Messages.get("model.rows"), false);

@@ -65,8 +65,8 @@ public final class ModelView extends ScrollPane {
             HBox row = new HBox(16, roc, side);
             HBox.setHgrow(roc, Priority.ALWAYS);
             content.getChildren().add(row);
-            content.getChildren().add(new HBox(16, ModelCharts.precisionRecall(e),
-                    ModelCharts.impact(impactOf(model), Messages.get("model.impact"))));
+            content.getChildren().addAll(new HBox(16, ModelCharts.precisionRecall(e), ModelCharts.calibration(e)),
+                    ModelCharts.impact(impactOf(model), Messages.get("model.impact")));
         } else if (e.confusion() != null) {
             content.getChildren().add(new HBox(16, matrix,
                     ModelCharts.impact(impactOf(model), Messages.get("model.impact"))));
