@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tablewise.sample.ExpectedOutputs;
+import io.tablewise.sample.ProjectCopy;
 
 /**
  * Builds the .deb, installs it into this machine with dpkg, replays every sample project with the installed
@@ -54,7 +54,7 @@ class DebianPackageIT {
             List<String> report = new ArrayList<>();
             for (String project : List.of("customer-churn", "house-prices", "loan-grades")) {
                 Path copy = work.resolve(project);
-                copyTree(Path.of("projects-sample", project), copy);
+                ProjectCopy.copy(Path.of("projects-sample", project), copy);
                 long t = System.nanoTime();
                 run(List.of("/usr/bin/tablewise", "run", copy.resolve(project + ".flow").toString()), work, 600);
                 report.add(String.format("%s %.1f s", project, (System.nanoTime() - t) / 1e9));
@@ -69,20 +69,6 @@ class DebianPackageIT {
         }
         assertTrue(Files.notExists(Path.of("/opt/tablewise/bin/Tablewise")), "removed");
         assertTrue(Files.notExists(Path.of("/usr/bin/tablewise"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.filter(p -> !p.toString().contains("/output") && !p.toString().contains("/runs"))
-                    .toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static String run(List<String> command, Path dir, int timeoutSeconds) throws Exception {

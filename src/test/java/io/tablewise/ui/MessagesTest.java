@@ -51,13 +51,13 @@ class MessagesTest {
             assertTrue(ko.containsKey("node." + t.descriptor().id() + ".help"),
                     "no Korean help for " + t.descriptor().id());
             for (io.tablewise.node.ParamSpec p : t.descriptor().params()) {
-                String label = "label." + io.tablewise.ui.inspector.InspectorViewModel.labelKey(p.label());
+                String label = "label." + NodeTexts.labelKey(p.label());
                 assertTrue(ko.containsKey(label), "no Korean label for '" + p.label() + "' (" + label + ")");
                 String help = "param." + t.descriptor().id() + "." + p.name() + ".help";
                 assertTrue(p.help().isBlank() || ko.containsKey(help), "no Korean help: " + help);
             }
-            assertTrue(en.containsKey("category." + t.descriptor().category().toLowerCase(Locale.ROOT)
-                    .replace(' ', '-')), "no category text for " + t.descriptor().category());
+            assertTrue(en.containsKey("category." + NodeTexts.categorySlug(t.descriptor().category())),
+                    "no category text for " + t.descriptor().category());
         }
     }
 

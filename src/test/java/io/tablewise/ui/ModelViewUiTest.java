@@ -5,10 +5,8 @@ import static io.tablewise.ui.StudioFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -28,6 +26,7 @@ import org.testfx.framework.junit5.Stop;
 
 import io.tablewise.ml.Evaluation;
 import io.tablewise.model.TrainedModel;
+import io.tablewise.sample.ProjectCopy;
 import io.tablewise.ui.run.NodeStatus;
 import io.tablewise.ui.theme.Theme;
 
@@ -41,17 +40,7 @@ class ModelViewUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Path project = dir.resolve("churn");
-        try (Stream<Path> files = Files.walk(Path.of("projects-sample/customer-churn"))) {
-            for (Path p : files.filter(p -> !p.toString().contains("/output") && !p.toString().contains("/runs"))
-                    .toList()) {
-                Path target = project.resolve(Path.of("projects-sample/customer-churn").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        ProjectCopy.copy(Path.of("projects-sample/customer-churn"), project);
         studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
         assertTrue(studio.window.open(project.resolve("customer-churn.flow")));
     }

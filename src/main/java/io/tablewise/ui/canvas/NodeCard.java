@@ -17,6 +17,7 @@ import io.tablewise.flow.PortRef;
 import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.PortSpec;
 import io.tablewise.ui.Messages;
+import io.tablewise.ui.NodeTexts;
 import io.tablewise.ui.run.NodeStatus;
 import io.tablewise.ui.theme.Icons;
 
@@ -68,7 +69,7 @@ final class NodeCard extends Pane {
         subtitle.setLayoutY(height / 2 + 1);
         subtitle.setMaxWidth(WIDTH - 62);
         subtitle.setText(descriptor == null ? Messages.get("canvas.unknownType", node.type())
-                : Messages.getOr("node." + descriptor.id() + ".name", descriptor.name()));
+                : NodeTexts.name(descriptor));
 
         light.getStyleClass().add("status-light");
         light.setLayoutX(WIDTH - 14);
@@ -110,7 +111,7 @@ final class NodeCard extends Pane {
     }
 
     private static String categoryClass(NodeDescriptor d) {
-        return d == null ? "unknown" : d.category().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return d == null ? "unknown" : NodeTexts.categorySlug(d.category());
     }
 
     String nodeId() {
@@ -151,8 +152,7 @@ final class NodeCard extends Pane {
             getStyleClass().add("node-invalid");
         }
         String state = Messages.get("status." + status.light().name().toLowerCase(java.util.Locale.ROOT));
-        String help = descriptor == null ? "" : "\n" + Messages.getOr("node." + descriptor.id() + ".help",
-                descriptor.help());
+        String help = descriptor == null ? "" : "\n" + NodeTexts.help(descriptor);
         tooltipText = title.getText() + " — " + state
                 + (status.message().isBlank() ? "" : "\n" + status.message()) + help;
         if (tooltip != null) {

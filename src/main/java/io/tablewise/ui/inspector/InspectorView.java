@@ -16,6 +16,7 @@ import io.tablewise.flow.NodeInstance;
 import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeMessage;
 import io.tablewise.ui.Messages;
+import io.tablewise.ui.NodeTexts;
 
 /**
  * The inspector panel: the selected node's name, type and help, then one editor per parameter with its help and
@@ -109,9 +110,9 @@ public final class InspectorView extends ScrollPane {
             content.getChildren().addAll(unknown, nodeMessages);
             return;
         }
-        Label type = new Label(Messages.getOr("node." + d.id() + ".name", d.name()) + "  ·  " + d.id());
+        Label type = new Label(NodeTexts.name(d) + "  ·  " + d.id());
         type.getStyleClass().add("inspector-type");
-        Label help = new Label(Messages.getOr("node." + d.id() + ".help", d.help()));
+        Label help = new Label(NodeTexts.help(d));
         help.setWrapText(true);
         help.getStyleClass().add("inspector-help");
         content.getChildren().addAll(type, help, nodeMessages);
@@ -135,15 +136,14 @@ public final class InspectorView extends ScrollPane {
                     model.endEdit();
                 }
             }, files);
-            Label label = new Label(Messages.getOr("label." + InspectorViewModel.labelKey(f.spec().label()), f.spec().label())
+            Label label = new Label(NodeTexts.paramLabel(f.spec())
                     + (f.spec().required() ? " *" : ""));
             label.getStyleClass().add("param-label");
             label.setLabelFor(editor.node());
             if (!f.spec().help().isBlank()) {
-                Tooltip.install(label, new Tooltip(Messages.getOr("param." + d.id() + "." + param + ".help",
-                        f.spec().help())));
+                Tooltip.install(label, new Tooltip(NodeTexts.paramHelp(d, f.spec())));
             }
-            String helpText = Messages.getOr("param." + d.id() + "." + param + ".help", f.spec().help());
+            String helpText = NodeTexts.paramHelp(d, f.spec());
             Label paramHelp = new Label(helpText);
             paramHelp.setWrapText(true);
             paramHelp.getStyleClass().add("param-help");

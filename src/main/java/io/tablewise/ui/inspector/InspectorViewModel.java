@@ -91,11 +91,6 @@ public final class InspectorViewModel {
         editor.endParamEdit();
     }
 
-    /** The bundle key part for an English parameter label ("Time budget (s)" becomes time-budget-s). */
-    public static String labelKey(String label) {
-        return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    }
-
     private List<String> columnsFor(String nodeId, NodeDescriptor d, ParamSpec spec, ValidationReport report) {
         if (!spec.namesColumns() || report == null) {
             return List.of();

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeType;
 import io.tablewise.node.registry.NodeRegistry;
-import io.tablewise.ui.Messages;
+import io.tablewise.ui.NodeTexts;
 
 /**
  * The palette's content: every registered node type grouped by category in registry order, filtered by a search
@@ -26,8 +26,7 @@ public final class PaletteViewModel {
     public PaletteViewModel(NodeRegistry registry) {
         for (NodeType t : registry.all()) {
             NodeDescriptor d = t.descriptor();
-            entries.add(new Entry(d.id(), Messages.getOr("node." + d.id() + ".name", d.name()), d.category(),
-                    Messages.getOr("node." + d.id() + ".help", d.help())));
+            entries.add(new Entry(d.id(), NodeTexts.name(d), d.category(), NodeTexts.help(d)));
         }
     }
 
@@ -45,7 +44,7 @@ public final class PaletteViewModel {
 
     /** The category's display name in the current language. */
     public static String categoryName(String category) {
-        return Messages.getOr("category." + category.toLowerCase(Locale.ROOT).replace(' ', '-'), category);
+        return NodeTexts.categoryName(category);
     }
 
     private static boolean matches(Entry e, String[] words) {

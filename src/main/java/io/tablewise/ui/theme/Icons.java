@@ -3,7 +3,6 @@ package io.tablewise.ui.theme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -32,7 +31,7 @@ public final class Icons {
 
     /** The icon of a palette category ("Missing values" uses {@code missing-values.svg}). */
     public static Node category(String category, double size) {
-        return icon(category.toLowerCase(Locale.ROOT).replace(' ', '-'), size);
+        return icon(io.tablewise.ui.NodeTexts.categorySlug(category), size);
     }
 
     /** The named icon at {@code size} pixels; the "unknown" icon when there is no such file. */
