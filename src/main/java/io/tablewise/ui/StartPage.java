@@ -57,6 +57,7 @@ final class StartPage extends VBox {
             Label about = new Label(description);
             about.getStyleClass().add("start-about");
             about.setWrapText(true);
+            about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole first sentence, wrapped
             samples.getChildren().add(new VBox(0, link, about));
         }
         if (samples.getChildren().size() == 1) {
