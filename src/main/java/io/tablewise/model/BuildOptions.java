@@ -17,9 +17,12 @@ import io.tablewise.ml.ProblemType;
  * @param mode quick (one strong default model) or auto (a search within the budget)
  * @param budgetSeconds the time budget of the auto search
  * @param maxCandidates the most settings the auto search tries
+ * @param threshold the threshold on P(positive) of a binary model, chosen by the analyst; NaN to choose the one
+ *     that maximises the objective on validation rows
  */
 public record BuildOptions(String target, ProblemType problemType, List<String> exclude, String objective,
-                           double testShare, long seed, String mode, double budgetSeconds, int maxCandidates) {
+                           double testShare, long seed, String mode, double budgetSeconds, int maxCandidates,
+                           double threshold) {
     /** Copies the list. */
     public BuildOptions {
         exclude = List.copyOf(exclude);
@@ -28,13 +31,19 @@ public record BuildOptions(String target, ProblemType problemType, List<String> 
     /** A quick build. */
     public BuildOptions(String target, ProblemType problemType, List<String> exclude, String objective,
                         double testShare, long seed) {
-        this(target, problemType, exclude, objective, testShare, seed, "quick", 60, 200);
+        this(target, problemType, exclude, objective, testShare, seed, "quick", 60, 200, Double.NaN);
     }
 
     /** The same with the auto search. */
     public BuildOptions auto(double budget, int candidates) {
         return new BuildOptions(target, problemType, exclude, objective, testShare, seed, "auto", budget,
-                candidates);
+                candidates, threshold);
+    }
+
+    /** The same with a fixed threshold (NaN: chosen on validation rows). */
+    public BuildOptions withThreshold(double t) {
+        return new BuildOptions(target, problemType, exclude, objective, testShare, seed, mode, budgetSeconds,
+                maxCandidates, t);
     }
 
     /** Defaults for a target: detected problem type, 20% test rows, seed 42. */

@@ -140,7 +140,9 @@ public final class ModelBuilder {
             throw new CancelledException();
         }
         double threshold = Double.NaN;
-        if (type == ProblemType.BINARY) {
+        if (type == ProblemType.BINARY && !Double.isNaN(o.threshold())) {
+            threshold = o.threshold();
+        } else if (type == ProblemType.BINARY) {
             monitor.progress(0.92, "choosing the threshold on validation rows");
             threshold = validationThreshold(train, o.target(), features, trainRows, settings, objective,
                     model.classes().get(1), o.seed());

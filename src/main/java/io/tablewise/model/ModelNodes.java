@@ -75,7 +75,11 @@ public final class ModelNodes {
                                 .range(1.0, 86_400.0).help("How long the auto search may take.").build(),
                         ParamSpec.builder("maxCandidates", ParamType.INTEGER).label("Most candidates")
                                 .defaultValue(200L).range(2.0, 10_000.0)
-                                .help("The most settings the auto search tries.").build()));
+                                .help("The most settings the auto search tries.").build(),
+                        ParamSpec.builder("threshold", ParamType.DECIMAL).label("Threshold").range(0.0, 1.0)
+                                .help("Binary problems: rows with P(positive) at or above it are predicted "
+                                        + "positive. Empty: the one that maximises the objective on validation "
+                                        + "rows. The model view's threshold slider sets it.").build()));
 
         @Override
         public NodeDescriptor descriptor() {
@@ -88,8 +92,9 @@ public final class ModelNodes {
             BuildOptions o = new BuildOptions(p.string("target", ""), type.equals("auto") ? null
                     : ProblemType.valueOf(type.toUpperCase(Locale.ROOT)), p.strings("exclude"),
                     objective.equals("auto") ? null : objective, p.decimal("testShare", 0.2), p.integer("seed", 42));
-            return p.string("mode", "quick").equals("auto") ? o.auto(p.decimal("budget", 60),
+            BuildOptions built = p.string("mode", "quick").equals("auto") ? o.auto(p.decimal("budget", 60),
                     (int) p.integer("maxCandidates", 200)) : o;
+            return built.withThreshold(p.decimal("threshold", Double.NaN));
         }
 
         @Override

@@ -115,7 +115,13 @@ final class OutputPanel extends TabPane {
             return;
         }
         if (model != shownModel) {
-            modelTab.setContent(new io.tablewise.ui.model.ModelView(model));
+            String node = shownNode;
+            boolean hasThreshold = editor.descriptor(node).map(d -> d.params().stream()
+                    .anyMatch(p -> p.name().equals("threshold"))).orElse(false);
+            modelTab.setContent(new io.tablewise.ui.model.ModelView(model, hasThreshold ? t -> {
+                editor.setParam(node, "threshold", t);
+                editor.endParamEdit();
+            } : null));
             shownModel = model;
         }
         if (!getTabs().contains(modelTab)) {

@@ -234,6 +234,31 @@ class ModelBuildAndPredictTest {
     }
 
     @Test
+    void aThresholdChosenByTheAnalystIsStoredAndEvaluated() throws Exception {
+        Table churn = new io.tablewise.data.csv.DelimitedReader().read(
+                Path.of("projects-sample/customer-churn/data/customers.csv"),
+                io.tablewise.data.csv.CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        BuildOptions o = new BuildOptions("churned", null, List.of("customer_id"), "f1", 0.2, 3);
+        TrainedModel chosen = ModelBuilder.build(churn, o, ProgressMonitor.NONE);
+        TrainedModel kept = ModelBuilder.build(churn, o.withThreshold(0.7), ProgressMonitor.NONE);
+        assertEquals(0.7, kept.threshold());
+        assertEquals(0.7, kept.evaluation().threshold());
+        // same split and trees: the confusion matrix at 0.7 is the row the first model's threshold grid has for 0.7
+        io.tablewise.ml.Evaluation.ThresholdRow row = chosen.evaluation().thresholds().stream()
+                .filter(r -> Math.abs(r.threshold() - 0.7) < 1e-9).findFirst().orElseThrow();
+        long[][] m = kept.evaluation().confusion().counts();
+        assertArrayEquals(new long[] {row.tn(), row.fp(), row.fn(), row.tp()},
+                new long[] {m[0][0], m[0][1], m[1][0], m[1][1]});
+        assertEquals(chosen.evaluation().metrics().get("auc"), kept.evaluation().metrics().get("auc"), 1e-12);
+        Table one = Predictor.predict(kept, churn.first(200), w -> { });
+        String positive = kept.positiveClass();
+        for (int i = 0; i < one.rowCount(); i++) {
+            double p = one.doubleColumn("probability_" + positive).get(i);
+            assertEquals(p >= 0.7, one.getString(i, "prediction").equals(positive), "row " + i);
+        }
+    }
+
+    @Test
     void badBuildRequestsNameTheParameter() {
         NodeException e = assertThrows(NodeException.class, () -> ModelBuilder.build(bank, BuildOptions.of("yy"),
                 ProgressMonitor.NONE));

@@ -91,5 +91,39 @@ class ModelViewUiTest {
                 .map(l -> l.getText().split("\n")[0].replace(",", "")).toList();
         assertEquals(List.of(Long.toString(row.tn()), Long.toString(row.fp()), Long.toString(row.fn()),
                 Long.toString(row.tp())), cells);
+
+        // keep the moved threshold: it becomes the model node's parameter (undoable), and the next run stores it
+        javafx.scene.Node keep = robot.lookup(".keep-threshold").query();
+        fx(() -> {
+            javafx.scene.control.ScrollPane view = robot.lookup(".model-view").queryAs(
+                    javafx.scene.control.ScrollPane.class);
+            double y = view.getContent().sceneToLocal(keep.localToScene(0, 0)).getY();
+            double room = view.getContent().getLayoutBounds().getHeight() - view.getViewportBounds().getHeight();
+            view.setVvalue(Math.min(1, Math.max(0, (y - 20) / room)));
+            return null;
+        });
+        robot.clickOn(keep);
+        assertEquals(0.7, fx(() -> studio.session.editor().flow().node("model").orElseThrow().params()
+                .get("threshold")));
+        assertTrue(robot.lookup(".model-view .hint").queryAs(Label.class).getText().contains("0.70"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+        assertEquals(null, fx(() -> studio.session.editor().flow().node("model").orElseThrow().params()
+                .get("threshold")));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
+        fx(() -> {
+            studio.session.runs().runAll();
+            return null;
+        });
+        waitFor(() -> !studio.session.runs().runningProperty().get() && studio.session.runs().statuses()
+                .get("model").light() == NodeStatus.Light.DONE, "the second run");
+        TrainedModel rebuilt = fx(() -> (TrainedModel) studio.session.runs().result("model").orElseThrow()
+                .outputs().get("model"));
+        assertEquals(0.7, rebuilt.threshold());
+        long[][] m = rebuilt.evaluation().confusion().counts();
+        assertEquals(List.of(row.tn(), row.fp(), row.fn(), row.tp()), List.of(m[0][0], m[0][1], m[1][0], m[1][1]),
+                "the rebuilt model's confusion matrix is the one the slider showed at 0.70");
     }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -21,6 +20,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.QuickModelResult;
 import io.tablewise.ui.Messages;
+import io.tablewise.ui.export.ChartBox;
 
 /** The model view's charts, drawn from the engine's evaluation records with JFreeChart. */
 final class ModelCharts {
@@ -32,7 +32,7 @@ final class ModelCharts {
     }
 
     /** Column impact: each input's share, the strongest first (at most 15). */
-    static ChartViewer impact(List<QuickModelResult.Importance> importances, String title) {
+    static ChartBox impact(List<QuickModelResult.Importance> importances, String title) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         importances.stream().limit(15).forEach(i -> data.addValue(i.share(), title, i.column()));
         JFreeChart chart = ChartFactory.createBarChart(null, null, title, data, PlotOrientation.HORIZONTAL,
@@ -44,11 +44,11 @@ final class ModelCharts {
         bars.setSeriesPaint(0, BLUE);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        return viewer(chart, 420, Math.max(200, 24 * Math.min(15, importances.size()) + 60));
+        return new ChartBox(title, chart, 420, Math.max(200, 24 * Math.min(15, importances.size()) + 60));
     }
 
     /** Precision against recall, with the operating point. */
-    static ChartViewer precisionRecall(Evaluation e) {
+    static ChartBox precisionRecall(Evaluation e) {
         XYSeries curve = new XYSeries(Messages.get("model.pr", String.format(Locale.ROOT, "%.3f",
                 e.metrics().getOrDefault("average_precision", Double.NaN))), false);
         e.pr().forEach(p -> curve.add(p.x(), p.y()));
@@ -56,11 +56,11 @@ final class ModelCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(null, Messages.get("metric.recall"),
                 Messages.get("metric.precision"), data, PlotOrientation.VERTICAL, true, true, false);
         lines(chart.getXYPlot(), BLUE);
-        return viewer(chart, 420, 300);
+        return new ChartBox(Messages.get("model.title.pr"), chart, 420, 300);
     }
 
     /** Calibration: the observed share of positives against the mean predicted probability, per bin. */
-    static ChartViewer calibration(Evaluation e) {
+    static ChartBox calibration(Evaluation e) {
         XYSeries bins = new XYSeries(Messages.get("model.calibration"), false);
         e.calibration().forEach(b -> bins.add(b.meanPredicted(), b.fractionPositive()));
         XYSeries ideal = new XYSeries(Messages.get("model.perfect"));
@@ -77,11 +77,11 @@ final class ModelCharts {
         r.setSeriesPaint(1, GREY);
         chart.getXYPlot().setRenderer(r);
         style(chart);
-        return viewer(chart, 420, 300);
+        return new ChartBox(Messages.get("model.title.calibration"), chart, 420, 300);
     }
 
     /** Predicted against actual values (regression), with the diagonal of perfect predictions. */
-    static ChartViewer predictedVsActual(Evaluation e) {
+    static ChartBox predictedVsActual(Evaluation e) {
         XYSeries points = new XYSeries(Messages.get("model.rows"), false);
         e.points().forEach(p -> points.add(p.x(), p.y()));
         double lo = e.points().stream().mapToDouble(p -> Math.min(p.x(), p.y())).min().orElse(0);
@@ -102,11 +102,11 @@ final class ModelCharts {
         r.setSeriesPaint(1, RED);
         chart.getXYPlot().setRenderer(r);
         style(chart);
-        return viewer(chart, 420, 320);
+        return new ChartBox(Messages.get("model.title.predictedVsActual"), chart, 420, 320);
     }
 
     /** Residuals (actual − predicted) against the prediction (regression). */
-    static ChartViewer residuals(Evaluation e) {
+    static ChartBox residuals(Evaluation e) {
         XYSeries points = new XYSeries(Messages.get("model.rows"), false);
         e.points().forEach(p -> points.add(p.x(), p.y() - p.x()));
         JFreeChart chart = ChartFactory.createScatterPlot(null, Messages.get("model.predicted"),
@@ -118,7 +118,7 @@ final class ModelCharts {
         chart.getXYPlot().setRenderer(r);
         chart.getXYPlot().addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, RED, new BasicStroke(1.2f)));
         style(chart);
-        return viewer(chart, 420, 320);
+        return new ChartBox(Messages.get("model.title.residuals"), chart, 420, 320);
     }
 
     static void lines(XYPlot plot, Color color) {
@@ -136,12 +136,5 @@ final class ModelCharts {
             plot.setDomainGridlinePaint(new Color(220, 220, 220));
             plot.setRangeGridlinePaint(new Color(220, 220, 220));
         }
-    }
-
-    static ChartViewer viewer(JFreeChart chart, double width, double height) {
-        ChartViewer v = new ChartViewer(chart);
-        v.setPrefSize(width, height);
-        v.setMinHeight(Math.min(height, 260));
-        return v;
     }
 }

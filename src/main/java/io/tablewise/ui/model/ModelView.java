@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -30,6 +29,8 @@ import io.tablewise.ml.ConfusionMatrix;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.ui.Messages;
+import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.TableBox;
 
 /**
  * A first model view in the bottom panel: the test metrics, the confusion matrix (counts and row shares), and for
@@ -41,8 +42,21 @@ public final class ModelView extends ScrollPane {
     private final Label thresholdMetrics = new Label();
     private XYSeries operatingPoint;
 
-    /** A view of {@code model}. */
+    private final java.util.function.DoubleConsumer keepThreshold;
+
+    /** A view of {@code model} without a way to keep a moved threshold. */
     public ModelView(TrainedModel model) {
+        this(model, null);
+    }
+
+    /**
+     * A view of {@code model}.
+     *
+     * @param keepThreshold stores a threshold the analyst chose with the slider in the model node's parameters
+     *     (null: the view cannot)
+     */
+    public ModelView(TrainedModel model, java.util.function.DoubleConsumer keepThreshold) {
+        this.keepThreshold = keepThreshold;
         getStyleClass().add("model-view");
         setFitToWidth(true);
         Evaluation e = model.evaluation();
@@ -57,7 +71,7 @@ public final class ModelView extends ScrollPane {
         }
         if (!e.thresholds().isEmpty()) {
             ThresholdViewModel vm = new ThresholdViewModel(e);
-            ChartViewer roc = rocChart(e);
+            ChartBox roc = rocChart(e);
             thresholdMetrics.setWrapText(true);
             VBox side = new VBox(8, thresholdControls(vm, e.classes()), matrix, thresholdMetrics);
             side.setMaxWidth(440);
@@ -100,9 +114,7 @@ public final class ModelView extends ScrollPane {
         }
         rows.forEach(r -> table.getItems().add((Map<?, ?>) r));
         table.setPrefHeight(Math.min(360, 30 + 28 * rows.size()));
-        Label title = new Label(Messages.get("model.leaderboard", rows.size()));
-        title.getStyleClass().add("panel-title");
-        return java.util.Optional.of(new VBox(4, title, table));
+        return java.util.Optional.of(new TableBox<>(Messages.get("model.leaderboard", rows.size()), table));
     }
 
     private static String format(Object value) {
@@ -161,7 +173,33 @@ public final class ModelView extends ScrollPane {
         costs.setVgap(4);
         costs.addRow(0, new Label(Messages.get("model.costFp")), costFp);
         costs.addRow(1, new Label(Messages.get("model.costFn")), costFn);
-        return new VBox(4, value, slider, costs, cheapest);
+        VBox box = new VBox(4, value, slider, costs, cheapest);
+        if (keepThreshold != null) {
+            box.getChildren().add(keepRow(vm));
+        }
+        return box;
+    }
+
+    /** "Keep this threshold": writes the slider's threshold into the model node, to be stored at the next run. */
+    private Node keepRow(ThresholdViewModel vm) {
+        javafx.scene.control.Button keep = new javafx.scene.control.Button();
+        keep.getStyleClass().add("keep-threshold");
+        Label note = new Label();
+        note.setWrapText(true);
+        note.getStyleClass().add("hint");
+        Runnable update = () -> {
+            double t = vm.currentProperty().get().threshold();
+            keep.setText(Messages.get("model.keepThreshold", String.format(Locale.ROOT, "%.2f", t)));
+            keep.setDisable(Math.abs(t - vm.modelThreshold()) < 1e-9);
+        };
+        vm.currentProperty().addListener((o, a, b) -> update.run());
+        update.run();
+        keep.setOnAction(e -> {
+            double t = Math.round(vm.currentProperty().get().threshold() * 100) / 100.0;
+            keepThreshold.accept(t);
+            note.setText(Messages.get("model.thresholdKept", String.format(Locale.ROOT, "%.2f", t)));
+        });
+        return new VBox(4, keep, note);
     }
 
     private static TextField costField(javafx.beans.property.DoubleProperty cost) {
@@ -211,7 +249,7 @@ public final class ModelView extends ScrollPane {
         return l;
     }
 
-    private ChartViewer rocChart(Evaluation e) {
+    private ChartBox rocChart(Evaluation e) {
         XYSeries curve = new XYSeries(Messages.get("model.roc", String.format(Locale.ROOT, "%.3f",
                 e.metrics().getOrDefault("auc", Double.NaN))), false);
         e.roc().forEach(p -> curve.add(p.x(), p.y()));
@@ -238,9 +276,6 @@ public final class ModelView extends ScrollPane {
         plot.setBackgroundPaint(java.awt.Color.WHITE);
         plot.setDomainGridlinePaint(new java.awt.Color(220, 220, 220));
         plot.setRangeGridlinePaint(new java.awt.Color(220, 220, 220));
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setPrefSize(420, 320);
-        viewer.setMinHeight(280);
-        return viewer;
+        return new ChartBox(Messages.get("model.title.roc"), chart, 420, 320);
     }
 }

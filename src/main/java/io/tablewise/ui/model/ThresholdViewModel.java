@@ -22,6 +22,7 @@ public final class ThresholdViewModel {
     private final DoubleProperty costFalsePositive = new SimpleDoubleProperty(1);
     private final DoubleProperty costFalseNegative = new SimpleDoubleProperty(1);
     private final ObjectProperty<Evaluation.ThresholdRow> current = new SimpleObjectProperty<>();
+    private final double modelThreshold;
 
     /** The slider for {@code evaluation} (binary), starting at the model's chosen threshold. */
     public ThresholdViewModel(Evaluation evaluation) {
@@ -29,9 +30,15 @@ public final class ThresholdViewModel {
             throw new IllegalArgumentException("threshold analysis needs a binary model's evaluation");
         }
         this.rows = evaluation.thresholds();
+        this.modelThreshold = Double.isNaN(evaluation.threshold()) ? 0.5 : evaluation.threshold();
         threshold.addListener((obs, old, now) -> current.set(rowAt(now.doubleValue())));
-        threshold.set(Double.isNaN(evaluation.threshold()) ? 0.5 : evaluation.threshold());
+        threshold.set(modelThreshold);
         current.set(rowAt(threshold.get()));
+    }
+
+    /** The threshold the model was built with. */
+    public double modelThreshold() {
+        return modelThreshold;
     }
 
     /** The threshold (P(positive) at or above it predicts positive). */

@@ -1,0 +1,84 @@
+package io.tablewise.ui.export;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+import io.tablewise.ui.Messages;
+
+/**
+ * A chart with its title and three small actions: copy it as an image, save it as PNG, save it as SVG. Exports
+ * are drawn at the size the chart has on screen.
+ */
+public final class ChartBox extends VBox {
+    private final String title;
+    private final JFreeChart chart;
+    private final ChartViewer viewer;
+
+    /** A box showing {@code chart} at a preferred size. */
+    public ChartBox(String title, JFreeChart chart, double width, double height) {
+        this.title = title;
+        this.chart = chart;
+        this.viewer = new ChartViewer(chart);
+        getStyleClass().add("chart-box");
+        viewer.setPrefSize(width, height);
+        viewer.setMinHeight(Math.min(height, 240));
+        viewer.setMinWidth(Math.min(width, 300));
+        Label name = new Label(title);
+        name.getStyleClass().add("chart-title");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(4, name, gap, action("export.copy", "copy", this::copy),
+                action("export.png", "png", () -> ExportDialogs.save(this, title, "png",
+                        f -> ChartFiles.writePng(chart, width(), height(), f))),
+                action("export.svg", "svg", () -> ExportDialogs.save(this, title, "svg",
+                        f -> ChartFiles.writeSvg(chart, width(), height(), f))));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("chart-bar");
+        getChildren().addAll(bar, viewer);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+    }
+
+    /** The chart shown. */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** The chart's title. */
+    public String title() {
+        return title;
+    }
+
+    /** Puts the chart on the clipboard as an image, drawn at twice its size on screen for a sharp paste. */
+    public void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(SwingFXUtils.toFXImage(ChartFiles.image(chart, width(), height(), 2), null));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private int width() {
+        return (int) Math.max(200, Math.round(viewer.getWidth() > 0 ? viewer.getWidth() : viewer.getPrefWidth()));
+    }
+
+    private int height() {
+        return (int) Math.max(150, Math.round(viewer.getHeight() > 0 ? viewer.getHeight() : viewer.getPrefHeight()));
+    }
+
+    static Button action(String textKey, String id, Runnable action) {
+        Button b = new Button(Messages.get(textKey));
+        b.getStyleClass().addAll("flat", "small", "export-action", "export-" + id);
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+}
