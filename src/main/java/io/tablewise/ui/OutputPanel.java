@@ -40,7 +40,9 @@ final class OutputPanel extends TabPane {
     private final ListView<String> log = new ListView<>();
     private final Tab warningsTab;
     private final Tab modelTab = new Tab(Messages.get("panel.model"));
+    private final Tab insightsTab = new Tab(Messages.get("panel.insights"));
     private Object shownModel;
+    private Object shownReport;
     private String shownNode;
 
     OutputPanel(FlowEditor editor, RunViewModel runs) {
@@ -101,10 +103,32 @@ final class OutputPanel extends TabPane {
         portLabel.setManaged(many);
         showOutput();
         showWarnings(node.orElse(null));
-        showModel(node.flatMap(runs::result).filter(r -> r.state() == NodeState.DONE)
-                .flatMap(r -> r.outputs().values().stream()
-                        .filter(v -> v instanceof io.tablewise.model.TrainedModel).findFirst())
-                .map(v -> (io.tablewise.model.TrainedModel) v).orElse(null));
+        showModel(output(node, io.tablewise.model.TrainedModel.class));
+        showInsights(output(node, io.tablewise.insights.InsightsReport.class));
+    }
+
+    /** The selected node's first output of a kind, when it has run. */
+    private <T> T output(Optional<String> node, Class<T> kind) {
+        return node.flatMap(runs::result).filter(r -> r.state() == NodeState.DONE)
+                .flatMap(r -> r.outputs().values().stream().filter(kind::isInstance).findFirst())
+                .map(kind::cast).orElse(null);
+    }
+
+    /** An insights report gets an Insights tab, shown at once. */
+    private void showInsights(io.tablewise.insights.InsightsReport report) {
+        if (report == null) {
+            getTabs().remove(insightsTab);
+            shownReport = null;
+            return;
+        }
+        if (report != shownReport) {
+            insightsTab.setContent(new io.tablewise.ui.insights.InsightsView(report));
+            shownReport = report;
+        }
+        if (!getTabs().contains(insightsTab)) {
+            getTabs().add(1, insightsTab);
+            getSelectionModel().select(insightsTab);
+        }
     }
 
     /** A built model gets a Model tab (metrics, confusion matrix, ROC curve and threshold), shown at once. */

@@ -94,14 +94,7 @@ class ModelViewUiTest {
 
         // keep the moved threshold: it becomes the model node's parameter (undoable), and the next run stores it
         javafx.scene.Node keep = robot.lookup(".keep-threshold").query();
-        fx(() -> {
-            javafx.scene.control.ScrollPane view = robot.lookup(".model-view").queryAs(
-                    javafx.scene.control.ScrollPane.class);
-            double y = view.getContent().sceneToLocal(keep.localToScene(0, 0)).getY();
-            double room = view.getContent().getLayoutBounds().getHeight() - view.getViewportBounds().getHeight();
-            view.setVvalue(Math.min(1, Math.max(0, (y - 20) / room)));
-            return null;
-        });
+        StudioFixture.reveal(keep);
         robot.clickOn(keep);
         assertEquals(0.7, fx(() -> studio.session.editor().flow().node("model").orElseThrow().params()
                 .get("threshold")));

@@ -3,6 +3,8 @@ package io.tablewise.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -36,21 +38,31 @@ public final class Screenshots {
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false); // each shot closes its window; the toolkit must stay up for the next
+        String only = args.length > 1 ? args[1] : ""; // a name prefix: retake only those shots
         Path sample = Path.of("projects-sample/customer-churn/customer-churn.flow").toAbsolutePath();
+        Path houses = Path.of("projects-sample/house-prices/house-prices.flow").toAbsolutePath();
+        List<Shot> shots = new ArrayList<>();
         for (String language : new String[] {"en", "ko"}) {
+            Locale locale = Locale.forLanguageTag(language);
             for (Theme theme : Theme.values()) {
                 String name = "studio-" + theme.name().toLowerCase(Locale.ROOT) + "-" + language + ".png";
-                shoot(sample, Locale.forLanguageTag(language), theme, out.resolve(name), "encode");
-                if (theme == Theme.LIGHT) {
-                    shoot(sample, Locale.forLanguageTag(language), theme,
-                            out.resolve("model-view-" + language + ".png"), "model");
-                }
+                shots.add(new Shot(sample, locale, theme, name, "encode"));
+            }
+            shots.add(new Shot(sample, locale, Theme.LIGHT, "model-view-" + language + ".png", "model"));
+            shots.add(new Shot(sample, locale, Theme.LIGHT, "insights-view-" + language + ".png", "insights"));
+        }
+        shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-view-regression-en.png", "model"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
+        for (Shot shot : shots) {
+            if (shot.file().startsWith(only)) {
+                shoot(shot.flow(), shot.locale(), shot.theme(), out.resolve(shot.file()), shot.select());
             }
         }
-        shoot(Path.of("projects-sample/house-prices/house-prices.flow").toAbsolutePath(), Locale.ENGLISH, Theme.LIGHT,
-                out.resolve("model-view-regression-en.png"), "model");
         Platform.exit();
         System.exit(0);
+    }
+
+    private record Shot(Path flow, Locale locale, Theme theme, String file, String select) {
     }
 
     private static void shoot(Path flow, Locale locale, Theme theme, Path png, String select) throws Exception {
@@ -83,7 +95,7 @@ public final class Screenshots {
         }
         onFx(() -> {
             session[0].editor().selectOnly(Set.of(select));
-            if (select.equals("model")) { // give the model view room, as a user would drag the divider
+            if (!select.equals("encode")) { // give the model view room, as a user would drag the divider
                 stage[0].getScene().getRoot().lookupAll(".split-pane").stream()
                         .map(n -> (javafx.scene.control.SplitPane) n)
                         .filter(sp -> sp.getOrientation() == javafx.geometry.Orientation.VERTICAL)

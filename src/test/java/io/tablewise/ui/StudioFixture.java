@@ -43,6 +43,45 @@ final class StudioFixture {
         session.shutdown();
     }
 
+    /** Runs the whole flow and waits until {@code node} is done. */
+    void runAllUntilDone(String node) throws Exception {
+        fx(() -> {
+            session.runs().runAll();
+            return null;
+        });
+        waitFor(() -> !session.runs().runningProperty().get() && session.runs().statuses().get(node) != null
+                && session.runs().statuses().get(node).light() == io.tablewise.ui.run.NodeStatus.Light.DONE,
+                "the run of " + node);
+    }
+
+    /** The first output of {@code node}'s last result. */
+    Object output(String node, String port) throws Exception {
+        return fx(() -> session.runs().result(node).orElseThrow().outputs().get(port));
+    }
+
+    /** Clicks a node's card on the canvas. */
+    void clickCard(org.testfx.api.FxRobot robot, String node) throws Exception {
+        robot.clickOn(fx(() -> window.canvas().localToScreen(window.canvas().cardCentreInView(node).orElseThrow())));
+    }
+
+    /** Scrolls the scroll pane around {@code node} so that it shows, as a user would before clicking it. */
+    static void reveal(javafx.scene.Node node) throws Exception {
+        fx(() -> {
+            javafx.scene.Node p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane view) {
+                double y = view.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                double room = view.getContent().getLayoutBounds().getHeight()
+                        - view.getViewportBounds().getHeight();
+                view.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
+                view.layout();
+            }
+            return null;
+        });
+    }
+
     /** Runs {@code work} on the JavaFX thread and returns its result. */
     static <T> T fx(Callable<T> work) throws Exception {
         FutureTask<T> task = new FutureTask<>(work);

@@ -35,7 +35,8 @@ public final class ChartBox extends VBox {
         viewer.setMinHeight(Math.min(height, 240));
         viewer.setMinWidth(Math.min(width, 300));
         Label name = new Label(title);
-        name.getStyleClass().add("chart-title");
+        name.getStyleClass().add("box-title");
+        name.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(4, name, gap, action("export.copy", "copy", this::copy),
@@ -44,7 +45,7 @@ public final class ChartBox extends VBox {
                 action("export.svg", "svg", () -> ExportDialogs.save(this, title, "svg",
                         f -> ChartFiles.writeSvg(chart, width(), height(), f))));
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("chart-bar");
+        bar.getStyleClass().add("export-bar");
         getChildren().addAll(bar, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
     }
@@ -79,6 +80,7 @@ public final class ChartBox extends VBox {
         b.getStyleClass().addAll("flat", "small", "export-action", "export-" + id);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 }

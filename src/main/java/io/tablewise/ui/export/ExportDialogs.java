@@ -34,9 +34,9 @@ public final class ExportDialogs {
     private ExportDialogs() {
     }
 
-    /** Replaces the file chooser (headless tests answer with a path of their own). */
+    /** Replaces the file chooser (headless tests answer with a path of their own); null restores the dialog. */
     public static void useChooser(Chooser c) {
-        chooser = c;
+        chooser = c == null ? ExportDialogs::fileChooser : c;
     }
 
     /**

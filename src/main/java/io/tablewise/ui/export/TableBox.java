@@ -26,14 +26,15 @@ public final class TableBox<T> extends VBox {
     public TableBox(String title, TableView<T> table) {
         this.table = table;
         name = new Label(title);
-        name.getStyleClass().add("chart-title");
+        name.getStyleClass().add("box-title");
+        name.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(4, name, gap, ChartBox.action("export.copy", "copy", this::copy),
                 ChartBox.action("export.csv", "csv", () -> ExportDialogs.save(this, name.getText(), "csv",
                         f -> TableCsv.write(f, header(), rows()))));
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("chart-bar");
+        bar.getStyleClass().add("export-bar");
         getStyleClass().add("table-box");
         getChildren().addAll(bar, table);
         VBox.setVgrow(table, Priority.ALWAYS);

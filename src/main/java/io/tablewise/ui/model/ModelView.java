@@ -5,13 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,7 +23,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import io.tablewise.ml.ConfusionMatrix;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.ui.Messages;
@@ -38,7 +35,7 @@ import io.tablewise.ui.export.TableBox;
  * and negatives) that moves the point and updates the matrix. Everything shown comes from the engine's evaluation.
  */
 public final class ModelView extends ScrollPane {
-    private final GridPane matrix = new GridPane();
+    private final ConfusionGrid matrix = new ConfusionGrid();
     private final Label thresholdMetrics = new Label();
     private XYSeries operatingPoint;
 
@@ -62,12 +59,9 @@ public final class ModelView extends ScrollPane {
         Evaluation e = model.evaluation();
         VBox content = new VBox(12);
         content.setPadding(new Insets(10));
-        content.getChildren().add(metrics(e.metrics()));
-        matrix.getStyleClass().add("confusion-matrix");
-        matrix.setHgap(2);
-        matrix.setVgap(2);
+        content.getChildren().add(new MetricCards(e.metrics()));
         if (e.confusion() != null) {
-            showMatrix(e.confusion().classes(), e.confusion().counts());
+            matrix.show(e.confusion().classes(), e.confusion().counts());
         }
         if (!e.thresholds().isEmpty()) {
             ThresholdViewModel vm = new ThresholdViewModel(e);
@@ -118,24 +112,7 @@ public final class ModelView extends ScrollPane {
     }
 
     private static String format(Object value) {
-        if (value instanceof Double d) {
-            return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.1f" : "%.4f", d);
-        }
-        return String.valueOf(value);
-    }
-
-    private static Node metrics(Map<String, Double> metrics) {
-        FlowPane cards = new FlowPane(10, 10);
-        metrics.forEach((name, value) -> {
-            Label v = new Label(String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.4f", value));
-            v.getStyleClass().add("metric-value");
-            Label n = new Label(Messages.getOr("metric." + name, name));
-            n.getStyleClass().add("metric-name");
-            VBox card = new VBox(2, v, n);
-            card.getStyleClass().add("metric-card");
-            cards.getChildren().add(card);
-        });
-        return cards;
+        return value instanceof Double d ? MetricCards.format(d) : String.valueOf(value);
     }
 
     private Node thresholdControls(ThresholdViewModel vm, List<String> classes) {
@@ -152,7 +129,7 @@ public final class ModelView extends ScrollPane {
         Runnable refresh = () -> {
             Evaluation.ThresholdRow r = vm.currentProperty().get();
             value.setText(Messages.get("model.threshold", String.format(Locale.ROOT, "%.2f", r.threshold())));
-            showMatrix(classes, new long[][] {{r.tn(), r.fp()}, {r.fn(), r.tp()}});
+            matrix.show(classes, new long[][] {{r.tn(), r.fp()}, {r.fn(), r.tp()}});
             thresholdMetrics.setText(Messages.get("model.atThreshold",
                     String.format(Locale.ROOT, "%.3f", r.precision()), String.format(Locale.ROOT, "%.3f", r.recall()),
                     String.format(Locale.ROOT, "%.3f", r.f1()), String.format(Locale.ROOT, "%.3f", r.accuracy()),
@@ -216,37 +193,6 @@ public final class ModelView extends ScrollPane {
             }
         });
         return field;
-    }
-
-    private void showMatrix(List<String> classes, long[][] counts) {
-        matrix.getChildren().clear();
-        matrix.add(new Label(Messages.get("model.actualPredicted")), 0, 0);
-        for (int c = 0; c < classes.size(); c++) {
-            matrix.add(header(classes.get(c)), c + 1, 0);
-            matrix.add(header(classes.get(c)), 0, c + 1);
-        }
-        for (int a = 0; a < counts.length; a++) {
-            long rowTotal = 0;
-            for (long v : counts[a]) {
-                rowTotal += v;
-            }
-            for (int p = 0; p < counts[a].length; p++) {
-                double share = rowTotal == 0 ? 0 : counts[a][p] / (double) rowTotal;
-                Label cell = new Label(String.format(Locale.ROOT, "%,d\n%.1f%%", counts[a][p], 100 * share));
-                cell.getStyleClass().addAll("matrix-cell", a == p ? "matrix-hit" : "matrix-miss");
-                cell.setStyle("-fx-background-color: rgba(" + (a == p ? "31,136,61," : "207,34,46,")
-                        + String.format(Locale.ROOT, "%.2f", 0.12 + 0.6 * share) + ");");
-                cell.setMinSize(86, 44);
-                cell.setAlignment(Pos.CENTER);
-                matrix.add(cell, p + 1, a + 1);
-            }
-        }
-    }
-
-    private static Label header(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("matrix-header");
-        return l;
     }
 
     private ChartBox rocChart(Evaluation e) {
