@@ -162,6 +162,7 @@ public final class ModelBuilder {
             info.put("leaderboard", leaderboard);
             info.put("candidates", leaderboard.size());
         }
+        info.put("inputProfile", InputProfile.measure(source, rawInputs, split[0]));
         info.put("trainRows", trainRows.length);
         info.put("testRows", testRows.length);
         info.put("seed", o.seed());
