@@ -443,10 +443,7 @@ public final class MainWindow {
             public Optional<String> chooseInput(String current) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle(Messages.get("inspector.chooseData"));
-                chooser.getExtensionFilters().addAll(
-                        new FileChooser.ExtensionFilter(Messages.get("doc.dataFiles"),
-                                "*.csv", "*.tsv", "*.txt", "*.xlsx", "*.jsonl", "*.ndjson"),
-                        new FileChooser.ExtensionFilter(Messages.get("doc.allFiles"), "*.*"));
+                chooser.getExtensionFilters().addAll(io.tablewise.ui.export.ExportDialogs.dataFilters());
                 initialDir(chooser, current);
                 File f = chooser.showOpenDialog(stage);
                 return Optional.ofNullable(f).map(x -> FlowPaths.relative(runs.flowDir(), x.toPath()));

@@ -41,6 +41,7 @@ final class OutputPanel extends TabPane {
     private final Tab warningsTab;
     private final Tab modelTab = new Tab(Messages.get("panel.model"));
     private final Tab insightsTab = new Tab(Messages.get("panel.insights"));
+    private final Tab predictTab = new Tab(Messages.get("panel.predict"));
     private Object shownModel;
     private Object shownReport;
     private String shownNode;
@@ -131,10 +132,10 @@ final class OutputPanel extends TabPane {
         }
     }
 
-    /** A built model gets a Model tab (metrics, confusion matrix, ROC curve and threshold), shown at once. */
+    /** A built model gets a Model tab (metrics, charts, threshold), shown at once, and a Predict tab beside it. */
     private void showModel(io.tablewise.model.TrainedModel model) {
         if (model == null) {
-            getTabs().remove(modelTab);
+            getTabs().removeAll(modelTab, predictTab);
             shownModel = null;
             return;
         }
@@ -146,10 +147,12 @@ final class OutputPanel extends TabPane {
                 editor.setParam(node, "threshold", t);
                 editor.endParamEdit();
             } : null));
+            predictTab.setContent(new io.tablewise.ui.predict.PredictView(model));
             shownModel = model;
         }
         if (!getTabs().contains(modelTab)) {
             getTabs().add(1, modelTab);
+            getTabs().add(2, predictTab);
             getSelectionModel().select(modelTab);
         }
     }

@@ -62,6 +62,26 @@ class MessagesTest {
     }
 
     @Test
+    void formattedTextsDoubleTheirApostrophes() throws IOException {
+        // Messages.get runs texts through MessageFormat, where a lone ' starts a quote and vanishes ("node's"
+        // would show as "nodes"); only the node, parameter, label and category texts are read as they are.
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        Set<String> wrong = new TreeSet<>();
+        for (String file : new String[] {"messages.properties", "messages_ko.properties"}) {
+            Properties p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                boolean raw = key.startsWith("node.") || key.startsWith("param.") || key.startsWith("label.")
+                        || key.startsWith("category.");
+                if (!raw && lone.matcher(p.getProperty(key)).find()) {
+                    wrong.add(file + ": " + key);
+                }
+            }
+        }
+        assertEquals(Set.of(), wrong);
+        assertEquals("This node's output is not a table", Messages.get("grid.noTable"));
+    }
+
+    @Test
     void everyKeyTheCodeUsesExists() throws IOException {
         Properties en = load("messages.properties");
         Pattern use = Pattern.compile("(?:Messages\\.get|item|toolButton)\\(\"([a-z]+\\.[A-Za-z.]+)\"");

@@ -50,6 +50,7 @@ public final class Screenshots {
             }
             shots.add(new Shot(sample, locale, Theme.LIGHT, "model-view-" + language + ".png", "model"));
             shots.add(new Shot(sample, locale, Theme.LIGHT, "insights-view-" + language + ".png", "insights"));
+            shots.add(new Shot(sample, locale, Theme.LIGHT, "predict-view-" + language + ".png", "model#2"));
         }
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-view-regression-en.png", "model"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
@@ -94,7 +95,7 @@ public final class Screenshots {
             }
         }
         onFx(() -> {
-            session[0].editor().selectOnly(Set.of(select));
+            session[0].editor().selectOnly(Set.of(select.split("#")[0]));
             if (!select.equals("encode")) { // give the model view room, as a user would drag the divider
                 stage[0].getScene().getRoot().lookupAll(".split-pane").stream()
                         .map(n -> (javafx.scene.control.SplitPane) n)
@@ -102,6 +103,18 @@ public final class Screenshots {
                         .forEach(sp -> sp.setDividerPositions(0.3));
             }
             window[0].canvas().fitToView();
+            if (select.contains("#")) { // a tab of the output panel other than the one that opens first
+                stage[0].getScene().getRoot().lookupAll(".output-panel").stream()
+                        .map(n -> (javafx.scene.control.TabPane) n)
+                        .forEach(t -> t.getSelectionModel().select(Integer.parseInt(select.split("#")[1])));
+                // a customer a little away from the typical one, so the contributions show
+                stage[0].getScene().getRoot().lookupAll(".predict-view").forEach(n -> {
+                    var vm = ((io.tablewise.ui.predict.PredictView) n).viewModel();
+                    vm.value("tenure_months").set("3");
+                    vm.value("support_calls").set("4");
+                    vm.value("satisfaction").set("2");
+                });
+            }
         });
         Thread.sleep(1500);
         onFx(() -> {

@@ -1,0 +1,134 @@
+package io.tablewise.ui;
+
+import static io.tablewise.ui.StudioFixture.fx;
+import static io.tablewise.ui.StudioFixture.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.jfree.chart.plot.CategoryPlot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.data.csv.CsvOptions;
+import io.tablewise.data.csv.DelimitedReader;
+import io.tablewise.model.TrainedModel;
+import io.tablewise.model.WhatIf;
+import io.tablewise.node.ProgressMonitor;
+import io.tablewise.sample.ProjectCopy;
+import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.ExportDialogs;
+import io.tablewise.ui.predict.PredictView;
+import io.tablewise.ui.theme.Theme;
+
+/** The Predict tab of the churn sample's model: typing into the what-if form, and scoring a file. */
+@ExtendWith(ApplicationExtension.class)
+class PredictViewUiTest {
+    @TempDir
+    Path dir;
+    private StudioFixture studio;
+    private Path project;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        project = dir.resolve("churn");
+        ProjectCopy.copy(Path.of("projects-sample/customer-churn"), project);
+        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
+        assertTrue(studio.window.open(project.resolve("customer-churn.flow")));
+    }
+
+    @Stop
+    void stop() {
+        studio.close();
+    }
+
+    @AfterEach
+    void defaultChoosers() {
+        ExportDialogs.useChooser(null);
+        ExportDialogs.useOpenChooser(null);
+    }
+
+    @Test
+    void whatIfFollowsTypingAndAFileIsScored(FxRobot robot) throws Exception {
+        studio.runAllUntilDone("model");
+        studio.clickCard(robot, "model");
+        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
+        waitFor(() -> panel.getTabs().stream().anyMatch(t -> t.getText().equals("Predict")), "the predict tab");
+        fx(() -> {
+            panel.getSelectionModel().select(panel.getTabs().stream().filter(t -> t.getText().equals("Predict"))
+                    .findFirst().orElseThrow());
+            return null;
+        });
+        TrainedModel model = (TrainedModel) studio.output("model", "model");
+        PredictView view = robot.lookup(".predict-view").queryAs(PredictView.class);
+        assertEquals(model.inputs().size(), robot.lookup(".predict-view .what-if-field").queryAll().size());
+
+        TextField age = field(robot, "age");
+        StudioFixture.reveal(age);
+        robot.doubleClickOn(age).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("eighty");
+        waitFor(() -> !view.viewModel().scoringProperty().get() && view.viewModel().resultProperty().get() != null
+                && !view.viewModel().resultProperty().get().scored(), "the rejection");
+        Label problem = robot.lookup(".predict-view .field-problem").match(Node::isVisible).queryAs(Label.class);
+        assertEquals("'eighty' is not a number", problem.getText());
+
+        robot.doubleClickOn(age).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("80");
+        TextField tenure = field(robot, "tenure_months");
+        StudioFixture.reveal(tenure);
+        robot.doubleClickOn(tenure).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("2");
+        waitFor(() -> !view.viewModel().scoringProperty().get() && view.viewModel().resultProperty().get() != null
+                && view.viewModel().resultProperty().get().scored()
+                && "2".equals(view.viewModel().currentValues().get("tenure_months")), "the prediction");
+        Map<String, String> values = fx(() -> view.viewModel().currentValues());
+        assertEquals("80", values.get("age"));
+        WhatIf.Result expected = WhatIf.score(model, values);
+        WhatIf.Result shown = fx(() -> view.viewModel().resultProperty().get());
+        assertEquals(expected.prediction(), shown.prediction());
+        assertEquals(expected.probabilities(), shown.probabilities());
+        assertEquals(expected.prediction(), robot.lookup(".prediction-value").queryAs(Label.class).getText());
+        ChartBox chart = (ChartBox) robot.lookup(".predict-view .chart-box").query();
+        CategoryPlot plot = (CategoryPlot) chart.chart().getPlot();
+        assertEquals(Math.min(10, expected.contributions().size()), plot.getDataset().getColumnCount());
+        assertEquals(expected.contributions().get(0).effect(), plot.getDataset().getValue(0, 0).doubleValue(),
+                1e-12);
+
+        // score the sample's own data into a new file
+        Path in = project.resolve("data/customers.csv");
+        Path out = dir.resolve("scored.csv");
+        ExportDialogs.useOpenChooser(owner -> Optional.of(in));
+        ExportDialogs.useChooser((owner, name, ext) -> {
+            assertEquals("customers-predictions", name);
+            return Optional.of(out);
+        });
+        Node score = robot.lookup(".score-file").query();
+        StudioFixture.reveal(score);
+        robot.clickOn(score);
+        waitFor(() -> view.viewModel().batchSummaryProperty().get() != null, "the batch prediction");
+        Table read = new DelimitedReader().read(out, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        assertEquals(6000, read.rowCount());
+        assertTrue(robot.lookup(".batch-message").queryAs(Label.class).getText().startsWith("Scored 6,000 rows"));
+    }
+
+    private static TextField field(FxRobot robot, String input) {
+        return robot.lookup(".predict-view .what-if-field").match((Node n) -> input.equals(n.getUserData()))
+                .queryAs(TextField.class);
+    }
+}
