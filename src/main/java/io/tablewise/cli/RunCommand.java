@@ -129,11 +129,10 @@ final class RunCommand implements Callable<Integer> {
                         List<RunRecord> recorded) {
         Map<String, Object> effective = new LinkedHashMap<>(flow.parameters());
         effective.putAll(overrides);
-        List<RunRecord> records = RunTracker.records(flow, flowFile, effective, result, output);
         try {
-            RunLog log = new RunLog(output);
-            log.append(records);
-            records.forEach(r -> err.println("recorded run " + r.runId() + " in " + log.file()));
+            List<RunRecord> records = RunTracker.record(output, flow, flowFile, effective, result);
+            Path log = new RunLog(output).file();
+            records.forEach(r -> err.println("recorded run " + r.runId() + " in " + log));
             recorded.addAll(records);
         } catch (IOException e) {
             err.println("warning: could not record the run: " + e.getMessage());

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.tablewise.flow.Flow;
-import io.tablewise.node.Suggestions;
 import io.tablewise.track.RunRecord;
+import io.tablewise.track.SweepGrid;
 
 /** {@code --sweep NAME=V1,V2,...}: the grid of parameter combinations, and the table of what each run measured. */
 final class Sweep {
@@ -19,31 +19,17 @@ final class Sweep {
 
     /** Every combination of the sweeps (one empty combination without sweeps), or null after printing why not. */
     static List<Map<String, String>> grid(List<String> sweeps, Flow flow, PrintWriter err) {
-        List<Map<String, String>> grid = new ArrayList<>();
-        grid.add(new LinkedHashMap<>());
-        for (String s : sweeps) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || eq == s.length() - 1) {
-                err.println("error: --sweep expects NAME=V1,V2,... but got '" + s + "'");
-                return null;
+        try {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            for (String s : sweeps) {
+                Map.Entry<String, List<String>> e = SweepGrid.parse(s);
+                values.put(e.getKey(), e.getValue());
             }
-            String name = s.substring(0, eq).trim();
-            if (!flow.parameters().containsKey(name)) {
-                err.println("error: --sweep: the flow has no parameter '" + name + "'"
-                        + Suggestions.didYouMean(name, flow.parameters().keySet()));
-                return null;
-            }
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> base : grid) {
-                for (String v : s.substring(eq + 1).split(",")) {
-                    Map<String, String> c = new LinkedHashMap<>(base);
-                    c.put(name, v.trim());
-                    next.add(c);
-                }
-            }
-            grid = next;
+            return SweepGrid.of(flow, values);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --sweep: " + e.getMessage());
+            return null;
         }
-        return grid;
     }
 
     /** The sweep's runs: the swept values and each run's metrics. */

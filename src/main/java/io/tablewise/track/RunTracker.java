@@ -30,6 +30,18 @@ public final class RunTracker {
     }
 
     /**
+     * Records the models built in a run: their records are appended to the run log under {@code outputRoot}.
+     *
+     * @return the records appended
+     */
+    public static List<RunRecord> record(Path outputRoot, Flow flow, Path flowFile, Map<String, Object> flowParameters,
+                                         RunResult result) throws java.io.IOException {
+        List<RunRecord> records = records(flow, flowFile, flowParameters, result, outputRoot);
+        new RunLog(outputRoot).append(records);
+        return records;
+    }
+
+    /**
      * A record per model built in this run (models served from the cache were not built again and are skipped).
      *
      * @param flow the flow

@@ -14,6 +14,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -45,6 +46,7 @@ import io.tablewise.ui.inspector.FileBrowser;
 import io.tablewise.ui.inspector.InspectorView;
 import io.tablewise.ui.palette.PaletteView;
 import io.tablewise.ui.project.FlowPaths;
+import io.tablewise.ui.project.SampleProjects;
 import io.tablewise.ui.run.RunViewModel;
 import io.tablewise.ui.theme.Icons;
 
@@ -146,6 +148,24 @@ public final class MainWindow {
         return documents.saveTo(file);
     }
 
+    /** Opens a recent flow as it is, and a sample as the analyst's own copy (see {@link SampleProjects}). */
+    private void openSample(Path file) {
+        Path samples = session.samples();
+        if (samples == null || !file.toAbsolutePath().startsWith(samples.toAbsolutePath())) {
+            open(file);
+            return;
+        }
+        try {
+            open(SampleProjects.workingCopy(file, StudioPaths.sampleCopies()));
+        } catch (java.io.IOException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, Messages.get("start.copyFailed", file.getParent(),
+                    StudioPaths.sampleCopies(), e.getMessage()));
+            alert.initOwner(stage);
+            alert.setHeaderText(null);
+            alert.show();
+        }
+    }
+
     /** Shows the start page over the canvas. */
     public void showStartPage() {
         if (startPage == null) {
@@ -158,7 +178,7 @@ public final class MainWindow {
                         if (documents.open()) {
                             hideStartPage();
                         }
-                    }, this::open);
+                    }, this::openSample);
             startPage = new StackPane(page);
             startPage.getStyleClass().add("start-backdrop");
             StackPane.setAlignment(page, Pos.TOP_CENTER);

@@ -63,7 +63,7 @@ final class OutputPanel extends TabPane {
         log.setItems(runs.log());
         log.getStyleClass().add("log");
         runs.log().addListener((ListChangeListener<String>) c -> log.scrollTo(Math.max(0, log.getItems().size() - 1)));
-        getTabs().addAll(data, warningsTab, logTab);
+        getTabs().addAll(data, warningsTab, logTab, runsTab(editor, runs));
         editor.selection().addListener((SetChangeListener<String>) c -> refresh());
         runs.statuses().addListener((MapChangeListener<String, NodeStatus>) c -> {
             if (c.getKey().equals(shownNode)) {
@@ -71,6 +71,16 @@ final class OutputPanel extends TabPane {
             }
         });
         refresh();
+    }
+
+    /** The flow's recorded model runs, read again when the flow file changes or a run records a model. */
+    private static Tab runsTab(FlowEditor editor, RunViewModel runs) {
+        io.tablewise.ui.runs.RunsViewModel vm = new io.tablewise.ui.runs.RunsViewModel(
+                javafx.application.Platform::runLater);
+        vm.load(editor.fileProperty().get());
+        editor.fileProperty().addListener((o, a, file) -> vm.load(file));
+        runs.recordedRunsProperty().addListener((o, a, b) -> vm.reload());
+        return new Tab(Messages.get("panel.runs"), new io.tablewise.ui.runs.RunsView(vm, editor));
     }
 
     DataGridView grid() {

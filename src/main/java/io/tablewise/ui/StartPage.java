@@ -62,6 +62,10 @@ final class StartPage extends VBox {
         }
         if (samples.getChildren().size() == 1) {
             samples.getChildren().add(muted(Messages.get("start.noSamples")));
+        } else {
+            Label copies = muted(Messages.get("start.sampleCopy", StudioPaths.sampleCopies()));
+            copies.setWrapText(true);
+            samples.getChildren().add(copies);
         }
 
         VBox recents = section(Messages.get("start.recent"));

@@ -9,6 +9,14 @@ final class StudioPaths {
     private StudioPaths() {
     }
 
+    /** Where the analyst's copies of the samples go: {@code ~/Tablewise/samples} ({@code -Dtablewise.projects}). */
+    static Path sampleCopies() {
+        String configured = System.getProperty("tablewise.projects");
+        Path root = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), "Tablewise");
+        return root.resolve("samples");
+    }
+
     /** The {@code projects-sample} folder ({@code -Dtablewise.samples} overrides), or null. */
     static Path samples() {
         String configured = System.getProperty("tablewise.samples");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class Screenshots {
             shots.add(new Shot(sample, locale, Theme.LIGHT, "predict-view-" + language + ".png", "model#2"));
         }
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-view-regression-en.png", "model"));
+        shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "runs-view-en.png", "model#runs"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
         for (Shot shot : shots) {
             if (shot.file().startsWith(only)) {
@@ -69,6 +71,10 @@ public final class Screenshots {
     private static void shoot(Path flow, Locale locale, Theme theme, Path png, String select) throws Exception {
         Messages.use(locale);
         Path home = Files.createTempDirectory("tablewise-shots");
+        // a copy of the sample project, so the shot's runs and outputs stay out of projects-sample
+        Path project = home.resolve(flow.getParent().getFileName());
+        io.tablewise.sample.ProjectCopy.copy(flow.getParent(), project);
+        Path flowCopy = project.resolve(flow.getFileName());
         StudioSession[] session = new StudioSession[1];
         MainWindow[] window = new MainWindow[1];
         Stage[] stage = new Stage[1];
@@ -81,7 +87,7 @@ public final class Screenshots {
             stage[0].getScene().setRoot(window[0].root());
             theme.apply(stage[0].getScene());
             stage[0].show();
-            window[0].open(flow);
+            window[0].open(flowCopy);
             session[0].runs().runAll();
         });
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -103,7 +109,9 @@ public final class Screenshots {
                         .forEach(sp -> sp.setDividerPositions(0.3));
             }
             window[0].canvas().fitToView();
-            if (select.contains("#")) { // a tab of the output panel other than the one that opens first
+            if (select.endsWith("#runs")) {
+                sweepForRunsShot(stage[0], session[0]);
+            } else if (select.contains("#")) { // a tab of the output panel other than the one that opens first
                 stage[0].getScene().getRoot().lookupAll(".output-panel").stream()
                         .map(n -> (javafx.scene.control.TabPane) n)
                         .forEach(t -> t.getSelectionModel().select(Integer.parseInt(select.split("#")[1])));
@@ -116,6 +124,22 @@ public final class Screenshots {
                 });
             }
         });
+        if (select.endsWith("#runs")) { // wait for the sweep's runs
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            boolean[] busy = {true};
+            while (busy[0] && System.nanoTime() < until) {
+                Thread.sleep(300);
+                onFx(() -> busy[0] = stage[0].getScene().getRoot().lookupAll(".runs-view").stream()
+                        .anyMatch(n -> ((io.tablewise.ui.runs.RunsView) n).viewModel().sweepingProperty().get()));
+            }
+            onFx(() -> stage[0].getScene().getRoot().lookupAll(".runs-view").forEach(n -> {
+                javafx.scene.control.ComboBox<?> m = (javafx.scene.control.ComboBox<?>) n.lookup(".plot-metric");
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<String> metric = (javafx.scene.control.ComboBox<String>) m;
+                metric.setValue("r2");
+                ((javafx.scene.control.ScrollPane) n).setVvalue(1); // the plot under the table
+            }));
+        }
         Thread.sleep(1500);
         onFx(() -> {
             WritableImage image = stage[0].getScene().snapshot(null);
@@ -128,6 +152,16 @@ public final class Screenshots {
             session[0].shutdown();
         });
         System.out.println("wrote " + png);
+    }
+
+    /** Opens the Runs tab and sweeps the flow's test share, as an analyst would from the sweep dialog. */
+    private static void sweepForRunsShot(Stage stage, StudioSession session) {
+        stage.getScene().getRoot().lookupAll(".output-panel").stream().map(n -> (javafx.scene.control.TabPane) n)
+                .forEach(t -> t.getSelectionModel().select(t.getTabs().stream()
+                        .filter(tab -> tab.getText().equals(Messages.get("panel.runs"))).findFirst().orElseThrow()));
+        stage.getScene().getRoot().lookupAll(".runs-view").forEach(n -> ((io.tablewise.ui.runs.RunsView) n)
+                .viewModel().startSweep(session.editor().flow(), session.editor().fileProperty().get(),
+                        Map.of("testShare", List.of("0.1", "0.15", "0.25", "0.3", "0.4"))));
     }
 
     private static void onFx(Runnable work) throws InterruptedException {

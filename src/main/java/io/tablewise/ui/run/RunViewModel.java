@@ -70,6 +70,8 @@ public final class RunViewModel {
     private final StringProperty statusText = new SimpleStringProperty("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectProperty<RunResult> lastRun = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper recordedRuns =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
     /** The flow that the statuses and the validation describe (it lags the editor by one analysis). */
     private final ObjectProperty<Flow> analysedFlow = new SimpleObjectProperty<>();
 
@@ -381,6 +383,7 @@ public final class RunViewModel {
             log(Messages.get("run.notStarted", error));
         } else {
             lastRun.set(result);
+            record(result);
             String text = switch (result.status()) {
                 case OK -> Messages.get("run.finished", String.format(Messages.locale(), "%.1f", result.seconds()));
                 case FAILED -> Messages.get("run.failures", result.failures().size());
@@ -392,6 +395,39 @@ public final class RunViewModel {
             result.validation().errors().forEach(m -> log("  " + m.format()));
         }
         analyse(editor.flow());
+    }
+
+    /** How many model runs this studio has recorded in the run log (the Runs view reloads when it changes). */
+    public javafx.beans.property.ReadOnlyIntegerProperty recordedRunsProperty() {
+        return recordedRuns.getReadOnlyProperty();
+    }
+
+    /** Appends the run's model builds to the project's run log, as {@code tablewise run} does. */
+    private void record(RunResult result) {
+        Path file = editor.fileProperty().get();
+        Flow flow = editor.flow();
+        if (file == null) {
+            if (result.nodes().values().stream().anyMatch(r -> !r.fromCache()
+                    && r.outputs().get("model") instanceof io.tablewise.model.TrainedModel)) {
+                log(Messages.get("run.notRecorded"));
+            }
+            return;
+        }
+        Path dir = flowDir();
+        background.execute(() -> {
+            try {
+                java.util.List<io.tablewise.track.RunRecord> records = io.tablewise.track.RunTracker.record(dir, flow,
+                        file, new java.util.LinkedHashMap<>(flow.parameters()), result);
+                if (!records.isEmpty()) {
+                    uiThread.execute(() -> {
+                        records.forEach(r -> log(Messages.get("run.recorded", r.runId(), r.node())));
+                        recordedRuns.set(recordedRuns.get() + records.size());
+                    });
+                }
+            } catch (java.io.IOException e) {
+                uiThread.execute(() -> log(Messages.get("run.recordFailed", e.getMessage())));
+            }
+        });
     }
 
     private void log(String line) {

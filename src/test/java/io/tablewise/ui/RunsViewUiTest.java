@@ -1,0 +1,106 @@
+package io.tablewise.ui;
+
+import static io.tablewise.ui.StudioFixture.fx;
+import static io.tablewise.ui.StudioFixture.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+import io.tablewise.sample.ProjectCopy;
+import io.tablewise.track.RunRecord;
+import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.runs.RunsView;
+import io.tablewise.ui.theme.Theme;
+
+/** The Runs tab: a studio run is recorded, a sweep from the dialog adds runs, two are compared, a metric plotted. */
+@ExtendWith(ApplicationExtension.class)
+class RunsViewUiTest {
+    @TempDir
+    Path dir;
+    private StudioFixture studio;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path project = dir.resolve("houses");
+        ProjectCopy.copy(Path.of("projects-sample/house-prices"), project);
+        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
+        assertTrue(studio.window.open(project.resolve("house-prices.flow")));
+    }
+
+    @Stop
+    void stop() {
+        studio.close();
+    }
+
+    @Test
+    void runsAreRecordedSweptComparedAndPlotted(FxRobot robot) throws Exception {
+        studio.runAllUntilDone("model");
+        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
+        fx(() -> {
+            panel.getSelectionModel().select(panel.getTabs().stream().filter(t -> t.getText().equals("Runs"))
+                    .findFirst().orElseThrow());
+            return null;
+        });
+        RunsView view = robot.lookup(".runs-view").queryAs(RunsView.class);
+        waitFor(() -> view.viewModel().runs().size() == 1, "the studio run's record");
+        @SuppressWarnings("unchecked")
+        TableView<RunRecord> table = robot.lookup(".runs-table").queryAs(TableView.class);
+        assertEquals(1, table.getItems().size());
+
+        robot.clickOn(".start-sweep");
+        TextField share = robot.lookup(".sweep-values").match((Node n) -> "testShare".equals(n.getUserData()))
+                .queryAs(TextField.class);
+        robot.clickOn(share).write("0.25, 0.3");
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.isDefaultButton())
+                .queryAs(Button.class));
+        waitFor(() -> !view.viewModel().sweepingProperty().get() && view.viewModel().runs().size() == 3,
+                "the sweep's two runs");
+        List<String> shares = fx(() -> table.getItems().stream().map(r -> r.parameters().get("flow.testShare"))
+                .sorted().toList());
+        assertEquals(List.of("0.2", "0.25", "0.3"), shares);
+
+        // compare the newest two (the sweep's), then plot R² against the test share
+        fx(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().selectIndices(0, 1);
+            return null;
+        });
+        robot.clickOn(".compare-runs");
+        @SuppressWarnings("unchecked")
+        TableView<io.tablewise.ui.runs.RunsViewModel.Difference> comparison = robot.lookup(".comparison")
+                .queryAs(TableView.class);
+        assertTrue(comparison.getItems().get(0).differs());
+        assertTrue(comparison.getItems().stream().anyMatch(d -> d.name().equals("flow.testShare") && d.differs()));
+
+        fx(() -> {
+            robot.lookup(".plot-metric").queryComboBox().setValue("r2");
+            robot.lookup(".plot-parameter").queryComboBox().setValue("flow.testShare");
+            return null;
+        });
+        ChartBox plot = robot.lookup(".runs-view .chart-box").queryAs(ChartBox.class);
+        XYPlot xy = (XYPlot) plot.chart().getPlot();
+        assertEquals(3, xy.getDataset().getItemCount(0));
+        assertEquals(0.2, xy.getDataset().getXValue(0, 0), 1e-12);
+        RunRecord first = fx(() -> table.getItems().stream()
+                .filter(r -> r.parameters().get("flow.testShare").equals("0.2")).findFirst().orElseThrow());
+        assertEquals(first.metrics().get("r2"), xy.getDataset().getYValue(0, 0), 1e-12);
+    }
+}
