@@ -72,13 +72,15 @@ class MessagesTest {
             for (String key : p.stringPropertyNames()) {
                 boolean raw = key.startsWith("node.") || key.startsWith("param.") || key.startsWith("label.")
                         || key.startsWith("category.");
-                if (!raw && lone.matcher(p.getProperty(key)).find()) {
+                String quotedBracesRemoved = p.getProperty(key).replace("'{'", "").replace("'}'", "");
+                if (!raw && lone.matcher(quotedBracesRemoved).find()) {
                     wrong.add(file + ": " + key);
                 }
             }
         }
         assertEquals(Set.of(), wrong);
         assertEquals("This node's output is not a table", Messages.get("grid.noTable"));
+        assertTrue(Messages.get("runs.noParameters").contains("${name}"));
     }
 
     @Test
