@@ -1,6 +1,5 @@
 package io.tablewise.ui;
 
-import static io.tablewise.ui.StudioFixture.fx;
 import static io.tablewise.ui.StudioFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,18 +11,11 @@ import java.util.Optional;
 
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 import tech.tablesaw.api.Table;
 
@@ -32,40 +24,20 @@ import io.tablewise.data.csv.DelimitedReader;
 import io.tablewise.insights.ColumnProfile;
 import io.tablewise.insights.InsightsReport;
 import io.tablewise.node.ProgressMonitor;
-import io.tablewise.sample.ProjectCopy;
 import io.tablewise.ui.export.ChartBox;
 import io.tablewise.ui.export.ExportDialogs;
 import io.tablewise.ui.export.TableBox;
-import io.tablewise.ui.theme.Theme;
 
 /** The Insights tab of the churn sample: its charts carry the report's series; search, detail and exports work. */
-@ExtendWith(ApplicationExtension.class)
-class InsightsViewUiTest {
-    @TempDir
-    Path dir;
-    private StudioFixture studio;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        Path project = dir.resolve("churn");
-        ProjectCopy.copy(Path.of("projects-sample/customer-churn"), project);
-        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
-        assertTrue(studio.window.open(project.resolve("customer-churn.flow")));
-        ExportDialogs.useChooser((owner, name, ext) -> Optional.of(dir.resolve("exports").resolve(name + "." + ext)));
-    }
-
-    @Stop
-    void stop() {
-        studio.close();
-    }
-
-    @AfterEach
-    void defaultChooser() {
-        ExportDialogs.useChooser(null);
+class InsightsViewUiTest extends SampleStudioUiTest {
+    @Override
+    String project() {
+        return "customer-churn";
     }
 
     @Test
     void insightsTabShowsTheReportAndExportsIt(FxRobot robot) throws Exception {
+        ExportDialogs.useChooser((owner, name, ext) -> Optional.of(dir.resolve("exports").resolve(name + "." + ext)));
         studio.runAllUntilDone("insights");
         studio.clickCard(robot, "insights");
         TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);

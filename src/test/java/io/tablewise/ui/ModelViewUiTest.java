@@ -5,68 +5,37 @@ import static io.tablewise.ui.StudioFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 import io.tablewise.ml.Evaluation;
 import io.tablewise.model.TrainedModel;
-import io.tablewise.sample.ProjectCopy;
-import io.tablewise.ui.run.NodeStatus;
-import io.tablewise.ui.theme.Theme;
 
 /** After a run, selecting the model node shows its metrics, ROC curve and a threshold slider that moves them. */
-@ExtendWith(ApplicationExtension.class)
-class ModelViewUiTest {
-    @TempDir
-    static Path dir;
-    private StudioFixture studio;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        Path project = dir.resolve("churn");
-        ProjectCopy.copy(Path.of("projects-sample/customer-churn"), project);
-        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
-        assertTrue(studio.window.open(project.resolve("customer-churn.flow")));
-    }
-
-    @Stop
-    void stop() {
-        studio.close();
+class ModelViewUiTest extends SampleStudioUiTest {
+    @Override
+    String project() {
+        return "customer-churn";
     }
 
     @Test
     void theThresholdSliderMovesTheOperatingPointAndTheConfusionCounts(FxRobot robot) throws Exception {
-        fx(() -> {
-            studio.session.runs().runAll();
-            return null;
-        });
-        waitFor(() -> !studio.session.runs().runningProperty().get() && studio.session.runs().statuses()
-                .get("model") != null && studio.session.runs().statuses().get("model").light()
-                == NodeStatus.Light.DONE, "the run");
-        robot.clickOn(fx(() -> studio.window.canvas().localToScreen(
-                studio.window.canvas().cardCentreInView("model").orElseThrow())));
+        studio.runAllUntilDone("model");
+        studio.clickCard(robot, "model");
         TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
         waitFor(() -> panel.getSelectionModel().getSelectedItem().getText().equals("Model"), "the model tab");
         Tab tab = panel.getSelectionModel().getSelectedItem();
         assertTrue(tab.getContent() != null);
-        TrainedModel model = fx(() -> (TrainedModel) studio.session.runs().result("model").orElseThrow()
-                .outputs().get("model"));
+        TrainedModel model = (TrainedModel) studio.output("model", "model");
 
         ChartViewer roc = robot.lookup(".model-view").lookup((javafx.scene.Node n) -> n instanceof ChartViewer)
                 .queryAs(ChartViewer.class);
@@ -106,14 +75,8 @@ class ModelViewUiTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.Z)
                 .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.SHIFT,
                         javafx.scene.input.KeyCode.CONTROL);
-        fx(() -> {
-            studio.session.runs().runAll();
-            return null;
-        });
-        waitFor(() -> !studio.session.runs().runningProperty().get() && studio.session.runs().statuses()
-                .get("model").light() == NodeStatus.Light.DONE, "the second run");
-        TrainedModel rebuilt = fx(() -> (TrainedModel) studio.session.runs().result("model").orElseThrow()
-                .outputs().get("model"));
+        studio.runAllUntilDone("model");
+        TrainedModel rebuilt = (TrainedModel) studio.output("model", "model");
         assertEquals(0.7, rebuilt.threshold());
         long[][] m = rebuilt.evaluation().confusion().counts();
         assertEquals(List.of(row.tn(), row.fp(), row.fn(), row.tp()), List.of(m[0][0], m[0][1], m[1][0], m[1][1]),

@@ -11,20 +11,12 @@ import java.util.Optional;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 import org.jfree.chart.plot.CategoryPlot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 import tech.tablesaw.api.Table;
 
@@ -33,50 +25,22 @@ import io.tablewise.data.csv.DelimitedReader;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.model.WhatIf;
 import io.tablewise.node.ProgressMonitor;
-import io.tablewise.sample.ProjectCopy;
 import io.tablewise.ui.export.ChartBox;
 import io.tablewise.ui.export.ExportDialogs;
 import io.tablewise.ui.predict.PredictView;
-import io.tablewise.ui.theme.Theme;
 
 /** The Predict tab of the churn sample's model: typing into the what-if form, and scoring a file. */
-@ExtendWith(ApplicationExtension.class)
-class PredictViewUiTest {
-    @TempDir
-    Path dir;
-    private StudioFixture studio;
-    private Path project;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        project = dir.resolve("churn");
-        ProjectCopy.copy(Path.of("projects-sample/customer-churn"), project);
-        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
-        assertTrue(studio.window.open(project.resolve("customer-churn.flow")));
-    }
-
-    @Stop
-    void stop() {
-        studio.close();
-    }
-
-    @AfterEach
-    void defaultChoosers() {
-        ExportDialogs.useChooser(null);
-        ExportDialogs.useOpenChooser(null);
+class PredictViewUiTest extends SampleStudioUiTest {
+    @Override
+    String project() {
+        return "customer-churn";
     }
 
     @Test
     void whatIfFollowsTypingAndAFileIsScored(FxRobot robot) throws Exception {
         studio.runAllUntilDone("model");
         studio.clickCard(robot, "model");
-        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
-        waitFor(() -> panel.getTabs().stream().anyMatch(t -> t.getText().equals("Predict")), "the predict tab");
-        fx(() -> {
-            panel.getSelectionModel().select(panel.getTabs().stream().filter(t -> t.getText().equals("Predict"))
-                    .findFirst().orElseThrow());
-            return null;
-        });
+        studio.showTab(robot, "Predict");
         TrainedModel model = (TrainedModel) studio.output("model", "model");
         PredictView view = robot.lookup(".predict-view").queryAs(PredictView.class);
         assertEquals(model.inputs().size(), robot.lookup(".predict-view .what-if-field").queryAll().size());
@@ -111,7 +75,7 @@ class PredictViewUiTest {
                 1e-12);
 
         // score the sample's own data into a new file
-        Path in = project.resolve("data/customers.csv");
+        Path in = dir.resolve("customer-churn/data/customers.csv");
         Path out = dir.resolve("scored.csv");
         ExportDialogs.useOpenChooser(owner -> Optional.of(in));
         ExportDialogs.useChooser((owner, name, ext) -> {

@@ -5,60 +5,32 @@ import static io.tablewise.ui.StudioFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
-import io.tablewise.sample.ProjectCopy;
 import io.tablewise.track.RunRecord;
 import io.tablewise.ui.export.ChartBox;
 import io.tablewise.ui.runs.RunsView;
-import io.tablewise.ui.theme.Theme;
 
 /** The Runs tab: a studio run is recorded, a sweep from the dialog adds runs, two are compared, a metric plotted. */
-@ExtendWith(ApplicationExtension.class)
-class RunsViewUiTest {
-    @TempDir
-    Path dir;
-    private StudioFixture studio;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        Path project = dir.resolve("houses");
-        ProjectCopy.copy(Path.of("projects-sample/house-prices"), project);
-        studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
-        assertTrue(studio.window.open(project.resolve("house-prices.flow")));
-    }
-
-    @Stop
-    void stop() {
-        studio.close();
+class RunsViewUiTest extends SampleStudioUiTest {
+    @Override
+    String project() {
+        return "house-prices";
     }
 
     @Test
     void runsAreRecordedSweptComparedAndPlotted(FxRobot robot) throws Exception {
         studio.runAllUntilDone("model");
-        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
-        fx(() -> {
-            panel.getSelectionModel().select(panel.getTabs().stream().filter(t -> t.getText().equals("Runs"))
-                    .findFirst().orElseThrow());
-            return null;
-        });
+        studio.showTab(robot, "Runs");
         RunsView view = robot.lookup(".runs-view").queryAs(RunsView.class);
         waitFor(() -> view.viewModel().runs().size() == 1, "the studio run's record");
         @SuppressWarnings("unchecked")

@@ -43,6 +43,32 @@ final class StudioFixture {
         session.shutdown();
     }
 
+    /**
+     * A light 1400 × 900 studio with a copy of the sample project {@code project} (e.g. "customer-churn") made in
+     * {@code dir} and its flow open.
+     */
+    static StudioFixture withSample(Stage stage, Path dir, String project) throws Exception {
+        Path copy = dir.resolve(project);
+        io.tablewise.sample.ProjectCopy.copy(Path.of("projects-sample", project), copy);
+        StudioFixture fixture = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
+        if (!fixture.window.open(copy.resolve(project + ".flow"))) {
+            throw new AssertionError("could not open the sample " + project);
+        }
+        return fixture;
+    }
+
+    /** Waits for the output panel's tab {@code title} and selects it, as a click on it would. */
+    javafx.scene.control.Tab showTab(org.testfx.api.FxRobot robot, String title) throws Exception {
+        javafx.scene.control.TabPane panel = robot.lookup(".output-panel").queryAs(javafx.scene.control.TabPane.class);
+        waitFor(() -> panel.getTabs().stream().anyMatch(t -> t.getText().equals(title)), "the tab " + title);
+        return fx(() -> {
+            javafx.scene.control.Tab tab = panel.getTabs().stream().filter(t -> t.getText().equals(title))
+                    .findFirst().orElseThrow();
+            panel.getSelectionModel().select(tab);
+            return tab;
+        });
+    }
+
     /** Runs the whole flow and waits until {@code node} is done. */
     void runAllUntilDone(String node) throws Exception {
         fx(() -> {
