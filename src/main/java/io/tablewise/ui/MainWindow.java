@@ -427,6 +427,10 @@ public final class MainWindow {
     }
 
     private void copy() {
+        if (output.grid().tableView().isFocused()) { // Ctrl+C in the data grid copies its cells, not nodes
+            output.grid().copySelection();
+            return;
+        }
         editor.copySelection().ifPresent(json -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(json);
@@ -435,6 +439,10 @@ public final class MainWindow {
     }
 
     private void cut() {
+        if (output.grid().tableView().isFocused()) { // the grid's cells can be copied, not cut
+            output.grid().copySelection();
+            return;
+        }
         copy();
         editor.deleteSelection();
     }

@@ -5,6 +5,7 @@ import static io.tablewise.ui.StudioFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.control.Label;
@@ -60,6 +61,17 @@ class ModelViewUiTest extends SampleStudioUiTest {
                 .map(l -> l.getText().split("\n")[0].replace(",", "")).toList();
         assertEquals(List.of(Long.toString(row.tn()), Long.toString(row.fp()), Long.toString(row.fn()),
                 Long.toString(row.tp())), cells);
+
+        // the matrix as shown, saved as CSV
+        Path csv = dir.resolve("matrix.csv");
+        io.tablewise.ui.export.ExportDialogs.useChooser((owner, name, ext) -> java.util.Optional.of(csv));
+        javafx.scene.Node save = robot.lookup(".model-view .confusion-matrix .export-csv").query();
+        StudioFixture.reveal(save);
+        robot.clickOn(save);
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        assertEquals(model.classes().get(0) + "," + row.tn() + "," + row.fp(), lines.get(1).replace("\uFEFF", ""));
+        assertEquals(model.classes().get(1) + "," + row.fn() + "," + row.tp(), lines.get(2));
 
         // keep the moved threshold: it becomes the model node's parameter (undoable), and the next run stores it
         javafx.scene.Node keep = robot.lookup(".keep-threshold").query();

@@ -1,20 +1,14 @@
 package io.tablewise.ui.export;
 
 import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
-import io.tablewise.ui.Messages;
 
 /**
  * A chart with its title and three small actions: copy it as an image, save it as PNG, save it as SVG. Exports
@@ -34,18 +28,11 @@ public final class ChartBox extends VBox {
         viewer.setPrefSize(width, height);
         viewer.setMinHeight(Math.min(height, 240));
         viewer.setMinWidth(Math.min(width, 300));
-        Label name = new Label(title);
-        name.getStyleClass().add("box-title");
-        name.setMinWidth(0);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(4, name, gap, action("export.copy", "copy", this::copy),
-                action("export.png", "png", () -> ExportDialogs.save(this, title, "png",
+        ExportBar bar = new ExportBar(title, ExportBar.action("export.copy", "copy", this::copy),
+                ExportBar.action("export.png", "png", () -> ExportDialogs.save(this, title, "png",
                         f -> ChartFiles.writePng(chart, width(), height(), f))),
-                action("export.svg", "svg", () -> ExportDialogs.save(this, title, "svg",
+                ExportBar.action("export.svg", "svg", () -> ExportDialogs.save(this, title, "svg",
                         f -> ChartFiles.writeSvg(chart, width(), height(), f))));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("export-bar");
         getChildren().addAll(bar, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
     }
@@ -73,14 +60,5 @@ public final class ChartBox extends VBox {
 
     private int height() {
         return (int) Math.max(150, Math.round(viewer.getHeight() > 0 ? viewer.getHeight() : viewer.getPrefHeight()));
-    }
-
-    static Button action(String textKey, String id, Runnable action) {
-        Button b = new Button(Messages.get(textKey));
-        b.getStyleClass().addAll("flat", "small", "export-action", "export-" + id);
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return b;
     }
 }

@@ -3,15 +3,12 @@ package io.tablewise.ui.export;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -25,16 +22,10 @@ public final class TableBox<T> extends VBox {
     /** A box around {@code table}. */
     public TableBox(String title, TableView<T> table) {
         this.table = table;
-        name = new Label(title);
-        name.getStyleClass().add("box-title");
-        name.setMinWidth(0);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(4, name, gap, ChartBox.action("export.copy", "copy", this::copy),
-                ChartBox.action("export.csv", "csv", () -> ExportDialogs.save(this, name.getText(), "csv",
+        ExportBar bar = new ExportBar(title, ExportBar.action("export.copy", "copy", this::copy),
+                ExportBar.action("export.csv", "csv", () -> ExportDialogs.save(this, titleLabel().getText(), "csv",
                         f -> TableCsv.write(f, header(), rows()))));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("export-bar");
+        name = bar.title();
         getStyleClass().add("table-box");
         getChildren().addAll(bar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -71,11 +62,8 @@ public final class TableBox<T> extends VBox {
 
     /** Puts the table on the clipboard as tab-separated text. */
     public void copy() {
-        StringBuilder b = new StringBuilder(String.join("\t", header())).append('\n');
-        rows().forEach(r -> b.append(String.join("\t", r.stream().map(c -> c.replace('\t', ' ')
-                .replace('\n', ' ')).toList())).append('\n'));
         ClipboardContent content = new ClipboardContent();
-        content.putString(b.toString());
+        content.putString(TableCsv.tabSeparated(header(), rows()));
         Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -23,6 +23,19 @@ public final class TableCsv {
         return b.toString();
     }
 
+    /** The same table tab-separated, as spreadsheets paste it (tabs and line breaks in cells become spaces). */
+    public static String tabSeparated(List<String> header, List<List<String>> rows) {
+        StringBuilder b = new StringBuilder();
+        tsvLine(b, header);
+        rows.forEach(r -> tsvLine(b, r));
+        return b.toString();
+    }
+
+    private static void tsvLine(StringBuilder b, List<String> cells) {
+        b.append(String.join("\t", cells.stream().map(c -> c == null ? "" : c.replace('\t', ' ').replace('\n', ' ')
+                .replace('\r', ' ')).toList())).append('\n');
+    }
+
     /** Writes the CSV atomically. */
     public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

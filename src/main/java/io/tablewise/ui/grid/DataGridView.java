@@ -54,6 +54,13 @@ public final class DataGridView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // A fixed row height lets the virtual flow place a million rows without measuring them.
         table.setFixedCellSize(28);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+                copySelection();
+                e.consume();
+            }
+        });
         placeholder.getStyleClass().add("placeholder");
         filter.setPromptText(Messages.get("grid.filter"));
         filter.setPrefColumnCount(24);
@@ -62,7 +69,19 @@ public final class DataGridView extends VBox {
         info.getStyleClass().add("grid-info");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, filter, spacer, info);
+        javafx.scene.control.Button copy = new javafx.scene.control.Button(Messages.get("export.copy"));
+        copy.getStyleClass().addAll("flat", "grid-copy");
+        copy.setOnAction(e -> copySelection());
+        copy.setTooltip(new javafx.scene.control.Tooltip(Messages.get("grid.copyTip")));
+        javafx.scene.control.Button csv = new javafx.scene.control.Button(Messages.get("export.csv"));
+        csv.getStyleClass().addAll("flat", "grid-csv");
+        csv.setTooltip(new javafx.scene.control.Tooltip(Messages.get("grid.csvTip")));
+        csv.setOnAction(e -> {
+            if (model != null) {
+                GridExport.exportCsv(this, model.table(), shownOrder(), info::setText);
+            }
+        });
+        HBox bar = new HBox(8, filter, spacer, info, copy, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -230,6 +249,27 @@ public final class DataGridView extends VBox {
         int total = model.table().rowCount();
         String size = Messages.get("grid.size", f.format(total), f.format(model.table().columnCount()));
         info.setText(rows.size() == total ? size : Messages.get("grid.matching", f.format(rows.size()), size));
+    }
+
+    /** Puts the selected cells on the clipboard, tab-separated with their column names (as spreadsheets paste). */
+    public void copySelection() {
+        if (model != null && !table.getSelectionModel().getSelectedCells().isEmpty()) {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(GridExport.selectedCells(table));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    /** The table rows in view order after sort and filter, or null when the view shows every row as it is. */
+    private int[] shownOrder() {
+        if (rows.size() == model.table().rowCount() && sortColumn < 0) {
+            return null;
+        }
+        int[] order = new int[rows.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = rows.get(i);
+        }
+        return order;
     }
 
     /** The number of rows shown after the view's filter. */

@@ -94,6 +94,11 @@ class ExportFilesTest {
     }
 
     @Test
+    void copiedTablesAreTabSeparatedOneLinePerRow() {
+        assertEquals("a\tb\n1,5\tx y\n", TableCsv.tabSeparated(List.of("a", "b"), List.of(List.of("1,5", "x\ty"))));
+    }
+
+    @Test
     void exportNamesLoseCharactersFileSystemsRefuse() {
         assertEquals("ROC curve (test rows)", ExportDialogs.safeName("ROC curve (test rows)"));
         assertEquals("a b", ExportDialogs.safeName("a/b"));
