@@ -55,4 +55,35 @@ class ThresholdViewModelTest {
         }
         assertEquals(best, vm.cost(vm.rowAt(strict)), 1e-9);
     }
+
+    @Test
+    void onTheBankMarketingModelTheSliderShowsTheCountsOfItsTestRowsRescored() throws Exception {
+        tech.tablesaw.api.Table bank = io.tablewise.SharedData.table("bank-additional-full.csv");
+        io.tablewise.model.TrainedModel model = io.tablewise.model.ModelBuilder.build(bank,
+                new io.tablewise.model.BuildOptions("y", null, List.of("duration"), null, 0.2, 42),
+                io.tablewise.node.ProgressMonitor.NONE);
+        // the test rows of the same stratified, seeded split, scored again through the file scorer
+        int[] all = java.util.stream.IntStream.range(0, bank.rowCount()).toArray();
+        int[] test = io.tablewise.ml.RowSampler.split(all, io.tablewise.ml.Values.labels(bank.column("y")), 0.2,
+                42)[1];
+        tech.tablesaw.api.Table scored = io.tablewise.model.Predictor.predict(model, bank.rows(test), w -> { });
+        ThresholdViewModel vm = new ThresholdViewModel(model.evaluation());
+        for (double t : new double[] {0.05, 0.2, 0.35, 0.6, 0.9}) {
+            vm.thresholdProperty().set(t);
+            long tp = 0;
+            long fp = 0;
+            long tn = 0;
+            long fn = 0;
+            for (int i = 0; i < scored.rowCount(); i++) {
+                boolean yes = scored.stringColumn("y").get(i).equals("yes");
+                boolean predicted = scored.doubleColumn("probability_yes").get(i) >= t;
+                tp += yes && predicted ? 1 : 0;
+                fp += !yes && predicted ? 1 : 0;
+                tn += !yes && !predicted ? 1 : 0;
+                fn += yes && !predicted ? 1 : 0;
+            }
+            Evaluation.ThresholdRow shown = vm.currentProperty().get();
+            assertEquals(List.of(tp, fp, tn, fn), List.of(shown.tp(), shown.fp(), shown.tn(), shown.fn()), "at " + t);
+        }
+    }
 }
