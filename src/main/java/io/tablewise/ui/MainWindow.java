@@ -179,9 +179,16 @@ public final class MainWindow {
                             hideStartPage();
                         }
                     }, this::openSample);
-            startPage = new StackPane(page);
-            startPage.getStyleClass().add("start-backdrop");
+            // scrolls rather than pushing the output panel's divider down (it stayed there after the page closed)
+            StackPane centred = new StackPane(page);
             StackPane.setAlignment(page, Pos.TOP_CENTER);
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centred);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("start-scroll");
+            StackPane backdrop = new StackPane(scroll);
+            backdrop.setMinSize(0, 0);
+            backdrop.getStyleClass().add("start-backdrop");
+            startPage = backdrop;
             centre.getChildren().add(startPage);
         }
     }

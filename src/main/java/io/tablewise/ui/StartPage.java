@@ -65,6 +65,7 @@ final class StartPage extends VBox {
         } else {
             Label copies = muted(Messages.get("start.sampleCopy", StudioPaths.sampleCopies()));
             copies.setWrapText(true);
+            copies.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             samples.getChildren().add(copies);
         }
 
