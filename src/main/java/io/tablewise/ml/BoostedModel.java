@@ -51,6 +51,8 @@ public final class BoostedModel {
     private final List<String> classes;
     private final FeatureEncoder encoder;
     private final Model<?> model;
+    /** The boosters' trees for scoring in Java, read on first use (null entries: score through XGBoost). */
+    private volatile List<TreeScorer> scorers;
 
     /**
      * Settings of the trees.
@@ -156,14 +158,20 @@ public final class BoostedModel {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** Class probabilities of each row, in {@link #classes()} order (classification). */
+    /**
+     * Class probabilities of each row, in {@link #classes()} order (classification): the trees walked in Java,
+     * about twenty times faster than Tribuo's per-row prediction, which stays for boosters the Java scorer does not
+     * handle.
+     */
     public double[][] probabilities(Table table, int[] rows) {
-        return model instanceof XGBoostModel ? fastProbabilities(table, rows) : tribuoProbabilities(table, rows);
+        return model instanceof XGBoostModel && treeScorers() != null ? fastProbabilities(table, rows)
+                : tribuoProbabilities(table, rows);
     }
 
-    /** Predicted values of each row (regression). */
+    /** Predicted values of each row (regression), the same way. */
     public double[] values(Table table, int[] rows) {
-        return model instanceof XGBoostModel ? fastValues(table, rows) : tribuoValues(table, rows);
+        return model instanceof XGBoostModel && treeScorers() != null ? fastValues(table, rows)
+                : tribuoValues(table, rows);
     }
 
     /** The same through Tribuo's own prediction (kept to check the fast path against). */
@@ -201,74 +209,80 @@ public final class BoostedModel {
         return out;
     }
 
+    /** The boosters as Java tree scorers, or null when one of them has something only XGBoost can score. */
+    private List<TreeScorer> treeScorers() {
+        List<TreeScorer> known = scorers;
+        if (known == null) {
+            List<TreeScorer> read = new java.util.ArrayList<>();
+            try {
+                for (ml.dmlc.xgboost4j.java.Booster b : ((XGBoostModel<?>) model).getInnerModels()) {
+                    read.add(TreeScorer.of(b.toByteArray("json")));
+                }
+            } catch (IOException | ml.dmlc.xgboost4j.java.XGBoostError e) {
+                read.add(null);
+            }
+            known = read;
+            scorers = known;
+        }
+        return known.contains(null) ? null : known;
+    }
+
     /**
-     * Raw booster outputs for many rows, bypassing Tribuo's per-row example objects: the encoded features go
-     * straight into XGBoost dense matrices, a block of rows at a time (classification: one probability per output
-     * id; regression: the value). About twenty times faster than {@link Model#predict} on a million rows.
+     * Raw booster outputs for many rows, walking the trees in Java: the rows are encoded and scored a block at a
+     * time on every core, with no per-row objects.
      */
-    private float[][] boosterScores(Table table, int[] rows) {
+    private float[][] javaScores(List<TreeScorer> trees, Table table, int[] rows) {
         XGBoostModel<?> xgb = (XGBoostModel<?>) model;
         org.tribuo.ImmutableFeatureMap ids = xgb.getFeatureIDMap();
         List<String> names = encoder.featureNames();
-        int columns = ids.size();
+        int width = ids.size();
         int[] column = new int[names.size()];
         for (int f = 0; f < names.size(); f++) {
             column[f] = ids.getID(names.get(f));
         }
         int constant = ids.getID(CONSTANT);
-        List<ml.dmlc.xgboost4j.java.Booster> boosters = xgb.getInnerModels();
-        int outputs = type == ProblemType.REGRESSION ? boosters.size() : classes.size();
-        float[][] out = new float[rows.length][];
-        int block = 65_536;
         Column<?>[] source = encoder.columns(table);
-        double[] x = new double[names.size()];
-        for (int from = 0; from < rows.length; from += block) {
-            int n = Math.min(block, rows.length - from);
-            float[] dense = new float[n * columns];
-            java.util.Arrays.fill(dense, Float.NaN);
+        int outputs = type == ProblemType.REGRESSION ? trees.size() : classes.size();
+        float[][] out = new float[rows.length][];
+        int block = 64; // rows scored together: their features stay in the cache while every tree passes
+        java.util.stream.IntStream.range(0, (rows.length + block - 1) / block).parallel().forEach(b -> {
+            double[] x = new double[names.size()];
+            int from = b * block;
+            int n = Math.min(rows.length, from + block) - from;
+            float[] features = new float[n * width];
+            java.util.Arrays.fill(features, Float.NaN);
             for (int i = 0; i < n; i++) {
                 encoder.encode(source, rows[from + i], x);
-                int base = i * columns;
+                int at = i * width;
                 if (constant >= 0) {
-                    dense[base + constant] = 1;
+                    features[at + constant] = 1;
                 }
                 for (int f = 0; f < x.length; f++) {
                     if (column[f] >= 0 && !Double.isNaN(x[f])) {
-                        dense[base + column[f]] = (float) x[f];
+                        features[at + column[f]] = (float) x[f];
                     }
                 }
             }
-            try {
-                ml.dmlc.xgboost4j.java.DMatrix matrix = new ml.dmlc.xgboost4j.java.DMatrix(dense, n, columns,
-                        Float.NaN);
-                try {
-                    float[][] first = boosters.get(0).predict(matrix);
-                    for (int i = 0; i < n; i++) {
-                        if (boosters.size() == 1) {
-                            out[from + i] = first[i];
-                        } else {
-                            float[] values = new float[outputs];
-                            values[0] = first[i][0];
-                            out[from + i] = values;
-                        }
+            int per = trees.get(0).outputs();
+            float[] scores = new float[n * per];
+            for (int t = 0; t < trees.size(); t++) { // one booster for classes; one per output for regression
+                trees.get(t).scoreBlock(features, width, n, scores);
+                for (int i = 0; i < n; i++) {
+                    if (t == 0) {
+                        out[from + i] = new float[outputs];
                     }
-                    for (int b = 1; b < boosters.size(); b++) {
-                        float[][] more = boosters.get(b).predict(matrix);
-                        for (int i = 0; i < n; i++) {
-                            out[from + i][b] = more[i][0];
-                        }
+                    if (trees.size() == 1) {
+                        System.arraycopy(scores, i * per, out[from + i], 0, outputs);
+                    } else {
+                        out[from + i][t] = scores[i * per];
                     }
-                } finally {
-                    matrix.dispose();
                 }
-            } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
-                throw new IllegalStateException("XGBoost could not score the rows: " + e.getMessage(), e);
             }
-        }
+        });
         return out;
     }
 
-    /** Class probabilities of many rows, in {@link #classes()} order, through {@link #boosterScores}. */
+    /** Class probabilities of many rows, in {@link #classes()} order, through {@link #javaScores}. */
     double[][] fastProbabilities(Table table, int[] rows) {
         @SuppressWarnings("unchecked")
         org.tribuo.ImmutableOutputInfo<Label> info = (org.tribuo.ImmutableOutputInfo<Label>) model.getOutputIDInfo();
@@ -276,7 +290,7 @@ public final class BoostedModel {
         for (int id = 0; id < classes.size(); id++) {
             classOf[id] = classes.indexOf(info.getOutput(id).getLabel());
         }
-        float[][] raw = boosterScores(table, rows);
+        float[][] raw = javaScores(treeScorers(), table, rows);
         double[][] out = new double[rows.length][classes.size()];
         for (int i = 0; i < rows.length; i++) {
             for (int id = 0; id < classOf.length && id < raw[i].length; id++) {
@@ -286,9 +300,9 @@ public final class BoostedModel {
         return out;
     }
 
-    /** Predicted values of many rows (regression), through {@link #boosterScores}. */
+    /** Predicted values of many rows (regression), through {@link #javaScores}. */
     double[] fastValues(Table table, int[] rows) {
-        float[][] raw = boosterScores(table, rows);
+        float[][] raw = javaScores(treeScorers(), table, rows);
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = raw[i][0];

@@ -1,0 +1,156 @@
+package io.tablewise.ml;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An XGBoost booster's trees walked in Java, for scoring many rows without building XGBoost's matrices (which took
+ * half of the time of a million-row batch). It reads the booster's own JSON model and follows XGBoost's rules:
+ * features as 32-bit floats, {@code x < split} goes left, a missing value takes the default branch, leaf values
+ * summed in float from the base score in tree order, then the objective's transform. Only the objectives and tree
+ * kinds Tablewise trains are supported; {@link #of} answers null for anything else and the caller scores through
+ * XGBoost itself.
+ */
+final class TreeScorer {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final int groups;
+    private final float base;
+    private final boolean softmax;
+    private final int[] roots;
+    private final int[] group;
+    private final int[] left;
+    private final int[] right;
+    private final int[] feature;
+    private final float[] value;
+    private final boolean[] defaultLeft;
+
+    private TreeScorer(int groups, float base, boolean softmax, int[] roots, int[] group, int[] left, int[] right,
+                       int[] feature, float[] value, boolean[] defaultLeft) {
+        this.groups = groups;
+        this.base = base;
+        this.softmax = softmax;
+        this.roots = roots;
+        this.group = group;
+        this.left = left;
+        this.right = right;
+        this.feature = feature;
+        this.value = value;
+        this.defaultLeft = defaultLeft;
+    }
+
+    /** The scorer of a booster saved as XGBoost JSON, or null when the model has something it does not handle. */
+    static TreeScorer of(byte[] boosterJson) throws IOException {
+        JsonNode learner = JSON.readTree(boosterJson).path("learner");
+        String objective = learner.path("objective").path("name").asText();
+        boolean softmax = objective.equals("multi:softprob");
+        boolean identity = objective.equals("reg:squarederror") || objective.equals("reg:linear");
+        JsonNode model = learner.path("gradient_booster").path("model");
+        if (!softmax && !identity || !learner.path("gradient_booster").path("name").asText().equals("gbtree")
+                || !model.path("gbtree_model_param").path("num_parallel_tree").asText("1").equals("1")) {
+            return null;
+        }
+        JsonNode param = learner.path("learner_model_param");
+        int groups = softmax ? Integer.parseInt(param.path("num_class").asText("1")) : 1;
+        float base = Float.parseFloat(param.path("base_score").asText("0.5"));
+        JsonNode trees = model.path("trees");
+        JsonNode info = model.path("tree_info");
+        int total = 0;
+        for (JsonNode t : trees) {
+            if (t.path("categories_nodes").size() > 0) {
+                return null; // categorical splits: not trained by Tablewise
+            }
+            total += t.path("left_children").size();
+        }
+        int[] roots = new int[trees.size()];
+        int[] group = new int[trees.size()];
+        int[] left = new int[total];
+        int[] right = new int[total];
+        int[] feature = new int[total];
+        float[] value = new float[total];
+        boolean[] defaultLeft = new boolean[total];
+        int at = 0;
+        for (int k = 0; k < trees.size(); k++) {
+            JsonNode t = trees.get(k);
+            roots[k] = at;
+            group[k] = info.get(k).asInt();
+            JsonNode l = t.path("left_children");
+            JsonNode r = t.path("right_children");
+            JsonNode s = t.path("split_indices");
+            JsonNode c = t.path("split_conditions");
+            JsonNode d = t.path("default_left");
+            for (int n = 0; n < l.size(); n++) {
+                left[at + n] = l.get(n).asInt() < 0 ? -1 : at + l.get(n).asInt();
+                right[at + n] = r.get(n).asInt() < 0 ? -1 : at + r.get(n).asInt();
+                feature[at + n] = s.get(n).asInt();
+                value[at + n] = exactFloat(c.get(n)); // the split, or a leaf's value
+                defaultLeft[at + n] = d.get(n).asInt() != 0;
+            }
+            at += l.size();
+        }
+        return new TreeScorer(groups, base, softmax, roots, group, left, right, feature, value, defaultLeft);
+    }
+
+    /** A JSON number as the nearest float, parsed from its digits (not through a double, which can round twice). */
+    private static float exactFloat(JsonNode n) {
+        return n.isBigDecimal() ? Float.parseFloat(((BigDecimal) n.decimalValue()).toString())
+                : Float.parseFloat(n.asText());
+    }
+
+    /** Outputs per row: the class probabilities (softmax objectives) or the value (regression). */
+    int outputs() {
+        return groups;
+    }
+
+    /** Scores one row of features ({@code NaN} missing) into {@code out}. */
+    void score(float[] x, float[] out) {
+        scoreBlock(x, x.length, 1, out);
+    }
+
+    /**
+     * Scores {@code rows} rows laid out one after another in {@code x} ({@code width} features each) into
+     * {@code out} ({@link #outputs()} values per row). Tree by tree over the whole block, so each tree stays in the
+     * cache while the rows pass through it; every row still sums its leaves in tree order, as XGBoost does.
+     */
+    void scoreBlock(float[] x, int width, int rows, float[] out) {
+        java.util.Arrays.fill(out, 0, rows * groups, base);
+        for (int k = 0; k < roots.length; k++) {
+            int root = roots[k];
+            int g = group[k];
+            for (int r = 0; r < rows; r++) {
+                int offset = r * width;
+                int n = root;
+                while (left[n] >= 0) {
+                    float v = x[offset + feature[n]];
+                    n = v < value[n] ? left[n] : v >= value[n] ? right[n] : defaultLeft[n] ? left[n] : right[n];
+                }
+                out[r * groups + g] += value[n];
+            }
+        }
+        if (softmax) {
+            for (int r = 0; r < rows; r++) {
+                softmax(out, r * groups);
+            }
+        }
+    }
+
+    private void softmax(float[] out, int at) {
+        float max = out[at];
+        for (int g = 1; g < groups; g++) {
+            max = Math.max(max, out[at + g]);
+        }
+        float sum = 0;
+        for (int g = 0; g < groups; g++) {
+            out[at + g] = (float) Math.exp(out[at + g] - max);
+            sum += out[at + g];
+        }
+        for (int g = 0; g < groups; g++) {
+            out[at + g] /= sum;
+        }
+    }
+}
