@@ -208,11 +208,16 @@ class ModelBuildAndPredictTest {
         return out;
     }
 
-    @Test
-    void theThresholdIsChosenWithoutLookingAtTheTestRows() throws Exception {
-        Table churn = new io.tablewise.data.csv.DelimitedReader().read(
+    /** The sample project's customer table. */
+    private static Table churn() throws Exception {
+        return new io.tablewise.data.csv.DelimitedReader().read(
                 Path.of("projects-sample/customer-churn/data/customers.csv"),
                 io.tablewise.data.csv.CsvOptions.defaults(), ProgressMonitor.NONE).table();
+    }
+
+    @Test
+    void theThresholdIsChosenWithoutLookingAtTheTestRows() throws Exception {
+        Table churn = churn();
         BuildOptions o = new BuildOptions("churned", null, List.of("customer_id"), "f1", 0.2, 3);
         TrainedModel a = ModelBuilder.build(churn, o, ProgressMonitor.NONE);
         // scramble the inputs of the test rows (the stratified split depends on the target only, so the same rows
@@ -235,9 +240,7 @@ class ModelBuildAndPredictTest {
 
     @Test
     void aThresholdChosenByTheAnalystIsStoredAndEvaluated() throws Exception {
-        Table churn = new io.tablewise.data.csv.DelimitedReader().read(
-                Path.of("projects-sample/customer-churn/data/customers.csv"),
-                io.tablewise.data.csv.CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        Table churn = churn();
         BuildOptions o = new BuildOptions("churned", null, List.of("customer_id"), "f1", 0.2, 3);
         TrainedModel chosen = ModelBuilder.build(churn, o, ProgressMonitor.NONE);
         TrainedModel kept = ModelBuilder.build(churn, o.withThreshold(0.7), ProgressMonitor.NONE);
