@@ -55,6 +55,7 @@ public final class Screenshots {
         }
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-view-regression-en.png", "model"));
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "runs-view-en.png", "model#runs"));
+        shots.add(new Shot(houses, Locale.KOREAN, Theme.LIGHT, "runs-view-ko.png", "model#runs"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
         for (Shot shot : shots) {
             if (shot.file().startsWith(only)) {
