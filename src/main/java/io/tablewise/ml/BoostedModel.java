@@ -46,6 +46,11 @@ public final class BoostedModel {
     /** The model classes a saved file may hold. */
     static final Set<String> ALLOWED = Set.of("org.tribuo.common.xgboost.XGBoostModel");
     private static final String CONSTANT = "\u0000constant";
+    /**
+     * One native XGBoost call at a time in this JVM: training already uses every core through OpenMP, and once (in
+     * CI) a training that overlapped a cancelled one found its booster configured with the other's features.
+     */
+    private static final Object NATIVE = new Object();
 
     private final ProblemType type;
     private final List<String> classes;
@@ -125,10 +130,14 @@ public final class BoostedModel {
             RegressionFactory factory = new RegressionFactory();
             MutableDataset<Regressor> data = dataset(table, encoder, rows, factory,
                     r -> new Regressor("target", Values.number(y, r)));
-            Model<Regressor> model = new XGBoostRegressionTrainer(BoosterType.GBTREE, TreeMethod.HIST,
+            XGBoostRegressionTrainer trainer = new XGBoostRegressionTrainer(BoosterType.GBTREE, TreeMethod.HIST,
                     XGBoostRegressionTrainer.RegressionType.LINEAR, s.trees(), s.eta(), 0, s.depth(),
                     s.minChildWeight(), s.subsample(), s.colsample(), s.lambda(), 0, threads,
-                    LoggingVerbosity.SILENT, seed).train(data);
+                    LoggingVerbosity.SILENT, seed);
+            Model<Regressor> model;
+            synchronized (NATIVE) {
+                model = trainer.train(data);
+            }
             return new BoostedModel(type, List.of(), encoder, model);
         }
         List<String> classes = classes(y, rows);
@@ -137,9 +146,13 @@ public final class BoostedModel {
         }
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = dataset(table, encoder, rows, factory, r -> new Label(Values.label(y, r)));
-        XGBoostModel<Label> model = new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.HIST, s.trees(),
-                s.eta(), 0, s.depth(), s.minChildWeight(), s.subsample(), s.colsample(), s.lambda(), 0, threads,
-                LoggingVerbosity.SILENT, seed).train(data);
+        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.HIST,
+                s.trees(), s.eta(), 0, s.depth(), s.minChildWeight(), s.subsample(), s.colsample(), s.lambda(), 0,
+                threads, LoggingVerbosity.SILENT, seed);
+        XGBoostModel<Label> model;
+        synchronized (NATIVE) {
+            model = trainer.train(data);
+        }
         return new BoostedModel(type, classes, encoder, model);
     }
 
@@ -178,8 +191,11 @@ public final class BoostedModel {
     @SuppressWarnings("unchecked")
     double[][] tribuoProbabilities(Table table, int[] rows) {
         Model<Label> m = (Model<Label>) model;
-        List<Prediction<Label>> predictions = m.predict(examples(table, encoder, rows,
-                r -> LabelFactory.UNKNOWN_LABEL));
+        List<Example<Label>> examples = examples(table, encoder, rows, r -> LabelFactory.UNKNOWN_LABEL);
+        List<Prediction<Label>> predictions;
+        synchronized (NATIVE) {
+            predictions = m.predict(examples);
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
@@ -200,8 +216,11 @@ public final class BoostedModel {
     @SuppressWarnings("unchecked")
     double[] tribuoValues(Table table, int[] rows) {
         Model<Regressor> m = (Model<Regressor>) model;
-        List<Prediction<Regressor>> predictions = m.predict(examples(table, encoder, rows,
-                r -> RegressionFactory.UNKNOWN_REGRESSOR));
+        List<Example<Regressor>> examples = examples(table, encoder, rows, r -> RegressionFactory.UNKNOWN_REGRESSOR);
+        List<Prediction<Regressor>> predictions;
+        synchronized (NATIVE) {
+            predictions = m.predict(examples);
+        }
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = predictions.get(i).getOutput().getValues()[0];
@@ -216,7 +235,11 @@ public final class BoostedModel {
             List<TreeScorer> read = new java.util.ArrayList<>();
             try {
                 for (ml.dmlc.xgboost4j.java.Booster b : ((XGBoostModel<?>) model).getInnerModels()) {
-                    read.add(TreeScorer.of(b.toByteArray("json")));
+                    byte[] json;
+                    synchronized (NATIVE) {
+                        json = b.toByteArray("json");
+                    }
+                    read.add(TreeScorer.of(json));
                 }
             } catch (IOException | ml.dmlc.xgboost4j.java.XGBoostError e) {
                 read.add(null);
@@ -321,8 +344,14 @@ public final class BoostedModel {
         }
         Map<String, Double> byColumn = new LinkedHashMap<>();
         double total = 0;
-        for (XGBoostFeatureImportance importance : xgb.getFeatureImportance()) {
-            for (Map.Entry<String, Double> e : importance.getTotalGain().entrySet()) {
+        List<Map<String, Double>> gains = new java.util.ArrayList<>();
+        synchronized (NATIVE) { // read from the boosters by XGBoost
+            for (XGBoostFeatureImportance importance : xgb.getFeatureImportance()) {
+                gains.add(importance.getTotalGain());
+            }
+        }
+        for (Map<String, Double> gain : gains) {
+            for (Map.Entry<String, Double> e : gain.entrySet()) {
                 String column = source.get(e.getKey());
                 if (column != null) {
                     byColumn.merge(column, e.getValue(), Double::sum);
@@ -340,7 +369,9 @@ public final class BoostedModel {
 
     /** Writes the model in Tribuo's protobuf form. */
     public void saveModel(Path file) throws IOException {
-        model.serializeToFile(file);
+        synchronized (NATIVE) { // the boosters are written by XGBoost
+            model.serializeToFile(file);
+        }
     }
 
     /**
@@ -360,7 +391,11 @@ public final class BoostedModel {
                     + "does not load");
         }
         try {
-            return new BoostedModel(type, classes, encoder, Model.deserialize(proto));
+            Model<?> read;
+            synchronized (NATIVE) { // the boosters are rebuilt by XGBoost
+                read = Model.deserialize(proto);
+            }
+            return new BoostedModel(type, classes, encoder, read);
         } catch (RuntimeException e) {
             throw new IOException(file.getFileName() + " could not be read: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package io.tablewise.ml;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +97,7 @@ final class TreeScorer {
 
     /** A JSON number as the nearest float, parsed from its digits (not through a double, which can round twice). */
     private static float exactFloat(JsonNode n) {
-        return n.isBigDecimal() ? Float.parseFloat(((BigDecimal) n.decimalValue()).toString())
+        return n.isBigDecimal() ? Float.parseFloat(n.decimalValue().toString())
                 : Float.parseFloat(n.asText());
     }
 
