@@ -74,5 +74,15 @@ class RunsViewUiTest extends SampleStudioUiTest {
         RunRecord first = fx(() -> table.getItems().stream()
                 .filter(r -> r.parameters().get("flow.testShare").equals("0.2")).findFirst().orElseThrow());
         assertEquals(first.metrics().get("r2"), xy.getDataset().getYValue(0, 0), 1e-12);
+
+        // a damaged line in the log is skipped and said, not a failure
+        java.nio.file.Files.writeString(dir.resolve("house-prices/runs/runs.jsonl"), "{oops\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        robot.clickOn(robot.lookup(".runs-view .button").match((Button b) -> b.getText().equals("Reload"))
+                .queryAs(Button.class));
+        waitFor(() -> !view.viewModel().problems().isEmpty(), "the reload");
+        assertEquals(3, fx(() -> table.getItems().size()));
+        assertTrue(robot.lookup(".runs-view .field-problem").queryLabeled().getText().endsWith(
+                "line 4 is not a run record; skipped"));
     }
 }

@@ -74,7 +74,14 @@ public final class RunsView extends ScrollPane {
         metric.valueProperty().addListener((o, a, b) -> drawPlot());
         parameter.valueProperty().addListener((o, a, b) -> drawPlot());
         vm.shownRuns().addListener((ListChangeListener<RunRecord>) c -> drawPlot());
-        VBox content = new VBox(12, toolbar(), sweepBar(), tableBox, comparison, plotControls(), plot);
+        Label problems = new Label();
+        problems.getStyleClass().add("field-problem");
+        problems.setWrapText(true);
+        problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.problems()),
+                vm.problems()));
+        problems.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+        VBox content = new VBox(12, toolbar(), sweepBar(), problems, tableBox, comparison, plotControls(), plot);
         content.setPadding(new Insets(10));
         setContent(content);
         rebuild();
