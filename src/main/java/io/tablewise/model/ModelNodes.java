@@ -2,7 +2,6 @@ package io.tablewise.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import tech.tablesaw.api.Table;
 
 import io.tablewise.ml.ProblemType;
 import io.tablewise.node.ConfigureContext;
-import io.tablewise.node.Lineage;
 import io.tablewise.node.NodeContext;
 import io.tablewise.node.NodeDescriptor;
 import io.tablewise.node.NodeException;
@@ -24,7 +22,6 @@ import io.tablewise.node.PortType;
 import io.tablewise.node.ProgressMonitor;
 import io.tablewise.node.TableSchema;
 import io.tablewise.transform.TransformChain;
-import io.tablewise.transform.TransformNode;
 
 /** The model nodes: build a model, predict with it, and export it as a model folder with its metrics and report. */
 public final class ModelNodes {
@@ -107,20 +104,7 @@ public final class ModelNodes {
          * its own training rows, so nothing they learn comes from the test rows.
          */
         static Map.Entry<Table, TransformChain> upstream(NodeContext context) {
-            List<Lineage.Step> steps = context.lineage("table").steps();
-            int first = steps.size();
-            while (first > 0 && steps.get(first - 1).type() instanceof TransformNode
-                    && steps.get(first - 1).input() instanceof Table) {
-                first--;
-            }
-            if (first == steps.size()) {
-                return Map.entry(context.input("table", Table.class), new TransformChain(List.of()));
-            }
-            List<TransformChain.Step> chain = new ArrayList<>();
-            for (Lineage.Step s : steps.subList(first, steps.size())) {
-                chain.add(new TransformChain.Step(((TransformNode) s.type()).transform(), s.params()));
-            }
-            return Map.entry((Table) steps.get(first).input(), new TransformChain(chain));
+            return TransformChain.upstreamOf(context.lineage("table"), context.input("table", Table.class));
         }
 
         @Override

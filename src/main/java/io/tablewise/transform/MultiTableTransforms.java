@@ -366,6 +366,10 @@ public final class MultiTableTransforms {
         public Map<String, Object> execute(NodeContext context) throws NodeException {
             Table t = context.input("table", Table.class);
             check(TableSchema.of(t), context.params());
+            Map.Entry<Table, TransformChain> up = TransformChain.upstreamOf(context.lineage("table"), t);
+            if (up.getValue().learns() && splittable(up.getKey(), context.params())) {
+                return refitted(up.getKey(), up.getValue(), context);
+            }
             int[][] parts = split(t, context.params());
             context.info(String.format(Locale.ROOT, "train %,d, validation %,d, test %,d rows", parts[0].length,
                     parts[1].length, parts[2].length));
@@ -373,6 +377,34 @@ public final class MultiTableTransforms {
             out.put("train", Columns.gather(t, parts[0]));
             out.put("validation", Columns.gather(t, parts[1]));
             out.put("test", Columns.gather(t, parts[2]));
+            return out;
+        }
+
+        /** True when the rows before the upstream transforms can be split (they hold the target or time column). */
+        private static boolean splittable(Table source, NodeParams p) {
+            String method = p.string("method", "stratified");
+            String column = method.equals("stratified") ? p.string("target", "")
+                    : method.equals("time") ? p.string("time", "") : null;
+            return column == null || source.columnNames().contains(column);
+        }
+
+        /**
+         * Transforms right upstream learned from all rows would carry the test rows' statistics (a mean, a scale)
+         * into the training rows: they are refitted on the training rows only and replayed on the others.
+         */
+        private static Map<String, Object> refitted(Table source, TransformChain chain, NodeContext context)
+                throws NodeException {
+            int[][] parts = split(source, context.params());
+            TransformChain.FitResult fit = chain.fitApply(source, parts[0]);
+            TransformContext quiet = TransformContext.NONE;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("train", fit.train());
+            out.put("validation", fit.fitted().apply(Columns.gather(source, parts[1]), quiet));
+            out.put("test", fit.fitted().apply(Columns.gather(source, parts[2]), quiet));
+            context.info(String.format(Locale.ROOT, "train %,d, validation %,d, test %,d rows; the %d transforms "
+                    + "before the split learned from the training rows only", ((Table) out.get("train")).rowCount(),
+                    ((Table) out.get("validation")).rowCount(), ((Table) out.get("test")).rowCount(),
+                    chain.steps().size()));
             return out;
         }
     }

@@ -37,6 +37,32 @@ public final class TransformChain {
         return steps;
     }
 
+    /** True when a step learns from its rows (imputation, scaling, encoding, ...). */
+    public boolean learns() {
+        return steps.stream().anyMatch(s -> s.transform().learns());
+    }
+
+    /**
+     * The transform nodes right upstream of an input (nearest last) and the table they started from, so that a node
+     * can refit them on rows of its choosing: none when the input does not come from transform nodes.
+     */
+    public static Map.Entry<Table, TransformChain> upstreamOf(io.tablewise.node.Lineage lineage, Table input) {
+        List<io.tablewise.node.Lineage.Step> found = lineage.steps();
+        int first = found.size();
+        while (first > 0 && found.get(first - 1).type() instanceof TransformNode
+                && found.get(first - 1).input() instanceof Table) {
+            first--;
+        }
+        if (first == found.size()) {
+            return Map.entry(input, new TransformChain(List.of()));
+        }
+        List<Step> chain = new ArrayList<>();
+        for (io.tablewise.node.Lineage.Step s : found.subList(first, found.size())) {
+            chain.add(new Step(((TransformNode) s.type()).transform(), s.params()));
+        }
+        return Map.entry((Table) found.get(first).input(), new TransformChain(chain));
+    }
+
     /** Learns every step on the rows {@code trainRows} of {@code table} only. */
     public Fitted fit(Table table, int[] trainRows) throws NodeException {
         return fitApply(table, trainRows).fitted();

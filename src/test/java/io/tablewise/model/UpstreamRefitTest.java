@@ -97,4 +97,56 @@ class UpstreamRefitTest {
         assertEquals(raw.first(200).doubleColumn("monthly_fee").asList(), scored.doubleColumn("monthly_fee").asList(),
                 "the output shows the raw input values");
     }
+
+    @Test
+    void transformsBeforeASplitLearnFromItsTrainingRowsOnly() throws Exception {
+        String json = """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "t", "nodes": [
+                 {"id": "in", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
+                 {"id": "fill", "type": "transform.missing.impute", "typeVersion": 1,
+                  "params": {"columns": ["satisfaction"], "strategy": "median"}},
+                 {"id": "scale", "type": "transform.scale.standard", "typeVersion": 1,
+                  "params": {"columns": ["monthly_fee"]}},
+                 {"id": "split", "type": "transform.split.split", "typeVersion": 1,
+                  "params": {"method": "random", "testShare": 0.3, "seed": 5}}],
+                 "edges": [
+                  {"from": {"node": "in", "port": "table"}, "to": {"node": "fill", "port": "table"}},
+                  {"from": {"node": "fill", "port": "table"}, "to": {"node": "scale", "port": "table"}},
+                  {"from": {"node": "scale", "port": "table"}, "to": {"node": "split", "port": "table"}}]}
+                """.formatted(CUSTOMERS.toString().replace("\\", "/"));
+        Flow flow = new FlowReader().read(json, "t.flow");
+        RunResult r = FlowExecutor.createDefault().run(new RunRequest(flow, dir, dir, Map.of(), Set.of()),
+                ExecutionListener.NONE);
+        Table train = r.output("split", "train", Table.class);
+        Table test = r.output("split", "test", Table.class);
+
+        // the split's own rows, computed independently on the raw file: random, 30% test, seed 5
+        Table raw = new DelimitedReader().read(CUSTOMERS, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        int[] all = java.util.stream.IntStream.range(0, raw.rowCount()).toArray();
+        int[][] rows = RowSampler.split(all, null, 0.3, 5);
+        assertEquals(rows[0].length, train.rowCount());
+        assertEquals(rows[1].length, test.rowCount());
+        double[] fee = Arrays.stream(rows[0]).mapToDouble(i -> raw.numberColumn("monthly_fee").getDouble(i))
+                .toArray();
+        double mean = Arrays.stream(fee).average().orElseThrow();
+        double sd = Math.sqrt(Arrays.stream(fee).map(v -> (v - mean) * (v - mean)).sum() / fee.length);
+        for (int k : new int[] {0, 17, test.rowCount() - 1}) {
+            double rawFee = raw.numberColumn("monthly_fee").getDouble(rows[1][k]);
+            assertEquals((rawFee - mean) / sd, test.numberColumn("monthly_fee").getDouble(k), 1e-9,
+                    "test rows scaled with the training rows' mean and deviation");
+        }
+        assertEquals(0, train.numberColumn("monthly_fee").mean(), 1e-9);
+        double median = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(Arrays.stream(rows[0])
+                .filter(i -> !raw.column("satisfaction").isMissing(i))
+                .mapToDouble(i -> raw.numberColumn("satisfaction").getDouble(i)).toArray());
+        int filled = 0;
+        for (int k = 0; k < test.rowCount(); k++) {
+            if (raw.column("satisfaction").isMissing(rows[1][k])) {
+                assertEquals(median, test.numberColumn("satisfaction").getDouble(k), 1e-9);
+                filled++;
+            }
+        }
+        assertTrue(filled > 0, "some test rows had no satisfaction to fill");
+        assertNotEquals(raw.numberColumn("monthly_fee").mean(), mean, "the training mean is not every row's");
+    }
 }
