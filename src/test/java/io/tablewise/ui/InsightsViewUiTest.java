@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import javafx.scene.Node;
@@ -55,6 +56,17 @@ class InsightsViewUiTest extends SampleStudioUiTest {
         int n = report.correlations().columns().size();
         assertEquals(n * n, ((XYPlot) heat.chart().getPlot()).getDataset().getItemCount(0));
         assertEquals(report.columns().size(), robot.lookup(".insights-view .column-card").queryAll().size());
+
+        // the last card's detail opens above the cards and is scrolled into view
+        List<Node> cards = List.copyOf(robot.lookup(".insights-view .column-card").queryAll());
+        Node last = cards.get(cards.size() - 1);
+        StudioFixture.reveal(last);
+        robot.clickOn(last);
+        javafx.scene.layout.VBox detail = robot.lookup(".insights-view .column-detail").queryAs(
+                javafx.scene.layout.VBox.class);
+        Node view = robot.lookup(".insights-view").query();
+        waitFor(() -> !detail.getChildren().isEmpty() && detail.localToScene(detail.getBoundsInLocal()).getMinY()
+                >= view.localToScene(view.getBoundsInLocal()).getMinY() - 1, "the detail scrolled into view");
 
         // search, then open the detail of the one card left
         Node search = robot.lookup(".column-search").query();

@@ -239,6 +239,20 @@ public final class InsightsView extends ScrollPane {
         }
         detail.getChildren().addAll(head, body);
         detail.getStyleClass().setAll("column-detail");
+        javafx.application.Platform.runLater(this::scrollToDetail); // the card clicked may be far below it
+    }
+
+    /** Scrolls so that the column detail's top shows. */
+    private void scrollToDetail() {
+        if (getContent() == null || detail.getScene() == null) {
+            return;
+        }
+        layout();
+        double y = getContent().sceneToLocal(detail.localToScene(0, 0)).getY();
+        double room = getContent().getLayoutBounds().getHeight() - getViewportBounds().getHeight();
+        if (room > 0) {
+            setVvalue(Math.max(0, Math.min(1, (y - 8) / room)));
+        }
     }
 
     private static Node statsTable(ColumnProfile p) {
