@@ -148,4 +148,61 @@ public final class InputProfile {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString();
     }
+
+    /**
+     * The raw inputs the model cannot be influenced by: the transforms saved with it drop or ignore them (an
+     * identifier, say). Found by trying each input at its typical value, missing, its extremes and its frequent values
+     * on the typical row, and comparing the features the model then receives; an empty set when nothing can be
+     * ruled out.
+     */
+    public static java.util.Set<String> unused(TrainedModel m) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (m.chain().steps().isEmpty()) {
+            return out; // the model reads its inputs as they are
+        }
+        List<Input> inputs = of(m);
+        Map<String, String> typical = new LinkedHashMap<>();
+        inputs.forEach(i -> typical.put(i.name(), i.typical() == null ? "" : i.typical()));
+        List<Map<String, String>> rows = new ArrayList<>();
+        rows.add(typical);
+        List<String> probed = new ArrayList<>();
+        for (Input i : inputs) {
+            java.util.Set<String> probes = new java.util.LinkedHashSet<>();
+            probes.add("");
+            if (i.low() != null) {
+                probes.add(i.low());
+                probes.add(i.high());
+            }
+            i.values().stream().limit(4).forEach(probes::add);
+            probes.remove(typical.get(i.name()));
+            for (String p : probes) {
+                Map<String, String> row = new LinkedHashMap<>(typical);
+                row.put(i.name(), p);
+                rows.add(row);
+                probed.add(i.name());
+            }
+        }
+        try {
+            Table ready = m.chain().apply(Predictor.conform(m, WhatIf.texts(m, rows), w -> { }),
+                    io.tablewise.transform.TransformContext.NONE);
+            if (ready.rowCount() != rows.size()) {
+                return out; // the transforms change the number of rows: rows cannot be compared one to one
+            }
+            Column<?>[] columns = m.model().encoder().columns(ready);
+            double[] base = new double[m.model().encoder().featureNames().size()];
+            double[] x = new double[base.length];
+            m.model().encoder().encode(columns, 0, base);
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (int r = 1; r < rows.size(); r++) {
+                m.model().encoder().encode(columns, r, x);
+                if (!Arrays.equals(base, x)) {
+                    used.add(probed.get(r - 1));
+                }
+            }
+            inputs.stream().map(Input::name).filter(n -> !used.contains(n)).forEach(out::add);
+        } catch (io.tablewise.node.NodeException | RuntimeException e) {
+            out.clear(); // nothing ruled out when the probes cannot be scored
+        }
+        return out;
+    }
 }

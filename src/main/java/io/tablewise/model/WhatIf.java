@@ -165,7 +165,7 @@ public final class WhatIf {
     }
 
     /** The rows as a table of text columns, one per model input, converted to the training types by the scorer. */
-    private static Table texts(TrainedModel m, List<Map<String, String>> rows) {
+    static Table texts(TrainedModel m, List<Map<String, String>> rows) {
         List<Column<?>> columns = new ArrayList<>();
         for (ColumnSchema c : m.inputs()) {
             StringColumn s = StringColumn.create(c.name());

@@ -149,4 +149,33 @@ class UpstreamRefitTest {
         assertTrue(filled > 0, "some test rows had no satisfaction to fill");
         assertNotEquals(raw.numberColumn("monthly_fee").mean(), mean, "the training mean is not every row's");
     }
+
+    @Test
+    void inputsTheSavedTransformsDropAreFoundUnused() throws Exception {
+        String json = """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "t", "nodes": [
+                 {"id": "in", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
+                 {"id": "drop", "type": "transform.columns.drop", "typeVersion": 1,
+                  "params": {"columns": ["customer_id", "region"]}},
+                 {"id": "fill", "type": "transform.missing.impute", "typeVersion": 1,
+                  "params": {"columns": ["satisfaction"], "strategy": "median"}},
+                 {"id": "m", "type": "model.build", "typeVersion": 1, "params": {"target": "churned", "seed": 7}}],
+                 "edges": [
+                  {"from": {"node": "in", "port": "table"}, "to": {"node": "drop", "port": "table"}},
+                  {"from": {"node": "drop", "port": "table"}, "to": {"node": "fill", "port": "table"}},
+                  {"from": {"node": "fill", "port": "table"}, "to": {"node": "m", "port": "table"}}]}
+                """.formatted(CUSTOMERS.toString().replace("\\", "/"));
+        RunResult r = FlowExecutor.createDefault().run(new RunRequest(new FlowReader().read(json, "t.flow"), dir, dir,
+                Map.of(), Set.of()), ExecutionListener.NONE);
+        TrainedModel model = r.output("m", "model", TrainedModel.class);
+        assertTrue(model.inputs().stream().anyMatch(c -> c.name().equals("region")), "still a raw input");
+        assertEquals(Set.of("customer_id", "region"), InputProfile.unused(model));
+        // and indeed: changing them changes nothing
+        Map<String, String> row = new java.util.HashMap<>();
+        InputProfile.of(model).forEach(i -> row.put(i.name(), i.typical() == null ? "" : i.typical()));
+        double p = Predictor.predictOne(model, row, w -> { }).doubleColumn("probability_yes").get(0);
+        row.put("region", "부산");
+        row.put("customer_id", "X");
+        assertEquals(p, Predictor.predictOne(model, row, w -> { }).doubleColumn("probability_yes").get(0));
+    }
 }

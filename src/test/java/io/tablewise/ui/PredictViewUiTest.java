@@ -44,6 +44,11 @@ class PredictViewUiTest extends SampleStudioUiTest {
         TrainedModel model = (TrainedModel) studio.output("model", "model");
         PredictView view = robot.lookup(".predict-view").queryAs(PredictView.class);
         assertEquals(model.inputs().size(), robot.lookup(".predict-view .what-if-field").queryAll().size());
+        // the sample's flow drops customer_id before the model: its field waits in the "not used" section
+        assertEquals(java.util.Set.of("customer_id"), view.viewModel().unusedInputs());
+        javafx.scene.control.TitledPane unused = robot.lookup(".unused-inputs").queryAs(
+                javafx.scene.control.TitledPane.class);
+        assertTrue(!unused.isExpanded() && unused.getText().contains("(1)"));
 
         TextField age = field(robot, "age");
         StudioFixture.reveal(age);

@@ -85,12 +85,40 @@ public final class PredictView extends ScrollPane {
     }
 
     private Node form() {
+        GridPane grid = fields(vm.inputs().stream().filter(i -> !vm.unusedInputs().contains(i.name())).toList());
+        Button reset = new Button(Messages.get("predict.reset"));
+        reset.getStyleClass().add("reset-typical");
+        reset.setOnAction(e -> vm.resetToTypical());
+        Label title = new Label(Messages.get("predict.whatIf"));
+        title.getStyleClass().add("section-title");
+        Label explain = new Label(Messages.get("predict.whatIfHint"));
+        explain.getStyleClass().add("hint");
+        explain.setWrapText(true);
+        VBox box = new VBox(8, title, explain, grid);
+        if (!vm.unusedInputs().isEmpty()) {
+            // still part of the input (a file to score needs them), but nothing to play with
+            javafx.scene.control.TitledPane unused = new javafx.scene.control.TitledPane(
+                    Messages.get("predict.unused", vm.unusedInputs().size()), fields(vm.inputs().stream()
+                    .filter(i -> vm.unusedInputs().contains(i.name())).toList()));
+            unused.setExpanded(false);
+            unused.getStyleClass().add("unused-inputs");
+            box.getChildren().add(unused);
+        }
+        box.getChildren().add(reset);
+        box.setMinWidth(400);
+        box.setPrefWidth(500);
+        box.setMaxWidth(560);
+        return box;
+    }
+
+    /** A field, its hint and its problem line per input. */
+    private GridPane fields(List<InputProfile.Input> inputs) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("what-if-form");
         grid.setHgap(10);
         grid.setVgap(2);
         int row = 0;
-        for (InputProfile.Input input : vm.inputs()) {
+        for (InputProfile.Input input : inputs) {
             Label name = new Label(input.name());
             name.getStyleClass().add("field-name");
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -113,19 +141,7 @@ public final class PredictView extends ScrollPane {
             grid.add(problem, 1, row + 2);
             row += 3;
         }
-        Button reset = new Button(Messages.get("predict.reset"));
-        reset.getStyleClass().add("reset-typical");
-        reset.setOnAction(e -> vm.resetToTypical());
-        Label title = new Label(Messages.get("predict.whatIf"));
-        title.getStyleClass().add("section-title");
-        Label explain = new Label(Messages.get("predict.whatIfHint"));
-        explain.getStyleClass().add("hint");
-        explain.setWrapText(true);
-        VBox box = new VBox(8, title, explain, grid, reset);
-        box.setMinWidth(400);
-        box.setPrefWidth(500);
-        box.setMaxWidth(560);
-        return box;
+        return grid;
     }
 
     /** A picker for categories and true/false, a text field for numbers, dates and free text. */

@@ -49,6 +49,7 @@ public final class PredictViewModel {
     private final TrainedModel model;
     private final Executor ui;
     private final List<InputProfile.Input> inputs;
+    private final java.util.Set<String> unused;
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<WhatIf.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -67,6 +68,7 @@ public final class PredictViewModel {
         this.model = model;
         this.ui = ui;
         this.inputs = InputProfile.of(model);
+        this.unused = InputProfile.unused(model);
         for (InputProfile.Input input : inputs) {
             StringProperty p = new SimpleStringProperty(input.typical() == null ? "" : input.typical());
             p.addListener((o, a, b) -> rescore());
@@ -83,6 +85,11 @@ public final class PredictViewModel {
     /** The model's raw inputs with what the model saw of them. */
     public List<InputProfile.Input> inputs() {
         return inputs;
+    }
+
+    /** The inputs the model's saved transforms leave out: changing them cannot change the prediction. */
+    public java.util.Set<String> unusedInputs() {
+        return unused;
     }
 
     /** The value typed for an input (blank: missing). */
