@@ -36,28 +36,42 @@ import io.tablewise.node.ProgressMonitor;
 class UpstreamRefitTest {
     static final Path CUSTOMERS = Path.of("projects-sample/customer-churn/data/customers.csv").toAbsolutePath();
 
+    /** A flow that imports the sample customers as node "in", then {@code nodes} joined by {@code edges}. */
+    static String flowJson(String nodes, String edges) {
+        return """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "t", "nodes": [
+                 {"id": "in", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
+                %s],
+                 "edges": [
+                %s]}
+                """.formatted(CUSTOMERS.toString().replace("\\", "/"), nodes.strip(), edges.strip());
+    }
+
     @TempDir
     Path dir;
 
+    /** Runs a flow through the real executor, its files beside {@link #dir}. */
+    private RunResult run(String json) throws Exception {
+        Flow flow = new FlowReader().read(json, "t.flow");
+        return FlowExecutor.createDefault().run(new RunRequest(flow, dir, dir, Map.of(), Set.of()),
+                ExecutionListener.NONE);
+    }
+
     @Test
     void upstreamTransformsLearnFromTrainingRowsOnlyAndTravelWithTheModel() throws Exception {
-        String json = """
-                {"format": "tablewise.flow", "formatVersion": 1, "name": "t", "nodes": [
-                 {"id": "in", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
+        String json = flowJson("""
                  {"id": "fill", "type": "transform.missing.impute", "typeVersion": 1,
                   "params": {"columns": ["satisfaction"], "strategy": "median"}},
                  {"id": "scale", "type": "transform.scale.standard", "typeVersion": 1,
                   "params": {"columns": ["monthly_fee"]}},
                  {"id": "m", "type": "model.build", "typeVersion": 1,
-                  "params": {"target": "churned", "exclude": ["customer_id"], "seed": 7}}],
-                 "edges": [
+                  "params": {"target": "churned", "exclude": ["customer_id"], "seed": 7}}
+                """, """
                   {"from": {"node": "in", "port": "table"}, "to": {"node": "fill", "port": "table"}},
                   {"from": {"node": "fill", "port": "table"}, "to": {"node": "scale", "port": "table"}},
-                  {"from": {"node": "scale", "port": "table"}, "to": {"node": "m", "port": "table"}}]}
-                """.formatted(CUSTOMERS.toString().replace("\\", "/"));
-        Flow flow = new FlowReader().read(json, "t.flow");
-        RunResult r = FlowExecutor.createDefault().run(new RunRequest(flow, dir, dir, Map.of(), Set.of()),
-                ExecutionListener.NONE);
+                  {"from": {"node": "scale", "port": "table"}, "to": {"node": "m", "port": "table"}}
+                """);
+        RunResult r = run(json);
         TrainedModel model = r.output("m", "model", TrainedModel.class);
         assertEquals(List.of("transform.missing.impute", "transform.scale.standard"),
                 model.chain().steps().stream().map(s -> s.transform().spec().id()).toList());
@@ -100,23 +114,19 @@ class UpstreamRefitTest {
 
     @Test
     void transformsBeforeASplitLearnFromItsTrainingRowsOnly() throws Exception {
-        String json = """
-                {"format": "tablewise.flow", "formatVersion": 1, "name": "t", "nodes": [
-                 {"id": "in", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
+        String json = flowJson("""
                  {"id": "fill", "type": "transform.missing.impute", "typeVersion": 1,
                   "params": {"columns": ["satisfaction"], "strategy": "median"}},
                  {"id": "scale", "type": "transform.scale.standard", "typeVersion": 1,
                   "params": {"columns": ["monthly_fee"]}},
                  {"id": "split", "type": "transform.split.split", "typeVersion": 1,
-                  "params": {"method": "random", "testShare": 0.3, "seed": 5}}],
-                 "edges": [
+                  "params": {"method": "random", "testShare": 0.3, "seed": 5}}
+                """, """
                   {"from": {"node": "in", "port": "table"}, "to": {"node": "fill", "port": "table"}},
                   {"from": {"node": "fill", "port": "table"}, "to": {"node": "scale", "port": "table"}},
-                  {"from": {"node": "scale", "port": "table"}, "to": {"node": "split", "port": "table"}}]}
-                """.formatted(CUSTOMERS.toString().replace("\\", "/"));
-        Flow flow = new FlowReader().read(json, "t.flow");
-        RunResult r = FlowExecutor.createDefault().run(new RunRequest(flow, dir, dir, Map.of(), Set.of()),
-                ExecutionListener.NONE);
+                  {"from": {"node": "scale", "port": "table"}, "to": {"node": "split", "port": "table"}}
+                """);
+        RunResult r = run(json);
         Table train = r.output("split", "train", Table.class);
         Table test = r.output("split", "test", Table.class);
 
@@ -152,21 +162,18 @@ class UpstreamRefitTest {
 
     @Test
     void inputsTheSavedTransformsDropAreFoundUnused() throws Exception {
-        String json = """
-                {"format": "tablewise.flow", "formatVersion": 1, "name": "t", "nodes": [
-                 {"id": "in", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
+        String json = flowJson("""
                  {"id": "drop", "type": "transform.columns.drop", "typeVersion": 1,
                   "params": {"columns": ["customer_id", "region"]}},
                  {"id": "fill", "type": "transform.missing.impute", "typeVersion": 1,
                   "params": {"columns": ["satisfaction"], "strategy": "median"}},
-                 {"id": "m", "type": "model.build", "typeVersion": 1, "params": {"target": "churned", "seed": 7}}],
-                 "edges": [
+                 {"id": "m", "type": "model.build", "typeVersion": 1, "params": {"target": "churned", "seed": 7}}
+                """, """
                   {"from": {"node": "in", "port": "table"}, "to": {"node": "drop", "port": "table"}},
                   {"from": {"node": "drop", "port": "table"}, "to": {"node": "fill", "port": "table"}},
-                  {"from": {"node": "fill", "port": "table"}, "to": {"node": "m", "port": "table"}}]}
-                """.formatted(CUSTOMERS.toString().replace("\\", "/"));
-        RunResult r = FlowExecutor.createDefault().run(new RunRequest(new FlowReader().read(json, "t.flow"), dir, dir,
-                Map.of(), Set.of()), ExecutionListener.NONE);
+                  {"from": {"node": "fill", "port": "table"}, "to": {"node": "m", "port": "table"}}
+                """);
+        RunResult r = run(json);
         TrainedModel model = r.output("m", "model", TrainedModel.class);
         assertTrue(model.inputs().stream().anyMatch(c -> c.name().equals("region")), "still a raw input");
         assertEquals(Set.of("customer_id", "region"), InputProfile.unused(model));
