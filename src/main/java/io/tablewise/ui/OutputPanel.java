@@ -156,7 +156,7 @@ final class OutputPanel extends TabPane {
             modelTab.setContent(new io.tablewise.ui.model.ModelView(model, hasThreshold ? t -> {
                 editor.setParam(node, "threshold", t);
                 editor.endParamEdit();
-            } : null));
+            } : null, () -> runs.run(java.util.Set.of(node))));
             predictTab.setContent(new io.tablewise.ui.predict.PredictView(model));
             shownModel = model;
         }

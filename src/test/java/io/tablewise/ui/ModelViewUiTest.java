@@ -87,7 +87,11 @@ class ModelViewUiTest extends SampleStudioUiTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.Z)
                 .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.SHIFT,
                         javafx.scene.input.KeyCode.CONTROL);
-        studio.runAllUntilDone("model");
+        javafx.scene.Node rebuild = robot.lookup(".rebuild-now").query();
+        StudioFixture.reveal(rebuild);
+        robot.clickOn(rebuild);
+        waitFor(() -> !studio.session.runs().runningProperty().get() && studio.session.runs().result("model")
+                .map(r -> r.outputs().get("model")).filter(m -> m != model).isPresent(), "the rebuilt model");
         TrainedModel rebuilt = (TrainedModel) studio.output("model", "model");
         assertEquals(0.7, rebuilt.threshold());
         long[][] m = rebuilt.evaluation().confusion().counts();

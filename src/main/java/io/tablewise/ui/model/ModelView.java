@@ -40,10 +40,11 @@ public final class ModelView extends ScrollPane {
     private XYSeries operatingPoint;
 
     private final java.util.function.DoubleConsumer keepThreshold;
+    private final Runnable rebuild;
 
     /** A view of {@code model} without a way to keep a moved threshold. */
     public ModelView(TrainedModel model) {
-        this(model, null);
+        this(model, null, null);
     }
 
     /**
@@ -51,9 +52,11 @@ public final class ModelView extends ScrollPane {
      *
      * @param keepThreshold stores a threshold the analyst chose with the slider in the model node's parameters
      *     (null: the view cannot)
+     * @param rebuild runs the model node again, so the kept threshold reaches the model (null: not offered)
      */
-    public ModelView(TrainedModel model, java.util.function.DoubleConsumer keepThreshold) {
+    public ModelView(TrainedModel model, java.util.function.DoubleConsumer keepThreshold, Runnable rebuild) {
         this.keepThreshold = keepThreshold;
+        this.rebuild = rebuild;
         getStyleClass().add("model-view");
         setFitToWidth(true);
         Evaluation e = model.evaluation();
@@ -171,12 +174,22 @@ public final class ModelView extends ScrollPane {
         };
         vm.currentProperty().addListener((o, a, b) -> update.run());
         update.run();
+        javafx.scene.control.Button runNow = new javafx.scene.control.Button(Messages.get("model.rebuildNow"));
+        runNow.getStyleClass().add("rebuild-now");
+        runNow.setVisible(false);
+        runNow.setManaged(false);
+        runNow.setOnAction(e -> {
+            runNow.setDisable(true);
+            rebuild.run();
+        });
         keep.setOnAction(e -> {
             double t = Math.round(vm.currentProperty().get().threshold() * 100) / 100.0;
             keepThreshold.accept(t);
             note.setText(Messages.get("model.thresholdKept", String.format(Locale.ROOT, "%.2f", t)));
+            runNow.setVisible(rebuild != null);
+            runNow.setManaged(rebuild != null);
         });
-        return new VBox(4, keep, note);
+        return new VBox(4, keep, note, runNow);
     }
 
     private static TextField costField(javafx.beans.property.DoubleProperty cost) {
