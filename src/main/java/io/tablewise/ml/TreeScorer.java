@@ -133,11 +133,6 @@ final class TreeScorer {
         return groups;
     }
 
-    /** Scores one row of features ({@code NaN} missing) into {@code out}. */
-    void score(float[] x, float[] out) {
-        scoreBlock(x, x.length, 1, out);
-    }
-
     /**
      * Scores {@code rows} rows laid out one after another in {@code x} ({@code width} features each) into
      * {@code out} ({@link #outputs()} values per row). Tree by tree over the whole block, so each tree stays in the

@@ -60,6 +60,13 @@ public final class TableBox<T> extends VBox {
         return rows;
     }
 
+    /** A column of text computed from each row (the tables' usual column: sortable as text, exported as shown). */
+    public static <T> TableColumn<T, String> textColumn(String title, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
+        return c;
+    }
+
     /** Puts the table on the clipboard as tab-separated text. */
     public void copy() {
         ClipboardContent content = new ClipboardContent();

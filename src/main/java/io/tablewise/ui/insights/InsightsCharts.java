@@ -13,7 +13,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -27,11 +26,10 @@ import io.tablewise.insights.FeaturePower;
 import io.tablewise.insights.Histogram;
 import io.tablewise.ui.Messages;
 import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.ChartStyle;
 
 /** The Insights view's charts, drawn from the report's records with JFreeChart. */
 final class InsightsCharts {
-    static final Color BLUE = new Color(9, 105, 218);
-    private static final Color GRID = new Color(220, 220, 220);
 
     private InsightsCharts() {
     }
@@ -52,10 +50,9 @@ final class InsightsCharts {
             XYBarRenderer r = (XYBarRenderer) plot.getRenderer();
             r.setBarPainter(new StandardXYBarPainter());
             r.setShadowVisible(false);
-            r.setSeriesPaint(0, BLUE);
+            r.setSeriesPaint(0, ChartStyle.BLUE);
             r.setMargin(0.04);
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setRangeGridlinePaint(GRID);
+            ChartStyle.plain(plot);
             plot.setDomainGridlinesVisible(false);
         } else {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -84,12 +81,9 @@ final class InsightsCharts {
                 true, false);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setSeriesPaint(0, BLUE);
+        ChartStyle.flat(r);
         r.setMaximumBarWidth(0.08);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(GRID);
+        ChartStyle.plain(plot);
         return chart;
     }
 

@@ -3,7 +3,6 @@ package io.tablewise.ui.insights;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -288,8 +287,8 @@ public final class InsightsView extends ScrollPane {
             rows.add(new String[] {Messages.get("insights.stat.max"), p.max()});
         }
         TableView<String[]> table = new TableView<>();
-        table.getColumns().add(textColumn(Messages.get("insights.statistic"), r -> r[0]));
-        table.getColumns().add(textColumn(Messages.get("insights.value"), r -> r[1]));
+        table.getColumns().add(TableBox.textColumn(Messages.get("insights.statistic"), r -> r[0]));
+        table.getColumns().add(TableBox.textColumn(Messages.get("insights.value"), r -> r[1]));
         table.getItems().setAll(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(340, Math.min(440, 34 + 30 * rows.size()));
@@ -299,10 +298,10 @@ public final class InsightsView extends ScrollPane {
 
     private static Node topValues(ColumnProfile p) {
         TableView<ValueCount> table = new TableView<>();
-        table.getColumns().add(textColumn(Messages.get("insights.value"), ValueCount::value));
-        table.getColumns().add(textColumn(Messages.get("insights.rows"), v -> String.format(Locale.ROOT, "%,d",
+        table.getColumns().add(TableBox.textColumn(Messages.get("insights.value"), ValueCount::value));
+        table.getColumns().add(TableBox.textColumn(Messages.get("insights.rows"), v -> String.format(Locale.ROOT, "%,d",
                 v.count())));
-        table.getColumns().add(textColumn(Messages.get("insights.share"), v -> String.format(Locale.ROOT, "%.1f%%",
+        table.getColumns().add(TableBox.textColumn(Messages.get("insights.share"), v -> String.format(Locale.ROOT, "%.1f%%",
                 100 * v.share())));
         table.getItems().setAll(p.topValues());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -361,26 +360,20 @@ public final class InsightsView extends ScrollPane {
 
     private Node rows(String title, List<RowSample> samples, String scoreName) {
         TableView<RowSample> table = new TableView<>();
-        table.getColumns().add(textColumn(Messages.get("insights.row"), r -> Long.toString(r.row() + 1)));
-        table.getColumns().add(textColumn(scoreName, r -> ColumnCard.num(r.score())));
-        TableColumn<RowSample, String> reason = textColumn(Messages.get("insights.reason"), RowSample::reason);
+        table.getColumns().add(TableBox.textColumn(Messages.get("insights.row"), r -> Long.toString(r.row() + 1)));
+        table.getColumns().add(TableBox.textColumn(scoreName, r -> ColumnCard.num(r.score())));
+        TableColumn<RowSample, String> reason = TableBox.textColumn(Messages.get("insights.reason"), RowSample::reason);
         reason.setPrefWidth(280);
         table.getColumns().add(reason);
         List<ColumnProfile> columns = vm.report().columns();
         for (int i = 0; i < columns.size(); i++) {
             int k = i;
-            table.getColumns().add(textColumn(columns.get(i).name(), r -> k < r.values().size() ? r.values().get(k)
+            table.getColumns().add(TableBox.textColumn(columns.get(i).name(), r -> k < r.values().size() ? r.values().get(k)
                     : ""));
         }
         table.getItems().setAll(samples);
         table.setPrefHeight(Math.min(320, 32 + 26 * samples.size()));
         return new TableBox<>(title, table);
-    }
-
-    static <T> TableColumn<T, String> textColumn(String title, java.util.function.Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        return c;
     }
 
     private static Node section(String title, Node body) {

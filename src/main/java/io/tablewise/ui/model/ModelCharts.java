@@ -11,7 +11,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -21,12 +20,10 @@ import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.QuickModelResult;
 import io.tablewise.ui.Messages;
 import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.ChartStyle;
 
 /** The model view's charts, drawn from the engine's evaluation records with JFreeChart. */
 final class ModelCharts {
-    static final Color BLUE = new Color(9, 105, 218);
-    static final Color RED = new Color(207, 34, 46);
-    static final Color GREY = new Color(140, 140, 140);
 
     private ModelCharts() {
     }
@@ -38,12 +35,8 @@ final class ModelCharts {
         JFreeChart chart = ChartFactory.createBarChart(null, null, title, data, PlotOrientation.HORIZONTAL,
                 false, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer bars = (BarRenderer) plot.getRenderer();
-        bars.setBarPainter(new StandardBarPainter());
-        bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, BLUE);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        ChartStyle.flat((BarRenderer) plot.getRenderer());
+        ChartStyle.plain(plot);
         return new ChartBox(title, chart, 420, Math.max(200, 24 * Math.min(15, importances.size()) + 60));
     }
 
@@ -55,7 +48,7 @@ final class ModelCharts {
         XYSeriesCollection data = new XYSeriesCollection(curve);
         JFreeChart chart = ChartFactory.createXYLineChart(null, Messages.get("metric.recall"),
                 Messages.get("metric.precision"), data, PlotOrientation.VERTICAL, true, true, false);
-        lines(chart.getXYPlot(), BLUE);
+        lines(chart.getXYPlot(), ChartStyle.BLUE);
         return new ChartBox(Messages.get("model.title.pr"), chart, 420, 300);
     }
 
@@ -72,9 +65,9 @@ final class ModelCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(null, Messages.get("model.meanPredicted"),
                 Messages.get("model.observed"), data, PlotOrientation.VERTICAL, true, true, false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        r.setSeriesPaint(0, BLUE);
+        r.setSeriesPaint(0, ChartStyle.BLUE);
         r.setSeriesShapesVisible(1, false);
-        r.setSeriesPaint(1, GREY);
+        r.setSeriesPaint(1, ChartStyle.GREY);
         chart.getXYPlot().setRenderer(r);
         style(chart);
         return new ChartBox(Messages.get("model.title.calibration"), chart, 420, 300);
@@ -97,9 +90,9 @@ final class ModelCharts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, false);
         r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
-        r.setSeriesPaint(0, new Color(9, 105, 218, 110));
+        r.setSeriesPaint(0, ChartStyle.FAINT_BLUE);
         r.setSeriesShapesVisible(1, false);
-        r.setSeriesPaint(1, RED);
+        r.setSeriesPaint(1, ChartStyle.RED);
         chart.getXYPlot().setRenderer(r);
         style(chart);
         return new ChartBox(Messages.get("model.title.predictedVsActual"), chart, 420, 320);
@@ -114,9 +107,9 @@ final class ModelCharts {
                 false, true, false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
-        r.setSeriesPaint(0, new Color(9, 105, 218, 110));
+        r.setSeriesPaint(0, ChartStyle.FAINT_BLUE);
         chart.getXYPlot().setRenderer(r);
-        chart.getXYPlot().addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, RED, new BasicStroke(1.2f)));
+        chart.getXYPlot().addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, ChartStyle.RED, new BasicStroke(1.2f)));
         style(chart);
         return new ChartBox(Messages.get("model.title.residuals"), chart, 420, 320);
     }
@@ -125,16 +118,10 @@ final class ModelCharts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         r.setSeriesPaint(0, color);
         plot.setRenderer(r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        ChartStyle.plain(plot);
     }
 
     private static void style(JFreeChart chart) {
-        if (chart.getPlot() instanceof XYPlot plot) {
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setDomainGridlinePaint(new Color(220, 220, 220));
-            plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        }
+        ChartStyle.plain(chart.getXYPlot());
     }
 }

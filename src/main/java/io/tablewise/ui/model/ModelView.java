@@ -27,6 +27,7 @@ import io.tablewise.ml.Evaluation;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.ui.Messages;
 import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.ChartStyle;
 import io.tablewise.ui.export.TableBox;
 
 /**
@@ -103,10 +104,8 @@ public final class ModelView extends ScrollPane {
         table.getStyleClass().add("leaderboard");
         Map<?, ?> first = (Map<?, ?>) rows.get(0);
         for (Object key : first.keySet()) {
-            javafx.scene.control.TableColumn<Map<?, ?>, String> col =
-                    new javafx.scene.control.TableColumn<>(String.valueOf(key));
-            col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
-                    format(c.getValue().get(key))));
+            javafx.scene.control.TableColumn<Map<?, ?>, String> col = TableBox.textColumn(String.valueOf(key),
+                    r -> format(r.get(key)));
             table.getColumns().add(col);
         }
         rows.forEach(r -> table.getItems().add((Map<?, ?>) r));
@@ -227,14 +226,12 @@ public final class ModelView extends ScrollPane {
         renderer.setSeriesShapesVisible(0, false);
         renderer.setSeriesShapesVisible(1, false);
         renderer.setSeriesLinesVisible(2, false);
-        renderer.setSeriesPaint(0, new java.awt.Color(9, 105, 218));
+        renderer.setSeriesPaint(0, ChartStyle.BLUE);
         renderer.setSeriesPaint(1, java.awt.Color.GRAY);
-        renderer.setSeriesPaint(2, new java.awt.Color(207, 34, 46));
+        renderer.setSeriesPaint(2, ChartStyle.RED);
         renderer.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
         plot.setRenderer(renderer);
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setDomainGridlinePaint(new java.awt.Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new java.awt.Color(220, 220, 220));
+        ChartStyle.plain(plot);
         return new ChartBox(Messages.get("model.title.roc"), chart, 420, 320);
     }
 }

@@ -1,6 +1,5 @@
 package io.tablewise.ui.predict;
 
-import java.awt.Color;
 import java.awt.Paint;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import io.tablewise.ml.ProblemType;
@@ -38,6 +36,7 @@ import io.tablewise.model.WhatIf;
 import io.tablewise.node.ColumnKind;
 import io.tablewise.ui.Messages;
 import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.ChartStyle;
 import io.tablewise.ui.export.ExportDialogs;
 
 /**
@@ -208,15 +207,13 @@ public final class PredictView extends ScrollPane {
             @Override
             public Paint getItemPaint(int row, int column) {
                 Number v = contributions.getValue(row, column);
-                return v != null && v.doubleValue() < 0 ? new Color(207, 34, 46) : new Color(9, 105, 218);
+                return v != null && v.doubleValue() < 0 ? ChartStyle.RED : ChartStyle.BLUE;
             }
         };
-        bars.setBarPainter(new StandardBarPainter());
-        bars.setShadowVisible(false);
+        ChartStyle.flat(bars);
         bars.setMaximumBarWidth(0.1);
         plot.setRenderer(bars);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        ChartStyle.plain(plot);
         plot.setNoDataMessage(Messages.get("predict.allTypical"));
         return new ChartBox(Messages.get("predict.contributions"), chart, 460, 300);
     }

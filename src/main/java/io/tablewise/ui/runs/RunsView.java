@@ -1,13 +1,11 @@
 package io.tablewise.ui.runs;
 
-import java.awt.Color;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,6 +38,7 @@ import io.tablewise.track.RunRecord;
 import io.tablewise.ui.Messages;
 import io.tablewise.ui.editor.FlowEditor;
 import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.ChartStyle;
 import io.tablewise.ui.export.TableBox;
 
 /**
@@ -142,12 +141,12 @@ public final class RunsView extends ScrollPane {
     private void rebuild() {
         tableBox.titleLabel().setText(Messages.get("runs.title", vm.runs().size()));
         table.getColumns().clear();
-        table.getColumns().add(text(Messages.get("runs.run"), RunRecord::runId));
-        table.getColumns().add(text(Messages.get("runs.time"), r -> r.time().replace('T', ' ')));
-        table.getColumns().add(text(Messages.get("runs.node"), RunRecord::node));
+        table.getColumns().add(TableBox.textColumn(Messages.get("runs.run"), RunRecord::runId));
+        table.getColumns().add(TableBox.textColumn(Messages.get("runs.time"), r -> r.time().replace('T', ' ')));
+        table.getColumns().add(TableBox.textColumn(Messages.get("runs.node"), RunRecord::node));
         List<String> params = vm.parameterColumns();
         for (String p : params) {
-            TableColumn<RunRecord, String> c = text(p, r -> r.parameters().getOrDefault(p, ""));
+            TableColumn<RunRecord, String> c = TableBox.textColumn(p, r -> r.parameters().getOrDefault(p, ""));
             c.setComparator(RunsView::numberAware);
             table.getColumns().add(c);
         }
@@ -181,12 +180,6 @@ public final class RunsView extends ScrollPane {
         }
     }
 
-    private static TableColumn<RunRecord, String> text(String title, java.util.function.Function<RunRecord, String> f) {
-        TableColumn<RunRecord, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        return c;
-    }
-
     private static TableColumn<RunRecord, Double> number(String title,
                                                          java.util.function.Function<RunRecord, Double> f) {
         TableColumn<RunRecord, Double> c = new TableColumn<>(title);
@@ -212,17 +205,16 @@ public final class RunsView extends ScrollPane {
         RunRecord b = a == two.get(0) ? two.get(1) : two.get(0);
         TableView<RunsViewModel.Difference> diff = new TableView<>();
         diff.getStyleClass().add("comparison");
-        TableColumn<RunsViewModel.Difference, String> kind = new TableColumn<>(Messages.get("runs.kind"));
-        kind.setCellValueFactory(d -> new ReadOnlyStringWrapper(Messages.get("runs.kind." + d.getValue().kind())));
-        TableColumn<RunsViewModel.Difference, String> name = new TableColumn<>(Messages.get("runs.parameter"));
-        name.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().name()));
-        TableColumn<RunsViewModel.Difference, String> va = new TableColumn<>(a.runId());
-        va.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().a()));
-        TableColumn<RunsViewModel.Difference, String> vb = new TableColumn<>(b.runId());
-        vb.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().b()));
-        TableColumn<RunsViewModel.Difference, String> delta = new TableColumn<>("Δ");
-        delta.setCellValueFactory(d -> new ReadOnlyStringWrapper(Double.isNaN(d.getValue().delta()) ? ""
-                : String.format(Locale.ROOT, "%+.4g", d.getValue().delta())));
+        TableColumn<RunsViewModel.Difference, String> kind = TableBox.textColumn(Messages.get("runs.kind"),
+                d -> Messages.get("runs.kind." + d.kind()));
+        TableColumn<RunsViewModel.Difference, String> name = TableBox.textColumn(Messages.get("runs.parameter"),
+                RunsViewModel.Difference::name);
+        TableColumn<RunsViewModel.Difference, String> va = TableBox.textColumn(a.runId(),
+                RunsViewModel.Difference::a);
+        TableColumn<RunsViewModel.Difference, String> vb = TableBox.textColumn(b.runId(),
+                RunsViewModel.Difference::b);
+        TableColumn<RunsViewModel.Difference, String> delta = TableBox.textColumn("Δ",
+                d -> Double.isNaN(d.delta()) ? "" : String.format(Locale.ROOT, "%+.4g", d.delta()));
         diff.getColumns().addAll(List.of(kind, name, va, vb, delta));
         diff.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -277,12 +269,10 @@ public final class RunsView extends ScrollPane {
             xy.setDomainAxis(new SymbolAxis(parameter.getValue(), labels.toArray(String[]::new)));
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(numeric, true);
-        r.setSeriesPaint(0, new Color(9, 105, 218));
+        r.setSeriesPaint(0, ChartStyle.BLUE);
         r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         xy.setRenderer(r);
-        xy.setBackgroundPaint(Color.WHITE);
-        xy.setDomainGridlinePaint(new Color(220, 220, 220));
-        xy.setRangeGridlinePaint(new Color(220, 220, 220));
+        ChartStyle.plain(xy);
         ((org.jfree.chart.axis.NumberAxis) xy.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.getChildren().add(new ChartBox(Messages.get("runs.plotTitle", metricName, parameter.getValue()), chart,
                 560, 320));
