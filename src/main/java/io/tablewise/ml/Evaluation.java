@@ -339,13 +339,21 @@ public record Evaluation(ProblemType problemType, List<String> classes, double t
         return ap;
     }
 
-    /** Ten equal-width bins of predicted probability; empty bins are left out. */
+    /**
+     * Ten equal-width bins of predicted probability, as scikit-learn's {@code calibration_curve} makes them: the
+     * edges are k · (1 + 1e-8) / 10, so a probability exactly on an edge (0.3, say) counts in the lower bin. Empty
+     * bins are left out.
+     */
     static List<CalibrationBin> calibration(boolean[] positive, double[] score) {
         double[] sum = new double[10];
         long[] hits = new long[10];
         long[] count = new long[10];
+        double step = (1 + 1e-8) / 10;
         for (int i = 0; i < score.length; i++) {
-            int b = Math.min(9, (int) Math.floor(score[i] * 10));
+            int b = 0;
+            while (b < 9 && score[i] > (b + 1) * step) {
+                b++;
+            }
             sum[b] += score[i];
             hits[b] += positive[i] ? 1 : 0;
             count[b]++;
