@@ -47,6 +47,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "quick: one strong default model (default); auto: a search within the budget.")
     private String mode;
 
+    @Option(names = "--algorithm", defaultValue = "xgboost", paramLabel = "NAME",
+            description = "Quick mode's algorithm: xgboost (default), forest, liblinear, sgd-linear, cart or knn "
+                    + "(classes only); auto mode tries them all.")
+    private String algorithm;
+
     @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
             description = "Time budget of the auto search (default: ${DEFAULT-VALUE}).")
     private double budget;
@@ -102,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainedModel model;
         try {
-            BuildOptions options = new BuildOptions(target, problemType, exclude, metric, testShare, seed);
+            BuildOptions options = new BuildOptions(target, problemType, exclude, metric, testShare, seed)
+                    .withAlgorithm(algorithm);
             model = ModelBuilder.build(table, mode.equals("auto") ? options.auto(budget, maxCandidates) : options,
                     ProgressMonitor.NONE);
         } catch (NodeException e) {
@@ -121,11 +127,17 @@ final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  threshold          %.2f on P(%s)%n", model.threshold(), model.positiveClass());
         }
         if (model.info().get("candidates") != null) {
-            o.println("auto search: " + model.info().get("candidates") + " leaderboard entries; best settings "
-                    + model.settings());
+            o.println("auto search: " + model.info().get("candidates") + " leaderboard entries");
         }
-        o.println("most important: " + String.join(", ", model.importances().stream().limit(5)
-                .map(i -> String.format(Locale.ROOT, "%s %.0f%%", i.column(), 100 * i.share())).toList()));
+        o.println("model: " + model.info().get("algorithm") + " " + model.settings());
+        if (!model.importances().isEmpty()) {
+            o.println("most important: " + String.join(", ", model.importances().stream().limit(5)
+                    .map(i -> String.format(Locale.ROOT, "%s %.0f%%", i.column(), 100 * i.share())).toList()));
+        } else if (!model.permutation().isEmpty()) {
+            o.println("most important (drop of " + model.objective() + " when shuffled): " + String.join(", ",
+                    model.permutation().stream().limit(5).map(i -> String.format(Locale.ROOT, "%s %.4f", i.column(),
+                            i.share())).toList()));
+        }
         o.println("wrote " + out.resolve("model") + ", " + out.resolve("metrics.json") + ", "
                 + out.resolve("report.html"));
         o.flush();

@@ -24,7 +24,9 @@ import tech.tablesaw.columns.Column;
  * date-times); text becomes one-hot indicators of its most frequent categories (at most {@value #MAX_CATEGORIES},
  * each seen at least {@value #MIN_CATEGORY_ROWS} times in training) plus an "other" indicator. Columns with a
  * single training value, and text columns whose values are nearly all different (identifiers, free text), are
- * left out. Each decision is recorded as a {@link Choice}.
+ * left out. Each decision is recorded as a {@link Choice}. For linear and distance-based models the features can
+ * also be {@linkplain #standardised standardised}: centred on their training mean and divided by their training
+ * standard deviation, a missing value becoming the mean.
  */
 public final class FeatureEncoder {
     static final int MAX_CATEGORIES = 30;
@@ -36,6 +38,9 @@ public final class FeatureEncoder {
     private final List<String> featureNames;
     private final List<String> featureSources;
     private final List<Choice> choices;
+    /** The training means and standard deviations of the features, or null to leave them as they are. */
+    private final double[] means;
+    private final double[] scales;
 
     /**
      * One decision about an input column.
@@ -48,8 +53,14 @@ public final class FeatureEncoder {
     }
 
     private FeatureEncoder(List<ColumnEncoding> encodings, List<Choice> choices) {
+        this(encodings, choices, null, null);
+    }
+
+    private FeatureEncoder(List<ColumnEncoding> encodings, List<Choice> choices, double[] means, double[] scales) {
         this.encodings = encodings;
         this.choices = List.copyOf(choices);
+        this.means = means;
+        this.scales = scales;
         List<String> names = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -84,6 +95,55 @@ public final class FeatureEncoder {
         return new FeatureEncoder(encodings, choices);
     }
 
+    /**
+     * The same encoding with every feature standardised by its mean and standard deviation over {@code trainRows}
+     * (two passes, so large values with a small spread, such as day numbers, keep their precision); a feature with
+     * no spread is only centred.
+     */
+    public FeatureEncoder standardised(Table table, int[] trainRows) {
+        int n = featureNames.size();
+        double[] sum = new double[n];
+        long[] count = new long[n];
+        Column<?>[] source = columns(table);
+        double[] x = new double[n];
+        for (int r : trainRows) {
+            encodeRaw(source, r, x);
+            for (int f = 0; f < n; f++) {
+                if (!Double.isNaN(x[f])) {
+                    sum[f] += x[f];
+                    count[f]++;
+                }
+            }
+        }
+        double[] mean = new double[n];
+        for (int f = 0; f < n; f++) {
+            mean[f] = count[f] == 0 ? 0 : sum[f] / count[f];
+        }
+        double[] squares = new double[n];
+        for (int r : trainRows) {
+            encodeRaw(source, r, x);
+            for (int f = 0; f < n; f++) {
+                if (!Double.isNaN(x[f])) {
+                    squares[f] += (x[f] - mean[f]) * (x[f] - mean[f]);
+                }
+            }
+        }
+        double[] scale = new double[n];
+        for (int f = 0; f < n; f++) {
+            double sd = count[f] == 0 ? 0 : Math.sqrt(squares[f] / count[f]);
+            scale[f] = sd > 1e-12 ? sd : 1;
+        }
+        List<Choice> scaled = choices.stream().map(c -> c.features() == 0 ? c : new Choice(c.column(),
+                c.action() + "; standardised on the training rows (a missing value counts as the mean)",
+                c.features())).toList();
+        return new FeatureEncoder(encodings, scaled, mean, scale);
+    }
+
+    /** Whether the features are standardised. */
+    public boolean isStandardised() {
+        return means != null;
+    }
+
     /** The model features, in order. */
     public List<String> featureNames() {
         return featureNames;
@@ -114,6 +174,10 @@ public final class FeatureEncoder {
         }
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("columns", columns);
+        if (means != null) {
+            out.put("scaling", Map.of("means", Arrays.stream(means).boxed().toList(),
+                    "scales", Arrays.stream(scales).boxed().toList()));
+        }
         out.put("choices", choices.stream().map(ch -> Map.of("column", ch.column(), "action", ch.action(),
                 "features", ch.features())).toList());
         return out;
@@ -140,7 +204,21 @@ public final class FeatureEncoder {
             choices.add(new Choice((String) ch.get("column"), (String) ch.get("action"),
                     ((Number) ch.get("features")).intValue()));
         }
-        return new FeatureEncoder(encodings, choices);
+        if (!(state.get("scaling") instanceof Map<?, ?> scaling)) {
+            return new FeatureEncoder(encodings, choices);
+        }
+        double[] mean = numbers(scaling.get("means"));
+        double[] scale = numbers(scaling.get("scales"));
+        FeatureEncoder plain = new FeatureEncoder(encodings, choices);
+        if (mean.length != plain.featureNames.size() || scale.length != mean.length) {
+            throw new IllegalArgumentException("the scaling has " + mean.length + " means and " + scale.length
+                    + " scales for " + plain.featureNames.size() + " features");
+        }
+        return new FeatureEncoder(encodings, choices, mean, scale);
+    }
+
+    private static double[] numbers(Object list) {
+        return ((List<?>) list).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
 
     /** The input columns the encoder reads. */
@@ -166,6 +244,15 @@ public final class FeatureEncoder {
 
     /** Writes the features of one row into {@code out}, reading the columns from {@link #columns(Table)}. */
     public void encode(Column<?>[] columns, int row, double[] out) {
+        encodeRaw(columns, row, out);
+        if (means != null) {
+            for (int f = 0; f < out.length; f++) {
+                out[f] = Double.isNaN(out[f]) ? 0 : (out[f] - means[f]) / scales[f];
+            }
+        }
+    }
+
+    private void encodeRaw(Column<?>[] columns, int row, double[] out) {
         int at = 0;
         for (int i = 0; i < columns.length; i++) {
             at = encodings.get(i).write(columns[i], row, out, at);

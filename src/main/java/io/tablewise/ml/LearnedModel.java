@@ -22,35 +22,42 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Output;
 import org.tribuo.OutputFactory;
 import org.tribuo.Prediction;
+import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostFeatureImportance;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.common.xgboost.XGBoostTrainer.BoosterType;
-import org.tribuo.common.xgboost.XGBoostTrainer.LoggingVerbosity;
-import org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 /**
- * A trained gradient-boosted trees model with its feature encoding: trained on chosen rows, scoring any table that
- * has the encoded columns, and saved as the encoder's JSON-able state plus Tribuo's protobuf form of the model
+ * A trained model of any {@link Learner} family with its feature encoding: trained on chosen rows, scoring any table
+ * that has the encoded columns, and saved as the encoder's JSON-able state plus Tribuo's protobuf form of the model
  * (never Java serialisation; loading checks the model class against an allow-list before anything is built).
+ * Boosted trees and forests are scored by walking their trees in Java; the other families through Tribuo.
  */
-public final class BoostedModel {
+public final class LearnedModel {
     /** The model classes a saved file may hold. */
-    static final Set<String> ALLOWED = Set.of("org.tribuo.common.xgboost.XGBoostModel");
+    static final Set<String> ALLOWED = Set.of("org.tribuo.common.xgboost.XGBoostModel",
+            "org.tribuo.classification.sgd.linear.LinearSGDModel", "org.tribuo.regression.sgd.linear.LinearSGDModel",
+            "org.tribuo.classification.liblinear.LibLinearClassificationModel",
+            "org.tribuo.regression.liblinear.LibLinearRegressionModel", "org.tribuo.common.tree.TreeModel",
+            "org.tribuo.regression.rtree.IndependentRegressionTreeModel", "org.tribuo.common.nearest.KNNModel");
     private static final String CONSTANT = "\u0000constant";
     /**
      * One native XGBoost call at a time in this JVM: training already uses every core through OpenMP, and once (in
      * CI) a training that overlapped a cancelled one found its booster configured with the other's features.
      */
     private static final Object NATIVE = new Object();
+    /** Tribuo's trainers report every run at INFO level on stderr; the leaderboard already says what matters. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final ProblemType type;
     private final List<String> classes;
@@ -59,39 +66,7 @@ public final class BoostedModel {
     /** The boosters' trees for scoring in Java, read on first use (null entries: score through XGBoost). */
     private volatile List<TreeScorer> scorers;
 
-    /**
-     * Settings of the trees.
-     *
-     * @param trees number of trees
-     * @param depth maximum depth
-     * @param eta learning rate
-     * @param subsample share of rows per tree
-     * @param colsample share of features per tree
-     * @param minChildWeight minimum hessian weight in a leaf
-     * @param lambda L2 regularisation
-     */
-    public record Settings(int trees, int depth, double eta, double subsample, double colsample,
-                           double minChildWeight, double lambda) {
-        /** The quick build's defaults. */
-        public static Settings defaults() {
-            return new Settings(100, 6, 0.1, 0.8, 0.8, 1, 1);
-        }
-
-        /** As a map, for manifests and leaderboards. */
-        public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("trees", trees);
-            m.put("depth", depth);
-            m.put("eta", eta);
-            m.put("subsample", subsample);
-            m.put("colsample", colsample);
-            m.put("minChildWeight", minChildWeight);
-            m.put("lambda", lambda);
-            return m;
-        }
-    }
-
-    private BoostedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model) {
+    private LearnedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model) {
         this.type = type;
         this.classes = List.copyOf(classes);
         this.encoder = encoder;
@@ -113,32 +88,33 @@ public final class BoostedModel {
         return encoder;
     }
 
+    /** The Tribuo model (for exports). */
+    public Model<?> tribuoModel() {
+        return model;
+    }
+
     /**
-     * Trains on {@code rows} (which must all have a target value).
+     * Trains {@code learner} on {@code rows} (which must all have a target value); the features are standardised
+     * on the same rows when the learner needs it.
      *
      * @throws IllegalArgumentException when there is nothing to learn from (no usable column, one class)
      */
-    public static BoostedModel train(Table table, String target, ProblemType type, List<String> features, int[] rows,
-                                     Settings s, long seed) {
+    public static LearnedModel train(Table table, String target, ProblemType type, List<String> features, int[] rows,
+                                     Learner learner, long seed) {
         Column<?> y = table.column(target);
         FeatureEncoder encoder = FeatureEncoder.fit(table, features, rows);
         if (encoder.featureNames().isEmpty()) {
             throw new IllegalArgumentException("no usable input columns");
+        }
+        if (learner.scaled()) {
+            encoder = encoder.standardised(table, rows);
         }
         int threads = Runtime.getRuntime().availableProcessors();
         if (type == ProblemType.REGRESSION) {
             RegressionFactory factory = new RegressionFactory();
             MutableDataset<Regressor> data = dataset(table, encoder, rows, factory,
                     r -> new Regressor("target", Values.number(y, r)));
-            XGBoostRegressionTrainer trainer = new XGBoostRegressionTrainer(BoosterType.GBTREE, TreeMethod.HIST,
-                    XGBoostRegressionTrainer.RegressionType.LINEAR, s.trees(), s.eta(), 0, s.depth(),
-                    s.minChildWeight(), s.subsample(), s.colsample(), s.lambda(), 0, threads,
-                    LoggingVerbosity.SILENT, seed);
-            Model<Regressor> model;
-            synchronized (NATIVE) {
-                model = trainer.train(data);
-            }
-            return new BoostedModel(type, List.of(), encoder, model);
+            return new LearnedModel(type, List.of(), encoder, fit(learner.regressor(seed, threads), data, learner));
         }
         List<String> classes = classes(y, rows);
         if (classes.size() < 2) {
@@ -146,14 +122,16 @@ public final class BoostedModel {
         }
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = dataset(table, encoder, rows, factory, r -> new Label(Values.label(y, r)));
-        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(BoosterType.GBTREE, TreeMethod.HIST,
-                s.trees(), s.eta(), 0, s.depth(), s.minChildWeight(), s.subsample(), s.colsample(), s.lambda(), 0,
-                threads, LoggingVerbosity.SILENT, seed);
-        XGBoostModel<Label> model;
-        synchronized (NATIVE) {
-            model = trainer.train(data);
+        return new LearnedModel(type, classes, encoder, fit(learner.classifier(seed, threads), data, learner));
+    }
+
+    private static <T extends Output<T>> Model<T> fit(Trainer<T> trainer, MutableDataset<T> data, Learner learner) {
+        if (!learner.nativeCode()) {
+            return trainer.train(data);
         }
-        return new BoostedModel(type, classes, encoder, model);
+        synchronized (NATIVE) {
+            return trainer.train(data);
+        }
     }
 
     /** The classes of the rows, most frequent first (ties by name). */
@@ -187,15 +165,12 @@ public final class BoostedModel {
                 : tribuoValues(table, rows);
     }
 
-    /** The same through Tribuo's own prediction (kept to check the fast path against). */
+    /** The same through Tribuo's own prediction (the other families; and to check the fast path against). */
     @SuppressWarnings("unchecked")
     double[][] tribuoProbabilities(Table table, int[] rows) {
         Model<Label> m = (Model<Label>) model;
         List<Example<Label>> examples = examples(table, encoder, rows, r -> LabelFactory.UNKNOWN_LABEL);
-        List<Prediction<Label>> predictions;
-        synchronized (NATIVE) {
-            predictions = m.predict(examples);
-        }
+        List<Prediction<Label>> predictions = predict(m, examples);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
@@ -212,20 +187,26 @@ public final class BoostedModel {
         return out;
     }
 
-    /** The same through Tribuo's own prediction (kept to check the fast path against). */
+    /** The same through Tribuo's own prediction (the other families; and to check the fast path against). */
     @SuppressWarnings("unchecked")
     double[] tribuoValues(Table table, int[] rows) {
         Model<Regressor> m = (Model<Regressor>) model;
         List<Example<Regressor>> examples = examples(table, encoder, rows, r -> RegressionFactory.UNKNOWN_REGRESSOR);
-        List<Prediction<Regressor>> predictions;
-        synchronized (NATIVE) {
-            predictions = m.predict(examples);
-        }
+        List<Prediction<Regressor>> predictions = predict(m, examples);
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = predictions.get(i).getOutput().getValues()[0];
         }
         return out;
+    }
+
+    private <T extends Output<T>> List<Prediction<T>> predict(Model<T> m, List<Example<T>> examples) {
+        if (!(m instanceof XGBoostModel)) {
+            return m.predict(examples);
+        }
+        synchronized (NATIVE) {
+            return m.predict(examples);
+        }
     }
 
     /** The boosters as Java tree scorers, or null when one of them has something only XGBoost can score. */
@@ -367,6 +348,30 @@ public final class BoostedModel {
                 .toList();
     }
 
+    /** Whether Tribuo can export this model to ONNX (the linear families). */
+    public boolean exportsOnnx() {
+        return model instanceof org.tribuo.ONNXExportable;
+    }
+
+    /**
+     * Writes the model as ONNX (see {@link #exportsOnnx()}). Its input is one float row per example with the
+     * features of {@link #onnxInputs()}, in that order, encoded as {@link #encoder()} does.
+     */
+    public void saveOnnx(Path file) throws IOException {
+        ((org.tribuo.ONNXExportable) model).saveONNXModel("io.tablewise", 1, file);
+    }
+
+    /** The ONNX input's columns: feature names in the model's order, the constant as "(constant 1)". */
+    public List<String> onnxInputs() {
+        List<String> out = new ArrayList<>();
+        org.tribuo.ImmutableFeatureMap ids = model.getFeatureIDMap();
+        for (int id = 0; id < ids.size(); id++) {
+            String name = ids.get(id).getName();
+            out.add(CONSTANT.equals(name) ? "(constant 1)" : name);
+        }
+        return out;
+    }
+
     /** Writes the model in Tribuo's protobuf form. */
     public void saveModel(Path file) throws IOException {
         synchronized (NATIVE) { // the boosters are written by XGBoost
@@ -378,7 +383,7 @@ public final class BoostedModel {
      * Reads a model written by {@link #saveModel}; the class named in the file must be on the allow-list, so a
      * tampered or foreign file fails with a message instead of building anything else.
      */
-    public static BoostedModel load(Path file, ProblemType type, List<String> classes, FeatureEncoder encoder)
+    public static LearnedModel load(Path file, ProblemType type, List<String> classes, FeatureEncoder encoder)
             throws IOException {
         ModelProto proto;
         try (InputStream in = Files.newInputStream(file)) {
@@ -395,7 +400,7 @@ public final class BoostedModel {
             synchronized (NATIVE) { // the boosters are rebuilt by XGBoost
                 read = Model.deserialize(proto);
             }
-            return new BoostedModel(type, classes, encoder, read);
+            return new LearnedModel(type, classes, encoder, read);
         } catch (RuntimeException e) {
             throw new IOException(file.getFileName() + " could not be read: " + e.getMessage(), e);
         }

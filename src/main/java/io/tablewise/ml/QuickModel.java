@@ -14,12 +14,12 @@ import io.tablewise.node.CancelledException;
 
 /**
  * A fast default model that gives a first read of how predictable a target is: gradient-boosted trees
- * ({@link BoostedModel} with its default settings: 100 trees of depth 6, learning rate 0.1, 80% row and column
+ * ({@link LearnedModel} with its default settings: 100 trees of depth 6, learning rate 0.1, 80% row and column
  * subsampling) on features fitted on the training rows, scored once on the held-out rows. Column importance is
  * each input column's share of the total split gain of its features.
  */
 public final class QuickModel {
-    private static final BoostedModel.Settings SETTINGS = BoostedModel.Settings.defaults();
+    private static final Learner.Boosted SETTINGS = Learner.Boosted.defaults();
     private static final String ALGORITHM = "gradient-boosted trees (XGBoost: " + SETTINGS.trees() + " trees, depth "
             + SETTINGS.depth() + ", learning rate " + SETTINGS.eta() + ")";
 
@@ -60,9 +60,9 @@ public final class QuickModel {
         int[] trainRows = labelled(y, train, type);
         int[] testRows = labelled(y, test, type);
         check(cancelled);
-        BoostedModel model;
+        LearnedModel model;
         try {
-            model = BoostedModel.train(table, target, type, features, trainRows, SETTINGS, seed);
+            model = LearnedModel.train(table, target, type, features, trainRows, SETTINGS, seed);
         } catch (IllegalArgumentException e) {
             return new QuickModelResult.Builder(ALGORITHM, type, trainRows.length, testRows.length,
                     FeatureEncoder.fit(table, features, trainRows).choices()).failed(e.getMessage(), seconds(start));
@@ -104,7 +104,7 @@ public final class QuickModel {
      * minority class comes second and is the positive class.
      */
     static List<String> classes(Column<?> y, int[] rows) {
-        return BoostedModel.classes(y, rows);
+        return LearnedModel.classes(y, rows);
     }
 
     /** The rows with a target value. */

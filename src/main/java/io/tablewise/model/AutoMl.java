@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.LearnedModel;
+import io.tablewise.ml.Learner;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.RowSampler;
@@ -20,12 +21,16 @@ import io.tablewise.node.CancelledException;
 import io.tablewise.node.ProgressMonitor;
 
 /**
- * A budget-aware search over gradient-boosted-tree settings on the training rows only (the test rows are never
- * seen): 20% of the training rows are held out for validation; the default settings and then random settings
- * (trees, depth, learning rate, row and column subsampling, minimum leaf weight, L2) are first scored after training
- * on a third of the remaining rows, and the best third of them (at least two) are trained on all of them and
- * scored again (successive halving with two rungs). The search stops at the time budget or the candidate cap,
- * whichever comes first; with a cap and a generous budget the leaderboard is the same on every run.
+ * A budget-aware search over algorithm families and their hyper-parameters on the training rows only (the test rows
+ * are never seen): 20% of the training rows are held out for validation. Each family's default settings are tried
+ * first (gradient-boosted trees, logistic or linear regression by LibLinear and by SGD, a random forest, a decision
+ * tree, and k nearest neighbours for classes on small tables), then random settings drawn mostly from the strongest
+ * families, among those whose defaults came close to the best default ({@link #promising}).
+ * Every candidate is first scored after training on a third of the remaining rows; the best third of them (at
+ * least two) are trained on all of them and scored again (successive halving with two rungs). A candidate's spread
+ * is the standard deviation of its score over five slices of the validation rows. The search stops at the time
+ * budget or the candidate cap, whichever comes first; with a cap and a generous budget the leaderboard is the same
+ * on every run.
  */
 final class AutoMl {
     private AutoMl() {
@@ -34,18 +39,19 @@ final class AutoMl {
     /**
      * One candidate of the leaderboard.
      *
-     * @param settings the settings
+     * @param learner the algorithm and its settings
      * @param rung 1: scored after training on a third of the rows; 2: after training on all of them
      * @param score the validation score (objective)
+     * @param spread the standard deviation of the score over five slices of the validation rows
      * @param fitSeconds training time
      * @param predictSeconds scoring time of the validation rows
      */
-    record Candidate(BoostedModel.Settings settings, int rung, double score, double fitSeconds,
+    record Candidate(Learner learner, int rung, double score, double spread, double fitSeconds,
                      double predictSeconds) {
     }
 
-    /** The best settings and the leaderboard (best first). */
-    record Result(BoostedModel.Settings best, List<Candidate> leaderboard) {
+    /** The best learner and the leaderboard (best first). */
+    record Result(Learner best, List<Candidate> leaderboard) {
     }
 
     static boolean higherIsBetter(String objective) {
@@ -63,18 +69,37 @@ final class AutoMl {
         int[] validation = split[1];
         int[][] third = RowSampler.split(fit, labels, 2.0 / 3, seed + 13);
         int[] small = third[0];
+        boolean neighbours = fit.length <= Learner.Neighbours.MAX_ROWS
+                && Learner.Neighbours.defaults().supports(type);
+        List<Learner> defaults = defaults(neighbours);
         SplittableRandom random = new SplittableRandom(seed);
         boolean higher = higherIsBetter(objective);
         Comparator<Candidate> best = Comparator.comparingDouble(c -> higher ? -c.score() : c.score());
         List<Candidate> rung1 = new ArrayList<>();
         double half = budgetSeconds / 2;
-        while (rung1.size() < maxCandidates && seconds(start) < half) {
+        int tried = 0;
+        java.util.Set<String> promising = null; // the families worth sampling, decided once the defaults are in
+        while (tried < maxCandidates && seconds(start) < half) {
             check(monitor);
-            BoostedModel.Settings s = rung1.isEmpty() ? BoostedModel.Settings.defaults() : sample(random);
-            rung1.add(score(train, target, type, features, small, validation, objective, s, 1, seed));
-            monitor.progress(0.1 + 0.4 * Math.min(1, seconds(start) / half), String.format(Locale.ROOT,
-                    "candidate %d, best %s %.4f so far", rung1.size(), objective,
-                    rung1.stream().min(best).orElseThrow().score()));
+            Learner s;
+            if (tried < defaults.size()) {
+                s = defaults.get(tried);
+            } else {
+                if (promising == null) {
+                    promising = promising(rung1, higher);
+                }
+                s = sample(random, promising);
+            }
+            tried++;
+            monitor.progress(0.1 + 0.4 * Math.min(1, seconds(start) / half), progress(tried, s, type, objective,
+                    rung1.stream().min(best)));
+            Candidate c = score(train, target, type, features, small, validation, objective, s, 1, seed);
+            if (c != null) {
+                rung1.add(c);
+            }
+        }
+        if (rung1.isEmpty()) {
+            throw new IllegalArgumentException("no candidate could be trained in " + budgetSeconds + " s");
         }
         List<Candidate> promoted = rung1.stream().sorted(best).limit(Math.max(2, rung1.size() / 3)).toList();
         List<Candidate> rung2 = new ArrayList<>();
@@ -83,43 +108,160 @@ final class AutoMl {
                 break;
             }
             check(monitor);
-            rung2.add(score(train, target, type, features, fit, validation, objective, c.settings(), 2, seed));
             monitor.progress(0.5 + 0.4 * Math.min(1, seconds(start) / budgetSeconds), String.format(Locale.ROOT,
-                    "full-size candidate %d of %d, best %s %.4f so far", rung2.size(), promoted.size(), objective,
-                    rung2.stream().min(best).orElseThrow().score()));
+                    "full-size candidate %d of %d: %s", rung2.size() + 1, promoted.size(),
+                    c.learner().name(type)) + rung2.stream().min(best).map(b -> String.format(Locale.ROOT,
+                    ", best %s %.4f so far", objective, b.score())).orElse(""));
+            Candidate full = score(train, target, type, features, fit, validation, objective, c.learner(), 2, seed);
+            if (full != null) {
+                rung2.add(full);
+            }
         }
         List<Candidate> board = new ArrayList<>(rung2);
         board.sort(best);
         List<Candidate> rest = new ArrayList<>(rung1);
         rest.sort(best);
         board.addAll(rest);
-        return new Result(rung2.stream().min(best).orElseThrow().settings(), board);
+        Learner winner = rung2.isEmpty() ? rest.get(0).learner() : board.get(0).learner();
+        return new Result(winner, board);
     }
 
+    private static String progress(int n, Learner next, ProblemType type, String objective,
+                                   java.util.Optional<Candidate> best) {
+        return String.format(Locale.ROOT, "candidate %d: %s", n, next.name(type))
+                + best.map(b -> String.format(Locale.ROOT, ", best %s %.4f so far", objective, b.score())).orElse("");
+    }
+
+    /** Each family's default settings, strongest first. */
+    static List<Learner> defaults(boolean neighbours) {
+        List<Learner> out = new ArrayList<>(List.of(Learner.Boosted.defaults(), Learner.LibLinear.defaults(),
+                Learner.Forest.defaults(), Learner.LinearSgd.defaults(), Learner.Tree.defaults()));
+        if (neighbours) {
+            out.add(Learner.Neighbours.defaults());
+        }
+        return out;
+    }
+
+    /**
+     * Trains and scores one candidate, or returns null when the family cannot learn from these rows (a numeric
+     * failure of one family must not end the search).
+     */
     private static Candidate score(Table t, String target, ProblemType type, List<String> features, int[] fit,
-                                   int[] validation, String objective, BoostedModel.Settings s, int rung, long seed) {
+                                   int[] validation, String objective, Learner s, int rung, long seed) {
         long a = System.nanoTime();
-        BoostedModel m = BoostedModel.train(t, target, type, features, fit, s, seed);
+        LearnedModel m;
+        try {
+            m = LearnedModel.train(t, target, type, features, fit, s, seed);
+        } catch (IllegalArgumentException e) {
+            if (s instanceof Learner.Boosted) {
+                throw e; // nothing to learn from at all (no usable column, one class): the build says so
+            }
+            return null;
+        }
         long b = System.nanoTime();
-        Evaluation e = ModelBuilder.evaluate(m, t, t.column(target), type, validation, objective);
+        Column<?> y = t.column(target);
+        double[] slices = new double[5];
+        double v = metric(ModelBuilder.evaluate(m, t, y, type, validation, objective), type, objective);
         long c = System.nanoTime();
+        for (int i = 0; i < slices.length; i++) {
+            int slice = i;
+            int[] part = java.util.stream.IntStream.range(0, validation.length).filter(k -> k % 5 == slice)
+                    .map(k -> validation[k]).toArray();
+            slices[i] = metric(ModelBuilder.evaluate(m, t, y, type, part, objective), type, objective);
+        }
+        double mean = java.util.Arrays.stream(slices).average().orElse(Double.NaN);
+        double spread = Math.sqrt(java.util.Arrays.stream(slices).map(x -> (x - mean) * (x - mean)).sum()
+                / (slices.length - 1));
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return null;
+        }
+        return new Candidate(s, rung, v, spread, (b - a) / 1e9, (c - b) / 1e9);
+    }
+
+    private static double metric(Evaluation e, ProblemType type, String objective) {
         double v = e.metrics().getOrDefault(objective, Double.NaN);
         if (Double.isNaN(v)) {
             v = type == ProblemType.REGRESSION ? e.metrics().get("rmse") : e.metrics().get("accuracy");
         }
-        return new Candidate(s, rung, v, (b - a) / 1e9, (c - b) / 1e9);
+        return v;
     }
 
-    /** A random point of the search space. */
-    static BoostedModel.Settings sample(SplittableRandom r) {
+    /**
+     * The families whose default settings scored within two standard errors (the spread over the five validation
+     * slices divided by the square root of five) of the best default, and gradient-boosted trees always: their
+     * defaults are the weakest guide, and tuned they are the strongest family on most tables.
+     */
+    static java.util.Set<String> promising(List<Candidate> defaults, boolean higher) {
+        Candidate top = defaults.stream().max(Comparator.comparingDouble(c -> higher ? c.score() : -c.score()))
+                .orElseThrow();
+        double margin = 2 * top.spread() / Math.sqrt(5);
+        java.util.Set<String> out = new java.util.TreeSet<>(List.of("xgboost"));
+        for (Candidate c : defaults) {
+            if ((higher ? top.score() - c.score() : c.score() - top.score()) <= margin) {
+                out.add(c.learner().id());
+            }
+        }
+        return out;
+    }
+
+    /** How often each family is drawn, before leaving out the ones that are not promising. */
+    private static final Map<String, Double> WEIGHTS = Map.of("xgboost", 0.5, "forest", 0.15, "liblinear", 0.1,
+            "sgd-linear", 0.1, "cart", 0.08, "knn", 0.07);
+
+    /** A random point of the search space, in one of the given families (drawn by {@link #WEIGHTS}). */
+    static Learner sample(SplittableRandom r, java.util.Set<String> families) {
+        List<String> ids = Learner.IDS.stream().filter(families::contains).toList();
+        double total = ids.stream().mapToDouble(WEIGHTS::get).sum();
+        double u = r.nextDouble() * total;
+        String family = ids.get(ids.size() - 1);
+        for (String id : ids) {
+            u -= WEIGHTS.get(id);
+            if (u < 0) {
+                family = id;
+                break;
+            }
+        }
+        switch (family) {
+            case "forest" -> {
+                int[] trees = {100, 200, 300};
+                int[] depth = {6, 8, 10, 12, 14};
+                return new Learner.Forest(trees[r.nextInt(trees.length)], depth[r.nextInt(depth.length)],
+                        round(0.5 + 0.4 * r.nextDouble()), round(0.3 + 0.5 * r.nextDouble()));
+            }
+            case "liblinear" -> {
+                return new Learner.LibLinear(round(logUniform(r, 0.01, 10)));
+            }
+            case "sgd-linear" -> {
+                int[] epochs = {5, 10, 20, 30};
+                return new Learner.LinearSgd(round(logUniform(r, 0.01, 0.5)), epochs[r.nextInt(epochs.length)]);
+            }
+            case "cart" -> {
+                int[] depth = {4, 6, 8, 10, 12};
+                double[] leaf = {1, 5, 10, 20, 50};
+                return new Learner.Tree(depth[r.nextInt(depth.length)], leaf[r.nextInt(leaf.length)]);
+            }
+            case "knn" -> {
+                int[] k = {5, 10, 15, 25, 40, 60};
+                return new Learner.Neighbours(k[r.nextInt(k.length)]);
+            }
+            default -> {
+                return boosted(r);
+            }
+        }
+    }
+
+    /** Random gradient-boosted trees settings. */
+    static Learner.Boosted boosted(SplittableRandom r) {
         int[] trees = {50, 100, 200, 300, 400};
         int[] depth = {3, 4, 5, 6, 7, 8};
         double[] childWeight = {1, 3, 5, 10};
-        return new BoostedModel.Settings(trees[r.nextInt(trees.length)], depth[r.nextInt(depth.length)],
-                round(Math.exp(Math.log(0.02) + r.nextDouble() * (Math.log(0.3) - Math.log(0.02)))),
-                round(0.6 + 0.4 * r.nextDouble()), round(0.5 + 0.5 * r.nextDouble()),
-                childWeight[r.nextInt(childWeight.length)], round(Math.exp(Math.log(0.5) + r.nextDouble()
-                * (Math.log(5) - Math.log(0.5)))));
+        return new Learner.Boosted(trees[r.nextInt(trees.length)], depth[r.nextInt(depth.length)],
+                round(logUniform(r, 0.02, 0.3)), round(0.6 + 0.4 * r.nextDouble()), round(0.5 + 0.5 * r.nextDouble()),
+                childWeight[r.nextInt(childWeight.length)], round(logUniform(r, 0.5, 5)));
+    }
+
+    private static double logUniform(SplittableRandom r, double low, double high) {
+        return Math.exp(Math.log(low) + r.nextDouble() * (Math.log(high) - Math.log(low)));
     }
 
     private static double round(double v) {
@@ -137,17 +279,18 @@ final class AutoMl {
     }
 
     /** The leaderboard as plain data for the manifest and metrics.json. */
-    static List<Map<String, Object>> describe(List<Candidate> board, String objective) {
+    static List<Map<String, Object>> describe(List<Candidate> board, ProblemType type, String objective) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < board.size(); i++) {
             Candidate c = board.get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", i + 1);
-            m.put("algorithm", "gradient-boosted trees (XGBoost)");
-            m.put("settings", c.settings().asMap());
+            m.put("algorithm", c.learner().name(type));
+            m.put("settings", c.learner().parameters());
             m.put("trainedOn", c.rung() == 2 ? "80% of the training rows" : "27% of the training rows");
             String camel = ModelJson.camel(objective);
             m.put("validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1), c.score());
+            m.put("spread", c.spread());
             m.put("fitSeconds", c.fitSeconds());
             m.put("predictSeconds", c.predictSeconds());
             out.add(m);

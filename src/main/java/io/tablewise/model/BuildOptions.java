@@ -19,10 +19,12 @@ import io.tablewise.ml.ProblemType;
  * @param maxCandidates the most settings the auto search tries
  * @param threshold the threshold on P(positive) of a binary model, chosen by the analyst; NaN to choose the one
  *     that maximises the objective on validation rows
+ * @param algorithm the quick build's algorithm family ({@link io.tablewise.ml.Learner#IDS}) at its default settings;
+ *     the auto search tries them all
  */
 public record BuildOptions(String target, ProblemType problemType, List<String> exclude, String objective,
                            double testShare, long seed, String mode, double budgetSeconds, int maxCandidates,
-                           double threshold) {
+                           double threshold, String algorithm) {
     /** Copies the list. */
     public BuildOptions {
         exclude = List.copyOf(exclude);
@@ -31,19 +33,25 @@ public record BuildOptions(String target, ProblemType problemType, List<String> 
     /** A quick build. */
     public BuildOptions(String target, ProblemType problemType, List<String> exclude, String objective,
                         double testShare, long seed) {
-        this(target, problemType, exclude, objective, testShare, seed, "quick", 60, 200, Double.NaN);
+        this(target, problemType, exclude, objective, testShare, seed, "quick", 60, 200, Double.NaN, "xgboost");
     }
 
     /** The same with the auto search. */
     public BuildOptions auto(double budget, int candidates) {
         return new BuildOptions(target, problemType, exclude, objective, testShare, seed, "auto", budget,
-                candidates, threshold);
+                candidates, threshold, algorithm);
     }
 
     /** The same with a fixed threshold (NaN: chosen on validation rows). */
     public BuildOptions withThreshold(double t) {
         return new BuildOptions(target, problemType, exclude, objective, testShare, seed, mode, budgetSeconds,
-                maxCandidates, t);
+                maxCandidates, t, algorithm);
+    }
+
+    /** The same with another algorithm family for the quick build. */
+    public BuildOptions withAlgorithm(String id) {
+        return new BuildOptions(target, problemType, exclude, objective, testShare, seed, mode, budgetSeconds,
+                maxCandidates, threshold, id);
     }
 
     /** Defaults for a target: detected problem type, 20% test rows, seed 42. */

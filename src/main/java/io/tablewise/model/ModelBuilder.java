@@ -12,7 +12,8 @@ import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.LearnedModel;
+import io.tablewise.ml.Learner;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModel;
@@ -30,14 +31,14 @@ import io.tablewise.transform.TransformChain;
 /**
  * The quick build: the rows with a target are split into training and test rows (stratified for
  * classification, seeded), any transforms upstream and the automatic preprocessing are fitted on the training
- * rows only, gradient-boosted trees are trained there, and the model is evaluated once on the test rows. For
+ * rows only, gradient-boosted trees (or, in auto mode, the learner AutoML found best) are trained there, and the
+ * model is evaluated once on the test rows. For
  * binary problems the threshold that maximises the objective (F1 for threshold-free objectives such as AUC) is
  * chosen on validation rows carved out of the training rows, stored with the model, and used on the test rows.
  */
 public final class ModelBuilder {
     /** Integer targets with at most this many values are classes. */
     static final int MAX_CLASSES = 20;
-    private static final String ALGORITHM = "gradient-boosted trees (XGBoost)";
 
     private ModelBuilder() {
     }
@@ -115,7 +116,16 @@ public final class ModelBuilder {
         features.remove(o.target());
         features.removeAll(o.exclude());
         String objective = o.objectiveFor(type);
-        BoostedModel.Settings settings = BoostedModel.Settings.defaults();
+        Learner learner;
+        try {
+            learner = Learner.defaults(o.algorithm());
+        } catch (IllegalArgumentException e) {
+            throw new NodeException("algorithm", e.getMessage());
+        }
+        if (o.mode().equals("quick") && !learner.supports(type)) {
+            throw new NodeException("algorithm", learner.name(type) + " predicts classes only; choose another "
+                    + "algorithm for a " + type.name().toLowerCase(java.util.Locale.ROOT) + " problem");
+        }
         List<java.util.Map<String, Object>> leaderboard = null;
         if (o.mode().equals("auto")) {
             monitor.progress(0.1, "searching for " + o.budgetSeconds() + " s");
@@ -126,13 +136,13 @@ public final class ModelBuilder {
             } catch (IllegalArgumentException e) {
                 throw new NodeException("target", "no model can be built: " + e.getMessage());
             }
-            settings = search.best();
-            leaderboard = AutoMl.describe(search.leaderboard(), objective);
+            learner = search.best();
+            leaderboard = AutoMl.describe(search.leaderboard(), type, objective);
         }
         monitor.progress(0.9, "training the final model on " + trainRows.length + " rows");
-        BoostedModel model;
+        LearnedModel model;
         try {
-            model = BoostedModel.train(train, o.target(), type, features, trainRows, settings, o.seed());
+            model = LearnedModel.train(train, o.target(), type, features, trainRows, learner, o.seed());
         } catch (IllegalArgumentException e) {
             throw new NodeException("target", "no model can be built: " + e.getMessage());
         }
@@ -144,7 +154,7 @@ public final class ModelBuilder {
             threshold = o.threshold();
         } else if (type == ProblemType.BINARY) {
             monitor.progress(0.92, "choosing the threshold on validation rows");
-            threshold = validationThreshold(train, o.target(), features, trainRows, settings, objective,
+            threshold = validationThreshold(train, o.target(), features, trainRows, learner, objective,
                     model.classes().get(1), o.seed());
         }
         monitor.progress(0.95, "evaluating on " + testRows.length + " test rows");
@@ -156,7 +166,7 @@ public final class ModelBuilder {
                 : source.columnNames().stream().filter(c -> !c.equals(o.target())).toList();
         List<ColumnSchema> inputs = rawInputs.stream().map(c -> TableSchema.describe(source.column(c))).toList();
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("algorithm", ALGORITHM);
+        info.put("algorithm", learner.name(type));
         info.put("mode", o.mode());
         if (leaderboard != null) {
             info.put("leaderboard", leaderboard);
@@ -174,7 +184,7 @@ public final class ModelBuilder {
         info.put("seconds", (System.nanoTime() - start) / 1e9);
         monitor.progress(1, "model ready");
         return new TrainedModel(fitted.fitted(), model, o.target(), type, inputs, threshold, objective,
-                settings.asMap(), evaluation, model.importances(), permutation, info);
+                learner.asMap(), evaluation, model.importances(), permutation, info);
     }
 
     private static int[] range(int n) {
@@ -184,17 +194,17 @@ public final class ModelBuilder {
     }
 
     /**
-     * The binary threshold, chosen without the test rows: a model with the same settings is trained on 75% of the
+     * The binary threshold, chosen without the test rows: a model with the same learner is trained on 75% of the
      * training rows and the threshold that maximises the objective is read off the other 25%.
      */
     static double validationThreshold(Table train, String target, List<String> features, int[] rows,
-                                      BoostedModel.Settings settings, String objective, String positiveClass,
+                                      Learner learner, String objective, String positiveClass,
                                       long seed) {
         Column<?> y = train.column(target);
         int[][] inner = RowSampler.split(rows, Values.labels(y), 0.25, seed + 5);
-        BoostedModel probe;
+        LearnedModel probe;
         try {
-            probe = BoostedModel.train(train, target, ProblemType.BINARY, features, inner[0], settings, seed);
+            probe = LearnedModel.train(train, target, ProblemType.BINARY, features, inner[0], learner, seed);
         } catch (IllegalArgumentException e) {
             return 0.5;
         }
@@ -212,12 +222,12 @@ public final class ModelBuilder {
         return Evaluation.chooseThreshold(isPositive, score, objective);
     }
 
-    static Evaluation evaluate(BoostedModel model, Table table, Column<?> y, ProblemType type, int[] test,
+    static Evaluation evaluate(LearnedModel model, Table table, Column<?> y, ProblemType type, int[] test,
                                String objective) {
         return evaluate(model, table, y, type, test, objective, Double.NaN);
     }
 
-    static Evaluation evaluate(BoostedModel model, Table table, Column<?> y, ProblemType type, int[] test,
+    static Evaluation evaluate(LearnedModel model, Table table, Column<?> y, ProblemType type, int[] test,
                                String objective, double threshold) {
         if (type == ProblemType.REGRESSION) {
             double[] actual = Arrays.stream(test).mapToDouble(r -> Values.number(y, r)).toArray();

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.LearnedModel;
 import io.tablewise.ml.FeatureEncoder;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModelResult;
@@ -25,12 +25,15 @@ import io.tablewise.transform.TransformChain;
  * A model on disk: a folder with {@code manifest.json} (readable: format and version, target, problem type,
  * classes, threshold, the raw input schema, the upstream transforms with what they learned, the fitted
  * preprocessing, settings, test metrics, provenance) and
- * {@code model.tribuo} (Tribuo's protobuf form of the trees). Saving writes a sibling temporary folder and swaps
+ * {@code model.tribuo} (Tribuo's protobuf form of the model), plus {@code model.onnx} for the linear families that
+ * Tribuo exports to ONNX. Saving writes a sibling temporary folder and swaps
  * it in, keeping the previous model as {@code NAME.bak}; loading checks the format, version and model class.
  */
 public final class ModelFiles {
     static final String FORMAT = "tablewise.model";
     static final int VERSION = 1;
+    /** The ONNX export beside a linear model. */
+    static final String ONNX = "model.onnx";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFiles() {
@@ -46,6 +49,9 @@ public final class ModelFiles {
         try {
             Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest(m)));
             m.model().saveModel(tmp.resolve("model.tribuo"));
+            if (m.model().exportsOnnx()) {
+                m.model().saveOnnx(tmp.resolve(ONNX));
+            }
             if (Files.exists(dir)) {
                 Path backup = dir.resolveSibling(dir.getFileName() + ".bak");
                 deleteTree(backup);
@@ -78,6 +84,14 @@ public final class ModelFiles {
         out.put("transforms", m.chain().describe());
         out.put("preprocessing", m.model().encoder().state());
         out.put("settings", m.settings());
+        if (m.model().exportsOnnx()) {
+            Map<String, Object> onnx = new LinkedHashMap<>();
+            onnx.put("file", ONNX);
+            onnx.put("input", "one float row per example: the features below, in this order, encoded as "
+                    + "'preprocessing' says (standardised; a missing value is 0)");
+            onnx.put("features", m.model().onnxInputs());
+            out.put("onnx", onnx);
+        }
         Map<String, Object> metrics = new LinkedHashMap<>();
         m.evaluation().metrics().forEach((k, v) -> metrics.put(k, Double.isNaN(v) ? null : v));
         out.put("testMetrics", metrics);
@@ -136,7 +150,7 @@ public final class ModelFiles {
             ProblemType type = ProblemType.valueOf(((String) m.get("problemType")).toUpperCase(java.util.Locale.ROOT));
             List<String> classes = (List<String>) m.get("classes");
             FeatureEncoder encoder = FeatureEncoder.fromState((Map<String, Object>) m.get("preprocessing"));
-            BoostedModel model = BoostedModel.load(dir.resolve("model.tribuo"), type, classes, encoder);
+            LearnedModel model = LearnedModel.load(dir.resolve("model.tribuo"), type, classes, encoder);
             List<ColumnSchema> inputs = new ArrayList<>();
             for (Map<String, String> c : (List<Map<String, String>>) m.get("inputs")) {
                 inputs.add(new ColumnSchema(c.get("name"), ColumnKind.fromId(c.get("type")).orElseThrow()));

@@ -40,7 +40,9 @@ public final class ModelNodes {
         private static final NodeDescriptor D = new NodeDescriptor("model.build", 1, "Build model", "Model",
                 "Trains a model to predict the target: a stratified, seeded train/test split; automatic "
                 + "preprocessing fitted on the training rows only (numbers as they are, frequent categories "
-                + "one-hot, date parts; identifiers and constant columns left out); gradient-boosted trees; one "
+                + "one-hot, date parts; identifiers and constant columns left out; standardised for linear models); "
+                + "gradient-boosted trees, the chosen algorithm, or in auto mode the best of a search across "
+                + "algorithm families; one "
                 + "honest evaluation on the test rows (metrics, confusion matrix, ROC and precision-recall curves, "
                 + "threshold analysis, column importance). Transforms right upstream are refitted on the training "
                 + "rows only and saved with the model, so predictions on raw data replay them.",
@@ -68,6 +70,12 @@ public final class ModelNodes {
                                 .help("quick: one strong default model in seconds; auto: search settings within "
                                         + "the time budget on the training rows (the test rows are never seen).")
                                 .build(),
+                        ParamSpec.builder("algorithm", ParamType.CHOICE).label("Algorithm").defaultValue("xgboost")
+                                .allowed(io.tablewise.ml.Learner.IDS.toArray(String[]::new))
+                                .help("Quick mode's algorithm, at its default settings: xgboost (gradient-boosted "
+                                        + "trees), forest (random forest), liblinear or sgd-linear (logistic or "
+                                        + "linear regression), cart (one decision tree), knn (nearest neighbours, "
+                                        + "classes only). Auto mode tries them all.").build(),
                         ParamSpec.builder("budget", ParamType.DECIMAL).label("Time budget (s)").defaultValue(60.0)
                                 .range(1.0, 86_400.0).help("How long the auto search may take.").build(),
                         ParamSpec.builder("maxCandidates", ParamType.INTEGER).label("Most candidates")
@@ -91,7 +99,8 @@ public final class ModelNodes {
                     objective.equals("auto") ? null : objective, p.decimal("testShare", 0.2), p.integer("seed", 42));
             BuildOptions built = p.string("mode", "quick").equals("auto") ? o.auto(p.decimal("budget", 60),
                     (int) p.integer("maxCandidates", 200)) : o;
-            return built.withThreshold(p.decimal("threshold", Double.NaN));
+            return built.withThreshold(p.decimal("threshold", Double.NaN))
+                    .withAlgorithm(p.string("algorithm", "xgboost"));
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.LearnedModel;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModelResult;
@@ -28,7 +28,7 @@ final class PermutationImportance {
     private PermutationImportance() {
     }
 
-    static List<QuickModelResult.Importance> compute(BoostedModel model, Table test, String target, ProblemType type,
+    static List<QuickModelResult.Importance> compute(LearnedModel model, Table test, String target, ProblemType type,
                                                      int[] rows, String objective, long seed) {
         if (rows.length < 2) {
             return List.of();
@@ -62,7 +62,7 @@ final class PermutationImportance {
         return out;
     }
 
-    private static double score(BoostedModel model, Table t, String target, ProblemType type, int[] rows,
+    private static double score(LearnedModel model, Table t, String target, ProblemType type, int[] rows,
                                 String objective) {
         Evaluation e = ModelBuilder.evaluate(model, t, t.column(target), type, rows, objective);
         return switch (type) {

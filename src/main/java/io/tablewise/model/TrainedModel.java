@@ -3,7 +3,7 @@ package io.tablewise.model;
 import java.util.List;
 import java.util.Map;
 
-import io.tablewise.ml.BoostedModel;
+import io.tablewise.ml.LearnedModel;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.QuickModelResult;
@@ -27,7 +27,7 @@ import io.tablewise.transform.TransformChain;
  * @param permutation input columns by the drop of the headline metric when they are shuffled in the test rows
  * @param info provenance: rows, data fingerprint, versions, time
  */
-public record TrainedModel(TransformChain.Fitted chain, BoostedModel model, String target, ProblemType problemType,
+public record TrainedModel(TransformChain.Fitted chain, LearnedModel model, String target, ProblemType problemType,
                            List<ColumnSchema> inputs, double threshold, String objective,
                            Map<String, Object> settings, Evaluation evaluation,
                            List<QuickModelResult.Importance> importances,

@@ -73,8 +73,8 @@ class QuickModelTest {
         Table bank = SharedData.table("bank-additional-full.csv");
         List<String> features = bank.columnNames().stream().filter(c -> !c.equals("y")).toList();
         int[] rows = java.util.stream.IntStream.range(0, 20_000).toArray();
-        BoostedModel m = BoostedModel.train(bank, "y", ProblemType.BINARY, features, rows,
-                BoostedModel.Settings.defaults(), 3);
+        LearnedModel m = LearnedModel.train(bank, "y", ProblemType.BINARY, features, rows,
+                Learner.Boosted.defaults(), 3);
         int[] other = java.util.stream.IntStream.range(20_000, 25_000).toArray();
         double[][] fast = m.fastProbabilities(bank, other);
         double[][] tribuo = m.tribuoProbabilities(bank, other);
@@ -87,12 +87,12 @@ class QuickModelTest {
         assertTrue(differentBits < other.length / 10, differentBits + " of " + other.length + " differ in the last bit");
         Table wine = SharedData.table("winequality-red.csv");
         int[] all = java.util.stream.IntStream.range(0, wine.rowCount()).toArray();
-        BoostedModel r = BoostedModel.train(wine, "quality", ProblemType.REGRESSION, wine.columnNames().stream()
-                .filter(c -> !c.equals("quality")).toList(), all, BoostedModel.Settings.defaults(), 3);
+        LearnedModel r = LearnedModel.train(wine, "quality", ProblemType.REGRESSION, wine.columnNames().stream()
+                .filter(c -> !c.equals("quality")).toList(), all, Learner.Boosted.defaults(), 3);
         org.junit.jupiter.api.Assertions.assertArrayEquals(r.tribuoValues(wine, all), r.fastValues(wine, all), 0.0);
         // six wine grades: one tree per class and round, softmax over six margins
-        BoostedModel c = BoostedModel.train(wine, "quality", ProblemType.MULTICLASS, wine.columnNames().stream()
-                .filter(n -> !n.equals("quality")).toList(), all, BoostedModel.Settings.defaults(), 3);
+        LearnedModel c = LearnedModel.train(wine, "quality", ProblemType.MULTICLASS, wine.columnNames().stream()
+                .filter(n -> !n.equals("quality")).toList(), all, Learner.Boosted.defaults(), 3);
         double[][] fastClasses = c.fastProbabilities(wine, all);
         double[][] tribuoClasses = c.tribuoProbabilities(wine, all);
         for (int i = 0; i < all.length; i++) {

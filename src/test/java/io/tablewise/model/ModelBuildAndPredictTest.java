@@ -182,7 +182,10 @@ class ModelBuildAndPredictTest {
         for (int i = 1; i < 2; i++) {
             assertTrue(((Number) board.get(i).get("validationRmse")).doubleValue() >= best, "sorted best first");
         }
-        assertEquals(board.get(0).get("settings"), a.settings(), "the best settings are the final model's");
+        java.util.Map<String, Object> finalSettings = new java.util.LinkedHashMap<>(a.settings());
+        assertEquals(board.get(0).get("algorithm"), a.info().get("algorithm"), "the best family is the final model's");
+        finalSettings.remove("algorithm");
+        assertEquals(board.get(0).get("settings"), finalSettings, "the best settings are the final model's");
         assertTrue(a.evaluation().metrics().get("r2") > 0.3, a.evaluation().metrics().toString());
 
         // the search sees training rows only: changing every test-row target leaves the leaderboard unchanged
@@ -194,6 +197,45 @@ class ModelBuildAndPredictTest {
         }
         TrainedModel c = ModelBuilder.build(changed, o, ProgressMonitor.NONE);
         assertEquals(withoutTimes(a), withoutTimes(c));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAutoSearchTriesEveryAlgorithmFamily() throws Exception {
+        Table wine = SharedData.table("winequality-red.csv");
+        TrainedModel m = ModelBuilder.build(wine, new BuildOptions("quality", ProblemType.MULTICLASS, List.of(),
+                "accuracy", 0.2, 3).auto(600, 6), ProgressMonitor.NONE);
+        List<java.util.Map<String, Object>> board = (List<java.util.Map<String, Object>>) m.info().get("leaderboard");
+        java.util.Set<Object> families = new java.util.TreeSet<>();
+        board.forEach(row -> families.add(row.get("algorithm")));
+        assertEquals(java.util.Set.of("gradient-boosted trees (XGBoost)", "random forest (XGBoost forest mode)",
+                "logistic regression (LibLinear)", "logistic regression (SGD)", "decision tree (CART)",
+                "k nearest neighbours"), families, "each family's defaults come first");
+        assertEquals(6 + 2, board.size());
+        for (java.util.Map<String, Object> row : board) {
+            double spread = ((Number) row.get("spread")).doubleValue();
+            assertTrue(spread > 0 && spread < 0.2, "spread over five validation slices: " + row);
+        }
+        assertEquals(board.get(0).get("algorithm"), m.info().get("algorithm"));
+        assertTrue(m.evaluation().metrics().get("accuracy") > 0.55, m.evaluation().metrics().toString());
+    }
+
+    @Test
+    void theQuickBuildTakesTheChosenAlgorithmAndRefusesAMismatch() throws Exception {
+        Table wine = SharedData.table("winequality-red.csv");
+        BuildOptions o = new BuildOptions("quality", ProblemType.REGRESSION, List.of(), null, 0.2, 42);
+        TrainedModel forest = ModelBuilder.build(wine, o.withAlgorithm("forest"), ProgressMonitor.NONE);
+        assertEquals("random forest (XGBoost forest mode)", forest.info().get("algorithm"));
+        assertEquals(100, forest.settings().get("trees"));
+        assertTrue(forest.evaluation().metrics().get("r2") > 0.35, forest.evaluation().metrics().toString());
+        NodeException knn = assertThrows(NodeException.class, () -> ModelBuilder.build(wine,
+                o.withAlgorithm("knn"), ProgressMonitor.NONE));
+        assertEquals("algorithm", knn.param());
+        assertTrue(knn.getMessage().contains("classes only"), knn.getMessage());
+        NodeException unknown = assertThrows(NodeException.class, () -> ModelBuilder.build(wine,
+                o.withAlgorithm("svm"), ProgressMonitor.NONE));
+        assertTrue(unknown.getMessage().contains("'svm'") && unknown.getMessage().contains("liblinear"),
+                unknown.getMessage());
     }
 
     @SuppressWarnings("unchecked")

@@ -114,6 +114,10 @@ public final class ModelView extends ScrollPane {
     }
 
     private static String format(Object value) {
+        if (value instanceof Map<?, ?> settings) { // a candidate's settings: "trees 100, depth 6, ..."
+            return settings.entrySet().stream().map(e -> e.getKey() + " " + format(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         return value instanceof Double d ? MetricCards.format(d) : String.valueOf(value);
     }
 
