@@ -22,7 +22,8 @@ import tech.tablesaw.columns.Column;
  * replayed unchanged on any other rows. Numbers stay as they are (a missing value stays missing: tree models
  * route it themselves); booleans become 0/1; dates become the day number plus month and weekday (and hour for
  * date-times); text becomes one-hot indicators of its most frequent categories (at most {@value #MAX_CATEGORIES},
- * each seen at least {@value #MIN_CATEGORY_ROWS} times in training) plus an "other" indicator. Columns with a
+ * each seen at least {@value #MIN_CATEGORY_ROWS} times in training) plus an "other" indicator, and, when it has more
+ * values than that, each value's share of the training rows (frequency encoding). Columns with a
  * single training value, and text columns whose values are nearly all different (identifiers, free text), are
  * left out. Each decision is recorded as a {@link Choice}. For linear and distance-based models the features can
  * also be {@linkplain #standardised standardised}: centred on their training mean and divided by their training
@@ -169,6 +170,9 @@ public final class FeatureEncoder {
             if (e instanceof CategoryEncoding cat) {
                 c.put("categories", cat.categories);
                 c.put("other", cat.other);
+                if (cat.frequencies != null) {
+                    c.put("frequencies", cat.frequencies);
+                }
             }
             columns.add(c);
         }
@@ -195,7 +199,7 @@ public final class FeatureEncoder {
                 case "date" -> new DateEncoding(column, false);
                 case "datetime" -> new DateEncoding(column, true);
                 case "category" -> new CategoryEncoding(column, List.copyOf((List<String>) c.get("categories")),
-                        Boolean.TRUE.equals(c.get("other")));
+                        Boolean.TRUE.equals(c.get("other")), frequencies(c.get("frequencies")));
                 default -> throw new IllegalArgumentException("unknown encoding '" + c.get("kind") + "'");
             });
         }
@@ -215,6 +219,15 @@ public final class FeatureEncoder {
                     + " scales for " + plain.featureNames.size() + " features");
         }
         return new FeatureEncoder(encodings, choices, mean, scale);
+    }
+
+    private static Map<String, Double> frequencies(Object saved) {
+        if (saved == null) {
+            return null;
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        ((Map<?, ?>) saved).forEach((k, v) -> out.put((String) k, ((Number) v).doubleValue()));
+        return out;
     }
 
     private static double[] numbers(Object list) {
@@ -285,7 +298,14 @@ public final class FeatureEncoder {
         if (kept.isEmpty()) {
             return null;
         }
-        return new CategoryEncoding(c.name(), kept, kept.size() < counts.size());
+        Map<String, Double> frequencies = null;
+        if (counts.size() > MAX_CATEGORIES) { // many values: each one's training share keeps what one-hot drops
+            frequencies = new java.util.TreeMap<>();
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                frequencies.put(e.getKey(), e.getValue() / (double) present);
+            }
+        }
+        return new CategoryEncoding(c.name(), kept, kept.size() < counts.size(), frequencies);
     }
 
     private static String leftOutReason(Column<?> c, int[] rows) {
@@ -431,11 +451,14 @@ public final class FeatureEncoder {
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> categories;
         private final boolean other;
+        /** Each training value's share of the rows with a value, for columns with many values; else null. */
+        private final Map<String, Double> frequencies;
 
-        CategoryEncoding(String column, List<String> categories, boolean other) {
+        CategoryEncoding(String column, List<String> categories, boolean other, Map<String, Double> frequencies) {
             super(column);
             this.categories = categories;
             this.other = other;
+            this.frequencies = frequencies;
             for (int i = 0; i < categories.size(); i++) {
                 index.put(categories.get(i), i);
             }
@@ -448,6 +471,9 @@ public final class FeatureEncoder {
             if (other) {
                 out.add(" = (other)");
             }
+            if (frequencies != null) {
+                out.add(" (frequency)");
+            }
             return out;
         }
 
@@ -458,8 +484,10 @@ public final class FeatureEncoder {
 
         @Override
         String describe() {
-            return "one indicator per category (" + categories.size() + (other ? " kept, the rarer ones as other)"
-                    : ")");
+            String oneHot = "one indicator per category (" + categories.size()
+                    + (other ? " kept, the rarer ones as other)" : ")");
+            return frequencies == null ? oneHot : oneHot + ", and each value's share of the training rows ("
+                    + frequencies.size() + " values; unseen ones 0)";
         }
 
         @Override
@@ -475,7 +503,11 @@ public final class FeatureEncoder {
                     out[at + categories.size()] = 1;
                 }
             }
-            return at + n;
+            if (frequencies == null) {
+                return at + n;
+            }
+            out[at + n] = v == null ? Double.NaN : frequencies.getOrDefault(v, 0.0);
+            return at + n + 1;
         }
     }
 }

@@ -150,9 +150,9 @@ public final class LearnedModel {
     }
 
     /**
-     * Class probabilities of each row, in {@link #classes()} order (classification): the trees walked in Java,
-     * about twenty times faster than Tribuo's per-row prediction, which stays for boosters the Java scorer does not
-     * handle.
+     * Class probabilities of each row, in {@link #classes()} order (classification): boosted trees and forests
+     * walked in Java, about twenty times faster than Tribuo's per-row prediction, which scores the other families
+     * and any booster the Java scorer does not handle.
      */
     public double[][] probabilities(Table table, int[] rows) {
         return model instanceof XGBoostModel && treeScorers() != null ? fastProbabilities(table, rows)
@@ -314,7 +314,10 @@ public final class LearnedModel {
         return out;
     }
 
-    /** Each input column's share of the model's total split gain, largest first. */
+    /**
+     * Each input column's share of the model's total split gain, largest first (boosted trees and forests; empty for
+     * the other families, whose column impact is the permutation importance measured on the test rows).
+     */
     public List<QuickModelResult.Importance> importances() {
         if (!(model instanceof XGBoostModel<?> xgb)) {
             return List.of();

@@ -68,4 +68,38 @@ class FeatureEncoderTest {
                 java.util.Arrays.copyOfRange(x, 4, 7));
         assertEquals(44 * 1.5, e.encode(t, 44)[0]);
     }
+
+    @Test
+    void aColumnWithManyValuesAlsoGetsEachValuesTrainingShare() {
+        TablesawInit.ensure();
+        // 400 rows, 80 shop codes: shop k appears k % 8 + 1 times in every block of 36 (not an identifier)
+        StringColumn shop = StringColumn.create("shop");
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; shop.size() < 400; i++) {
+            String code = "S" + (i % 80);
+            for (int k = 0; k <= (i % 80) % 8 && shop.size() < 400; k++) {
+                shop.append(code);
+                if (shop.size() <= 300) {
+                    counts.merge(code, 1, Integer::sum);
+                }
+            }
+        }
+        shop.set(399, "new shop");
+        Table t = Table.create("t", shop);
+        FeatureEncoder e = FeatureEncoder.fit(t, List.of("shop"), rows(0, 300));
+        List<String> names = e.featureNames();
+        assertEquals(FeatureEncoder.MAX_CATEGORIES + 2, names.size(), "30 indicators, other, and the frequency");
+        assertEquals("shop (frequency)", names.get(names.size() - 1));
+        int at = names.size() - 1;
+        for (int r : new int[] {0, 57, 299, 350}) {
+            String v = shop.get(r);
+            assertEquals(counts.getOrDefault(v, 0) / 300.0, e.encode(t, r)[at], 1e-12, v);
+        }
+        assertEquals(0, e.encode(t, 399)[at], 0.0, "a value never seen in training");
+        assertTrue(e.choices().get(0).action().contains("share of the training rows"), e.choices().toString());
+        FeatureEncoder back = FeatureEncoder.fromState(e.state());
+        for (int r = 0; r < t.rowCount(); r++) {
+            assertArrayEquals(e.encode(t, r), back.encode(t, r), 0.0);
+        }
+    }
 }

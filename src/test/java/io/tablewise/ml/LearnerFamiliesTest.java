@@ -50,7 +50,11 @@ class LearnerFamiliesTest {
         for (Map.Entry<Learner, Double> e : floor.entrySet()) {
             LearnedModel m = LearnedModel.train(wine, "quality", ProblemType.REGRESSION, inputs(wine, "quality"),
                     s[0], e.getKey(), 42);
-            double r2 = Evaluation.regression(actual, m.values(wine, s[1])).metrics().get("r2");
+            double[] predicted = m.values(wine, s[1]);
+            if (e.getKey().nativeCode()) {
+                assertArrayEquals(m.tribuoValues(wine, s[1]), predicted, 1e-5, e.getKey().id());
+            }
+            double r2 = Evaluation.regression(actual, predicted).metrics().get("r2");
             assertTrue(r2 > e.getValue() && r2 < 0.7, e.getKey().id() + " R² " + r2);
             assertEquals(e.getKey().scaled(), m.encoder().isStandardised(), e.getKey().id());
         }
@@ -79,6 +83,12 @@ class LearnerFamiliesTest {
                 assertTrue(p[i][1] >= 0 && p[i][1] <= 1, id);
                 positive[i] = "yes".equals(Values.label(bank.column("y"), s[1][i]));
                 score[i] = p[i][1];
+            }
+            if (learner.nativeCode()) { // boosted trees and forests are walked in Java: the same as XGBoost's own
+                double[][] xgboost = m.tribuoProbabilities(bank, s[1]);
+                for (int i = 0; i < p.length; i++) {
+                    assertArrayEquals(xgboost[i], p[i], 1e-6, id + " row " + i);
+                }
             }
             double auc = Evaluation.binary(m.classes(), positive, score, "auc").metrics().get("auc");
             // without duration the best models reach about 0.80; a single tree and nearest neighbours less

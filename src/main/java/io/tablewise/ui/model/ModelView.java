@@ -63,7 +63,7 @@ public final class ModelView extends ScrollPane {
         Evaluation e = model.evaluation();
         VBox content = new VBox(12);
         content.setPadding(new Insets(10));
-        content.getChildren().add(new MetricCards(e.metrics()));
+        content.getChildren().addAll(summary(model), new MetricCards(e.metrics()));
         if (e.confusion() != null) {
             matrix.show(e.confusion().classes(), e.confusion().counts());
         }
@@ -88,6 +88,21 @@ public final class ModelView extends ScrollPane {
         }
         leaderboard(model).ifPresent(content.getChildren()::add);
         setContent(content);
+    }
+
+    /** Which algorithm predicts what, from how many rows (and out of how many AutoML candidates). */
+    private static Label summary(TrainedModel model) {
+        String algorithm = Messages.get("model.algorithm." + model.settings().getOrDefault("algorithm", "xgboost"));
+        String type = Messages.get("model.problem." + model.problemType().name());
+        Object candidates = model.info().get("candidates");
+        Label out = new Label(candidates == null
+                ? Messages.get("model.summary", algorithm, model.target(), type, model.info().get("trainRows"),
+                        model.info().get("testRows"))
+                : Messages.get("model.summaryAuto", algorithm, model.target(), type, model.info().get("trainRows"),
+                        model.info().get("testRows"), candidates));
+        out.getStyleClass().add("model-summary");
+        out.setWrapText(true);
+        return out;
     }
 
     /** Permutation importance on the test rows when there is one, else the model's own split-gain shares. */
