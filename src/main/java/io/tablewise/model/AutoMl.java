@@ -286,8 +286,10 @@ final class AutoMl {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", i + 1);
             m.put("algorithm", c.learner().name(type));
+            m.put("family", c.learner().id());
             m.put("settings", c.learner().parameters());
             m.put("trainedOn", c.rung() == 2 ? "80% of the training rows" : "27% of the training rows");
+            m.put("trainedShare", c.rung() == 2 ? 0.8 : 0.8 / 3);
             String camel = ModelJson.camel(objective);
             m.put("validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1), c.score());
             m.put("spread", c.spread());

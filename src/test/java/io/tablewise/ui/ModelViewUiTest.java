@@ -38,6 +38,24 @@ class ModelViewUiTest extends SampleStudioUiTest {
         assertTrue(tab.getContent() != null);
         TrainedModel model = (TrainedModel) studio.output("model", "model");
 
+        // what was built, in words, and the AutoML leaderboard it won, best first with its validation score
+        String summary = robot.lookup(".model-view .model-summary").queryAs(Label.class).getText();
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> board = (List<java.util.Map<String, Object>>) model.info()
+                .get("leaderboard");
+        String family = Messages.get("model.algorithm." + model.settings().get("algorithm"));
+        assertTrue(summary.startsWith(family) && summary.contains("churned")
+                && summary.contains("the best of " + board.size() + " AutoML candidates"), summary);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<java.util.Map<?, ?>> leaderboard = robot.lookup(".model-view .leaderboard")
+                .queryAs(javafx.scene.control.TableView.class);
+        assertEquals(board.size(), leaderboard.getItems().size());
+        assertEquals(family, leaderboard.getColumns().get(1).getCellData(0));
+        assertEquals("Validation AUC ± sd", leaderboard.getColumns().get(2).getText());
+        String best = String.valueOf(leaderboard.getColumns().get(2).getCellData(0));
+        double score = ((Number) board.get(0).get("validationAuc")).doubleValue();
+        assertEquals(score, Double.parseDouble(best.split(" ± ")[0]), 5e-5, best);
+
         ChartViewer roc = robot.lookup(".model-view").lookup((javafx.scene.Node n) -> n instanceof ChartViewer)
                 .queryAs(ChartViewer.class);
         XYSeriesCollection series = (XYSeriesCollection) roc.getChart().getXYPlot().getDataset();

@@ -54,6 +54,7 @@ public final class Screenshots {
             shots.add(new Shot(sample, locale, Theme.LIGHT, "predict-view-" + language + ".png", "model#2"));
         }
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-view-regression-en.png", "model"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "model-leaderboard-en.png", "model#leaderboard"));
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "runs-view-en.png", "model#runs"));
         shots.add(new Shot(houses, Locale.KOREAN, Theme.LIGHT, "runs-view-ko.png", "model#runs"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
@@ -112,6 +113,11 @@ public final class Screenshots {
             window[0].canvas().fitToView();
             if (select.endsWith("#runs")) {
                 sweepForRunsShot(stage[0], session[0]);
+            } else if (select.endsWith("#leaderboard")) { // the end of the model tab, where the leaderboard is
+                stage[0].getScene().getRoot().applyCss();
+                stage[0].getScene().getRoot().layout();
+                stage[0].getScene().getRoot().lookupAll(".model-view")
+                        .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1));
             } else if (select.contains("#")) { // a tab of the output panel other than the one that opens first
                 stage[0].getScene().getRoot().lookupAll(".output-panel").stream()
                         .map(n -> (javafx.scene.control.TabPane) n)

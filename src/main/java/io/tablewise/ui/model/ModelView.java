@@ -110,7 +110,10 @@ public final class ModelView extends ScrollPane {
         return model.permutation().isEmpty() ? model.importances() : model.permutation();
     }
 
-    /** The AutoML leaderboard (auto mode only): rank, settings, validation score, times. */
+    /**
+     * The AutoML leaderboard (auto mode only): rank, algorithm, validation score ± spread, the share of training
+     * rows the candidate learned from, times, and its settings last (the widest column).
+     */
     private static java.util.Optional<Node> leaderboard(TrainedModel model) {
         if (!(model.info().get("leaderboard") instanceof List<?> rows) || rows.isEmpty()) {
             return java.util.Optional.empty();
@@ -118,22 +121,51 @@ public final class ModelView extends ScrollPane {
         javafx.scene.control.TableView<Map<?, ?>> table = new javafx.scene.control.TableView<>();
         table.getStyleClass().add("leaderboard");
         Map<?, ?> first = (Map<?, ?>) rows.get(0);
-        for (Object key : first.keySet()) {
-            javafx.scene.control.TableColumn<Map<?, ?>, String> col = TableBox.textColumn(String.valueOf(key),
-                    r -> format(r.get(key)));
-            table.getColumns().add(col);
+        Object scoreKey = first.keySet().stream().<Object>map(k -> k)
+                .filter(k -> String.valueOf(k).startsWith("validation")).findFirst().orElse("validation");
+        List<javafx.scene.control.TableColumn<Map<?, ?>, String>> columns = List.of(
+                TableBox.textColumn(Messages.get("model.lb.rank"), r -> String.valueOf(r.get("rank"))),
+                TableBox.textColumn(Messages.get("model.lb.algorithm"), r -> r.get("family") == null
+                        ? String.valueOf(r.get("algorithm")) : Messages.get("model.algorithm." + r.get("family"))),
+                TableBox.textColumn(Messages.get("model.lb.validation",
+                        Messages.get("metric." + model.objective())), r ->
+                        compact(r.get(scoreKey)) + (r.get("spread") == null ? "" : " ± " + compact(r.get("spread")))),
+                TableBox.textColumn(Messages.get("model.lb.trainedOn"), r -> r.get("trainedShare") instanceof Number n
+                        ? String.format(Locale.ROOT, "%.0f%%", 100 * n.doubleValue())
+                        : String.valueOf(r.get("trainedOn"))),
+                TableBox.textColumn(Messages.get("model.lb.fit"), r -> seconds(r.get("fitSeconds"))),
+                TableBox.textColumn(Messages.get("model.lb.predict"), r -> seconds(r.get("predictSeconds"))),
+                TableBox.textColumn(Messages.get("model.lb.settings"), r -> settings(r.get("settings"))));
+        double[] widths = {45, 240, 200, 110, 75, 100, 520};
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).setPrefWidth(widths[i]);
         }
+        table.getColumns().addAll(columns);
         rows.forEach(r -> table.getItems().add((Map<?, ?>) r));
         table.setPrefHeight(Math.min(360, 30 + 28 * rows.size()));
         return java.util.Optional.of(new TableBox<>(Messages.get("model.leaderboard", rows.size()), table));
     }
 
-    private static String format(Object value) {
-        if (value instanceof Map<?, ?> settings) { // a candidate's settings: "trees 100, depth 6, ..."
-            return settings.entrySet().stream().map(e -> e.getKey() + " " + format(e.getValue()))
-                    .collect(java.util.stream.Collectors.joining(", "));
+    /** A candidate's settings: "trees 100, depth 6, eta 0.1". */
+    private static String settings(Object value) {
+        if (!(value instanceof Map<?, ?> settings)) {
+            return String.valueOf(value);
         }
-        return value instanceof Double d ? MetricCards.format(d) : String.valueOf(value);
+        return settings.entrySet().stream().map(e -> e.getKey() + " " + compact(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A number as short as it is exact to four decimals (0.03, not 0.0300); anything else as text. */
+    private static String compact(Object value) {
+        if (value instanceof Double d) {
+            return java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static String seconds(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : "";
     }
 
     private Node thresholdControls(ThresholdViewModel vm, List<String> classes) {
