@@ -169,9 +169,11 @@ final class AutoMl {
                     .map(k -> validation[k]).toArray();
             slices[i] = metric(ModelBuilder.evaluate(m, t, y, type, part, objective), type, objective);
         }
-        double mean = java.util.Arrays.stream(slices).average().orElse(Double.NaN);
-        double spread = Math.sqrt(java.util.Arrays.stream(slices).map(x -> (x - mean) * (x - mean)).sum()
-                / (slices.length - 1));
+        // a slice can lack a metric (AUC of a slice with one class): the spread is over the others
+        double[] known = java.util.Arrays.stream(slices).filter(x -> !Double.isNaN(x)).toArray();
+        double mean = java.util.Arrays.stream(known).average().orElse(Double.NaN);
+        double spread = known.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(known)
+                .map(x -> (x - mean) * (x - mean)).sum() / (known.length - 1));
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return null;
         }
@@ -194,7 +196,7 @@ final class AutoMl {
     static java.util.Set<String> promising(List<Candidate> defaults, boolean higher) {
         Candidate top = defaults.stream().max(Comparator.comparingDouble(c -> higher ? c.score() : -c.score()))
                 .orElseThrow();
-        double margin = 2 * top.spread() / Math.sqrt(5);
+        double margin = Double.isNaN(top.spread()) ? Double.POSITIVE_INFINITY : 2 * top.spread() / Math.sqrt(5);
         java.util.Set<String> out = new java.util.TreeSet<>(List.of("xgboost"));
         for (Candidate c : defaults) {
             if ((higher ? top.score() - c.score() : c.score() - top.score()) <= margin) {
@@ -292,7 +294,7 @@ final class AutoMl {
             m.put("trainedShare", c.rung() == 2 ? 0.8 : 0.8 / 3);
             String camel = ModelJson.camel(objective);
             m.put("validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1), c.score());
-            m.put("spread", c.spread());
+            m.put("spread", Double.isNaN(c.spread()) ? null : c.spread());
             m.put("fitSeconds", c.fitSeconds());
             m.put("predictSeconds", c.predictSeconds());
             out.add(m);
