@@ -315,12 +315,25 @@ public final class LearnedModel {
     }
 
     /**
-     * Each input column's share of the model's total split gain, largest first (boosted trees and forests; empty for
-     * the other families, whose column impact is the permutation importance measured on the test rows).
+     * Each input column's share of the model's own measure of importance, largest first: split gain for boosted
+     * trees and forests, absolute weights (of standardised features, summed over the classes) for the linear
+     * models, splits for a decision tree; empty for nearest neighbours, whose column impact is only the
+     * permutation importance measured on the test rows. {@link #importanceMeaning()} says which.
      */
     public List<QuickModelResult.Importance> importances() {
-        if (!(model instanceof XGBoostModel<?> xgb)) {
-            return List.of();
+        List<Map<String, Double>> parts = new ArrayList<>();
+        if (model instanceof XGBoostModel<?> xgb) {
+            synchronized (NATIVE) { // read from the boosters by XGBoost
+                for (XGBoostFeatureImportance importance : xgb.getFeatureImportance()) {
+                    parts.add(importance.getTotalGain());
+                }
+            }
+        } else {
+            for (List<com.oracle.labs.mlrg.olcut.util.Pair<String, Double>> top : model.getTopFeatures(-1).values()) {
+                Map<String, Double> part = new HashMap<>();
+                top.forEach(p -> part.merge(p.getA(), Math.abs(p.getB()), Double::sum));
+                parts.add(part);
+            }
         }
         Map<String, String> source = new HashMap<>();
         for (int i = 0; i < encoder.featureNames().size(); i++) {
@@ -328,15 +341,9 @@ public final class LearnedModel {
         }
         Map<String, Double> byColumn = new LinkedHashMap<>();
         double total = 0;
-        List<Map<String, Double>> gains = new java.util.ArrayList<>();
-        synchronized (NATIVE) { // read from the boosters by XGBoost
-            for (XGBoostFeatureImportance importance : xgb.getFeatureImportance()) {
-                gains.add(importance.getTotalGain());
-            }
-        }
-        for (Map<String, Double> gain : gains) {
-            for (Map.Entry<String, Double> e : gain.entrySet()) {
-                String column = source.get(e.getKey());
+        for (Map<String, Double> part : parts) {
+            for (Map.Entry<String, Double> e : part.entrySet()) {
+                String column = source.get(e.getKey()); // the constant and the linear models' bias have none
                 if (column != null) {
                     byColumn.merge(column, e.getValue(), Double::sum);
                     total += e.getValue();
@@ -349,6 +356,20 @@ public final class LearnedModel {
                 .sorted(Comparator.comparingDouble(QuickModelResult.Importance::share).reversed()
                         .thenComparing(QuickModelResult.Importance::column))
                 .toList();
+    }
+
+    /** What {@link #importances()} measures, in words (empty when the model has no measure of its own). */
+    public String importanceMeaning() {
+        if (model instanceof XGBoostModel) {
+            return "Share of the model's total split gain.";
+        }
+        if (model instanceof org.tribuo.common.tree.TreeModel) {
+            return "Share of the tree's splits.";
+        }
+        if (model instanceof org.tribuo.ONNXExportable) {
+            return "Share of the model's absolute weights on standardised features.";
+        }
+        return "";
     }
 
     /** Whether Tribuo can export this model to ONNX (the linear families). */

@@ -103,6 +103,7 @@ public final class ModelFiles {
             importances.add(entry);
         }
         out.put("importances", importances);
+        out.put("importanceMeaning", m.model().importanceMeaning());
         List<Map<String, Object>> permutation = new ArrayList<>();
         for (QuickModelResult.Importance i : m.permutation()) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -95,7 +95,7 @@ public final class ModelReportHtml {
             h.append("<h2>Predicted against actual</h2><div class=\"card\">").append(scatter(e.points()))
                     .append("</div>");
         }
-        importances(h, "Column importance", "Share of the model's total split gain.", m.importances());
+        importances(h, "Column importance", m.model().importanceMeaning(), m.importances());
         String metric = switch (m.problemType()) {
             case BINARY -> "AUC";
             case MULTICLASS -> "balanced accuracy";

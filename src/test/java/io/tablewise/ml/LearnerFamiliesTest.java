@@ -57,6 +57,14 @@ class LearnerFamiliesTest {
             double r2 = Evaluation.regression(actual, predicted).metrics().get("r2");
             assertTrue(r2 > e.getValue() && r2 < 0.7, e.getKey().id() + " R² " + r2);
             assertEquals(e.getKey().scaled(), m.encoder().isStandardised(), e.getKey().id());
+            // each family's own measure of column importance: shares of one, alcohol first for the linear models
+            // (its standardised least-squares coefficient, about 0.29, is the largest on this file)
+            List<QuickModelResult.Importance> own = m.importances();
+            assertEquals(1, own.stream().mapToDouble(QuickModelResult.Importance::share).sum(), 1e-9, e.getKey().id());
+            assertFalse(m.importanceMeaning().isEmpty());
+            if (e.getKey().scaled()) {
+                assertEquals("alcohol", own.get(0).column(), e.getKey().id() + " " + own);
+            }
         }
         IllegalArgumentException knn = assertThrows(IllegalArgumentException.class, () -> LearnedModel.train(wine,
                 "quality", ProblemType.REGRESSION, inputs(wine, "quality"), s[0], Learner.Neighbours.defaults(), 42));
