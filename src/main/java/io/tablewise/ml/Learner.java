@@ -63,8 +63,18 @@ public sealed interface Learner
     /** What an analyst reads: the algorithm in words. */
     String name(ProblemType type);
 
-    /** The hyper-parameters, in a fixed order. */
-    Map<String, Object> parameters();
+    /** The hyper-parameters: the record's components, in their order. */
+    default Map<String, Object> parameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : getClass().getRecordComponents()) {
+            try {
+                m.put(c.getName(), c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
+            }
+        }
+        return m;
+    }
 
     /** Whether the features must be standardised with missing values filled (linear models, distances). */
     default boolean scaled() {
@@ -124,19 +134,6 @@ public sealed interface Learner
         }
 
         @Override
-        public Map<String, Object> parameters() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("trees", trees);
-            m.put("depth", depth);
-            m.put("eta", eta);
-            m.put("subsample", subsample);
-            m.put("colsample", colsample);
-            m.put("minChildWeight", minChildWeight);
-            m.put("lambda", lambda);
-            return m;
-        }
-
-        @Override
         public boolean nativeCode() {
             return true;
         }
@@ -178,16 +175,6 @@ public sealed interface Learner
         @Override
         public String name(ProblemType type) {
             return "random forest (XGBoost forest mode)";
-        }
-
-        @Override
-        public Map<String, Object> parameters() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("trees", trees);
-            m.put("depth", depth);
-            m.put("rowShare", rowShare);
-            m.put("featureShare", featureShare);
-            return m;
         }
 
         @Override
@@ -250,14 +237,6 @@ public sealed interface Learner
         }
 
         @Override
-        public Map<String, Object> parameters() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("learningRate", learningRate);
-            m.put("epochs", epochs);
-            return m;
-        }
-
-        @Override
         public boolean scaled() {
             return true;
         }
@@ -296,11 +275,6 @@ public sealed interface Learner
         public String name(ProblemType type) {
             return type == ProblemType.REGRESSION ? "linear support vector regression (LibLinear)"
                     : "logistic regression (LibLinear)";
-        }
-
-        @Override
-        public Map<String, Object> parameters() {
-            return Map.of("cost", cost);
         }
 
         @Override
@@ -344,14 +318,6 @@ public sealed interface Learner
         }
 
         @Override
-        public Map<String, Object> parameters() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("depth", depth);
-            m.put("minLeafWeight", minLeafWeight);
-            return m;
-        }
-
-        @Override
         public Trainer<Label> classifier(long seed, int threads) {
             return new CARTClassificationTrainer(depth, (float) minLeafWeight, 0f, 1f, false, new GiniIndex(), seed);
         }
@@ -388,11 +354,6 @@ public sealed interface Learner
         @Override
         public String name(ProblemType type) {
             return "k nearest neighbours";
-        }
-
-        @Override
-        public Map<String, Object> parameters() {
-            return Map.of("k", k);
         }
 
         @Override

@@ -2,14 +2,12 @@ package io.tablewise.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.InputStream;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Evaluation metrics against reference values computed independently in Python
@@ -20,27 +18,16 @@ class EvaluationReferenceTest {
     static JsonNode ref;
 
     @BeforeAll
-    static void load() throws Exception {
-        try (InputStream in = EvaluationReferenceTest.class.getResourceAsStream(
-                "/fixtures/evaluation-reference.json")) {
-            ref = new ObjectMapper().readTree(in);
-        }
+    static void load() {
+        ref = EvaluationFixture.read("evaluation-reference.json");
     }
 
     @Test
     void binaryMetricsCurvesCalibrationAndThreshold() {
         JsonNode b = ref.get("binary");
-        int n = b.get("labels").size();
-        boolean[] positive = new boolean[n];
-        double[] score = new double[n];
-        for (int i = 0; i < n; i++) {
-            positive[i] = b.get("labels").get(i).asBoolean();
-            score[i] = b.get("scores").get(i).asDouble();
-        }
-        Evaluation e = Evaluation.binary(List.of("no", "yes"), positive, score, "f1");
-        assertEquals(b.get("auc").asDouble(), e.metrics().get("auc"), EPS);
-        assertEquals(b.get("averagePrecision").asDouble(), e.metrics().get("average_precision"), EPS);
-        assertEquals(b.get("logLoss").asDouble(), e.metrics().get("log_loss"), EPS);
+        EvaluationFixture.Binary in = EvaluationFixture.Binary.of(b);
+        Evaluation e = Evaluation.binary(List.of("no", "yes"), in.positive(), in.score(), "f1");
+        EvaluationFixture.assertMetrics(b, e, "auc", "average_precision", "log_loss");
         row(b.get("at50"), e.thresholds().get(50));
         JsonNode best = b.get("best");
         assertEquals(best.get("threshold").asDouble(), e.threshold(), EPS);
@@ -75,43 +62,22 @@ class EvaluationReferenceTest {
     @Test
     void multiclassMetrics() {
         JsonNode m = ref.get("multiclass");
-        int n = m.get("actual").size();
-        int[] actual = new int[n];
-        double[][] p = new double[n][3];
-        for (int i = 0; i < n; i++) {
-            actual[i] = m.get("actual").get(i).asInt();
-            for (int c = 0; c < 3; c++) {
-                p[i][c] = m.get("probabilities").get(i).get(c).asDouble();
-            }
-        }
-        Evaluation e = Evaluation.multiclass(List.of("a", "b", "c"), actual, p);
+        EvaluationFixture.Multiclass in = EvaluationFixture.Multiclass.of(m);
+        Evaluation e = Evaluation.multiclass(List.of("a", "b", "c"), in.actual(), in.probabilities());
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
                 assertEquals(m.get("confusion").get(i).get(j).asLong(), e.confusion().count(i, j));
             }
         }
-        assertEquals(m.get("accuracy").asDouble(), e.metrics().get("accuracy"), EPS);
-        assertEquals(m.get("f1").asDouble(), e.metrics().get("f1"), EPS);
-        assertEquals(m.get("balancedAccuracy").asDouble(), e.metrics().get("balanced_accuracy"), EPS);
-        assertEquals(m.get("auc").asDouble(), e.metrics().get("auc"), EPS);
-        assertEquals(m.get("aucWeighted").asDouble(), e.metrics().get("auc_weighted"), EPS);
-        assertEquals(m.get("logLoss").asDouble(), e.metrics().get("log_loss"), EPS);
+        EvaluationFixture.assertMetrics(m, e, "accuracy", "f1", "balanced_accuracy", "auc", "auc_weighted",
+                "log_loss");
     }
 
     @Test
     void regressionMetrics() {
         JsonNode r = ref.get("regression");
-        int n = r.get("actual").size();
-        double[] a = new double[n];
-        double[] p = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = r.get("actual").get(i).asDouble();
-            p[i] = r.get("predicted").get(i).asDouble();
-        }
-        Evaluation e = Evaluation.regression(a, p);
-        assertEquals(r.get("rmse").asDouble(), e.metrics().get("rmse"), EPS);
-        assertEquals(r.get("mae").asDouble(), e.metrics().get("mae"), EPS);
-        assertEquals(r.get("r2").asDouble(), e.metrics().get("r2"), EPS);
-        assertEquals(r.get("mape").asDouble(), e.metrics().get("mape"), EPS);
+        EvaluationFixture.Regression in = EvaluationFixture.Regression.of(r);
+        Evaluation e = Evaluation.regression(in.actual(), in.predicted());
+        EvaluationFixture.assertMetrics(r, e, "rmse", "mae", "r2", "mape");
     }
 }
