@@ -152,11 +152,11 @@ final class AutoMl {
         LearnedModel m;
         try {
             m = LearnedModel.train(t, target, type, features, fit, s, seed);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             if (s instanceof Learner.Boosted) {
                 throw e; // nothing to learn from at all (no usable column, one class): the build says so
             }
-            return null;
+            return null; // e.g. a solver that cannot handle these rows: the other families go on
         }
         long b = System.nanoTime();
         Column<?> y = t.column(target);
