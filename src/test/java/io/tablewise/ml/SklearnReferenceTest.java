@@ -25,7 +25,7 @@ class SklearnReferenceTest {
     }
 
     @Test
-    void binaryMetricsAtTheChosenThreshold() {
+    void binaryMetricsCurvesAndCalibration() {
         EvaluationFixture.Binary in = EvaluationFixture.Binary.of(inputs.get("binary"));
         JsonNode want = sk.get("binary");
         Evaluation e = Evaluation.binary(List.of("no", "yes"), in.positive(), in.score(), "f1");
@@ -33,6 +33,23 @@ class SklearnReferenceTest {
         EvaluationFixture.assertMetrics(want, e, "auc", "average_precision", "log_loss", "accuracy",
                 "balanced_accuracy", "f1", "precision", "recall");
         perClass(want.get("perClass"), e.perClass());
+        // the curves point by point, from the strictest threshold down
+        JsonNode roc = want.get("roc");
+        assertEquals(roc.size(), e.roc().size());
+        for (int i = 0; i < roc.size(); i++) {
+            assertEquals(roc.get(i).get(0).asDouble(), e.roc().get(i).x(), EPS, "ROC point " + i);
+            assertEquals(roc.get(i).get(1).asDouble(), e.roc().get(i).y(), EPS, "ROC point " + i);
+            if (i > 0) { // the first point's threshold: scikit-learn's max + 1, ours +infinity
+                assertEquals(roc.get(i).get(2).asDouble(), e.roc().get(i).threshold(), EPS, "ROC point " + i);
+            }
+        }
+        JsonNode pr = want.get("precisionRecall");
+        assertEquals(pr.size(), e.pr().size());
+        for (int i = 0; i < pr.size(); i++) {
+            assertEquals(pr.get(i).get(0).asDouble(), e.pr().get(i).x(), EPS, "recall " + i);
+            assertEquals(pr.get(i).get(1).asDouble(), e.pr().get(i).y(), EPS, "precision " + i);
+            assertEquals(pr.get(i).get(2).asDouble(), e.pr().get(i).threshold(), EPS, "threshold " + i);
+        }
         JsonNode cal = want.get("calibration");
         assertEquals(cal.get("meanPredicted").size(), e.calibration().size());
         for (int i = 0; i < e.calibration().size(); i++) {
