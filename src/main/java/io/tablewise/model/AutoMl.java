@@ -27,7 +27,9 @@ import io.tablewise.node.ProgressMonitor;
  * tree, and k nearest neighbours for classes on small tables), then random settings drawn mostly from the strongest
  * families, among those whose defaults came close to the best default ({@link #promising}).
  * Every candidate is first scored after training on a third of the remaining rows; the best third of them (at
- * least two) are trained on all of them and scored again (successive halving with two rungs). A candidate's spread
+ * least two) are trained on all of them and scored again (successive halving with two rungs). On big tables the
+ * rungs use samples of at most {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single
+ * candidate eats the budget; the chosen one is refit on every training row. A candidate's spread
  * is the standard deviation of its score over five slices of the validation rows. The search stops at the time
  * budget or the candidate cap, whichever comes first; with a cap and a generous budget the leaderboard is the same
  * on every run.
@@ -41,18 +43,23 @@ final class AutoMl {
      *
      * @param learner the algorithm and its settings
      * @param rung 1: scored after training on a third of the rows; 2: after training on all of them
+     * @param share the share of the training rows it learned from
      * @param score the validation score (objective)
      * @param spread the standard deviation of the score over five slices of the validation rows
      * @param fitSeconds training time
      * @param predictSeconds scoring time of the validation rows
      */
-    record Candidate(Learner learner, int rung, double score, double spread, double fitSeconds,
+    record Candidate(Learner learner, int rung, double share, double score, double spread, double fitSeconds,
                      double predictSeconds) {
     }
 
     /** The best learner and the leaderboard (best first). */
     record Result(Learner best, List<Candidate> leaderboard) {
     }
+
+    /** The most rows a candidate learns from in the second rung, and in the first. */
+    static final int MAX_FULL_ROWS = 300_000;
+    static final int MAX_SMALL_ROWS = 100_000;
 
     static boolean higherIsBetter(String objective) {
         return !List.of("log_loss", "rmse", "mae").contains(objective);
@@ -67,8 +74,11 @@ final class AutoMl {
         int[][] split = RowSampler.split(rows, labels, 0.2, seed + 11);
         int[] fit = split[0];
         int[] validation = split[1];
-        int[][] third = RowSampler.split(fit, labels, 2.0 / 3, seed + 13);
-        int[] small = third[0];
+        // big tables are searched on samples, so one candidate cannot take the whole budget
+        int[] full = fit.length <= MAX_FULL_ROWS ? fit
+                : RowSampler.split(fit, labels, 1 - MAX_FULL_ROWS / (double) fit.length, seed + 17)[0];
+        int[] small = RowSampler.split(full, labels, full.length / 3 <= MAX_SMALL_ROWS ? 2.0 / 3
+                : 1 - MAX_SMALL_ROWS / (double) full.length, seed + 13)[0];
         boolean neighbours = fit.length <= Learner.Neighbours.MAX_ROWS
                 && Learner.Neighbours.defaults().supports(type);
         List<Learner> defaults = defaults(neighbours);
@@ -93,7 +103,8 @@ final class AutoMl {
             tried++;
             monitor.progress(0.1 + 0.4 * Math.min(1, seconds(start) / half), progress(tried, s, type, objective,
                     rung1.stream().min(best)));
-            Candidate c = score(train, target, type, features, small, validation, objective, s, 1, seed);
+            Candidate c = score(train, target, type, features, small, validation, objective, s, 1,
+                    small.length / (double) rows.length, seed);
             if (c != null) {
                 rung1.add(c);
             }
@@ -112,9 +123,10 @@ final class AutoMl {
                     "full-size candidate %d of %d: %s", rung2.size() + 1, promoted.size(),
                     c.learner().name(type)) + rung2.stream().min(best).map(b -> String.format(Locale.ROOT,
                     ", best %s %.4f so far", objective, b.score())).orElse(""));
-            Candidate full = score(train, target, type, features, fit, validation, objective, c.learner(), 2, seed);
-            if (full != null) {
-                rung2.add(full);
+            Candidate second = score(train, target, type, features, full, validation, objective, c.learner(), 2,
+                    full.length / (double) rows.length, seed);
+            if (second != null) {
+                rung2.add(second);
             }
         }
         List<Candidate> board = new ArrayList<>(rung2);
@@ -147,7 +159,8 @@ final class AutoMl {
      * failure of one family must not end the search).
      */
     private static Candidate score(Table t, String target, ProblemType type, List<String> features, int[] fit,
-                                   int[] validation, String objective, Learner s, int rung, long seed) {
+                                   int[] validation, String objective, Learner s, int rung, double share,
+                                   long seed) {
         long a = System.nanoTime();
         LearnedModel m;
         try {
@@ -177,7 +190,7 @@ final class AutoMl {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return null;
         }
-        return new Candidate(s, rung, v, spread, (b - a) / 1e9, (c - b) / 1e9);
+        return new Candidate(s, rung, share, v, spread, (b - a) / 1e9, (c - b) / 1e9);
     }
 
     private static double metric(Evaluation e, ProblemType type, String objective) {
@@ -290,8 +303,8 @@ final class AutoMl {
             m.put("algorithm", c.learner().name(type));
             m.put("family", c.learner().id());
             m.put("settings", c.learner().parameters());
-            m.put("trainedOn", c.rung() == 2 ? "80% of the training rows" : "27% of the training rows");
-            m.put("trainedShare", c.rung() == 2 ? 0.8 : 0.8 / 3);
+            m.put("trainedOn", String.format(Locale.ROOT, "%.0f%% of the training rows", 100 * c.share()));
+            m.put("trainedShare", c.share());
             String camel = ModelJson.camel(objective);
             m.put("validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1), c.score());
             m.put("spread", Double.isNaN(c.spread()) ? null : c.spread());
