@@ -93,14 +93,14 @@ final class RunsCommand implements Callable<Integer> {
     private static void list(List<RunRecord> runs, PrintWriter out) {
         List<String> params = varying(runs);
         List<String> metrics = metricNames(runs);
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s %-19s %-10s", "run", "time",
-                "node"));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s %-19s %-10s %-10s", "run", "time",
+                "node", "algorithm"));
         params.forEach(p -> header.append(' ').append(cell(p, 16)));
         metrics.forEach(m -> header.append(' ').append(cell(m, 10)));
         out.println(header);
         for (RunRecord r : runs) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s %-19s %-10s", r.runId(),
-                    r.time(), r.node()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s %-19s %-10s %-10s", r.runId(),
+                    r.time(), r.node(), r.algorithm()));
             params.forEach(p -> line.append(' ').append(cell(String.valueOf(r.parameters().get(p)), 16)));
             metrics.forEach(m -> line.append(' ').append(cell(number(r.metrics().get(m)), 10)));
             out.println(line);
@@ -120,6 +120,8 @@ final class RunsCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%-40s %-24s %-24s%n", "", a.runId(), b.runId());
         Map<String, String[]> rows = new LinkedHashMap<>();
+        rows.put("model", new String[] {String.valueOf(a.model() == null ? null : a.model().get("algorithm")),
+            String.valueOf(b.model() == null ? null : b.model().get("algorithm"))});
         TreeSet<String> params = new TreeSet<>(a.parameters().keySet());
         params.addAll(b.parameters().keySet());
         params.forEach(p -> rows.put(p, new String[] {a.parameters().get(p), b.parameters().get(p)}));
@@ -144,6 +146,7 @@ final class RunsCommand implements Callable<Integer> {
         cols.add(StringColumn.create("run", runs.stream().map(RunRecord::runId).toList()));
         cols.add(StringColumn.create("time", runs.stream().map(RunRecord::time).toList()));
         cols.add(StringColumn.create("node", runs.stream().map(RunRecord::node).toList()));
+        cols.add(StringColumn.create("algorithm", runs.stream().map(RunRecord::algorithm).toList()));
         TreeSet<String> params = new TreeSet<>();
         runs.forEach(r -> params.addAll(r.parameters().keySet()));
         for (String p : params) {

@@ -18,8 +18,17 @@ import java.util.Map;
  * @param metrics test metrics by lower-camel name
  * @param seconds time the build took
  * @param artifacts files written from the model (exported folders)
+ * @param model the model built: {@code algorithm} (its family in words) and {@code settings} (the family's id and
+ *     hyper-parameters); null in records written before Tablewise kept it
+ * @param leaderboard the AutoML leaderboard, best first (empty for a quick build; null in older records)
  */
 public record RunRecord(String runId, String time, String flow, String node, String target, String problemType,
                         Map<String, Object> data, Map<String, String> parameters, Map<String, Double> metrics,
-                        double seconds, List<String> artifacts) {
+                        double seconds, List<String> artifacts, Map<String, Object> model,
+                        List<Map<String, Object>> leaderboard) {
+    /** The model's algorithm family id (xgboost, forest, liblinear, ...), or "" when the record has none. */
+    public String algorithm() {
+        return model != null && model.get("settings") instanceof Map<?, ?> s && s.get("algorithm") != null
+                ? String.valueOf(s.get("algorithm")) : "";
+    }
 }

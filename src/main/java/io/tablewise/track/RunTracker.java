@@ -79,10 +79,17 @@ public final class RunTracker {
                     artifacts.add(outputRoot.resolve(p.string("path", "")).normalize().toString());
                 }
             }
+            Map<String, Object> model = new java.util.LinkedHashMap<>();
+            model.put("algorithm", m.info().get("algorithm"));
+            model.put("settings", m.settings());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> leaderboard = m.info().get("leaderboard") instanceof List<?> board
+                    ? (List<Map<String, Object>>) board : List.of();
             out.add(new RunRecord(stamp + "-" + COUNTER.incrementAndGet(),
                     LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
                     flowFile.getFileName().toString(), r.nodeId(), m.target(),
-                    m.problemType().name().toLowerCase(Locale.ROOT), data, params, metrics, r.seconds(), artifacts));
+                    m.problemType().name().toLowerCase(Locale.ROOT), data, params, metrics, r.seconds(), artifacts,
+                    model, leaderboard));
         }
         return out;
     }

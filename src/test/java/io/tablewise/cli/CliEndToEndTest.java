@@ -170,6 +170,12 @@ class CliEndToEndTest {
         assertEquals("median", first.get("parameters").get("impute.strategy").asText(), "upstream parameters too");
         assertTrue(first.get("metrics").get("auc").asDouble() > 0.7);
         assertEquals(6000, first.get("data").get("rows").asInt());
+        // the model built and the AutoML leaderboard it won (the sample's model node searches 8 candidates)
+        JsonNode board = first.get("leaderboard");
+        assertTrue(board.size() >= 8, first.toString());
+        assertEquals(board.get(0).get("algorithm").asText(), first.get("model").get("algorithm").asText());
+        assertEquals(board.get(0).get("family").asText(), first.get("model").get("settings").get("algorithm")
+                .asText());
         JsonNode last = new ObjectMapper().readTree(lines.get(3));
         assertEquals("2", last.get("parameters").get("flow.seed").asText());
         assertEquals("0.3", last.get("parameters").get("flow.testShare").asText());
@@ -177,6 +183,9 @@ class CliEndToEndTest {
         Outcome list = cli("runs", SAMPLE.toString(), "--out", dir.toString());
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().contains("4 runs; showing the 4 parameters that differ"), list.out());
+        String family = first.get("model").get("settings").get("algorithm").asText();
+        assertTrue(list.out().lines().filter(l -> l.startsWith(first.get("runId").asText()))
+                .allMatch(l -> l.contains(" " + family + " ")), list.out());
         Outcome compare = cli("runs", SAMPLE.toString(), "--out", dir.toString(), "--compare",
                 first.get("runId").asText(), last.get("runId").asText());
         assertEquals(0, compare.code(), compare.err());
@@ -186,7 +195,8 @@ class CliEndToEndTest {
         assertEquals(0, cli("runs", SAMPLE.toString(), "--out", dir.toString(), "--csv", csv.toString()).code());
         Table runs = read(csv);
         assertEquals(4, runs.rowCount());
-        assertTrue(runs.columnNames().containsAll(List.of("flow.seed", "auc", "logLoss", "seconds")));
+        assertTrue(runs.columnNames().containsAll(List.of("flow.seed", "algorithm", "auc", "logLoss", "seconds")));
+        assertEquals(family, runs.column("algorithm").getString(0));
         assertEquals(2, cli("runs", SAMPLE.toString(), "--out", dir.toString(), "--compare", "nope", "nada").code());
         assertEquals(2, cli("run", SAMPLE.toString(), "--sweep", "sed=1,2").code());
     }

@@ -144,6 +144,8 @@ public final class RunsView extends ScrollPane {
         table.getColumns().add(TableBox.textColumn(Messages.get("runs.run"), RunRecord::runId));
         table.getColumns().add(TableBox.textColumn(Messages.get("runs.time"), r -> r.time().replace('T', ' ')));
         table.getColumns().add(TableBox.textColumn(Messages.get("runs.node"), RunRecord::node));
+        table.getColumns().add(TableBox.textColumn(Messages.get("runs.algorithm"), r -> r.algorithm().isEmpty() ? ""
+                : Messages.get("model.algorithm." + r.algorithm())));
         List<String> params = vm.parameterColumns();
         for (String p : params) {
             TableColumn<RunRecord, String> c = TableBox.textColumn(p, r -> r.parameters().getOrDefault(p, ""));
