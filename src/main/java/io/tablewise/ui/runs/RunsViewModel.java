@@ -203,6 +203,10 @@ public final class RunsViewModel {
         for (String n : List.of("rows", "columns", "fingerprint")) {
             out.add(difference("data", n, text(a.data().get(n)), text(b.data().get(n))));
         }
+        out.add(difference("model", "algorithm", a.model() == null ? "" : text(a.model().get("algorithm")),
+                b.model() == null ? "" : text(b.model().get("algorithm"))));
+        out.add(difference("model", "settings", a.model() == null ? "" : text(a.model().get("settings")),
+                b.model() == null ? "" : text(b.model().get("settings"))));
         Set<String> metrics = new LinkedHashSet<>(metricColumns());
         metrics.addAll(a.metrics().keySet());
         metrics.addAll(b.metrics().keySet());

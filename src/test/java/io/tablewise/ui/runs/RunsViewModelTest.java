@@ -99,6 +99,10 @@ class RunsViewModelTest {
         assertTrue(share.differs());
         assertEquals(0.1, share.delta(), 1e-12);
         assertTrue(diff.get(0).differs(), "differences first");
+        RunsViewModel.Difference algorithm = diff.stream().filter(d -> d.kind().equals("model")
+                && d.name().equals("algorithm")).findFirst().orElseThrow();
+        assertEquals(a.model().get("algorithm"), algorithm.a());
+        assertTrue(!algorithm.a().isEmpty() && !algorithm.differs(), "the same algorithm built both models");
         RunsViewModel.Difference r2 = diff.stream().filter(d -> d.name().equals("r2")).findFirst().orElseThrow();
         assertEquals(b.metrics().get("r2") - a.metrics().get("r2"), r2.delta(), 1e-12);
 
