@@ -67,6 +67,32 @@ public final class RowSampler {
             test.stream().mapToInt(Integer::intValue).sorted().toArray()};
     }
 
+    /**
+     * Splits rows into {@code k} folds of (nearly) equal size, stratified when labels are given: each label's rows
+     * are shuffled and dealt round-robin, continuing where the previous label stopped. Each fold is in row order.
+     */
+    public static int[][] folds(int[] rows, String[] labels, int k, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int r : rows) {
+            groups.computeIfAbsent(labels == null ? "" : labels[r], x -> new ArrayList<>()).add(r);
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            out.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (List<Integer> g : groups.values()) {
+            int[] perm = permutation(g.size(), random.nextLong());
+            for (int i : perm) {
+                out.get(next).add(g.get(i));
+                next = (next + 1) % k;
+            }
+        }
+        return out.stream().map(f -> f.stream().mapToInt(Integer::intValue).sorted().toArray())
+                .toArray(int[][]::new);
+    }
+
     /** A seeded random permutation of 0..n-1 (Fisher-Yates). */
     public static int[] permutation(int n, long seed) {
         int[] perm = new int[n];

@@ -29,7 +29,8 @@ import io.tablewise.node.ProgressMonitor;
  * Every candidate is first scored after training on a third of the remaining rows; the best third of them (at
  * least two) are trained on all of them and scored again (successive halving with two rungs). On big tables the
  * rungs use samples of at most {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single
- * candidate eats the budget; the chosen one is refit on every training row. A candidate's spread
+ * candidate eats the budget; on small tables (at most {@value #MAX_CROSS_VALIDATED_ROWS} training rows) the second
+ * rung scores by {@value #FOLDS}-fold cross-validation instead. The chosen one is refit on every training row. A candidate's spread
  * is the standard deviation of its score over five slices of the validation rows. The search stops at the time
  * budget or the candidate cap, whichever comes first; with a cap and a generous budget the leaderboard is the same
  * on every run.
@@ -44,18 +45,26 @@ final class AutoMl {
      * @param learner the algorithm and its settings
      * @param rung 1: scored after training on a third of the rows; 2: after training on all of them
      * @param share the share of the training rows it learned from
+     * @param folds 0: scored on the held-out validation rows; k: the mean over k-fold cross-validation
      * @param score the validation score (objective)
      * @param spread the standard deviation of the score over five slices of the validation rows
      * @param fitSeconds training time
      * @param predictSeconds scoring time of the validation rows
      */
-    record Candidate(Learner learner, int rung, double share, double score, double spread, double fitSeconds,
-                     double predictSeconds) {
+    record Candidate(Learner learner, int rung, double share, int folds, double score, double spread,
+                     double fitSeconds, double predictSeconds) {
     }
 
     /** The best learner and the leaderboard (best first). */
     record Result(Learner best, List<Candidate> leaderboard) {
     }
+
+    /**
+     * Tables with at most this many training rows score the second rung by {@value #FOLDS}-fold cross-validation:
+     * there a single validation split is small enough to pick a model by luck, and training is cheap.
+     */
+    static final int MAX_CROSS_VALIDATED_ROWS = 10_000;
+    static final int FOLDS = 5;
 
     /** The most rows a candidate learns from in the second rung, and in the first. */
     static final int MAX_FULL_ROWS = 300_000;
@@ -123,8 +132,10 @@ final class AutoMl {
                     "full-size candidate %d of %d: %s", rung2.size() + 1, promoted.size(),
                     c.learner().name(type)) + rung2.stream().min(best).map(b -> String.format(Locale.ROOT,
                     ", best %s %.4f so far", objective, b.score())).orElse(""));
-            Candidate second = score(train, target, type, features, full, validation, objective, c.learner(), 2,
-                    full.length / (double) rows.length, seed);
+            Candidate second = rows.length <= MAX_CROSS_VALIDATED_ROWS
+                    ? crossValidated(train, target, type, features, rows, labels, objective, c.learner(), seed)
+                    : score(train, target, type, features, full, validation, objective, c.learner(), 2,
+                            full.length / (double) rows.length, seed);
             if (second != null) {
                 rung2.add(second);
             }
@@ -190,7 +201,45 @@ final class AutoMl {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return null;
         }
-        return new Candidate(s, rung, share, v, spread, (b - a) / 1e9, (c - b) / 1e9);
+        return new Candidate(s, rung, share, 0, v, spread, (b - a) / 1e9, (c - b) / 1e9);
+    }
+
+    /**
+     * A second-rung candidate scored by {@value #FOLDS}-fold cross-validation over all the training rows: the mean of
+     * the folds' scores, and their standard deviation as the spread; null when a fold cannot be learned.
+     */
+    private static Candidate crossValidated(Table t, String target, ProblemType type, List<String> features,
+                                            int[] rows, String[] labels, String objective, Learner s, long seed) {
+        int[][] folds = RowSampler.folds(rows, labels, FOLDS, seed + 19);
+        Column<?> y = t.column(target);
+        double[] scores = new double[FOLDS];
+        long fitNanos = 0;
+        long predictNanos = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            int held = f;
+            int[] fit = java.util.stream.IntStream.range(0, FOLDS).filter(g -> g != held)
+                    .flatMap(g -> java.util.Arrays.stream(folds[g])).sorted().toArray();
+            long a = System.nanoTime();
+            LearnedModel m;
+            try {
+                m = LearnedModel.train(t, target, type, features, fit, s, seed);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            long b = System.nanoTime();
+            scores[f] = metric(ModelBuilder.evaluate(m, t, y, type, folds[f], objective), type, objective);
+            fitNanos += b - a;
+            predictNanos += System.nanoTime() - b;
+        }
+        double[] known = java.util.Arrays.stream(scores).filter(x -> !Double.isNaN(x)).toArray();
+        if (known.length == 0) {
+            return null;
+        }
+        double mean = java.util.Arrays.stream(known).average().orElseThrow();
+        double spread = known.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(known)
+                .map(x -> (x - mean) * (x - mean)).sum() / (known.length - 1));
+        return new Candidate(s, 2, (FOLDS - 1) / (double) FOLDS, FOLDS, mean, spread, fitNanos / 1e9,
+                predictNanos / 1e9);
     }
 
     private static double metric(Evaluation e, ProblemType type, String objective) {
@@ -308,6 +357,8 @@ final class AutoMl {
             String camel = ModelJson.camel(objective);
             m.put("validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1), c.score());
             m.put("spread", Double.isNaN(c.spread()) ? null : c.spread());
+            m.put("validatedBy", c.folds() > 0 ? c.folds() + "-fold cross-validation on the training rows"
+                    : "20% of the training rows held out");
             m.put("fitSeconds", c.fitSeconds());
             m.put("predictSeconds", c.predictSeconds());
             out.add(m);

@@ -13,7 +13,7 @@ import io.tablewise.ml.Learner;
 /** How the search spends its budget after the families' defaults. */
 class AutoMlTest {
     private static AutoMl.Candidate candidate(Learner l, double score, double spread) {
-        return new AutoMl.Candidate(l, 1, 0.8 / 3, score, spread, 0.1, 0.01);
+        return new AutoMl.Candidate(l, 1, 0.8 / 3, 0, score, spread, 0.1, 0.01);
     }
 
     @Test

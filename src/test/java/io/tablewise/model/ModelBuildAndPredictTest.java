@@ -212,6 +212,11 @@ class ModelBuildAndPredictTest {
                 "logistic regression (LibLinear)", "logistic regression (SGD)", "decision tree (CART)",
                 "k nearest neighbours"), families, "each family's defaults come first");
         assertEquals(6 + 2, board.size());
+        // 1,279 training rows: the two finalists are compared by 5-fold cross-validation, the rest on held-out rows
+        assertEquals(List.of("5-fold cross-validation on the training rows",
+                "5-fold cross-validation on the training rows"), board.subList(0, 2).stream()
+                .map(r -> r.get("validatedBy")).toList());
+        assertEquals("20% of the training rows held out", board.get(2).get("validatedBy"));
         for (java.util.Map<String, Object> row : board) {
             double spread = ((Number) row.get("spread")).doubleValue();
             assertTrue(spread > 0 && spread < 0.2, "spread over five validation slices: " + row);
