@@ -130,13 +130,16 @@ public final class ModelView extends ScrollPane {
                 TableBox.textColumn(Messages.get("model.lb.validation",
                         Messages.get("metric." + model.objective())), r ->
                         compact(r.get(scoreKey)) + (r.get("spread") == null ? "" : " ± " + compact(r.get("spread")))),
-                TableBox.textColumn(Messages.get("model.lb.trainedOn"), r -> r.get("trainedShare") instanceof Number n
+                TableBox.textColumn(Messages.get("model.lb.trainedOn"), r -> (r.get("trainedShare") instanceof Number n
                         ? String.format(Locale.ROOT, "%.0f%%", 100 * n.doubleValue())
-                        : String.valueOf(r.get("trainedOn"))),
+                        : String.valueOf(r.get("trainedOn")))
+                        + (String.valueOf(r.get("validatedBy")).contains("cross-validation")
+                        ? Messages.get("model.lb.crossValidated", String.valueOf(r.get("validatedBy")).split("-")[0])
+                        : "")),
                 TableBox.textColumn(Messages.get("model.lb.fit"), r -> seconds(r.get("fitSeconds"))),
                 TableBox.textColumn(Messages.get("model.lb.predict"), r -> seconds(r.get("predictSeconds"))),
                 TableBox.textColumn(Messages.get("model.lb.settings"), r -> settings(r.get("settings"))));
-        double[] widths = {45, 240, 200, 110, 75, 100, 520};
+        double[] widths = {45, 240, 200, 130, 75, 100, 520};
         for (int i = 0; i < columns.size(); i++) {
             columns.get(i).setPrefWidth(widths[i]);
         }
