@@ -34,7 +34,8 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * trainer would not give the same model twice).
  */
 public sealed interface Learner
-        permits Learner.Boosted, Learner.Forest, Learner.LinearSgd, Learner.LibLinear, Learner.Tree, Learner.Neighbours {
+        permits Learner.Boosted, Learner.Forest, Learner.LinearSgd, Learner.LibLinear, Learner.Tree,
+                Learner.Neighbours {
 
     /** The families' ids, the default first. */
     java.util.List<String> IDS = java.util.List.of("xgboost", "forest", "liblinear", "sgd-linear", "cart", "knn");

@@ -30,10 +30,10 @@ import io.tablewise.node.ProgressMonitor;
  * least two) are trained on all of them and scored again (successive halving with two rungs). On big tables the
  * rungs use samples of at most {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single
  * candidate eats the budget; on small tables (at most {@value #MAX_CROSS_VALIDATED_ROWS} training rows) the second
- * rung scores by {@value #FOLDS}-fold cross-validation instead. The chosen one is refit on every training row. A candidate's spread
- * is the standard deviation of its score over five slices of the validation rows. The search stops at the time
- * budget or the candidate cap, whichever comes first; with a cap and a generous budget the leaderboard is the same
- * on every run.
+ * rung scores by {@value #FOLDS}-fold cross-validation instead. The chosen one is refit on every training row. A
+ * candidate's spread is the standard deviation of its score over the folds, or over five slices of the validation
+ * rows. The search stops at the time budget or the candidate cap, whichever comes first; with a cap and a generous
+ * budget the leaderboard is the same on every run.
  */
 final class AutoMl {
     private AutoMl() {
@@ -47,7 +47,7 @@ final class AutoMl {
      * @param share the share of the training rows it learned from
      * @param folds 0: scored on the held-out validation rows; k: the mean over k-fold cross-validation
      * @param score the validation score (objective)
-     * @param spread the standard deviation of the score over five slices of the validation rows
+     * @param spread the standard deviation of the score over the folds, or over five slices of the validation rows
      * @param fitSeconds training time
      * @param predictSeconds scoring time of the validation rows
      */

@@ -190,7 +190,8 @@ public final class ModelView extends ScrollPane {
                     String.format(Locale.ROOT, "%.3f", r.precision()), String.format(Locale.ROOT, "%.3f", r.recall()),
                     String.format(Locale.ROOT, "%.3f", r.f1()), String.format(Locale.ROOT, "%.3f", r.accuracy()),
                     String.format(Locale.ROOT, "%.0f", vm.cost(r))));
-            cheapest.setText(Messages.get("model.cheapest", String.format(Locale.ROOT, "%.2f", vm.cheapestThreshold())));
+            cheapest.setText(Messages.get("model.cheapest",
+                    String.format(Locale.ROOT, "%.2f", vm.cheapestThreshold())));
             if (operatingPoint != null) {
                 double fpr = r.fp() + r.tn() == 0 ? 0 : r.fp() / (double) (r.fp() + r.tn());
                 operatingPoint.clear();
