@@ -34,4 +34,17 @@ public final class Stats {
         }
         return v.length == 0 ? Double.NaN : Math.sqrt(s / v.length);
     }
+
+    /** The sample standard deviation (divided by n − 1), NaN for fewer than two values. */
+    public static double sampleStd(double[] v) {
+        if (v.length < 2) {
+            return Double.NaN;
+        }
+        double m = mean(v);
+        double s = 0;
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return Math.sqrt(s / (v.length - 1));
+    }
 }

@@ -16,6 +16,7 @@ import io.tablewise.ml.Learner;
 import io.tablewise.ml.Evaluation;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.ml.RowSampler;
+import io.tablewise.ml.Stats;
 import io.tablewise.ml.Values;
 import io.tablewise.node.CancelledException;
 import io.tablewise.node.ProgressMonitor;
@@ -193,15 +194,10 @@ final class AutoMl {
                     .map(k -> validation[k]).toArray();
             slices[i] = metric(ModelBuilder.evaluate(m, t, y, type, part, objective), type, objective);
         }
-        // a slice can lack a metric (AUC of a slice with one class): the spread is over the others
-        double[] known = java.util.Arrays.stream(slices).filter(x -> !Double.isNaN(x)).toArray();
-        double mean = java.util.Arrays.stream(known).average().orElse(Double.NaN);
-        double spread = known.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(known)
-                .map(x -> (x - mean) * (x - mean)).sum() / (known.length - 1));
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return null;
         }
-        return new Candidate(s, rung, share, 0, v, spread, (b - a) / 1e9, (c - b) / 1e9);
+        return new Candidate(s, rung, share, 0, v, Stats.sampleStd(known(slices)), (b - a) / 1e9, (c - b) / 1e9);
     }
 
     /**
@@ -231,15 +227,17 @@ final class AutoMl {
             fitNanos += b - a;
             predictNanos += System.nanoTime() - b;
         }
-        double[] known = java.util.Arrays.stream(scores).filter(x -> !Double.isNaN(x)).toArray();
+        double[] known = known(scores);
         if (known.length == 0) {
             return null;
         }
-        double mean = java.util.Arrays.stream(known).average().orElseThrow();
-        double spread = known.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(known)
-                .map(x -> (x - mean) * (x - mean)).sum() / (known.length - 1));
-        return new Candidate(s, 2, (FOLDS - 1) / (double) FOLDS, FOLDS, mean, spread, fitNanos / 1e9,
-                predictNanos / 1e9);
+        return new Candidate(s, 2, (FOLDS - 1) / (double) FOLDS, FOLDS, Stats.mean(known), Stats.sampleStd(known),
+                fitNanos / 1e9, predictNanos / 1e9);
+    }
+
+    /** The scores that exist: a slice or fold can lack a metric (AUC of rows of one class). */
+    private static double[] known(double[] scores) {
+        return java.util.Arrays.stream(scores).filter(x -> !Double.isNaN(x)).toArray();
     }
 
     private static double metric(Evaluation e, ProblemType type, String objective) {
