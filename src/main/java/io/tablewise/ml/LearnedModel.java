@@ -236,6 +236,14 @@ public final class LearnedModel {
      * time on every core, with no per-row objects.
      */
     private float[][] javaScores(List<TreeScorer> trees, Table table, int[] rows) {
+        return javaScores(trees, table, rows, null)[0];
+    }
+
+    /**
+     * The same after each number of boosting rounds in {@code rounds} ({@code [stage][row][output]}); all the
+     * rounds when {@code rounds} is null (one stage).
+     */
+    private float[][][] javaScores(List<TreeScorer> trees, Table table, int[] rows, int[] rounds) {
         XGBoostModel<?> xgb = (XGBoostModel<?>) model;
         org.tribuo.ImmutableFeatureMap ids = xgb.getFeatureIDMap();
         List<String> names = encoder.featureNames();
@@ -247,7 +255,8 @@ public final class LearnedModel {
         int constant = ids.getID(CONSTANT);
         Column<?>[] source = encoder.columns(table);
         int outputs = type == ProblemType.REGRESSION ? trees.size() : classes.size();
-        float[][] out = new float[rows.length][];
+        int stages = rounds == null ? 1 : rounds.length;
+        float[][][] out = new float[stages][rows.length][];
         int block = 64; // rows scored together: their features stay in the cache while every tree passes
         java.util.stream.IntStream.range(0, (rows.length + block - 1) / block).parallel().forEach(b -> {
             double[] x = new double[names.size()];
@@ -268,17 +277,23 @@ public final class LearnedModel {
                 }
             }
             int per = trees.get(0).outputs();
-            float[] scores = new float[n * per];
+            float[][] scores = new float[stages][n * per];
             for (int t = 0; t < trees.size(); t++) { // one booster for classes; one per output for regression
-                trees.get(t).scoreBlock(features, width, n, scores);
-                for (int i = 0; i < n; i++) {
-                    if (t == 0) {
-                        out[from + i] = new float[outputs];
-                    }
-                    if (trees.size() == 1) {
-                        System.arraycopy(scores, i * per, out[from + i], 0, outputs);
-                    } else {
-                        out[from + i][t] = scores[i * per];
+                if (rounds == null) {
+                    trees.get(t).scoreBlock(features, width, n, scores[0]);
+                } else {
+                    trees.get(t).scoreStaged(features, width, n, rounds, scores);
+                }
+                for (int s = 0; s < stages; s++) {
+                    for (int i = 0; i < n; i++) {
+                        if (t == 0) {
+                            out[s][from + i] = new float[outputs];
+                        }
+                        if (trees.size() == 1) {
+                            System.arraycopy(scores[s], i * per, out[s][from + i], 0, outputs);
+                        } else {
+                            out[s][from + i][t] = scores[s][i * per];
+                        }
                     }
                 }
             }
@@ -286,20 +301,72 @@ public final class LearnedModel {
         return out;
     }
 
-    /** Class probabilities of many rows, in {@link #classes()} order, through {@link #javaScores}. */
-    double[][] fastProbabilities(Table table, int[] rows) {
+    /**
+     * The boosting rounds this model can be read at with {@link #stagedPredictions}: its number of rounds for
+     * gradient-boosted trees, 0 for any other model (forests grow their trees in one round).
+     */
+    public int rounds() {
+        if (!(model instanceof XGBoostModel) || treeScorers() == null) {
+            return 0;
+        }
+        int least = Integer.MAX_VALUE;
+        for (TreeScorer t : treeScorers()) {
+            least = Math.min(least, t.rounds());
+        }
+        return least <= 1 ? 0 : least;
+    }
+
+    /**
+     * What the model would predict had it been trained for only {@code rounds[s]} boosting rounds, for each stage
+     * {@code s} (increasing, at most {@link #rounds()}): {@code [stage][row][class]} probabilities in
+     * {@link #classes()} order, or {@code [stage][row][0]} values for regression. One walk of the trees serves every
+     * stage, so a search can stop boosting early without training once per number of rounds.
+     */
+    public double[][][] stagedPredictions(Table table, int[] rows, int[] rounds) {
+        if (rounds() == 0) {
+            throw new IllegalStateException("only gradient-boosted trees have boosting rounds");
+        }
+        float[][][] raw = javaScores(treeScorers(), table, rows, rounds);
+        int[] classOf = classOrder();
+        double[][][] out = new double[rounds.length][rows.length][];
+        for (int s = 0; s < rounds.length; s++) {
+            for (int i = 0; i < rows.length; i++) {
+                out[s][i] = type == ProblemType.REGRESSION ? new double[] {raw[s][i][0]}
+                        : reorder(raw[s][i], classOf);
+            }
+        }
+        return out;
+    }
+
+    /** For each of Tribuo's output ids, the index of its class in {@link #classes()}. */
+    private int[] classOrder() {
+        if (type == ProblemType.REGRESSION) {
+            return new int[0];
+        }
         @SuppressWarnings("unchecked")
         org.tribuo.ImmutableOutputInfo<Label> info = (org.tribuo.ImmutableOutputInfo<Label>) model.getOutputIDInfo();
         int[] classOf = new int[classes.size()];
         for (int id = 0; id < classes.size(); id++) {
             classOf[id] = classes.indexOf(info.getOutput(id).getLabel());
         }
+        return classOf;
+    }
+
+    private double[] reorder(float[] raw, int[] classOf) {
+        double[] out = new double[classes.size()];
+        for (int id = 0; id < classOf.length && id < raw.length; id++) {
+            out[classOf[id]] = raw[id];
+        }
+        return out;
+    }
+
+    /** Class probabilities of many rows, in {@link #classes()} order, through {@link #javaScores}. */
+    double[][] fastProbabilities(Table table, int[] rows) {
+        int[] classOf = classOrder();
         float[][] raw = javaScores(treeScorers(), table, rows);
-        double[][] out = new double[rows.length][classes.size()];
+        double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            for (int id = 0; id < classOf.length && id < raw[i].length; id++) {
-                out[i][classOf[id]] = raw[i][id];
-            }
+            out[i] = reorder(raw[i], classOf);
         }
         return out;
     }

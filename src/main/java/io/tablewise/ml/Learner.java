@@ -124,6 +124,11 @@ public sealed interface Learner
             return new Boosted(100, 6, 0.1, 0.8, 0.8, 1, 1);
         }
 
+        /** The same settings with another number of trees (boosting rounds). */
+        public Boosted withTrees(int n) {
+            return new Boosted(n, depth, eta, subsample, colsample, minChildWeight, lambda);
+        }
+
         @Override
         public String id() {
             return "xgboost";
