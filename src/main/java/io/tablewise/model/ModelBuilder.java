@@ -93,8 +93,7 @@ public final class ModelBuilder {
             throw new NodeException("target", "only " + rows.length + " rows have a value in '" + o.target()
                     + "'; a model needs at least 10");
         }
-        String[] labels = type == ProblemType.REGRESSION ? null : Values.labels(rawTarget);
-        int[][] split = RowSampler.split(rows, labels, o.testShare(), o.seed());
+        int[][] split = split(rawTarget, type, o);
         monitor.progress(0.05, "fitting " + chain.steps().size() + " transforms on the training rows");
         TransformChain.FitResult fitted = chain.fitApply(source, split[0]);
         Table train = fitted.train();
@@ -187,6 +186,16 @@ public final class ModelBuilder {
                 learner.asMap(), evaluation, model.importances(), permutation, info);
     }
 
+    /**
+     * The rows that have a target value, split into training and test rows ({@code [0]}, {@code [1]}) as a build
+     * with these options splits them: stratified by class for classification, by the options' share and seed.
+     */
+    public static int[][] split(Column<?> target, ProblemType type, BuildOptions o) {
+        int[] rows = QuickModel.labelled(target, range(target.size()), type);
+        String[] labels = type == ProblemType.REGRESSION ? null : Values.labels(target);
+        return RowSampler.split(rows, labels, o.testShare(), o.seed());
+    }
+
     private static int[] range(int n) {
         int[] r = new int[n];
         Arrays.setAll(r, i -> i);
@@ -233,9 +242,22 @@ public final class ModelBuilder {
             double[] actual = Arrays.stream(test).mapToDouble(r -> Values.number(y, r)).toArray();
             return Evaluation.regression(actual, model.values(table, test));
         }
-        List<String> classes = model.classes();
-        int[] known = Arrays.stream(test).filter(r -> classes.contains(Values.label(y, r))).toArray();
-        double[][] p = model.probabilities(table, known);
+        int[] known = known(model, y, test);
+        return classification(model.classes(), y, type, known, model.probabilities(table, known), objective,
+                threshold);
+    }
+
+    /** The rows whose class the model knows (a class seen only in the test rows cannot be scored). */
+    static int[] known(LearnedModel model, Column<?> y, int[] rows) {
+        return Arrays.stream(rows).filter(r -> model.classes().contains(Values.label(y, r))).toArray();
+    }
+
+    /**
+     * Evaluates class probabilities {@code p} (one row per entry of {@code known}, in {@code classes} order) against
+     * the classes in {@code y}.
+     */
+    static Evaluation classification(List<String> classes, Column<?> y, ProblemType type, int[] known, double[][] p,
+                                     String objective, double threshold) {
         if (type == ProblemType.BINARY) {
             boolean[] positive = new boolean[known.length];
             double[] score = new double[known.length];

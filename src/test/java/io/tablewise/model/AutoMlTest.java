@@ -1,19 +1,31 @@
 package io.tablewise.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import tech.tablesaw.api.Table;
+
+import io.tablewise.SharedData;
+import io.tablewise.ml.Evaluation;
+import io.tablewise.ml.LearnedModel;
 import io.tablewise.ml.Learner;
+import io.tablewise.ml.ProblemType;
+import io.tablewise.ml.RowSampler;
+import io.tablewise.node.ProgressMonitor;
 
 /** How the search spends its budget after the families' defaults. */
 class AutoMlTest {
     private static AutoMl.Candidate candidate(Learner l, double score, double spread) {
-        return new AutoMl.Candidate(l, 1, 0.8 / 3, 0, score, spread, 0.1, 0.01);
+        return new AutoMl.Candidate(l, l, 1, 0.8 / 3, 0, score, spread, 0.1, 0.01);
     }
 
     @Test
@@ -48,5 +60,65 @@ class AutoMlTest {
         assertEquals(Set.of("xgboost", "liblinear"), drawn.keySet());
         // weights 0.5 and 0.1: five in six draws are boosted trees
         assertEquals(2000 * 5 / 6.0, drawn.get("xgboost"), 60);
+    }
+
+    @Test
+    void boostersAreReadAtAboutFortyEvenlySpacedRoundCounts() {
+        assertEquals(null, AutoMl.stages(0), "a model without rounds is read once");
+        assertArrayEquals(new int[] {1, 2, 3}, AutoMl.stages(3));
+        int[] hundred = AutoMl.stages(100);
+        assertEquals(100, hundred[hundred.length - 1], "the last stage is every round");
+        assertEquals(34, hundred.length); // every third round down from 100: 100, 97, ..., 1
+        assertEquals(1, hundred[0]);
+        int[] many = AutoMl.stages(600);
+        assertEquals(40, many.length);
+        for (int k = 1; k < many.length; k++) {
+            assertEquals(15, many[k] - many[k - 1]);
+        }
+    }
+
+    @Test
+    void theBestStageIsTheFirstOfTheBestScores() {
+        assertEquals(2, AutoMl.best(new double[] {0.7, 0.75, 0.8, 0.8, 0.79}, true), "ties keep fewer rounds");
+        assertEquals(1, AutoMl.best(new double[] {0.7, 0.5, 0.6}, false), "errors: lower is better");
+        assertEquals(1, AutoMl.best(new double[] {Double.NaN, 0.6, 0.7}, false));
+    }
+
+    @Test
+    void boostedTreesKeepTheNumberOfRoundsWithTheBestCrossValidatedScore() throws Exception {
+        Table wine = SharedData.table("winequality-red.csv");
+        List<String> features = wine.columnNames().stream().filter(c -> !c.equals("quality")).toList();
+        int[] rows = IntStream.range(0, wine.rowCount()).toArray();
+        long seed = 4;
+        // one candidate (boosted trees at their defaults, 100 rounds): then the finalist is that same candidate,
+        // cross-validated over all the rows
+        AutoMl.Result r = AutoMl.search(wine, "quality", ProblemType.REGRESSION, features, rows, "rmse", 600, 1,
+                seed, ProgressMonitor.NONE);
+        AutoMl.Candidate finalist = r.leaderboard().get(0);
+        assertEquals(AutoMl.FOLDS, finalist.folds());
+        assertEquals(Learner.Boosted.defaults(), finalist.trained());
+        Learner.Boosted kept = (Learner.Boosted) finalist.learner();
+        assertEquals(Learner.Boosted.defaults().withTrees(kept.trees()), kept, "only the number of rounds changes");
+        assertEquals(kept, r.best());
+        assertTrue(kept.trees() < 100, "this learning rate overfits red wine well before 100 rounds: " + kept);
+        // the same folds trained independently with that many trees, and with all of them
+        int[][] folds = RowSampler.folds(rows, null, AutoMl.FOLDS, seed + 19);
+        double stopped = crossValidatedRmse(wine, features, folds, kept, seed);
+        double all = crossValidatedRmse(wine, features, folds, Learner.Boosted.defaults(), seed);
+        assertEquals(stopped, finalist.score(), 1e-5, "the leaderboard's score is the stopped booster's");
+        assertTrue(stopped < all, stopped + " against " + all + " with every round");
+    }
+
+    private static double crossValidatedRmse(Table t, List<String> features, int[][] folds, Learner l, long seed) {
+        double sum = 0;
+        for (int f = 0; f < folds.length; f++) {
+            int held = f;
+            int[] fit = IntStream.range(0, folds.length).filter(g -> g != held)
+                    .flatMap(g -> Arrays.stream(folds[g])).sorted().toArray();
+            LearnedModel m = LearnedModel.train(t, "quality", ProblemType.REGRESSION, features, fit, l, seed);
+            double[] actual = Arrays.stream(folds[f]).mapToDouble(r -> t.intColumn("quality").getInt(r)).toArray();
+            sum += Evaluation.regression(actual, m.values(t, folds[f])).metrics().get("rmse");
+        }
+        return sum / folds.length;
     }
 }
