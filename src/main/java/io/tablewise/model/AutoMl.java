@@ -30,7 +30,9 @@ import io.tablewise.node.ProgressMonitor;
  * tree, and k nearest neighbours for classes on small tables), then random settings drawn mostly from the strongest
  * families, among those whose defaults came close to the best default ({@link #promising}).
  * Every candidate is first scored after training on a third of the remaining rows; the best third of them (at
- * least two) are trained on all of them and scored again (successive halving with two rungs). On big tables the
+ * least two) are trained on all of them and scored again (successive halving with two rungs), in order, each one
+ * after the first only if its expected time ends within the budget (its first-rung time times the ratio measured on
+ * the finalists before it). On big tables the
  * rungs use samples of at most {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single
  * candidate eats the budget; on tables of at most {@value #MAX_CROSS_VALIDATED_ROWS} training rows the second rung
  * scores by {@value #FOLDS}-fold cross-validation instead. Boosted trees stop early: each one is read after about
@@ -132,19 +134,28 @@ final class AutoMl {
         }
         List<Candidate> promoted = rung1.stream().sorted(best).limit(Math.max(2, rung1.size() / 3)).toList();
         List<Candidate> rung2 = new ArrayList<>();
+        boolean crossValidate = rows.length <= MAX_CROSS_VALIDATED_ROWS;
+        // how many times its first-rung time a finalist took, on average: measured, since fit times grow slower
+        // than the rows (fixed costs per tree) on small tables and about as fast on big ones
+        double ratios = 0;
+        int done = 0;
         for (Candidate c : promoted) {
-            if (!rung2.isEmpty() && seconds(start) > budgetSeconds) {
-                break;
+            double first = Math.max(1e-3, c.fitSeconds() + c.predictSeconds());
+            if (done > 0 && seconds(start) + first * ratios / done > budgetSeconds) {
+                continue; // would end past the budget: a cheaper finalist further down may still fit
             }
             check(monitor);
             monitor.progress(0.5 + 0.4 * Math.min(1, seconds(start) / budgetSeconds), String.format(Locale.ROOT,
                     "full-size candidate %d of %d: %s", rung2.size() + 1, promoted.size(),
                     c.learner().name(type)) + rung2.stream().min(best).map(b -> String.format(Locale.ROOT,
                     ", best %s %.4f so far", objective, b.score())).orElse(""));
-            Candidate second = rows.length <= MAX_CROSS_VALIDATED_ROWS
+            long began = System.nanoTime();
+            Candidate second = crossValidate
                     ? crossValidated(train, target, type, features, rows, labels, objective, c.trained(), seed)
                     : score(train, target, type, features, full, validation, objective, c.trained(), 2,
                             full.length / (double) rows.length, seed);
+            ratios += seconds(began) / first;
+            done++;
             if (second != null) {
                 rung2.add(second);
             }
