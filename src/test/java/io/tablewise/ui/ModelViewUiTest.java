@@ -55,6 +55,7 @@ class ModelViewUiTest extends SampleStudioUiTest {
         String best = String.valueOf(leaderboard.getColumns().get(2).getCellData(0));
         double score = ((Number) board.get(0).get("validationAuc")).doubleValue();
         assertEquals(score, Double.parseDouble(best.split(" ± ")[0]), 5e-5, best);
+        assertTrue(best.matches("0\\.\\d{4} ± 0\\.\\d{4}"), "four decimals, lined up: " + best);
 
         ChartViewer roc = robot.lookup(".model-view").lookup((javafx.scene.Node n) -> n instanceof ChartViewer)
                 .queryAs(ChartViewer.class);

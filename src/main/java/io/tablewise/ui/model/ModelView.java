@@ -129,7 +129,7 @@ public final class ModelView extends ScrollPane {
                         ? String.valueOf(r.get("algorithm")) : Messages.get("model.algorithm." + r.get("family"))),
                 TableBox.textColumn(Messages.get("model.lb.validation",
                         Messages.get("metric." + model.objective())), r ->
-                        compact(r.get(scoreKey)) + (r.get("spread") == null ? "" : " ± " + compact(r.get("spread")))),
+                        score(r.get(scoreKey)) + (r.get("spread") == null ? "" : " ± " + score(r.get("spread")))),
                 TableBox.textColumn(Messages.get("model.lb.trainedOn"), r -> (r.get("trainedShare") instanceof Number n
                         ? String.format(Locale.ROOT, "%.0f%%", 100 * n.doubleValue())
                         : String.valueOf(r.get("trainedOn")))
@@ -165,6 +165,11 @@ public final class ModelView extends ScrollPane {
                     .toPlainString();
         }
         return String.valueOf(value);
+    }
+
+    /** Scores with four decimals, so that a column of them lines up (0.8030, not 0.803). */
+    private static String score(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "";
     }
 
     private static String seconds(Object value) {
