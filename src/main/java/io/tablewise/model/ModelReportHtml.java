@@ -31,6 +31,7 @@ public final class ModelReportHtml {
             .card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:12px;break-inside:avoid}
             .row{display:flex;gap:12px;flex-wrap:wrap}table{border-collapse:collapse}
             td,th{padding:3px 8px;border-bottom:1px solid #e5e7eb;text-align:right}th{color:#6b7280}
+            td.text,th.text{text-align:left}
             svg text{font-size:10px;fill:#6b7280}@media print{body{background:#fff}}
             """;
 
@@ -104,6 +105,7 @@ public final class ModelReportHtml {
         importances(h, "Permutation importance", "Drop in test " + metric + " when the column is shuffled among the "
                 + "held-out rows (mean of three shuffles); near 0: the model does not rely on it.",
                 m.permutation().stream().filter(i -> i.share() > 0).toList());
+        leaderboard(h, m);
         h.append("</main></body></html>\n");
         return h.toString();
     }
@@ -213,6 +215,41 @@ public final class ModelReportHtml {
             y += 18;
         }
         h.append("</svg></div>");
+    }
+
+    /** The auto search's candidates, best first, as the manifest keeps them; nothing for a quick build. */
+    private static void leaderboard(StringBuilder h, TrainedModel m) {
+        if (!(m.info().get("leaderboard") instanceof List<?> board) || board.isEmpty()) {
+            return;
+        }
+        String camel = ModelJson.camel(m.objective());
+        String key = "validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+        h.append("<h2>AutoML leaderboard</h2><div class=\"card\"><p class=\"muted\">").append(board.size())
+                .append(" candidates, best first, scored on the training rows only (the test rows were never seen);"
+                        + " the first was refit on every training row and tested once.</p><table><tr><th>#</th>"
+                        + "<th class=\"text\">algorithm</th><th class=\"text\">settings</th><th>validation ")
+                .append(Html.escape(m.objective().replace('_', ' '))).append(" ± sd</th><th class=\"text\">"
+                        + "validated by</th><th>rows used</th><th>fit s</th><th>predict s</th></tr>");
+        for (Object o : board) {
+            Map<?, ?> r = (Map<?, ?>) o;
+            String settings = r.get("settings") instanceof Map<?, ?> map ? map.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
+                    : "";
+            h.append("<tr><td>").append(r.get("rank")).append("</td><td class=\"text\">")
+                    .append(Html.escape(String.valueOf(r.get("algorithm")))).append("</td><td class=\"text\">")
+                    .append(Html.escape(settings)).append("</td><td>").append(number(r.get(key), "%.4f"))
+                    .append(r.get("spread") == null ? "" : " ± " + number(r.get("spread"), "%.4f"))
+                    .append("</td><td class=\"text\">").append(Html.escape(String.valueOf(r.get("validatedBy"))))
+                    .append("</td><td>").append(number(r.get("trainedShare") instanceof Number n
+                            ? 100 * n.doubleValue() : null, "%.0f%%")).append("</td><td>")
+                    .append(number(r.get("fitSeconds"), "%.2f")).append("</td><td>")
+                    .append(number(r.get("predictSeconds"), "%.2f")).append("</td></tr>");
+        }
+        h.append("</table></div>");
+    }
+
+    private static String number(Object value, String format) {
+        return value instanceof Number n ? String.format(Locale.ROOT, format, n.doubleValue()) : "–";
     }
 
     private static long count(TrainedModel m, String key) {

@@ -2,6 +2,7 @@ package io.tablewise.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,6 +224,17 @@ class ModelBuildAndPredictTest {
         }
         assertEquals(board.get(0).get("algorithm"), m.info().get("algorithm"));
         assertTrue(m.evaluation().metrics().get("accuracy") > 0.55, m.evaluation().metrics().toString());
+
+        // the HTML report lists every candidate, best first, with its score as the leaderboard has it
+        String html = ModelReportHtml.render(m, "winequality-red.csv");
+        String section = html.substring(html.indexOf("<h2>AutoML leaderboard</h2>"));
+        assertEquals(board.size(), section.split("<tr><td>", -1).length - 1, "one row per candidate");
+        String first = section.substring(section.indexOf("<tr><td>1</td>"), section.indexOf("</tr>",
+                section.indexOf("<tr><td>1</td>")));
+        assertTrue(first.contains(String.format(java.util.Locale.ROOT, "%.4f ± %.4f",
+                ((Number) board.get(0).get("validationAccuracy")).doubleValue(),
+                ((Number) board.get(0).get("spread")).doubleValue())), first);
+        assertTrue(first.contains("5-fold cross-validation"), first);
     }
 
     @Test
@@ -232,6 +244,7 @@ class ModelBuildAndPredictTest {
         TrainedModel forest = ModelBuilder.build(wine, o.withAlgorithm("forest"), ProgressMonitor.NONE);
         assertEquals("random forest (XGBoost forest mode)", forest.info().get("algorithm"));
         assertEquals(100, forest.settings().get("trees"));
+        assertFalse(ModelReportHtml.render(forest, "wine").contains("AutoML leaderboard"), "a quick build has none");
         assertTrue(forest.evaluation().metrics().get("r2") > 0.35, forest.evaluation().metrics().toString());
         NodeException knn = assertThrows(NodeException.class, () -> ModelBuilder.build(wine,
                 o.withAlgorithm("knn"), ProgressMonitor.NONE));
