@@ -32,15 +32,15 @@ import io.tablewise.node.ProgressMonitor;
  * Every candidate is first scored after training on a third of the remaining rows; the best third of them (at
  * least two) are trained on all of them and scored again (successive halving with two rungs), in order, each one
  * after the first only if its expected time ends within the budget (its first-rung time times the ratio measured on
- * the finalists before it). On big tables the
- * rungs use samples of at most {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single
- * candidate eats the budget; on tables of at most {@value #MAX_CROSS_VALIDATED_ROWS} training rows the second rung
- * scores by {@value #FOLDS}-fold cross-validation instead. Boosted trees stop early: each one is read after about
- * forty numbers of rounds ({@link #stages}) and keeps the number that scored best (on the validation rows, or on the
- * mean over the folds), so a sampled number of trees is an upper bound. The chosen one is refit on every training
- * row. A candidate's spread is the standard deviation of its score over the folds, or over five slices of the validation
- * rows. The search stops at the time budget or the candidate cap, whichever comes first; with a cap and a generous
- * budget the leaderboard is the same on every run.
+ * the finalists before it). On big tables the rungs use samples of at most {@value #MAX_SMALL_ROWS} and
+ * {@value #MAX_FULL_ROWS} rows, so that no single candidate eats the budget; on tables of at most
+ * {@value #MAX_CROSS_VALIDATED_ROWS} training rows the second rung scores by {@value #FOLDS}-fold cross-validation
+ * instead. Boosted trees stop early: each one is read after about forty numbers of rounds ({@link #stages}) and
+ * keeps the number that scored best (on the validation rows, or on the mean over the folds), so a sampled number of
+ * trees is an upper bound. The chosen one is refit on every training row. A candidate's spread is the standard
+ * deviation of its score over the folds, or over five slices of the validation rows. The search stops at the time
+ * budget or the candidate cap, whichever comes first; with a cap and a generous budget the leaderboard is the same
+ * on every run.
  */
 final class AutoMl {
     private AutoMl() {
@@ -51,7 +51,8 @@ final class AutoMl {
      *
      * @param learner the algorithm and its settings: for boosted trees, with the number of rounds that scored best
      * @param trained the learner as trained: boosted trees with all their rounds, of which {@code learner} keeps the
-     *                first (early stopping read on the validation rows); otherwise {@code learner} itself
+     *                first rounds (early stopping, read on the validation rows or the folds); otherwise
+     *                {@code learner} itself
      * @param rung 1: scored after training on a third of the rows; 2: after training on all of them
      * @param share the share of the training rows it learned from
      * @param folds 0: scored on the held-out validation rows; k: the mean over k-fold cross-validation
@@ -135,8 +136,8 @@ final class AutoMl {
         List<Candidate> promoted = rung1.stream().sorted(best).limit(Math.max(2, rung1.size() / 3)).toList();
         List<Candidate> rung2 = new ArrayList<>();
         boolean crossValidate = rows.length <= MAX_CROSS_VALIDATED_ROWS;
-        // how many times its first-rung time a finalist took, on average: measured, since fit times grow slower
-        // than the rows (fixed costs per tree) on small tables and about as fast on big ones
+        // a finalist's time as a multiple of its first-rung time, averaged over the finalists so far: measured, not
+        // derived from the rows, since fit times grow slower than the rows on small tables (fixed costs per tree)
         double ratios = 0;
         int done = 0;
         for (Candidate c : promoted) {
