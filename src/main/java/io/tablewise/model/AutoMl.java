@@ -207,7 +207,7 @@ final class AutoMl {
         long b = System.nanoTime();
         Column<?> y = t.column(target);
         int[] rows = type == ProblemType.REGRESSION ? validation : ModelBuilder.known(m, y, validation);
-        int[] stages = stages(m.rounds());
+        int[] stages = stages(m.rounds(), rows.length, outputs(m));
         double[][][] predicted = predictions(m, t, rows, stages);
         long c = System.nanoTime();
         double[] scores = new double[predicted.length];
@@ -258,7 +258,7 @@ final class AutoMl {
             long b = System.nanoTime();
             int[] scored = type == ProblemType.REGRESSION ? folds[f] : ModelBuilder.known(m, y, folds[f]);
             if (f == 0) {
-                stages = stages(m.rounds());
+                stages = stages(m.rounds(), scored.length, outputs(m));
                 scores = new double[stages == null ? 1 : stages.length][FOLDS];
             }
             double[][][] predicted = predictions(m, t, scored, stages);
@@ -281,15 +281,29 @@ final class AutoMl {
     }
 
     /**
-     * The numbers of boosting rounds a booster of {@code rounds} rounds is read at: about forty, evenly spaced, the
-     * last one all of them; null when it has no rounds to stop early ({@link LearnedModel#rounds()} is 0).
+     * The most predictions (rows × outputs × stages) a staged read keeps at once: the stages are fewer on big
+     * validation sets and many classes, so early stopping stays within tens of megabytes.
      */
-    static int[] stages(int rounds) {
+    static final long MAX_STAGED_VALUES = 2_000_000;
+
+    /**
+     * The numbers of boosting rounds a booster of {@code rounds} rounds is read at, when scoring {@code rows} rows of
+     * {@code outputs} outputs each: about forty, evenly spaced (fewer, down to two, when {@value #MAX_STAGED_VALUES}
+     * predictions would not hold them), the last one all of them; null when it has no rounds to stop early
+     * ({@link LearnedModel#rounds()} is 0).
+     */
+    static int[] stages(int rounds, int rows, int outputs) {
         if (rounds == 0) {
             return null;
         }
-        int step = Math.max(1, (rounds + 39) / 40);
+        long fit = MAX_STAGED_VALUES / Math.max(1L, (long) rows * outputs);
+        int count = (int) Math.max(2, Math.min(40, fit));
+        int step = Math.max(1, (rounds + count - 1) / count);
         return IntStream.iterate(rounds, k -> k > 0, k -> k - step).sorted().toArray();
+    }
+
+    private static int outputs(LearnedModel m) {
+        return m.type() == ProblemType.REGRESSION ? 1 : m.classes().size();
     }
 
     /** The index of the best score (the first, hence the fewest rounds, among equals); 0 when none is a number. */

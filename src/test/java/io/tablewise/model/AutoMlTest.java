@@ -64,17 +64,23 @@ class AutoMlTest {
 
     @Test
     void boostersAreReadAtAboutFortyEvenlySpacedRoundCounts() {
-        assertEquals(null, AutoMl.stages(0), "a model without rounds is read once");
-        assertArrayEquals(new int[] {1, 2, 3}, AutoMl.stages(3));
-        int[] hundred = AutoMl.stages(100);
+        assertEquals(null, AutoMl.stages(0, 1000, 2), "a model without rounds is read once");
+        assertArrayEquals(new int[] {1, 2, 3}, AutoMl.stages(3, 1000, 2));
+        int[] hundred = AutoMl.stages(100, 6590, 2);
         assertEquals(100, hundred[hundred.length - 1], "the last stage is every round");
         assertEquals(34, hundred.length); // every third round down from 100: 100, 97, ..., 1
         assertEquals(1, hundred[0]);
-        int[] many = AutoMl.stages(600);
+        int[] many = AutoMl.stages(600, 6590, 2);
         assertEquals(40, many.length);
         for (int k = 1; k < many.length; k++) {
             assertEquals(15, many[k] - many[k - 1]);
         }
+        // 200,000 validation rows of two classes: five stages of 400,000 probabilities
+        int[] big = AutoMl.stages(600, 200_000, 2);
+        assertEquals(5, big.length);
+        assertTrue((long) big.length * 200_000 * 2 <= AutoMl.MAX_STAGED_VALUES);
+        assertEquals(600, big[big.length - 1]);
+        assertEquals(2, AutoMl.stages(600, 200_000, 10).length, "never fewer than two: stopping at half, or not");
     }
 
     @Test
