@@ -204,16 +204,22 @@ public final class ModelBuilder {
 
     /**
      * The binary threshold, chosen without the test rows: a model with the same learner is trained on 75% of the
-     * training rows and the threshold that maximises the objective is read off the other 25%.
+     * training rows (at most {@value AutoMl#MAX_FULL_ROWS} of them) and the threshold that maximises the objective is
+     * read off the other 25%.
      */
     static double validationThreshold(Table train, String target, List<String> features, int[] rows,
                                       Learner learner, String objective, String positiveClass,
                                       long seed) {
         Column<?> y = train.column(target);
-        int[][] inner = RowSampler.split(rows, Values.labels(y), 0.25, seed + 5);
+        String[] labels = Values.labels(y);
+        int[][] inner = RowSampler.split(rows, labels, 0.25, seed + 5);
+        // on big tables the probe learns from a sample, as the search's finalists do: the threshold needs a model
+        // of the same kind, not a second copy of the final one
+        int[] fit = inner[0].length <= AutoMl.MAX_FULL_ROWS ? inner[0]
+                : RowSampler.split(inner[0], labels, 1 - AutoMl.MAX_FULL_ROWS / (double) inner[0].length, seed + 7)[0];
         LearnedModel probe;
         try {
-            probe = LearnedModel.train(train, target, ProblemType.BINARY, features, inner[0], learner, seed);
+            probe = LearnedModel.train(train, target, ProblemType.BINARY, features, fit, learner, seed);
         } catch (IllegalArgumentException e) {
             return 0.5;
         }
