@@ -206,7 +206,7 @@ final class AutoMl {
         }
         long b = System.nanoTime();
         Column<?> y = t.column(target);
-        int[] rows = type == ProblemType.REGRESSION ? validation : ModelBuilder.known(m, y, validation);
+        int[] rows = ModelBuilder.known(m, y, validation);
         int[] stages = stages(m.rounds(), rows.length, outputs(m));
         double[][][] predicted = predictions(m, t, rows, stages);
         long c = System.nanoTime();
@@ -256,7 +256,7 @@ final class AutoMl {
                 return null;
             }
             long b = System.nanoTime();
-            int[] scored = type == ProblemType.REGRESSION ? folds[f] : ModelBuilder.known(m, y, folds[f]);
+            int[] scored = ModelBuilder.known(m, y, folds[f]);
             if (f == 0) {
                 stages = stages(m.rounds(), scored.length, outputs(m));
                 scores = new double[stages == null ? 1 : stages.length][FOLDS];
@@ -324,23 +324,13 @@ final class AutoMl {
 
     /** The model's predictions of {@code rows} at each stage ({@code [stage][row][output]}), or once (one stage). */
     private static double[][][] predictions(LearnedModel m, Table t, int[] rows, int[] stages) {
-        if (stages != null) {
-            return m.stagedPredictions(t, rows, stages);
-        }
-        if (m.type() != ProblemType.REGRESSION) {
-            return new double[][][] {m.probabilities(t, rows)};
-        }
-        return new double[][][] {Arrays.stream(m.values(t, rows)).mapToObj(v -> new double[] {v})
-                .toArray(double[][]::new)};
+        return stages != null ? m.stagedPredictions(t, rows, stages)
+                : new double[][][] {ModelBuilder.predictions(m, t, rows)};
     }
 
     private static Evaluation evaluate(LearnedModel m, Column<?> y, ProblemType type, int[] rows,
                                        double[][] predicted, String objective) {
-        if (type == ProblemType.REGRESSION) {
-            return Evaluation.regression(Arrays.stream(rows).mapToDouble(r -> Values.number(y, r)).toArray(),
-                    Arrays.stream(predicted).mapToDouble(p -> p[0]).toArray());
-        }
-        return ModelBuilder.classification(m.classes(), y, type, rows, predicted, objective, Double.NaN);
+        return ModelBuilder.evaluate(m.classes(), y, type, rows, predicted, objective, Double.NaN);
     }
 
     /** The scores that exist: a slice or fold can lack a metric (AUC of rows of one class). */

@@ -244,37 +244,50 @@ public final class ModelBuilder {
 
     static Evaluation evaluate(LearnedModel model, Table table, Column<?> y, ProblemType type, int[] test,
                                String objective, double threshold) {
-        if (type == ProblemType.REGRESSION) {
-            double[] actual = Arrays.stream(test).mapToDouble(r -> Values.number(y, r)).toArray();
-            return Evaluation.regression(actual, model.values(table, test));
-        }
-        int[] known = known(model, y, test);
-        return classification(model.classes(), y, type, known, model.probabilities(table, known), objective,
-                threshold);
-    }
-
-    /** The rows whose class the model knows (a class seen only in the test rows cannot be scored). */
-    static int[] known(LearnedModel model, Column<?> y, int[] rows) {
-        return Arrays.stream(rows).filter(r -> model.classes().contains(Values.label(y, r))).toArray();
+        int[] rows = known(model, y, test);
+        return evaluate(model.classes(), y, type, rows, predictions(model, table, rows), objective, threshold);
     }
 
     /**
-     * Evaluates class probabilities {@code p} (one row per entry of {@code known}, in {@code classes} order) against
-     * the classes in {@code y}.
+     * The rows the model can be scored on: every row for regression; for classes, the rows whose class the model
+     * knows (a class seen only in the test rows cannot be scored).
      */
-    static Evaluation classification(List<String> classes, Column<?> y, ProblemType type, int[] known, double[][] p,
-                                     String objective, double threshold) {
+    static int[] known(LearnedModel model, Column<?> y, int[] rows) {
+        if (model.type() == ProblemType.REGRESSION) {
+            return rows;
+        }
+        return Arrays.stream(rows).filter(r -> model.classes().contains(Values.label(y, r))).toArray();
+    }
+
+    /** The model's predictions of the rows: class probabilities in its classes' order, or {value} for regression. */
+    static double[][] predictions(LearnedModel model, Table table, int[] rows) {
+        if (model.type() != ProblemType.REGRESSION) {
+            return model.probabilities(table, rows);
+        }
+        return Arrays.stream(model.values(table, rows)).mapToObj(v -> new double[] {v}).toArray(double[][]::new);
+    }
+
+    /**
+     * Evaluates predictions (one per entry of {@code rows}, as {@link #predictions} gives them) against the targets
+     * in {@code y}.
+     */
+    static Evaluation evaluate(List<String> classes, Column<?> y, ProblemType type, int[] rows, double[][] predicted,
+                               String objective, double threshold) {
+        if (type == ProblemType.REGRESSION) {
+            return Evaluation.regression(Arrays.stream(rows).mapToDouble(r -> Values.number(y, r)).toArray(),
+                    Arrays.stream(predicted).mapToDouble(p -> p[0]).toArray());
+        }
         if (type == ProblemType.BINARY) {
-            boolean[] positive = new boolean[known.length];
-            double[] score = new double[known.length];
-            for (int i = 0; i < known.length; i++) {
-                positive[i] = classes.get(1).equals(Values.label(y, known[i]));
-                score[i] = p[i][1];
+            boolean[] positive = new boolean[rows.length];
+            double[] score = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                positive[i] = classes.get(1).equals(Values.label(y, rows[i]));
+                score[i] = predicted[i][1];
             }
             return Evaluation.binary(classes, positive, score, objective, threshold);
         }
-        int[] actual = Arrays.stream(known).map(r -> classes.indexOf(Values.label(y, r))).toArray();
-        return Evaluation.multiclass(classes, actual, p);
+        int[] actual = Arrays.stream(rows).map(r -> classes.indexOf(Values.label(y, r))).toArray();
+        return Evaluation.multiclass(classes, actual, predicted);
     }
 
     /** A cheap content fingerprint: a hash over column names, types and every value's text. */
