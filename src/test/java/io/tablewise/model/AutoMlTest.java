@@ -84,6 +84,19 @@ class AutoMlTest {
     }
 
     @Test
+    void finalistsAreScoredEachFamilysBestFirst() {
+        AutoMl.Candidate lin1 = candidate(new Learner.LibLinear(1), 0.815, 0.02);
+        AutoMl.Candidate lin2 = candidate(new Learner.LibLinear(1.3), 0.814, 0.02);
+        AutoMl.Candidate lin3 = candidate(new Learner.LibLinear(2.6), 0.813, 0.02);
+        AutoMl.Candidate xgb1 = candidate(Learner.Boosted.defaults(), 0.812, 0.02);
+        AutoMl.Candidate sgd = candidate(Learner.LinearSgd.defaults(), 0.811, 0.02);
+        AutoMl.Candidate xgb2 = candidate(Learner.Boosted.defaults().withTrees(50), 0.810, 0.02);
+        assertEquals(List.of(lin1, xgb1, sgd, lin2, xgb2, lin3),
+                AutoMl.finalists(List.of(lin1, lin2, lin3, xgb1, sgd, xgb2)));
+        assertEquals(List.of(), AutoMl.finalists(List.of()));
+    }
+
+    @Test
     void theBestStageIsTheFirstOfTheBestScores() {
         assertEquals(2, AutoMl.best(new double[] {0.7, 0.75, 0.8, 0.8, 0.79}, true), "ties keep fewer rounds");
         assertEquals(1, AutoMl.best(new double[] {0.7, 0.5, 0.6}, false), "errors: lower is better");
