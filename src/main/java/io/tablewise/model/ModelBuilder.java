@@ -75,6 +75,17 @@ public final class ModelBuilder {
      */
     public static TrainedModel build(Table source, TransformChain chain, BuildOptions o, ProgressMonitor monitor)
             throws NodeException {
+        return build(source, chain, o, null, monitor);
+    }
+
+    /**
+     * The same with given test rows instead of the options' split (a benchmark's reference split): the other rows
+     * with a target value are the training rows.
+     *
+     * @param heldOut indices of the source's rows held out for the test; null to split by the options
+     */
+    public static TrainedModel build(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
+                                     ProgressMonitor monitor) throws NodeException {
         long start = System.nanoTime();
         if (o.target() == null || !source.columnNames().contains(o.target())) {
             throw new NodeException("target", "the table has no column '" + o.target() + "'"
@@ -93,7 +104,7 @@ public final class ModelBuilder {
             throw new NodeException("target", "only " + rows.length + " rows have a value in '" + o.target()
                     + "'; a model needs at least 10");
         }
-        int[][] split = split(rawTarget, type, o);
+        int[][] split = heldOut == null ? split(rawTarget, type, o) : given(rows, heldOut);
         monitor.progress(0.05, "fitting " + chain.steps().size() + " transforms on the training rows");
         TransformChain.FitResult fitted = chain.fitApply(source, split[0]);
         Table train = fitted.train();
@@ -194,6 +205,14 @@ public final class ModelBuilder {
         int[] rows = QuickModel.labelled(target, range(target.size()), type);
         String[] labels = type == ProblemType.REGRESSION ? null : Values.labels(target);
         return RowSampler.split(rows, labels, o.testShare(), o.seed());
+    }
+
+    /** {@code rows} split into the ones not in {@code test} and the ones in it. */
+    private static int[][] given(int[] rows, int[] test) {
+        java.util.BitSet held = new java.util.BitSet();
+        Arrays.stream(test).forEach(held::set);
+        return new int[][] {Arrays.stream(rows).filter(r -> !held.get(r)).toArray(),
+            Arrays.stream(rows).filter(held::get).toArray()};
     }
 
     private static int[] range(int n) {

@@ -168,6 +168,26 @@ class ModelBuildAndPredictTest {
     }
 
     @Test
+    void givenTestRowsAreTheOnesEvaluated() throws Exception {
+        // a benchmark's reference split: the first 300 rows are the test rows, every other row trains
+        Table wine = SharedData.table("winequality-red.csv");
+        int[] first = java.util.stream.IntStream.range(0, 300).toArray();
+        TrainedModel m = ModelBuilder.build(wine, new io.tablewise.transform.TransformChain(List.of()),
+                new BuildOptions("quality", ProblemType.REGRESSION, List.of(), "rmse", 0.2, 42), first,
+                ProgressMonitor.NONE);
+        assertEquals(300, ((Number) m.info().get("testRows")).intValue());
+        assertEquals(wine.rowCount() - 300, ((Number) m.info().get("trainRows")).intValue());
+        // the reported RMSE is the one of the model's own predictions of exactly those rows
+        Table scored = Predictor.predict(m, wine.first(300), w -> { });
+        double squares = 0;
+        for (int i = 0; i < 300; i++) {
+            double e = scored.numberColumn("prediction").getDouble(i) - wine.numberColumn("quality").getDouble(i);
+            squares += e * e;
+        }
+        assertEquals(Math.sqrt(squares / 300), m.evaluation().metrics().get("rmse"), 1e-9);
+    }
+
+    @Test
     void theAutoSearchIsReproducibleAndKeepsTheTestRowsOut() throws Exception {
         Table wine = SharedData.table("winequality-red.csv");
         BuildOptions o = new BuildOptions("quality", ProblemType.REGRESSION, List.of(), "rmse", 0.2, 9)
