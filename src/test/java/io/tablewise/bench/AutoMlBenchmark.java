@@ -53,6 +53,12 @@ public final class AutoMlBenchmark {
         }
         int[] reference = Files.readAllLines(Path.of("bench", "bank-reference-test-rows.txt")).stream()
                 .mapToInt(Integer::parseInt).toArray();
+        if (reference.length != (int) Math.ceil(0.2 * t.rowCount()) // scikit-learn rounds the test share up
+                || Arrays.stream(reference).anyMatch(r -> r < 0 || r >= t.rowCount())) {
+            System.err.println("bench/bank-reference-test-rows.txt does not fit " + bank + " (" + t.rowCount()
+                    + " rows): run python3 bench/reference_split.py again");
+            return;
+        }
         write(out.resolve("bank-test-rows-reference.txt"), reference);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"split", "seed", "quick AUC", "quick s", "auto AUC", "auto s", "candidates",
