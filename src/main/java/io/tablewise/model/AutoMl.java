@@ -33,13 +33,14 @@ import io.tablewise.node.ProgressMonitor;
  * two) are trained on all of them and scored again (successive halving with two rungs), each family's best first
  * ({@link #finalists}), each one after the first only if its expected time ends within the budget (its first-rung time
  * times the ratio measured on the finalists before it). On big tables the rungs use samples of at most
- * {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single candidate eats the budget; on tables of at most
- * {@value #MAX_CROSS_VALIDATED_ROWS} training rows the second rung scores by {@value #FOLDS}-fold cross-validation
- * instead. Boosted trees stop early: each one is read after about forty numbers of rounds ({@link #stages}) and keeps
- * the number that scored best (on the validation rows, or on the mean over the folds), so a sampled number of trees is
- * an upper bound. The chosen one is refit on every training row. A candidate's spread is the standard deviation of its
- * score over the folds, or over five slices of the validation rows. The search stops at the time budget or the
- * candidate cap, whichever comes first; with a cap and a generous budget the leaderboard is the same on every run.
+ * {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single candidate eats the budget; on tables of
+ * at most {@value #MAX_CROSS_VALIDATED_ROWS} training rows the second rung scores by {@value #FOLDS}-fold
+ * cross-validation instead. Boosted trees stop early: each one is read after about forty numbers of rounds
+ * ({@link #stages}) and keeps the number that scored best (on the validation rows, or on the mean over the folds), so a
+ * sampled number of trees is an upper bound. The chosen one is refit on every training row. A candidate's spread is the
+ * standard deviation of its score over the folds, or over five slices of the validation rows. The search stops at the
+ * time budget or the candidate cap, whichever comes first; with a cap and a generous budget the leaderboard is the same
+ * on every run.
  */
 final class AutoMl {
     private AutoMl() {
