@@ -143,6 +143,11 @@ final class TreeScorer {
         for (int k = 0; k < roots.length; k++) {
             addTree(k, x, width, rows, out);
         }
+        finish(out, rows);
+    }
+
+    /** The objective's transform of the summed outputs of {@code rows} rows (softmax for classes). */
+    private void finish(float[] out, int rows) {
         if (softmax) {
             for (int r = 0; r < rows; r++) {
                 softmax(out, r * groups);
@@ -168,11 +173,7 @@ final class TreeScorer {
             addTree(k, x, width, rows, running);
             while (stage < rounds.length && k + 1 == rounds[stage] * groups) {
                 System.arraycopy(running, 0, out[stage], 0, rows * groups);
-                if (softmax) {
-                    for (int r = 0; r < rows; r++) {
-                        softmax(out[stage], r * groups);
-                    }
-                }
+                finish(out[stage], rows);
                 stage++;
             }
         }

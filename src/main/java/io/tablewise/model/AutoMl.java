@@ -231,7 +231,7 @@ final class AutoMl {
         long c = System.nanoTime();
         double[] scores = new double[predicted.length];
         for (int k = 0; k < scores.length; k++) {
-            scores[k] = metric(evaluate(m, y, type, rows, predicted[k], objective), type, objective);
+            scores[k] = measure(m, y, type, rows, predicted[k], objective);
         }
         int best = best(scores, higherIsBetter(objective));
         double v = scores[best];
@@ -242,9 +242,8 @@ final class AutoMl {
         for (int i = 0; i < slices.length; i++) {
             int slice = i;
             int[] at = IntStream.range(0, rows.length).filter(k -> k % 5 == slice).toArray();
-            slices[i] = metric(evaluate(m, y, type, Arrays.stream(at).map(k -> rows[k]).toArray(),
-                    Arrays.stream(at).mapToObj(k -> predicted[best][k]).toArray(double[][]::new), objective),
-                    type, objective);
+            slices[i] = measure(m, y, type, Arrays.stream(at).map(k -> rows[k]).toArray(),
+                    Arrays.stream(at).mapToObj(k -> predicted[best][k]).toArray(double[][]::new), objective);
         }
         return new Candidate(kept(s, stages, best), s, rung, share, 0, v, Stats.sampleStd(known(slices)),
                 (b - a) / 1e9, (c - b) / 1e9);
@@ -284,7 +283,7 @@ final class AutoMl {
             predictNanos += System.nanoTime() - b;
             fitNanos += b - a;
             for (int k = 0; k < scores.length; k++) {
-                scores[k][f] = metric(evaluate(m, y, type, scored, predicted[k], objective), type, objective);
+                scores[k][f] = measure(m, y, type, scored, predicted[k], objective);
             }
         }
         double[] means = Arrays.stream(scores).mapToDouble(k -> {
@@ -347,22 +346,23 @@ final class AutoMl {
                 : new double[][][] {ModelBuilder.predictions(m, t, rows)};
     }
 
-    private static Evaluation evaluate(LearnedModel m, Column<?> y, ProblemType type, int[] rows,
-                                       double[][] predicted, String objective) {
-        return ModelBuilder.evaluate(m.classes(), y, type, rows, predicted, objective, Double.NaN);
-    }
-
-    /** The scores that exist: a slice or fold can lack a metric (AUC of rows of one class). */
-    private static double[] known(double[] scores) {
-        return Arrays.stream(scores).filter(x -> !Double.isNaN(x)).toArray();
-    }
-
-    private static double metric(Evaluation e, ProblemType type, String objective) {
+    /**
+     * The objective of predictions of {@code rows} (accuracy, or RMSE for regression, when the objective cannot be
+     * computed on them).
+     */
+    private static double measure(LearnedModel m, Column<?> y, ProblemType type, int[] rows, double[][] predicted,
+                                  String objective) {
+        Evaluation e = ModelBuilder.evaluate(m.classes(), y, type, rows, predicted, objective, Double.NaN);
         double v = e.metrics().getOrDefault(objective, Double.NaN);
         if (Double.isNaN(v)) {
             v = type == ProblemType.REGRESSION ? e.metrics().get("rmse") : e.metrics().get("accuracy");
         }
         return v;
+    }
+
+    /** The scores that exist: a slice or fold can lack a metric (AUC of rows of one class). */
+    private static double[] known(double[] scores) {
+        return Arrays.stream(scores).filter(x -> !Double.isNaN(x)).toArray();
     }
 
     /**
@@ -457,6 +457,12 @@ final class AutoMl {
         }
     }
 
+    /** The leaderboard entry's key of the validation score, e.g. {@code validationAuc}. */
+    static String scoreKey(String objective) {
+        String camel = ModelJson.camel(objective);
+        return "validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+    }
+
     /** The leaderboard as plain data for the manifest and metrics.json. */
     static List<Map<String, Object>> describe(List<Candidate> board, ProblemType type, String objective) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -469,8 +475,7 @@ final class AutoMl {
             m.put("settings", c.learner().parameters());
             m.put("trainedOn", String.format(Locale.ROOT, "%.0f%% of the training rows", 100 * c.share()));
             m.put("trainedShare", c.share());
-            String camel = ModelJson.camel(objective);
-            m.put("validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1), c.score());
+            m.put(scoreKey(objective), c.score());
             m.put("spread", Double.isNaN(c.spread()) ? null : c.spread());
             m.put("validatedBy", c.folds() > 0 ? c.folds() + "-fold cross-validation on the training rows"
                     : "20% of the training rows held out");

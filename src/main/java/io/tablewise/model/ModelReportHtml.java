@@ -222,8 +222,7 @@ public final class ModelReportHtml {
         if (!(m.info().get("leaderboard") instanceof List<?> board) || board.isEmpty()) {
             return;
         }
-        String camel = ModelJson.camel(m.objective());
-        String key = "validation" + Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
+        String key = AutoMl.scoreKey(m.objective());
         h.append("<h2>AutoML leaderboard</h2><div class=\"card\"><p class=\"muted\">").append(board.size())
                 .append(" candidates, best first, scored on the training rows only (the test rows were never seen);"
                         + " the first was refit on every training row and tested once.</p><table><tr><th>#</th>"
