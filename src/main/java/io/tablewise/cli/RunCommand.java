@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Folder for the files the flow writes (default: beside the flow file).")
     private Path outDir;
 
+    @CommandLine.Mixin
+    private PathAllowances allowances = new PathAllowances();
+
     @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
     private boolean plain;
 
@@ -95,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
                         PrintWriter err, List<RunRecord> recorded) throws InterruptedException {
         boolean terminal = !plain && System.console() != null;
         try (FlowExecutor executor = FlowExecutor.createDefault()) {
-            RunHandle handle = executor.start(new RunRequest(flow, flowDir, output, overrides, null),
+            RunHandle handle = executor.start(new RunRequest(flow, flowDir, output, overrides, null,
+                            allowances.policy(flowFile, output)),
                     new ProgressPrinter(err, terminal));
             Thread cancelOnInterrupt = new Thread(() -> {
                 handle.cancel();

@@ -21,7 +21,10 @@ public final class TablewiseCommand implements Runnable {
     }
 
     /** Runs the CLI with the given streams; returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        CliLogging.install();
+        PrintWriter out = Terminal.safe(rawOut);
+        PrintWriter err = Terminal.safe(rawErr);
         CommandLine cli = new CommandLine(new TablewiseCommand());
         cli.setOut(out);
         cli.setErr(err);
@@ -29,19 +32,34 @@ public final class TablewiseCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof java.io.IOException) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + Terminal.printable(e.getMessage()));
             } else {
+                java.util.logging.Logger.getLogger(TablewiseCommand.class.getName())
+                        .log(java.util.logging.Level.WARNING, "unexpected failure", e);
                 // The top-level boundary: an unexpected failure is reported once, plainly, with what to send us.
                 err.println("error: Tablewise failed unexpectedly (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it with the "
-                        + "command and, if you can, the data file");
+                        + (e.getMessage() == null ? "" : ": " + Terminal.printable(e.getMessage()))
+                        + "); please report it with the command and, if you can, the data file");
             }
             err.flush();
             return ExitCodes.NODE_FAILED;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (StackOverflowError e) {
+            err.println("error: the input is nested too deeply for Tablewise to follow (a formula, a flow chain or a "
+                    + "file with very deep nesting); simplify it");
+            code = ExitCodes.INVALID;
+        } catch (OutOfMemoryError e) {
+            err.println("error: Tablewise ran out of memory; use the row limit or sample options on the import, or "
+                    + "give it more memory (for example JAVA_TOOL_OPTIONS=-Xmx8g)");
+            code = ExitCodes.NODE_FAILED;
+        }
         out.flush();
         err.flush();
+        rawOut.flush();
+        rawErr.flush();
         return code;
     }
 

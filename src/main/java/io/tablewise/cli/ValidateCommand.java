@@ -32,6 +32,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a flow parameter.")
     private List<String> params = new ArrayList<>();
 
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "The output folder a run would use (default: beside the flow file).")
+    private java.nio.file.Path outDir;
+
+    @CommandLine.Mixin
+    private PathAllowances allowances = new PathAllowances();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,11 +51,13 @@ final class ValidateCommand implements Callable<Integer> {
         Map<String, String> overrides = loaded.overrides();
         try {
             Map<String, Object> values = ParameterResolver.effectiveParameters(flow, overrides);
+            java.nio.file.Path output = outDir == null ? FlowFile.dirOf(flowFile) : outDir.toAbsolutePath();
             ValidationReport report = new FlowValidator(NodeRegistry.builtIn())
-                    .validate(flow, FlowFile.dirOf(flowFile), values);
+                    .validate(flow, allowances.policy(flowFile, output), values);
             for (NodeMessage m : report.messages()) {
                 (m.isError() ? err : out).println(m.format());
             }
+            printPaths(report, out);
             if (report.isValid()) {
                 out.println(flowFile.getFileName() + " is valid: " + flow.nodes().size() + " nodes, "
                         + flow.edges().size() + " edges");
@@ -60,6 +69,18 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (InvalidParameterException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
+        }
+    }
+
+    /** Every file the flow reads or writes, so a shared flow can be checked before it runs. */
+    private static void printPaths(ValidationReport report, PrintWriter out) {
+        for (boolean write : new boolean[] {false, true}) {
+            List<ValidationReport.PathUse> uses = report.paths().stream().filter(u -> u.write() == write).toList();
+            out.println((write ? "writes:" : "reads:") + (uses.isEmpty() ? " nothing" : ""));
+            for (ValidationReport.PathUse u : uses) {
+                out.println("  " + Terminal.printable(String.valueOf(u.path())) + "  (" + u.nodeId() + "." + u.param()
+                        + (u.allowed() ? "" : ", REFUSED") + ")");
+            }
         }
     }
 }

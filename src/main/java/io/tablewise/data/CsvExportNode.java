@@ -40,7 +40,11 @@ public final class CsvExportNode extends FileExportNode {
                     ParamSpec.builder("lineEnding", ParamType.CHOICE).label("Line ending").defaultValue("crlf")
                             .allowed("crlf", "lf").help("CRLF as RFC 4180 says, or LF.").build(),
                     ParamSpec.builder("header", ParamType.BOOLEAN).label("Header row").defaultValue(true)
-                            .help("Write the column names as the first row.").build()));
+                            .help("Write the column names as the first row.").build(),
+                    ParamSpec.builder("guardFormulas", ParamType.BOOLEAN).label("Guard against formulas")
+                            .defaultValue(true).help("Text that starts with =, +, -, @ (and is not a number) gets a "
+                                    + "leading ' so a spreadsheet shows it instead of running it as a formula. "
+                                    + "Turn off only for files no spreadsheet opens.").build()));
     }
 
     @Override
@@ -65,6 +69,7 @@ public final class CsvExportNode extends FileExportNode {
         char delimiter = d.equals("tab") ? '\t' : d.charAt(0);
         String eol = p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n";
         boolean header = p.bool("header", true);
+        boolean guard = p.bool("guardFormulas", true);
         AtomicFiles.write(file, out -> {
             if (enc.equals("UTF-8 with BOM")) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -76,12 +81,13 @@ public final class CsvExportNode extends FileExportNode {
                     if (c > 0) {
                         w.write(delimiter);
                     }
-                    writeField(w, columns.get(c).name(), delimiter);
+                    writeField(w, guard ? FormulaGuard.guard(columns.get(c).name()) : columns.get(c).name(),
+                            delimiter);
                 }
                 w.write(eol);
             }
             w.flush();
-            writeRows(table, out, charset, delimiter, eol, context);
+            writeRows(table, out, charset, delimiter, eol, guard, context);
             w.flush();
         });
     }
@@ -94,7 +100,7 @@ public final class CsvExportNode extends FileExportNode {
      * writes them in row order.
      */
     private static void writeRows(Table table, java.io.OutputStream out, Charset charset, char delimiter, String eol,
-                                  NodeContext context) throws IOException {
+                                  boolean guard, NodeContext context) throws IOException {
         int rows = table.rowCount();
         int blocks = (rows + BLOCK - 1) / BLOCK;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -109,7 +115,7 @@ public final class CsvExportNode extends FileExportNode {
             for (int b = 0; b < blocks; b++) {
                 int from = b * BLOCK;
                 int to = Math.min(rows, from + BLOCK);
-                window.add(pool.submit(() -> format(columns, from, to, delimiter, eol).getBytes(charset)));
+                window.add(pool.submit(() -> format(columns, from, to, delimiter, eol, guard).getBytes(charset)));
                 if (window.size() >= 2 * threads) {
                     out.write(window.poll().get());
                     if (context != null) {
@@ -131,15 +137,20 @@ public final class CsvExportNode extends FileExportNode {
         }
     }
 
-    private static String format(List<Column<?>> columns, int from, int to, char delimiter, String eol)
-            throws IOException {
+    private static String format(List<Column<?>> columns, int from, int to, char delimiter, String eol,
+                                 boolean guard) throws IOException {
         java.io.StringWriter w = new java.io.StringWriter(64 * (to - from));
+        boolean[] text = new boolean[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            text[c] = guard && columns.get(c) instanceof tech.tablesaw.api.StringColumn;
+        }
         for (int r = from; r < to; r++) {
             for (int c = 0; c < columns.size(); c++) {
                 if (c > 0) {
                     w.write(delimiter);
                 }
-                writeField(w, CellFormat.text(columns.get(c), r), delimiter);
+                String value = CellFormat.text(columns.get(c), r);
+                writeField(w, text[c] ? FormulaGuard.guard(value) : value, delimiter);
             }
             w.write(eol);
         }

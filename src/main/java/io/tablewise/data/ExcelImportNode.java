@@ -53,6 +53,7 @@ public final class ExcelImportNode extends FileImportNode {
     static ImportResult readSheet(Path file, NodeParams p, long rowLimit, ProgressMonitor monitor)
             throws NodeException {
         String name = file.getFileName().toString();
+        WorkbookCheck.checkColumns(file, name);
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             Sheet sheet = sheet(wb, p.string("sheet", ""), name);
             TextTableBuilder builder = new TextTableBuilder(ImportParams.missing(p), p.bool("trimWhitespace", true));
@@ -63,6 +64,11 @@ public final class ExcelImportNode extends FileImportNode {
                 Iterator<Row> it = rows.iterator();
                 while (it.hasNext() && builder.size() < limit) {
                     Row row = it.next();
+                    if (row.getCellCount() > ReadLimits.MAX_COLUMNS) {
+                        throw new NodeException("path", name + " row " + row.getRowNum() + " has a cell in column "
+                                + row.getCellCount() + "; Tablewise reads at most " + ReadLimits.MAX_COLUMNS
+                                + " columns (Excel's own limit). Is the workbook damaged?");
+                    }
                     String[] values = new String[row.getCellCount()];
                     boolean any = false;
                     for (int c = 0; c < values.length; c++) {
@@ -131,6 +137,10 @@ public final class ExcelImportNode extends FileImportNode {
     private static String number(BigDecimal value) {
         if (value == null) {
             return null;
+        }
+        if (Math.abs((long) value.precision() - value.scale()) > ReadLimits.MAX_EXPONENT) {
+            // beyond any double: written out in full it would be millions of digits; kept short, read as text
+            return value.toString();
         }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();

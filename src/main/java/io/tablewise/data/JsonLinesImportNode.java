@@ -1,6 +1,5 @@
 package io.tablewise.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -53,10 +52,12 @@ public final class JsonLinesImportNode extends FileImportNode {
         List<Long> lines = new ArrayList<>();
         ProblemLog problems = new ProblemLog();
         try (InputStream in = Files.newInputStream(file);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+             BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                     ReadLimits.MAX_LINE_CHARS)) {
             String line;
             long lineNo = 0;
-            while ((line = reader.readLine()) != null && (rowLimit <= 0 || records.size() < rowLimit)) {
+            while ((line = reader.readLine()) != null
+                    && (rowLimit <= 0 || records.size() < rowLimit)) {
                 lineNo++;
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -76,9 +77,19 @@ public final class JsonLinesImportNode extends FileImportNode {
                     continue;
                 }
                 record.keySet().forEach(k -> columns.putIfAbsent(k, columns.size()));
+                if (columns.size() > ReadLimits.MAX_COLUMNS) {
+                    throw new NodeException("path", name + " line " + lineNo + " brings the number of distinct keys "
+                            + "past " + ReadLimits.MAX_COLUMNS + "; a table has at most that many columns. Does "
+                            + "every line use keys of its own (an object keyed by ids)? Reshape it to one record "
+                            + "per line with fixed keys");
+                }
                 records.add(record);
                 lines.add(lineNo);
             }
+        } catch (BoundedLineReader.LineTooLongException e) {
+            throw new NodeException("path", name + " line " + e.line() + " is longer than "
+                    + ReadLimits.MAX_LINE_CHARS / (1024 * 1024) + " million characters; JSON Lines holds one record "
+                    + "per line. Is this really a JSON Lines file?");
         } catch (IOException e) {
             throw new NodeException("path", "cannot read " + file + ": " + e.getMessage());
         }

@@ -95,6 +95,12 @@ public final class FlowExecutor implements AutoCloseable {
         return validator.validate(flow, flowDir, ParameterResolver.effectiveParameters(flow, overrides));
     }
 
+    /** Validates without running, checking paths against a policy. */
+    public ValidationReport validate(Flow flow, PathPolicy paths, Map<String, String> overrides)
+            throws InvalidParameterException {
+        return validator.validate(flow, paths, ParameterResolver.effectiveParameters(flow, overrides));
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
@@ -111,6 +117,7 @@ public final class FlowExecutor implements AutoCloseable {
         private final Map<String, Thread> workers = new java.util.concurrent.ConcurrentHashMap<>();
         private final BlockingQueue<NodeResult> finished = new LinkedBlockingQueue<>();
         private final long start = System.nanoTime();
+        private Set<java.nio.file.Path> protectedInputs = Set.of();
 
         Run(RunRequest request, Map<String, Object> parameters, ExecutionListener listener, RunHandle handle) {
             this.request = request;
@@ -121,7 +128,9 @@ public final class FlowExecutor implements AutoCloseable {
 
         RunResult execute() {
             Flow flow = request.flow();
-            ValidationReport report = validator.validate(flow, request.flowDir(), parameters);
+            ValidationReport report = validator.validate(flow, request.paths(), parameters);
+            protectedInputs = report.paths().stream().filter(u -> !u.write() && u.allowed())
+                    .map(u -> PathPolicy.realOf(u.path())).collect(java.util.stream.Collectors.toSet());
             if (!report.isValid()) {
                 return new RunResult(RunResult.Status.INVALID, report, Map.of(), elapsed());
             }
@@ -185,8 +194,8 @@ public final class FlowExecutor implements AutoCloseable {
                     lineages.put(e.to().port(), lineage(e, report));
                 }
                 NodeParams params = report.params().get(id);
-                NodeRun nodeRun = new NodeRun(id, type, params, inputs, lineages, request.flowDir(),
-                        request.outputDir(), handle::isCancelled, listener);
+                NodeRun nodeRun = new NodeRun(id, type, params, inputs, lineages, request.paths(),
+                        protectedInputs, handle::isCancelled, listener);
                 listener.nodeStateChanged(id, NodeState.RUNNING, null);
                 running.put(id, pool.submit(() -> {
                     Thread.interrupted();

@@ -24,13 +24,26 @@ public final class FlowSession {
     private final Map<String, NodeResult> lastResults = new HashMap<>();
     private Flow flow;
     private Map<String, String> currentFingerprints = Map.of();
+    private PathPolicy paths;
 
     /** A session on a flow whose file lives in {@code flowDir}. */
     public FlowSession(FlowExecutor executor, NodeRegistry registry, Flow flow, Path flowDir) {
         this.executor = executor;
         this.registry = registry;
         this.flowDir = flowDir;
+        this.paths = PathPolicy.within(flowDir);
         setFlow(flow);
+    }
+
+    /** Where runs of this session may read and write (the studio adds the files and folders the user allowed). */
+    public synchronized void setPaths(PathPolicy policy) {
+        this.paths = policy;
+        this.currentFingerprints = fingerprints(flow);
+    }
+
+    /** Where runs of this session may read and write. */
+    public synchronized PathPolicy paths() {
+        return paths;
     }
 
     /** The current flow. */
@@ -72,7 +85,7 @@ public final class FlowSession {
                 listener.runFinished(result);
             }
         };
-        return executor.start(new RunRequest(snapshot, flowDir, flowDir, Map.of(), targets), recording);
+        return executor.start(new RunRequest(snapshot, flowDir, flowDir, Map.of(), targets, paths()), recording);
     }
 
     private synchronized void record(Flow ranOn, NodeResult result) {
@@ -104,7 +117,8 @@ public final class FlowSession {
 
     private Map<String, String> fingerprints(Flow f) {
         try {
-            ValidationReport report = executor.validate(f, flowDir, Map.of());
+            ValidationReport report = executor.validate(f, paths == null ? PathPolicy.within(flowDir) : paths,
+                    Map.of());
             return Fingerprints.compute(f, report, registry, flowDir);
         } catch (InvalidParameterException e) {
             return Map.of();

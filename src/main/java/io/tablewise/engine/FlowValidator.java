@@ -50,6 +50,19 @@ public final class FlowValidator {
      * @param flowParameters effective flow parameters (after overrides)
      */
     public ValidationReport validate(Flow flow, Path flowDir, Map<String, Object> flowParameters) {
+        return validate(flow, PathPolicy.within(flowDir), flowParameters);
+    }
+
+    /**
+     * Validates a flow, checking every file path it names against a path policy: each refused path is an error
+     * on its node and parameter, and the report lists every path the flow would read or write.
+     *
+     * @param flow the flow
+     * @param policy where the flow may read and write (its {@code flowDir} resolves relative paths)
+     * @param flowParameters effective flow parameters (after overrides)
+     */
+    public ValidationReport validate(Flow flow, PathPolicy policy, Map<String, Object> flowParameters) {
+        Path flowDir = policy.flowDir();
         List<NodeMessage> messages = new ArrayList<>();
         Map<String, NodeType> types = new HashMap<>();
         for (NodeInstance n : flow.nodes()) {
@@ -74,14 +87,73 @@ public final class FlowValidator {
         for (NodeInstance n : flow.nodes()) {
             NodeType type = types.get(n.id());
             if (type != null) {
-                checkParams(n, type, flowDir, flowParameters, messages).ifPresent(p -> params.put(n.id(), p));
+                checkParams(n, type, flowParameters, messages).ifPresent(p -> params.put(n.id(), p));
             }
         }
+        List<ValidationReport.PathUse> paths = checkPaths(flow, types, params, policy, messages);
         Map<String, Map<String, TableSchema>> schemas = new LinkedHashMap<>();
         if (acyclic) {
-            configureAll(flow, flowDir, types, params, schemas, messages);
+            configureAll(flow, policy, types, params, schemas, messages);
         }
-        return new ValidationReport(messages, params, schemas);
+        return new ValidationReport(messages, params, schemas, paths);
+    }
+
+    /**
+     * Checks every input and output path against the policy: reads first (a file the flow reads is protected
+     * from its writes), then writes. A refused path is an error; an input that does not exist is one too.
+     */
+    private static List<ValidationReport.PathUse> checkPaths(Flow flow, Map<String, NodeType> types,
+                                                            Map<String, NodeParams> params, PathPolicy policy,
+                                                            List<NodeMessage> messages) {
+        List<ValidationReport.PathUse> uses = new ArrayList<>();
+        Set<Path> inputs = new java.util.LinkedHashSet<>();
+        for (boolean write : new boolean[] {false, true}) {
+            ParamType kind = write ? ParamType.OUTPUT_FILE : ParamType.INPUT_FILE;
+            for (NodeInstance n : flow.nodes()) {
+                NodeType type = types.get(n.id());
+                NodeParams p = params.get(n.id());
+                if (type == null || p == null) {
+                    continue;
+                }
+                for (ParamSpec spec : type.descriptor().params()) {
+                    if (spec.type() != kind || !(p.get(spec.name()) instanceof String raw)
+                            || (raw.isBlank() && !spec.required())) {
+                        continue;
+                    }
+                    ValidationReport.PathUse use = checkPath(n.id(), spec.name(), raw, write, policy, inputs);
+                    uses.add(use);
+                    if (!use.allowed()) {
+                        messages.add(NodeMessage.error(n.id(), spec.name(), use.refusal()));
+                        params.remove(n.id());
+                    } else if (!write) {
+                        if (!Files.isRegularFile(use.path())) {
+                            messages.add(NodeMessage.error(n.id(), spec.name(), "data file '" + raw
+                                    + "' not found (looked for " + use.path() + "); put the file back or choose "
+                                    + "it again"));
+                            params.remove(n.id());
+                        }
+                        inputs.add(PathPolicy.realOf(use.path()));
+                    }
+                }
+            }
+        }
+        return uses;
+    }
+
+    private static ValidationReport.PathUse checkPath(String nodeId, String param, String raw, boolean write,
+                                                      PathPolicy policy, Set<Path> inputs) {
+        try {
+            Path path = write ? policy.write(raw, inputs) : policy.read(raw);
+            return new ValidationReport.PathUse(nodeId, param, write, path, null);
+        } catch (PathNotAllowedException e) {
+            Path shown;
+            try {
+                shown = (write ? policy.outputDir() : policy.flowDir()).resolve(raw).normalize();
+            } catch (java.nio.file.InvalidPathException bad) {
+                shown = null;
+            }
+            return new ValidationReport.PathUse(nodeId, param, write, shown, e.getMessage());
+        }
     }
 
     private void checkEdges(Flow flow, Map<String, NodeType> types, List<NodeMessage> messages) {
@@ -148,7 +220,7 @@ public final class FlowValidator {
         return cycle.isEmpty();
     }
 
-    private Optional<NodeParams> checkParams(NodeInstance node, NodeType type, Path flowDir,
+    private Optional<NodeParams> checkParams(NodeInstance node, NodeType type,
                                              Map<String, Object> flowParameters, List<NodeMessage> messages) {
         NodeDescriptor d = type.descriptor();
         Map<String, Object> raw = node.typeVersion() < d.version()
@@ -176,20 +248,12 @@ public final class FlowValidator {
             if (problem.isPresent()) {
                 messages.add(NodeMessage.error(node.id(), spec.name(), problem.get()));
                 ok = false;
-            } else if (spec.type() == ParamType.INPUT_FILE && value instanceof String path && !path.isBlank()) {
-                Path file = flowDir.resolve(path);
-                if (!Files.isRegularFile(file)) {
-                    messages.add(NodeMessage.error(node.id(), spec.name(), "data file '" + path
-                            + "' not found (looked for " + file.toAbsolutePath().normalize()
-                            + "); put the file back or choose it again"));
-                    ok = false;
-                }
             }
         }
         return ok ? Optional.of(effective) : Optional.empty();
     }
 
-    private void configureAll(Flow flow, Path flowDir, Map<String, NodeType> types, Map<String, NodeParams> params,
+    private void configureAll(Flow flow, PathPolicy policy, Map<String, NodeType> types, Map<String, NodeParams> params,
                               Map<String, Map<String, TableSchema>> schemas, List<NodeMessage> messages) {
         for (String id : new FlowGraph(flow).topologicalOrder()) {
             NodeType type = types.get(id);
@@ -211,8 +275,10 @@ public final class FlowValidator {
                 continue;
             }
             try {
-                Map<String, TableSchema> out = type.configure(new Configure(id, p, inputs, flowDir));
+                Map<String, TableSchema> out = type.configure(new Configure(id, p, inputs, policy));
                 schemas.put(id, out == null ? Map.of() : new HashMap<>(out));
+            } catch (PathNotAllowedException e) {
+                messages.add(NodeMessage.error(id, null, e.getMessage()));
             } catch (NodeException e) {
                 messages.add(NodeMessage.error(id, e.param(), e.getMessage()));
             } catch (RuntimeException e) {
@@ -249,11 +315,11 @@ public final class FlowValidator {
     }
 
     /** The configure context for one node. */
-    private record Configure(String nodeId, NodeParams params, Map<String, TableSchema> inputSchemas, Path flowDir)
-            implements ConfigureContext {
+    private record Configure(String nodeId, NodeParams params, Map<String, TableSchema> inputSchemas,
+                             PathPolicy policy) implements ConfigureContext {
         @Override
         public Path resolveInput(String relativeOrAbsolute) {
-            return flowDir.resolve(relativeOrAbsolute);
+            return policy.read(relativeOrAbsolute);
         }
     }
 }

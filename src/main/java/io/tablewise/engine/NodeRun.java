@@ -30,22 +30,22 @@ final class NodeRun implements NodeContext {
     private final NodeParams params;
     private final Map<String, Object> inputs;
     private final Map<String, Lineage> lineages;
-    private final Path flowDir;
-    private final Path outputDir;
+    private final PathPolicy paths;
+    private final java.util.Set<Path> protectedInputs;
     private final BooleanSupplier cancelled;
     private final ExecutionListener listener;
     private final List<NodeMessage> messages = new ArrayList<>();
 
     NodeRun(String nodeId, NodeType type, NodeParams params, Map<String, Object> inputs,
-            Map<String, Lineage> lineages, Path flowDir, Path outputDir, BooleanSupplier cancelled,
-            ExecutionListener listener) {
+            Map<String, Lineage> lineages, PathPolicy paths, java.util.Set<Path> protectedInputs,
+            BooleanSupplier cancelled, ExecutionListener listener) {
         this.nodeId = nodeId;
         this.type = type;
         this.params = params;
         this.inputs = inputs;
         this.lineages = lineages;
-        this.flowDir = flowDir;
-        this.outputDir = outputDir;
+        this.paths = paths;
+        this.protectedInputs = protectedInputs;
         this.cancelled = cancelled;
         this.listener = listener;
     }
@@ -69,6 +69,12 @@ final class NodeRun implements NodeContext {
         } catch (NodeException e) {
             state = NodeState.FAILED;
             messages.add(NodeMessage.error(nodeId, e.param(), e.getMessage()));
+        } catch (io.tablewise.node.NodeFailure e) {
+            state = NodeState.FAILED;
+            messages.add(NodeMessage.error(nodeId, e.param(), e.getMessage()));
+        } catch (PathNotAllowedException e) {
+            state = NodeState.FAILED;
+            messages.add(NodeMessage.error(nodeId, null, e.getMessage()));
         } catch (OutOfMemoryError e) {
             state = NodeState.FAILED;
             messages.add(NodeMessage.error(nodeId, null, "ran out of memory; use the row limit or sample "
@@ -116,12 +122,12 @@ final class NodeRun implements NodeContext {
 
     @Override
     public Path resolveInput(String relativeOrAbsolute) {
-        return flowDir.resolve(relativeOrAbsolute);
+        return paths.read(relativeOrAbsolute);
     }
 
     @Override
     public Path resolveOutput(String relativeOrAbsolute) {
-        return outputDir.resolve(relativeOrAbsolute);
+        return paths.write(relativeOrAbsolute, protectedInputs);
     }
 
     @Override

@@ -14,13 +14,21 @@ import io.tablewise.flow.Flow;
  * @param outputDir folder that relative output paths are resolved against (the flow's folder by default)
  * @param overrides flow parameter overrides as text (e.g. from {@code --param NAME=VALUE})
  * @param targets nodes to bring up to date with their upstream; empty for all nodes
+ * @param paths where the flow may read and write (by default its own folder and the output folder)
  */
-public record RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, String> overrides, Set<String> targets) {
+public record RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, String> overrides, Set<String> targets,
+                         PathPolicy paths) {
     /** Copies the collections and fills in defaults. */
     public RunRequest {
         outputDir = outputDir == null ? flowDir : outputDir;
         overrides = Map.copyOf(overrides == null ? Map.of() : overrides);
         targets = Set.copyOf(targets == null ? Set.of() : targets);
+        paths = paths == null ? PathPolicy.of(flowDir, null, outputDir) : paths.withOutputDir(outputDir);
+    }
+
+    /** A request that reads and writes only inside the flow's folder and the output folder. */
+    public RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, String> overrides, Set<String> targets) {
+        this(flow, flowDir, outputDir, overrides, targets, null);
     }
 
     /** Runs every node of a flow, reading and writing beside it. */

@@ -84,13 +84,16 @@ public final class FlowGraph {
         return order;
     }
 
-    /** A cycle as a list of node ids (first repeated at the end), if the flow has one. */
+    /**
+     * A cycle as a list of node ids (first repeated at the end), if the flow has one. The depth-first search keeps
+     * its own stack, so a chain of any length (a flow file may hold tens of thousands of nodes) cannot exhaust the
+     * thread's stack.
+     */
     public Optional<List<String>> findCycle() {
         Map<String, Integer> color = new LinkedHashMap<>();
         for (String start : successors.keySet()) {
             if (color.getOrDefault(start, 0) == 0) {
-                List<String> path = new ArrayList<>();
-                Optional<List<String>> cycle = visit(start, color, path);
+                Optional<List<String>> cycle = visit(start, color);
                 if (cycle.isPresent()) {
                     return cycle;
                 }
@@ -99,25 +102,32 @@ public final class FlowGraph {
         return Optional.empty();
     }
 
-    private Optional<List<String>> visit(String id, Map<String, Integer> color, List<String> path) {
-        color.put(id, 1);
-        path.add(id);
-        for (String next : successors.get(id)) {
-            int c = color.getOrDefault(next, 0);
+    private Optional<List<String>> visit(String start, Map<String, Integer> color) {
+        List<String> path = new ArrayList<>();
+        List<java.util.Iterator<String>> pending = new ArrayList<>();
+        color.put(start, 1);
+        path.add(start);
+        pending.add(successors.get(start).iterator());
+        while (!pending.isEmpty()) {
+            java.util.Iterator<String> next = pending.get(pending.size() - 1);
+            if (!next.hasNext()) {
+                color.put(path.remove(path.size() - 1), 2);
+                pending.remove(pending.size() - 1);
+                continue;
+            }
+            String n = next.next();
+            int c = color.getOrDefault(n, 0);
             if (c == 1) {
-                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(next), path.size()));
-                cycle.add(next);
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(n), path.size()));
+                cycle.add(n);
                 return Optional.of(cycle);
             }
             if (c == 0) {
-                Optional<List<String>> found = visit(next, color, path);
-                if (found.isPresent()) {
-                    return found;
-                }
+                color.put(n, 1);
+                path.add(n);
+                pending.add(successors.getOrDefault(n, List.of()).iterator());
             }
         }
-        path.remove(path.size() - 1);
-        color.put(id, 2);
         return Optional.empty();
     }
 

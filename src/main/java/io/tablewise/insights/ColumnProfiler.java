@@ -247,9 +247,15 @@ final class ColumnProfiler {
                 counts.size(), null, null, top, null, text, categoryHistogram(counts, n));
     }
 
-    /** Counts per dictionary key (no String per row), then one String per distinct value. */
+    /**
+     * Counts per dictionary key (no String per row), then one String per distinct value. A column with very many
+     * distinct values (an id column) has no dictionary in Tablesaw: it is counted value by value.
+     */
     private static Map<String, long[]> dictionaryCounts(StringColumn column) {
         DictionaryMap dictionary = column.getDictionary();
+        if (!DictionaryKeys.hasKeys(column)) {
+            return rowCounts(column);
+        }
         Int2LongOpenHashMap byKey = new Int2LongOpenHashMap();
         for (int i = 0; i < column.size(); i++) {
             byKey.addTo(dictionary.getKeyForIndex(i), 1);

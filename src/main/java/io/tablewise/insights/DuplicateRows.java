@@ -117,7 +117,7 @@ final class DuplicateRows {
             for (int r = 0; r < rows; r++) {
                 add(hashes, r, b.isMissing(r) ? MISSING : b.getByte(r));
             }
-        } else if (c instanceof StringColumn s) {
+        } else if (c instanceof StringColumn s && DictionaryKeys.hasKeys(s)) {
             // Dictionary keys identify values within a column without touching the strings.
             DictionaryMap dictionary = s.getDictionary();
             for (int r = 0; r < rows; r++) {

@@ -477,8 +477,11 @@ public final class LearnedModel {
     public static LearnedModel load(Path file, ProblemType type, List<String> classes, FeatureEncoder encoder)
             throws IOException {
         ModelProto proto;
-        try (InputStream in = Files.newInputStream(file)) {
-            proto = ModelProto.parseFrom(in);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            // every class named anywhere in the file is checked before Tribuo loads any of them
+            ModelClassCheck.check(bytes, file.getFileName().toString());
+            proto = ModelProto.parseFrom(bytes);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new IOException(file.getFileName() + " is not a Tablewise model file (" + e.getMessage() + ")");
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.tablewise.io.AtomicFiles;
 import io.tablewise.ml.LearnedModel;
 import io.tablewise.ml.FeatureEncoder;
 import io.tablewise.ml.ProblemType;
@@ -39,10 +40,20 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Writes the model folder atomically. */
+    /**
+     * Writes the model folder atomically in effect: a complete temporary folder is renamed into place, the previous
+     * model kept as {@code NAME.bak}. Only folders Tablewise wrote are ever moved or deleted; anything else at
+     * {@code dir} or {@code NAME.bak} is refused, naming the folder. A crash between the two renames leaves the
+     * previous model in {@code NAME.bak}, which {@link #load} falls back to; temporary folders of earlier crashes are
+     * removed here.
+     */
     public static void save(TrainedModel m, Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        Path backup = backupOf(dir);
+        OwnedFiles.checkReplaceableModel(dir);
+        OwnedFiles.checkReplaceableModel(backup);
+        removeStaleTemps(parent, dir.getFileName().toString());
         // a plain directory (not createTempDirectory, which is private to the owner) so the model keeps the usual
         // permissions
         Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + ".tmp-" + System.nanoTime()));
@@ -52,14 +63,39 @@ public final class ModelFiles {
             if (m.model().exportsOnnx()) {
                 m.model().saveOnnx(tmp.resolve(ONNX));
             }
+            try (var files = Files.list(tmp)) {
+                for (Path f : files.toList()) {
+                    AtomicFiles.force(f);
+                }
+            }
+            AtomicFiles.force(tmp);
             if (Files.exists(dir)) {
-                Path backup = dir.resolveSibling(dir.getFileName() + ".bak");
                 deleteTree(backup);
                 Files.move(dir, backup, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.force(parent);
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /** Where the previous model is kept. */
+    static Path backupOf(Path dir) {
+        return dir.resolveSibling(dir.getFileName() + ".bak");
+    }
+
+    /** Temporary folders of this model left by a crash: Tablewise's own name pattern and files only. */
+    private static void removeStaleTemps(Path parent, String name) {
+        try (var siblings = Files.list(parent)) {
+            for (Path p : siblings.toList()) {
+                var match = OwnedFiles.TEMP_FOLDER.matcher(p.getFileName().toString());
+                if (match.matches() && match.group(1).equals(name) && OwnedFiles.isModelFolder(p)) {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException e) {
+            // a leftover temporary folder is untidy, not harmful: the save goes on
         }
     }
 
@@ -130,6 +166,11 @@ public final class ModelFiles {
     /** Reads a model folder; every problem is an IOException whose message says what is wrong with which file. */
     @SuppressWarnings("unchecked")
     public static TrainedModel load(Path dir) throws IOException {
+        if (!Files.exists(dir) && OwnedFiles.isModelFolder(backupOf(dir))
+                && Files.isRegularFile(backupOf(dir).resolve("manifest.json"))) {
+            // a save was interrupted between its two renames: the previous model is the complete one
+            dir = backupOf(dir);
+        }
         Path manifestFile = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifestFile)) {
             throw new IOException(dir + " is not a Tablewise model folder (it has no manifest.json)");

@@ -27,6 +27,7 @@ public final class ModelJson {
     /** The metrics document. */
     public static Map<String, Object> metrics(TrainedModel m) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", OwnedFiles.METRICS_FORMAT);
         out.put("problemType", m.problemType().name().toLowerCase(Locale.ROOT));
         out.put("target", m.target());
         out.put("objective", camel(m.objective()));
@@ -49,8 +50,9 @@ public final class ModelJson {
         return out;
     }
 
-    /** Writes it atomically. */
+    /** Writes it atomically; an existing file that Tablewise did not write is refused, not replaced. */
     public static void write(TrainedModel m, Path file) throws IOException {
+        OwnedFiles.checkReplaceableMetrics(file);
         byte[] bytes = JSON.writeValueAsString(clean(metrics(m))).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }

@@ -185,12 +185,17 @@ public final class ModelNodes {
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
             TrainedModel m = context.input("model", TrainedModel.class);
-            Path folder = context.resolveOutput(context.params().string("path", ""));
+            String path = context.params().string("path", "");
+            Path folder = context.resolveOutput(path);
+            // each file is checked too: a link named 'model' inside an allowed folder must not lead elsewhere
+            Path modelDir = context.resolveOutput(path + "/model");
+            Path metrics = context.resolveOutput(path + "/metrics.json");
+            Path report = context.resolveOutput(path + "/report.html");
             try {
                 java.nio.file.Files.createDirectories(folder);
-                ModelFiles.save(m, folder.resolve("model"));
-                ModelJson.write(m, folder.resolve("metrics.json"));
-                ModelReportHtml.write(m, m.target(), folder.resolve("report.html"));
+                ModelFiles.save(m, modelDir);
+                ModelJson.write(m, metrics);
+                ModelReportHtml.write(m, m.target(), report);
             } catch (IOException e) {
                 throw new NodeException("path", "could not write " + folder + ": " + e.getMessage());
             }

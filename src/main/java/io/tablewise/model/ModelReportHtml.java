@@ -38,8 +38,9 @@ public final class ModelReportHtml {
     private ModelReportHtml() {
     }
 
-    /** Writes the page atomically. */
+    /** Writes the page atomically; an existing file that Tablewise did not write is refused, not replaced. */
     public static void write(TrainedModel m, String dataset, Path file) throws IOException {
+        OwnedFiles.checkReplaceableReport(file);
         byte[] bytes = render(m, dataset).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
@@ -50,7 +51,8 @@ public final class ModelReportHtml {
         StringBuilder h = new StringBuilder(32 * 1024);
         String title = "Model: " + m.target() + " (" + m.problemType().name().toLowerCase(Locale.ROOT) + ")";
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
-                .append("</title><style>").append(CSS).append("</style></head><body><main><h1>")
+                .append("</title>").append(OwnedFiles.GENERATOR).append("<style>").append(CSS)
+                .append("</style></head><body><main><h1>")
                 .append(Html.escape(title))
                 .append("</h1><p class=\"muted\">").append(Html.escape(dataset)).append(" · ")
                 .append(Html.escape(String.valueOf(m.info().get("algorithm")))).append(String.format(Locale.ROOT,

@@ -24,6 +24,9 @@ import io.tablewise.node.NodeParams;
 
 /** Turns the models a flow run built into run records. */
 public final class RunTracker {
+    /** Random per process: ids from two processes in the same second differ. */
+    private static final String PROCESS_TAG = String.format(Locale.ROOT, "%06x",
+            new java.security.SecureRandom().nextInt(1 << 24));
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private RunTracker() {
@@ -85,13 +88,21 @@ public final class RunTracker {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> leaderboard = m.info().get("leaderboard") instanceof List<?> board
                     ? (List<Map<String, Object>>) board : List.of();
-            out.add(new RunRecord(stamp + "-" + COUNTER.incrementAndGet(),
+            out.add(new RunRecord(runId(stamp),
                     LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
                     flowFile.getFileName().toString(), r.nodeId(), m.target(),
                     m.problemType().name().toLowerCase(Locale.ROOT), data, params, metrics, r.seconds(), artifacts,
                     model, leaderboard));
         }
         return out;
+    }
+
+    /**
+     * A run id that is unique across processes: the time to the second (ids sort by time) and a random part (two
+     * runs of the same flow at once, from two processes, must not share one).
+     */
+    static String runId(String stamp) {
+        return stamp + "-" + PROCESS_TAG + "-" + COUNTER.incrementAndGet();
     }
 
     /** The node and every node upstream of it, in flow order. */

@@ -10,6 +10,9 @@ import io.tablewise.node.Suggestions;
 
 /** The combinations of a parameter sweep: every value of each swept flow parameter with every other's. */
 public final class SweepGrid {
+    /** Most runs one sweep starts: each builds models, and 20 parameters of 2 values would be a million runs. */
+    public static final int MAX_COMBINATIONS = 1_000;
+
     private SweepGrid() {
     }
 
@@ -31,6 +34,12 @@ public final class SweepGrid {
             List<String> vs = e.getValue().stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
             if (vs.isEmpty()) {
                 throw new IllegalArgumentException("no values given for '" + name + "'");
+            }
+            if ((long) grid.size() * vs.size() > MAX_COMBINATIONS) {
+                long total = values.values().stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+                throw new IllegalArgumentException("the sweep would start " + String.format(java.util.Locale.ROOT,
+                        "%,d", total) + " runs; at most " + MAX_COMBINATIONS + " are run at once. Sweep fewer "
+                        + "parameters or values");
             }
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> base : grid) {

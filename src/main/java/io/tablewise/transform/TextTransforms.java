@@ -150,7 +150,24 @@ final class TextTransforms {
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new NodeException("replaceWith", "the replacement refers to a group the pattern does not have");
             }
-            return s -> pattern.matcher(s).replaceAll(with);
+            int groups = pattern.matcher("").groupCount();
+            for (int i = 0; regex && i < with.length() - 1; i++) {
+                char ch = with.charAt(i);
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '$' && Character.isDigit(with.charAt(i + 1)) && with.charAt(i + 1) - '0' > groups) {
+                    throw new NodeException("replaceWith", "the replacement refers to group $" + with.charAt(i + 1)
+                            + ", but the pattern has " + (groups == 0 ? "no groups" : "groups $1 to $" + groups));
+                }
+            }
+            return s -> {
+                try {
+                    return BoundedRegex.run(pattern, s, "find", m -> m.replaceAll(with));
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new io.tablewise.node.NodeFailure("replaceWith", "the replacement cannot be used with this "
+                            + "pattern (" + e.getMessage() + "); write $ as \\$ and refer only to groups it has");
+                }
+            };
         }
     }
 
@@ -211,14 +228,10 @@ final class TextTransforms {
             StringColumn out = StringColumn.create(name(TableSchema.of(input), p));
             for (int i = 0; i < c.size(); i++) {
                 String v = Cells.text(c, i);
-                Matcher m = v == null ? null : pattern.matcher(v);
-                if (m != null && m.find()) {
-                    String g = m.groupCount() >= 1 ? m.group(1) : m.group();
-                    if (g == null) {
-                        out.appendMissing();
-                    } else {
-                        out.append(g);
-                    }
+                String g = v == null ? null : BoundedRegex.run(pattern, v, "pattern",
+                        m -> m.find() ? (m.groupCount() >= 1 ? m.group(1) : m.group()) : null);
+                if (v != null && g != null) {
+                    out.append(g);
                 } else {
                     out.appendMissing();
                 }

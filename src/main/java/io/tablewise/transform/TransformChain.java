@@ -128,6 +128,14 @@ public final class TransformChain {
                 Map<String, Object> params = new LinkedHashMap<>();
                 ((Map<String, Object>) d.get("params")).forEach((k, v) -> params.put(k, v instanceof Integer i
                         ? Long.valueOf(i) : v));
+                // a model file is data from elsewhere: its parameters pass the same checks as a flow's
+                for (io.tablewise.node.ParamSpec spec : t.spec().params()) {
+                    java.util.Optional<String> problem = spec.check(params.get(spec.name()));
+                    if (problem.isPresent() && params.containsKey(spec.name())) {
+                        throw new IllegalArgumentException("transform '" + id + "' parameter '" + spec.name() + "': "
+                                + problem.get());
+                    }
+                }
                 steps.add(new Step(t, new NodeParams(params)));
                 states.add(new FittedState((Map<String, Object>) d.get("learned")));
             }

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ButtonBar;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import io.tablewise.engine.ValidationReport;
 import io.tablewise.flow.Flow;
 import io.tablewise.flow.json.FlowFormatException;
 import io.tablewise.flow.json.FlowReader;
@@ -74,6 +75,7 @@ final class Documents {
             editor.load(flow, file.toAbsolutePath().normalize(), false);
             settings.addRecent(file);
             recovery.clear();
+            askAboutOutsidePaths(flow);
             return true;
         } catch (FlowFormatException e) {
             error(Messages.get("doc.openFailed", file.getFileName()), describe(e));
@@ -211,6 +213,41 @@ final class Documents {
                 new FileChooser.ExtensionFilter(Messages.get("doc.flowFiles"), "*.flow"),
                 new FileChooser.ExtensionFilter(Messages.get("doc.allFiles"), "*.*"));
         return chooser;
+    }
+
+    /**
+     * A shared flow that reads or writes outside its folder is shown with those paths, once, when it is opened:
+     * the user allows them on this machine (remembered in the settings, never in the flow) or keeps them blocked,
+     * in which case the nodes show why they cannot run.
+     */
+    private void askAboutOutsidePaths(Flow flow) {
+        List<ValidationReport.PathUse> refused = runs.refusedPaths(flow);
+        if (refused.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(Messages.get("doc.outsidePaths.text")).append("\n\n");
+        for (ValidationReport.PathUse u : refused) {
+            text.append(Messages.get(u.write() ? "doc.outsidePaths.write" : "doc.outsidePaths.read",
+                    u.nodeId(), u.path() == null ? "?" : u.path())).append('\n');
+        }
+        ButtonType allow = new ButtonType(Messages.get("doc.outsidePaths.allow"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType block = new ButtonType(Messages.get("doc.outsidePaths.block"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, text.toString(), block, allow);
+        alert.initOwner(owner);
+        alert.setHeaderText(Messages.get("doc.outsidePaths.header"));
+        if (alert.showAndWait().orElse(block) == allow) {
+            for (ValidationReport.PathUse u : refused) {
+                if (u.path() == null) {
+                    continue;
+                }
+                if (u.write()) {
+                    settings.allowWriteDir(u.path().getParent());
+                } else {
+                    settings.allowReadFile(u.path());
+                }
+            }
+            runs.refresh();
+        }
     }
 
     private void error(String header, String text) {

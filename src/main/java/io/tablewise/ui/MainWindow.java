@@ -81,7 +81,11 @@ public final class MainWindow {
         this.documents = new Documents(editor, runs, session.settings(), session.recovery(), stage);
         this.canvas = new CanvasView(editor, runs);
         canvas.setOnRunTo(id -> runs.run(Set.of(id)));
-        canvas.setRelativePath(f -> FlowPaths.relative(runs.flowDir(), f.toPath()));
+        canvas.setRelativePath(f -> {
+            // a file dropped by the user may be read by flows on this machine, wherever it is
+            session.settings().allowReadFile(f.toPath());
+            return FlowPaths.relative(runs.flowDir(), f.toPath());
+        });
         this.palette = new PaletteView(session.palette(), editor);
         this.inspector = new InspectorView(session.inspector(), fileBrowser());
         this.output = new OutputPanel(editor, runs);
@@ -481,6 +485,8 @@ public final class MainWindow {
                 chooser.getExtensionFilters().addAll(io.tablewise.ui.export.ExportDialogs.dataFilters());
                 initialDir(chooser, current);
                 File f = chooser.showOpenDialog(stage);
+                // a file the user picked here may be read by this flow on this machine, wherever it is
+                Optional.ofNullable(f).ifPresent(x -> session.settings().allowReadFile(x.toPath()));
                 return Optional.ofNullable(f).map(x -> FlowPaths.relative(runs.flowDir(), x.toPath()));
             }
 
@@ -493,6 +499,9 @@ public final class MainWindow {
                     chooser.setInitialFileName(Path.of(current).getFileName().toString());
                 }
                 File f = chooser.showSaveDialog(stage);
+                Optional.ofNullable(f).map(x -> x.toPath().toAbsolutePath().getParent())
+                        .filter(parent -> !parent.startsWith(runs.flowDir()))
+                        .ifPresent(parent -> session.settings().allowWriteDir(parent));
                 return Optional.ofNullable(f).map(x -> FlowPaths.relative(runs.flowDir(), x.toPath()));
             }
 

@@ -31,6 +31,7 @@ public final class StudioSession {
         this.samples = samples;
         this.editor = new FlowEditor(io.tablewise.node.registry.NodeRegistry.builtIn());
         this.runs = new RunViewModel(executor, editor, uiThread);
+        this.runs.setPathGrants(settings::pathGrants);
         this.inspector = new InspectorViewModel(editor, runs);
         this.recovery = new RecoveryStore(settings.home());
     }

@@ -122,7 +122,29 @@ public final class DelimitedReader {
             this.monitor = monitor;
         }
 
+        /**
+         * A file of another kind renamed to .csv reads as a table of gibberish; say so. Text never holds NUL bytes
+         * or many other control bytes (UTF-16 is transcoded before this point).
+         */
+        private void warnIfBinary() {
+            int n = Math.min(data.length - offset, 65_536);
+            int control = 0;
+            for (int i = offset; i < offset + n; i++) {
+                int b = data[i] & 0xFF;
+                if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) {
+                    control++;
+                }
+            }
+            if (control >= 8 && control * 100L >= n || n > 0 && data[offset] == 0) {
+                boolean zip = data.length - offset > 3 && data[offset] == 'P' && data[offset + 1] == 'K';
+                warnings.add(name + " looks binary, not text (" + control + " control bytes in its first "
+                        + String.format(java.util.Locale.ROOT, "%,d", n) + "): is it really a CSV file?"
+                        + (zip ? " It starts like a zip archive; if it is an Excel workbook, name it .xlsx" : ""));
+            }
+        }
+
         ImportResult run() throws ImportException {
+            warnIfBinary();
             MissingTokens missing = new MissingTokens(options.missingTokens(), valueCharset);
             RecordScanner first = new RecordScanner(data, offset, data.length, dialect.delimiter(), dialect.quote());
             if (!first.next()) {

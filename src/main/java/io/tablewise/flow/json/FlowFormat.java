@@ -8,6 +8,12 @@ public final class FlowFormat {
     public static final String FORMAT_ID = "tablewise.flow";
     /** The version this build writes. */
     public static final int CURRENT_VERSION = 1;
+    /** The longest text value a flow file may hold (in characters); the writer and the reader agree on it. */
+    public static final int MAX_STRING_CHARS = 50_000_000;
+    /** The deepest nesting of objects and lists a flow file may hold; the writer and the reader agree on it. */
+    public static final int MAX_NESTING = 200;
+    /** The largest flow file read (in bytes). */
+    public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
     /** The usual file name extension, with the dot. */
     public static final String EXTENSION = ".flow";
 

@@ -35,7 +35,13 @@ public final class FlowReader {
     private static final Set<String> EDGE_KEYS = Set.of("from", "to");
     private static final Set<String> PORT_KEYS = Set.of("node", "port");
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(FlowFormat.MAX_STRING_CHARS).maxNestingDepth(FlowFormat.MAX_NESTING)
+                    .maxNumberLength(400).build())
+            // a key given twice is a hand edit gone wrong: refuse it instead of keeping one value silently
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
     private final List<FlowMigration> migrations;
     private final int currentVersion;
 
@@ -55,9 +61,17 @@ public final class FlowReader {
         String name = file.getFileName().toString();
         String text;
         try {
+            if (Files.size(file) > FlowFormat.MAX_FILE_BYTES) {
+                throw new FlowFormatException(file.toString(), "", "is " + Files.size(file) / (1024 * 1024)
+                        + " MB; a flow file holds no data and is at most " + FlowFormat.MAX_FILE_BYTES / (1024 * 1024)
+                        + " MB. Is this really a flow file?");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new FlowFormatException(file.toString(), "", "the file does not exist");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new FlowFormatException(file.toString(), "", "is not UTF-8 text (a flow file is JSON in UTF-8); "
+                    + "is this really a flow file?");
         } catch (IOException e) {
             throw new FlowFormatException(file.toString(), "", "cannot be read: " + e.getMessage());
         }
@@ -67,6 +81,9 @@ public final class FlowReader {
     /** Reads a flow from JSON text; {@code sourceName} names it in messages. */
     public Flow read(String json, String sourceName) throws FlowFormatException {
         JsonNode root;
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte-order mark, as Notepad writes it
+        }
         try {
             root = mapper.readTree(json);
         } catch (JsonParseException e) {
@@ -91,6 +108,10 @@ public final class FlowReader {
         JsonNode versionNode = doc.get("formatVersion");
         if (versionNode == null || !versionNode.canConvertToExactIntegral()) {
             throw new FlowFormatException(source, "formatVersion", "missing or not a whole number");
+        }
+        if (!versionNode.canConvertToInt() || versionNode.asInt() < 1) {
+            throw new FlowFormatException(source, "formatVersion", "format version " + versionNode.asText()
+                    + " is not a version any Tablewise wrote (this version reads 1 to " + currentVersion + ")");
         }
         int version = versionNode.asInt();
         if (version > currentVersion) {

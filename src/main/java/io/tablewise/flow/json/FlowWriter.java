@@ -63,7 +63,16 @@ public final class FlowWriter {
 
     /** Saves a flow atomically, keeping the previous file as {@code NAME.flow.bak}. */
     public void save(Flow flow, Path file) throws IOException {
-        byte[] bytes = toJson(flow).getBytes(StandardCharsets.UTF_8);
+        String json = toJson(flow);
+        try {
+            // what is saved must open again: the reader's limits (text length, nesting) apply before anything is
+            // written, so the file on disk is never one that cannot be reopened
+            new FlowReader().read(json, file.getFileName().toString());
+        } catch (FlowFormatException e) {
+            throw new IOException("the flow cannot be saved as it is, because it could not be opened again: "
+                    + e.getMessage() + ". Shorten the long value or simplify the parameter", e);
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(bytes), true);
     }
 

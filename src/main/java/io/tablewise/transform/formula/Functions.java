@@ -53,8 +53,19 @@ final class Functions {
         math("sign", Math::signum, true, "sign(x): -1, 0 or 1");
         add("round", List.of(Type.NUMBER, Type.NUMBER), 1, false, Type.NUMBER, false, false, a -> {
             double d = a.length > 1 ? (double) a[1] : 0;
-            return new java.math.BigDecimal((double) a[0]).setScale((int) d, java.math.RoundingMode.HALF_UP)
-                    .doubleValue();
+            double x = (double) a[0];
+            if (!Double.isFinite(x) || Double.isNaN(d)) {
+                return Double.NaN;
+            }
+            // a double has at most 17 significant digits and 1074 binary places: more digits change nothing, and
+            // a scale of millions would take minutes
+            if (d > 400) {
+                return x;
+            }
+            if (d < -400) {
+                return 0.0;
+            }
+            return new java.math.BigDecimal(x).setScale((int) d, java.math.RoundingMode.HALF_UP).doubleValue();
         }, "round(x, digits): rounded half up (digits default 0)");
         add("pow", List.of(Type.NUMBER, Type.NUMBER), 2, false, Type.NUMBER, false, false,
                 a -> finite(Math.pow((double) a[0], (double) a[1])), "pow(x, y): x to the power y");
@@ -123,7 +134,7 @@ final class Functions {
         add("weekday", List.of(Type.DATE), 1, false, Type.NUMBER, true, false,
                 a -> (double) ((LocalDate) a[0]).getDayOfWeek().getValue(), "weekday(d): 1 = Monday … 7 = Sunday");
         add("add_days", List.of(Type.DATE, Type.NUMBER), 2, false, Type.DATE, false, false,
-                a -> ((LocalDate) a[0]).plusDays((long) (double) a[1]), "add_days(d, n)");
+                a -> addDays((LocalDate) a[0], (double) a[1]), "add_days(d, n)");
     }
 
     private static String cut(String s, int fromCodePoint, int toCodePoint) {
@@ -131,6 +142,11 @@ final class Functions {
         int from = Math.max(0, Math.min(n, fromCodePoint));
         int to = Math.max(from, Math.min(n, toCodePoint));
         return s.substring(s.offsetByCodePoints(0, from), s.offsetByCodePoints(0, to));
+    }
+
+    private static LocalDate addDays(LocalDate d, double days) {
+        // beyond ±1e9 days (2.7 million years) every date is out of range: missing, and no overflow on the cast
+        return Double.isNaN(days) || Math.abs(days) > 1e9 ? null : d.plusDays((long) days);
     }
 
     private static Object date(Object[] a) {
@@ -319,7 +335,12 @@ final class Functions {
                         continue rows;
                     }
                 }
-                Object r = signature.body().apply(values.clone());
+                Object r;
+                try {
+                    r = signature.body().apply(values.clone());
+                } catch (ArithmeticException | java.time.DateTimeException e) {
+                    r = null; // a value out of range (a date beyond year 999,999,999): missing, as for 1 / 0
+                }
                 if (r != null) {
                     switch (type) {
                         case NUMBER -> out.num[i] = (double) r;

@@ -13,6 +13,12 @@ import io.tablewise.node.TableSchema;
  * parentheses and {@code case when … then … else … end}.
  */
 final class Parser {
+    /** Longest formula text read. */
+    static final int MAX_CHARS = 20_000;
+    /** Deepest nesting of parentheses and calls. */
+    static final int MAX_NESTING = 100;
+    /** Most operators in one formula (each deepens the expression by one). */
+    static final int MAX_OPERATORS = 1_000;
     private final List<Token> tokens;
     private final TableSchema schema;
     private int at;
@@ -26,13 +32,40 @@ final class Parser {
         if (text == null || text.isBlank()) {
             throw new FormulaException("the formula is empty", 1);
         }
-        Parser p = new Parser(Lexer.tokens(text), schema);
+        if (text.length() > MAX_CHARS) {
+            throw new FormulaException("the formula is " + text.length() + " characters long; at most " + MAX_CHARS
+                    + " are read. Split it into several formula steps", 1);
+        }
+        List<Token> tokens = Lexer.tokens(text);
+        checkSize(tokens);
+        Parser p = new Parser(tokens, schema);
         Expr e = p.or();
         Token t = p.peek();
         if (t.kind() != Token.Kind.END) {
             throw new FormulaException("unexpected '" + t.text() + "' after a complete expression", t.position());
         }
         return e;
+    }
+
+    /**
+     * Parsing and evaluation walk the expression recursively, so its depth is bounded before either starts: a
+     * formula nested or chained beyond these limits gets a message instead of exhausting the stack.
+     */
+    private static void checkSize(List<Token> tokens) throws FormulaException {
+        int depth = 0;
+        int operators = 0;
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.LPAREN && ++depth > MAX_NESTING) {
+                throw new FormulaException("parentheses and calls are nested more than " + MAX_NESTING
+                        + " deep; simplify the formula or split it into several formula steps", t.position());
+            } else if (t.kind() == Token.Kind.RPAREN) {
+                depth--;
+            } else if ((t.kind() == Token.Kind.OPERATOR || t.is("and") || t.is("or") || t.is("not"))
+                    && ++operators > MAX_OPERATORS) {
+                throw new FormulaException("the formula has more than " + MAX_OPERATORS + " operators; split it "
+                        + "into several formula steps (or use sum over columns)", t.position());
+            }
+        }
     }
 
     private Token peek() {

@@ -97,6 +97,56 @@ public final class StudioSettings {
         save();
     }
 
+    /**
+     * Files and folders the user allowed flows to use beyond their own folder, on this machine only (never stored in
+     * a flow): files chosen in a dialog or dropped on the canvas, and folders allowed when a flow asked.
+     *
+     * @param readFiles single files flows may read
+     * @param readDirs folders flows may read
+     * @param writeDirs folders flows may write (and read)
+     */
+    public record PathGrants(List<Path> readFiles, List<Path> readDirs, List<Path> writeDirs) {
+        /** Nothing beyond the flow's own folder. */
+        public static final PathGrants NONE = new PathGrants(List.of(), List.of(), List.of());
+    }
+
+    /** What the user allowed. */
+    public PathGrants pathGrants() {
+        return new PathGrants(paths("allow.readFile"), paths("allow.readDir"), paths("allow.writeDir"));
+    }
+
+    /** Lets flows read one file the user chose on this machine. */
+    public void allowReadFile(Path file) {
+        addPath("allow.readFile", file);
+    }
+
+    /** Lets flows read a folder. */
+    public void allowReadDir(Path dir) {
+        addPath("allow.readDir", dir);
+    }
+
+    /** Lets flows write (and read) a folder. */
+    public void allowWriteDir(Path dir) {
+        addPath("allow.writeDir", dir);
+    }
+
+    private List<Path> paths(String key) {
+        List<Path> list = new ArrayList<>();
+        for (int i = 0; values.getProperty(key + "." + i) != null; i++) {
+            list.add(Path.of(values.getProperty(key + "." + i)));
+        }
+        return list;
+    }
+
+    private void addPath(String key, Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        List<Path> list = paths(key);
+        if (!list.contains(abs)) {
+            values.setProperty(key + "." + list.size(), abs.toString());
+            save();
+        }
+    }
+
     private Path file() {
         return home.resolve("settings.properties");
     }

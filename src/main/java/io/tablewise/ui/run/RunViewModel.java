@@ -85,6 +85,9 @@ public final class RunViewModel {
     private Set<String> runTargets = Set.of();
 
     /** A runner for {@code editor}'s flow; {@code uiThread} is {@code Platform::runLater} in the studio. */
+    private java.util.function.Supplier<io.tablewise.ui.project.StudioSettings.PathGrants> grants =
+            () -> io.tablewise.ui.project.StudioSettings.PathGrants.NONE;
+
     public RunViewModel(FlowExecutor executor, FlowEditor editor, Executor uiThread) {
         this.executor = executor;
         this.editor = editor;
@@ -140,6 +143,22 @@ public final class RunViewModel {
         return analysedFlow;
     }
 
+    /** Sets where the user's own allowances come from (the studio settings). */
+    public void setPathGrants(java.util.function.Supplier<io.tablewise.ui.project.StudioSettings.PathGrants> source) {
+        this.grants = source;
+    }
+
+    /**
+     * Where the flow may read and write: its folder plus what the user allowed on this machine, never what the flow
+     * itself says.
+     */
+    public io.tablewise.engine.PathPolicy pathPolicy() {
+        io.tablewise.ui.project.StudioSettings.PathGrants g = grants.get();
+        Path dir = flowDir();
+        return new io.tablewise.engine.PathPolicy(dir, editor.fileProperty().get(), dir, g.readDirs(), g.readFiles(),
+                g.writeDirs());
+    }
+
     /** The folder relative paths resolve against: the flow file's folder, or the working folder for a new flow. */
     public Path flowDir() {
         Path file = editor.fileProperty().get();
@@ -171,6 +190,7 @@ public final class RunViewModel {
         }
         Flow flow = editor.flow();
         Path dir = flowDir();
+        io.tablewise.engine.PathPolicy policy = pathPolicy();
         running.set(true);
         progress.set(0);
         runTargets = Set.copyOf(targets);
@@ -179,7 +199,7 @@ public final class RunViewModel {
         statusText.set(Messages.get("run.running"));
         background.execute(() -> {
             try {
-                FlowSession s = sessionFor(flow, dir);
+                FlowSession s = sessionFor(flow, dir, policy);
                 RunHandle handle = s.run(targets, new Listener());
                 uiThread.execute(() -> current = handle);
             } catch (InvalidParameterException | RuntimeException e) {
@@ -206,9 +226,28 @@ public final class RunViewModel {
 
     // ---- analysis (validation and staleness) ----
 
+    /** Validates the current flow again (after the user changed what flows may read or write). */
+    public void refresh() {
+        analyse(editor.flow());
+    }
+
+    /**
+     * The paths a flow names that the path policy refuses, for the question asked when a shared flow is opened.
+     * Only the paths are checked (no data is read), so this is instant.
+     */
+    public List<ValidationReport.PathUse> refusedPaths(Flow flow) {
+        try {
+            return executor.validate(flow, pathPolicy(), Map.of()).paths().stream()
+                    .filter(u -> !u.allowed() && u.path() != null).toList();
+        } catch (InvalidParameterException e) {
+            return List.of();
+        }
+    }
+
     private void analyse(Flow flow) {
         pendingFlow.set(flow);
         Path dir = flowDir();
+        io.tablewise.engine.PathPolicy policy = pathPolicy();
         if (analysisQueued.compareAndSet(false, true)) {
             background.execute(() -> {
                 analysisQueued.set(false);
@@ -216,8 +255,8 @@ public final class RunViewModel {
                 ValidationReport report;
                 Map<String, NodeState> states;
                 try {
-                    report = executor.validate(latest, dir, Map.of());
-                    FlowSession s = sessionFor(latest, dir);
+                    report = executor.validate(latest, policy, Map.of());
+                    FlowSession s = sessionFor(latest, dir, policy);
                     states = s.states();
                 } catch (InvalidParameterException | RuntimeException e) {
                     report = new ValidationReport(List.of(NodeMessage.error(null, null, e.getMessage())),
@@ -248,12 +287,15 @@ public final class RunViewModel {
         return true;
     }
 
-    private FlowSession sessionFor(Flow flow, Path dir) {
+    private FlowSession sessionFor(Flow flow, Path dir, io.tablewise.engine.PathPolicy policy) {
         if (session == null || !dir.equals(sessionDir)) {
             session = new FlowSession(executor, editor.registry(), flow, dir);
             sessionDir = dir;
         } else {
             session.setFlow(flow);
+        }
+        if (!policy.equals(session.paths())) {
+            session.setPaths(policy);
         }
         return session;
     }
