@@ -19,7 +19,12 @@ public final class ColumnNames {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
-            String name = raw.get(i) == null ? "" : raw.get(i).strip();
+            String given = raw.get(i) == null ? "" : raw.get(i);
+            String name = withoutControls(given).strip();
+            if (!name.isEmpty() && !name.equals(given.strip())) {
+                warnings.add("the name of column " + (i + 1) + " holds control characters; they were left out: '"
+                        + name + "'");
+            }
             if (name.isEmpty()) {
                 String fixed = unique("column_" + (i + 1), used);
                 warnings.add("column " + (i + 1) + " has no name in the header; it is called '" + fixed + "'");
@@ -56,7 +61,23 @@ public final class ColumnNames {
         return base + "_" + k;
     }
 
+    /** Tablesaw compares names trimmed of everything up to U+0020 and ignoring case. */
     private static String key(String name) {
-        return name.strip().toLowerCase(java.util.Locale.ROOT);
+        return name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A name without control characters (terminal escapes, NUL, bidirectional overrides): they cannot be seen, can
+     * drive a terminal, and make two names look equal that Tablesaw tells apart, or the reverse.
+     */
+    static String withoutControls(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isISOControl(c) && !(c >= '\u202a' && c <= '\u202e') && !(c >= '\u2066' && c <= '\u2069')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -59,6 +59,7 @@ public final class AtomicFiles {
             // closed before the rename: Windows cannot rename an open file
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                requireValid(lock, tmp);
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
                 out.flush();
@@ -83,6 +84,7 @@ public final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE); FileLock lock = channel.lock();
                  FileChannel source = FileChannel.open(absolute, StandardOpenOption.READ)) {
+                requireValid(lock, tmp);
                 long size = source.size();
                 long done = 0;
                 while (done < size) {
@@ -94,6 +96,13 @@ public final class AtomicFiles {
             move(tmp, backup);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The lock marks the temporary file as in use, so a concurrent save does not take it for a crash leftover. */
+    private static void requireValid(FileLock lock, Path tmp) throws IOException {
+        if (!lock.isValid()) {
+            throw new IOException("could not lock " + tmp);
         }
     }
 

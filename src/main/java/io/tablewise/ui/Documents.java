@@ -114,7 +114,46 @@ final class Documents {
         if (!target.getFileName().toString().endsWith(".flow")) {
             target = target.resolveSibling(target.getFileName() + ".flow");
         }
+        if (!offerToCopyOutsideData(target.toAbsolutePath().normalize().getParent())) {
+            return false;
+        }
         return saveTo(target);
+    }
+
+    /**
+     * Saving into another folder: data files that would then lie outside the project are offered to be copied into
+     * its {@code data/} folder, so the project folder is whole when it is shared. Declined, the files stay where
+     * they are and this machine keeps allowing the flow to read them. False when the copy failed.
+     */
+    private boolean offerToCopyOutsideData(Path newDir) {
+        Path oldDir = runs.flowDir();
+        if (newDir.equals(oldDir.toAbsolutePath().normalize())) {
+            return true;
+        }
+        Flow rebased = FlowPaths.rebase(editor.flow(), editor.registry(), oldDir, newDir);
+        java.util.Set<Path> outside = FlowPaths.outsideInputs(rebased, editor.registry(), newDir);
+        if (outside.isEmpty()) {
+            return true;
+        }
+        StringBuilder text = new StringBuilder(Messages.get("doc.copyData.text")).append("\n\n");
+        outside.forEach(f -> text.append(f).append('\n'));
+        ButtonType copy = new ButtonType(Messages.get("doc.copyData.copy"), ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType(Messages.get("doc.copyData.keep"), ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text.toString(), copy, keep);
+        alert.initOwner(owner);
+        alert.setHeaderText(Messages.get("doc.copyData.header", outside.size()));
+        if (alert.showAndWait().orElse(keep) != copy) {
+            outside.forEach(settings::allowReadFile);
+            return true;
+        }
+        try {
+            Flow copied = FlowPaths.copyInto(rebased, editor.registry(), newDir, outside);
+            editor.adopt(FlowPaths.rebase(copied, editor.registry(), newDir, oldDir));
+            return true;
+        } catch (IOException e) {
+            error(Messages.get("doc.copyData.failed"), e.getMessage());
+            return false;
+        }
     }
 
     /** Saves the flow to {@code file}, moving relative data paths when the folder changes. */

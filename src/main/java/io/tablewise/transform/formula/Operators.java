@@ -37,7 +37,8 @@ final class Operators {
                 Vec v = a.eval(t, n).as(Type.BOOLEAN);
                 byte[] out = new byte[n];
                 for (int i = 0; i < n; i++) {
-                    out[i] = v.bool[i] == Vec.NA ? Vec.NA : (byte) (1 - v.bool[i]);
+                    // 'not null' has no values to negate: missing
+                    out[i] = v.bool == null || v.bool[i] == Vec.NA ? Vec.NA : (byte) (1 - v.bool[i]);
                 }
                 return Vec.booleans(out);
             }
@@ -103,6 +104,9 @@ final class Operators {
         };
     }
 
+    private static final double MIN_EPOCH_DAY = java.time.LocalDate.MIN.toEpochDay();
+    private static final double MAX_EPOCH_DAY = java.time.LocalDate.MAX.toEpochDay();
+
     private static Expr dateShift(int pos, Expr date, Expr days, boolean minus) {
         return new Expr(pos, Type.DATE, false) {
             @Override
@@ -111,8 +115,11 @@ final class Operators {
                 double[] k = days.eval(t, n).as(Type.NUMBER).num;
                 long[] out = new long[n];
                 for (int i = 0; i < n; i++) {
-                    out[i] = d[i] == Vec.NO_DATE || Double.isNaN(k[i]) ? Vec.NO_DATE
-                            : d[i] + (long) (minus ? -k[i] : k[i]);
+                    double shifted = d[i] == Vec.NO_DATE || Double.isNaN(k[i]) ? Double.NaN
+                            : d[i] + (minus ? -k[i] : k[i]);
+                    // a date beyond the calendar's range (year ±999,999,999) is missing, like 1 / 0
+                    out[i] = Double.isNaN(shifted) || shifted < MIN_EPOCH_DAY || shifted > MAX_EPOCH_DAY
+                            ? Vec.NO_DATE : d[i] + (long) (minus ? -k[i] : k[i]);
                 }
                 return Vec.dates(out);
             }

@@ -52,4 +52,86 @@ public final class FlowPaths {
         }
         return result;
     }
+
+    /**
+     * The data files the flow in {@code flowDir} reads that lie outside that folder (literal paths, not flow
+     * parameters): a flow moved or shared without them cannot run elsewhere.
+     */
+    public static java.util.Set<Path> outsideInputs(Flow flow, NodeRegistry registry, Path flowDir) {
+        Path dir = flowDir.toAbsolutePath().normalize();
+        java.util.Set<Path> outside = new java.util.LinkedHashSet<>();
+        forEachInput(flow, registry, (n, spec, value) -> {
+            Path file = dir.resolve(value).toAbsolutePath().normalize();
+            if (!file.startsWith(dir) && java.nio.file.Files.isRegularFile(file)) {
+                outside.add(file);
+            }
+        });
+        return outside;
+    }
+
+    /**
+     * Copies the given data files into {@code flowDir/data/} (a number is added to a name already taken; nothing is
+     * overwritten) and returns the flow reading the copies.
+     */
+    public static Flow copyInto(Flow flow, NodeRegistry registry, Path flowDir, java.util.Set<Path> files)
+            throws java.io.IOException {
+        Path dir = flowDir.toAbsolutePath().normalize();
+        Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+        java.util.Map<Path, String> copies = new java.util.HashMap<>();
+        for (Path f : files) {
+            Path target = freeName(data, f.getFileName().toString());
+            java.nio.file.Files.copy(f, target);
+            copies.put(f, relative(dir, target));
+        }
+        Flow result = flow;
+        for (NodeInstance n : flow.nodes()) {
+            NodeInstance changed = n;
+            NodeDescriptor d = registry.find(n.type()).map(t -> t.descriptor()).orElse(null);
+            for (ParamSpec spec : d == null ? java.util.List.<ParamSpec>of() : d.params()) {
+                if (spec.type() == ParamType.INPUT_FILE && n.params().get(spec.name()) instanceof String s
+                        && !s.isBlank() && !s.contains("${")) {
+                    String copy = copies.get(dir.resolve(s).toAbsolutePath().normalize());
+                    if (copy != null) {
+                        changed = changed.withParam(spec.name(), copy);
+                    }
+                }
+            }
+            if (changed != n) {
+                result = result.withReplacedNode(changed);
+            }
+        }
+        return result;
+    }
+
+    private static Path freeName(Path dir, String name) {
+        Path p = dir.resolve(name);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (int k = 2; java.nio.file.Files.exists(p); k++) {
+            p = dir.resolve(stem + "-" + k + ext);
+        }
+        return p;
+    }
+
+    /** A literal input path of a node. */
+    @FunctionalInterface
+    private interface InputVisitor {
+        void visit(NodeInstance node, ParamSpec spec, String value);
+    }
+
+    private static void forEachInput(Flow flow, NodeRegistry registry, InputVisitor visitor) {
+        for (NodeInstance n : flow.nodes()) {
+            NodeDescriptor d = registry.find(n.type()).map(t -> t.descriptor()).orElse(null);
+            if (d == null) {
+                continue;
+            }
+            for (ParamSpec spec : d.params()) {
+                if (spec.type() == ParamType.INPUT_FILE && n.params().get(spec.name()) instanceof String s
+                        && !s.isBlank() && !s.contains("${")) {
+                    visitor.visit(n, spec, s);
+                }
+            }
+        }
+    }
 }
