@@ -48,6 +48,15 @@ public final class SweepRunner {
     /** Runs {@code flow} (saved as {@code flowFile}) once per combination and appends the runs to its log. */
     public static Outcome run(FlowExecutor executor, Flow flow, Path flowFile, List<Map<String, String>> grid,
                               Listener listener, BooleanSupplier cancelled) throws IOException {
+        Path folder = flowFile.toAbsolutePath().getParent();
+        return run(executor, flow, flowFile, io.tablewise.engine.PathPolicy.of(folder, flowFile, folder), grid,
+                listener, cancelled);
+    }
+
+    /** The same, reading and writing where {@code paths} allows (the studio passes the user's allowances). */
+    public static Outcome run(FlowExecutor executor, Flow flow, Path flowFile, io.tablewise.engine.PathPolicy paths,
+                              List<Map<String, String>> grid, Listener listener, BooleanSupplier cancelled)
+            throws IOException {
         Path dir = flowFile.toAbsolutePath().getParent();
         List<RunRecord> records = new ArrayList<>();
         Map<Map<String, String>, String> failed = new LinkedHashMap<>();
@@ -60,7 +69,7 @@ public final class SweepRunner {
             int index = i;
             RunHandle handle;
             try {
-                handle = executor.start(new RunRequest(flow, dir, dir, values, java.util.Set.of()),
+                handle = executor.start(new RunRequest(flow, dir, dir, values, java.util.Set.of(), paths),
                         new ExecutionListener() {
                             @Override
                             public void nodeProgress(String nodeId, double fraction, String message) {

@@ -266,8 +266,9 @@ final class Documents {
         }
         StringBuilder text = new StringBuilder(Messages.get("doc.outsidePaths.text")).append("\n\n");
         for (ValidationReport.PathUse u : refused) {
+            String node = flow.node(u.nodeId()).map(n -> n.label().isBlank() ? n.id() : n.label()).orElse(u.nodeId());
             text.append(Messages.get(u.write() ? "doc.outsidePaths.write" : "doc.outsidePaths.read",
-                    u.nodeId(), u.path() == null ? "?" : u.path())).append('\n');
+                    node, u.path() == null ? "?" : u.path())).append('\n');
         }
         ButtonType allow = new ButtonType(Messages.get("doc.outsidePaths.allow"), ButtonBar.ButtonData.OK_DONE);
         ButtonType block = new ButtonType(Messages.get("doc.outsidePaths.block"), ButtonBar.ButtonData.CANCEL_CLOSE);

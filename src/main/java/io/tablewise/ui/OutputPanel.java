@@ -78,6 +78,7 @@ final class OutputPanel extends TabPane {
         io.tablewise.ui.runs.RunsViewModel vm = new io.tablewise.ui.runs.RunsViewModel(
                 javafx.application.Platform::runLater);
         vm.load(editor.fileProperty().get());
+        vm.setPathPolicy(file -> runs.pathPolicy());
         editor.fileProperty().addListener((o, a, file) -> vm.load(file));
         runs.recordedRunsProperty().addListener((o, a, b) -> vm.reload());
         return new Tab(Messages.get("panel.runs"), new io.tablewise.ui.runs.RunsView(vm, editor));

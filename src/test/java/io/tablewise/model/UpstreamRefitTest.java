@@ -53,7 +53,10 @@ class UpstreamRefitTest {
     /** Runs a flow through the real executor, its files beside {@link #dir}. */
     private RunResult run(String json) throws Exception {
         Flow flow = new FlowReader().read(json, "t.flow");
-        return FlowExecutor.createDefault().run(new RunRequest(flow, dir, dir, Map.of(), Set.of()),
+        // the sample's data lies outside this test's folder: allowed as a file the user chose
+        io.tablewise.engine.PathPolicy paths = io.tablewise.engine.PathPolicy.of(dir, null, dir)
+                .allowing(java.util.List.of(), java.util.List.of(CUSTOMERS.toAbsolutePath()), java.util.List.of());
+        return FlowExecutor.createDefault().run(new RunRequest(flow, dir, dir, Map.of(), Set.of(), paths),
                 ExecutionListener.NONE);
     }
 

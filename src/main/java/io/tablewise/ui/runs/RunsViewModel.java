@@ -84,6 +84,16 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper sweepMessage = new ReadOnlyStringWrapper("");
     private final AtomicBoolean sweepCancel = new AtomicBoolean();
 
+    private java.util.function.Function<Path, io.tablewise.engine.PathPolicy> paths = file -> {
+        Path dir = file.toAbsolutePath().getParent();
+        return io.tablewise.engine.PathPolicy.of(dir, file, dir);
+    };
+
+    /** Where sweeps may read and write: the studio gives the policy with the user's allowances. */
+    public void setPathPolicy(java.util.function.Function<Path, io.tablewise.engine.PathPolicy> policy) {
+        this.paths = policy;
+    }
+
     /** A view model whose background work reports through {@code ui} (the JavaFX thread). */
     public RunsViewModel(Executor ui) {
         this.ui = ui;
@@ -302,7 +312,8 @@ public final class RunsViewModel {
         Thread worker = new Thread(() -> {
             String end;
             try (FlowExecutor executor = FlowExecutor.createDefault()) {
-                SweepRunner.Outcome o = SweepRunner.run(executor, flow, flowFile, grid, new SweepRunner.Listener() {
+                SweepRunner.Outcome o = SweepRunner.run(executor, flow, flowFile, paths.apply(flowFile), grid,
+                        new SweepRunner.Listener() {
                     @Override
                     public void combinationStarted(int index, int total, Map<String, String> combination) {
                         ui.execute(() -> sweepMessage.set(Messages.get("runs.sweepRun", index + 1, total,

@@ -74,4 +74,20 @@ class ProjectFilesTest {
         next.discard(left.get(0));
         assertTrue(next.leftovers().isEmpty());
     }
+
+    @Test
+    void dataOutsideANewFolderIsFoundAndCopiedIntoItsDataFolderWithoutOverwriting() throws Exception {
+        Path old = java.nio.file.Files.createDirectories(home.resolve("old"));
+        java.nio.file.Files.writeString(old.resolve("고객.csv"), "a\n1\n");
+        Path project = java.nio.file.Files.createDirectories(home.resolve("new/data")).getParent();
+        java.nio.file.Files.writeString(project.resolve("data/고객.csv"), "someone else's");
+        Flow moved = FlowPaths.rebase(flowReading("고객.csv"), NodeRegistry.builtIn(), old, project);
+        java.util.Set<Path> outside = FlowPaths.outsideInputs(moved, NodeRegistry.builtIn(), project);
+        assertEquals(java.util.Set.of(old.resolve("고객.csv").toAbsolutePath().normalize()), outside);
+        Flow copied = FlowPaths.copyInto(moved, NodeRegistry.builtIn(), project, outside);
+        assertEquals("data/고객-2.csv", copied.node("in").orElseThrow().params().get("path"));
+        assertEquals("a\n1\n", java.nio.file.Files.readString(project.resolve("data/고객-2.csv")));
+        assertEquals("someone else's", java.nio.file.Files.readString(project.resolve("data/고객.csv")));
+        assertEquals(java.util.Set.of(), FlowPaths.outsideInputs(copied, NodeRegistry.builtIn(), project));
+    }
 }
