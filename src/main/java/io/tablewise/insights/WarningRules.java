@@ -78,10 +78,11 @@ final class WarningRules {
         }
         if (c.unique() == 1) {
             out.add(w(Kind.CONSTANT, Severity.HIGH, col, "'" + c.name() + "' has a single value ("
-                    + c.topValues().get(0).value() + ").", "Drop it: it cannot help any model."));
+                    + shortened(c.topValues().get(0).value()) + ").", "Drop it: it cannot help any model."));
         } else if (c.topShare() >= 0.95) {
             out.add(w(Kind.NEAR_CONSTANT, Severity.MEDIUM, col, String.format(Locale.ROOT,
-                    "'%s' is '%s' in %s of rows.", c.name(), c.topValues().get(0).value(), pct(c.topShare())),
+                    "'%s' is '%s' in %s of rows.", c.name(), shortened(c.topValues().get(0).value()),
+                    pct(c.topShare())),
                     "It carries little information; drop it unless the rare values matter."));
         }
         if (c.semanticType() == SemanticType.ID_LIKE) {
@@ -248,5 +249,10 @@ final class WarningRules {
 
     static String pct(double share) {
         return share > 0 && share < 0.001 ? "<0.1%" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    /** A value as a warning quotes it: at most 80 characters, so a 50 MB cell does not become a 50 MB message. */
+    static String shortened(String value) {
+        return value == null || value.length() <= 80 ? value : value.substring(0, 77) + "…";
     }
 }

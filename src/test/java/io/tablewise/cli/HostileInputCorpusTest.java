@@ -72,7 +72,8 @@ class HostileInputCorpusTest {
                 () -> c.command().equals("run") ? CliEndToEndTest.cli("run", flow.toString(), "--plain")
                         : CliEndToEndTest.cli(c.command(), flow.toString()));
         String all = o.out() + o.err();
-        assertEquals(c.exit(), o.code(), all);
+        assertTrue(all.length() < 200_000, "the output stays readable: " + all.length() + " characters");
+        assertEquals(c.exit(), o.code(), all.substring(0, Math.min(all.length(), 5000)));
         assertTrue(all.contains(c.expected()), "expected '" + c.expected() + "' in: " + all);
         assertFalse(all.contains("\tat ") || all.contains("Exception:") || all.contains("Error:"),
                 "no Java trace: " + all);
@@ -199,6 +200,18 @@ class HostileInputCorpusTest {
             junk[1] = 'K';
             Files.write(d.resolve("data.csv"), junk);
         }, -1, "looks binary"));
+        all.add(new Case("a header of 3,000,000 fields", d -> {
+            StringBuilder header = new StringBuilder();
+            for (int i = 0; i < 3_000_000; i++) {
+                header.append(i == 0 ? "" : ",").append('c').append(i);
+            }
+            Files.writeString(d.resolve("wide.csv"), header.append("\n"));
+            return d.resolve("wide.csv");
+        }, "profile", 1, "at most 16384 columns"));
+        all.add(new Case("one cell of 20 MB", d -> {
+            Files.writeString(d.resolve("long.csv"), "a\n" + "x".repeat(20_000_000) + "\n");
+            return d.resolve("long.csv");
+        }, "profile", 0, "…"));
         all.add(new Case("control characters in a column name", d -> {
             Files.writeString(d.resolve("data.csv"), "\u001b[2Jname\u0007,b\u202e\nx,1\n");
             return d.resolve("data.csv");

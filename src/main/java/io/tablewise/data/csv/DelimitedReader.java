@@ -150,6 +150,12 @@ public final class DelimitedReader {
             if (!first.next()) {
                 throw new ImportException("path", name + " has no data: it contains only empty lines.");
             }
+            if (first.fieldCount > io.tablewise.data.ReadLimits.MAX_COLUMNS) {
+                throw new ImportException("path", name + " has " + String.format(java.util.Locale.ROOT, "%,d",
+                        first.fieldCount) + " fields in its first record; Tablewise reads at most "
+                        + io.tablewise.data.ReadLimits.MAX_COLUMNS + " columns. Is the separator right? Choose it "
+                        + "under Separator, or reshape the file (one record per line)");
+            }
             List<String> firstValues = fieldsAsText(first, options.trim());
             int n = firstValues.size();
             int afterFirst = first.pos;
