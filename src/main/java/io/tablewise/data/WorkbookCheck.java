@@ -38,8 +38,8 @@ final class WorkbookCheck {
                     }
                 }
             }
-        } catch (IOException e) {
-            // not a readable zip: the Excel reader says so in its own words
+        } catch (IOException | RuntimeException e) {
+            // not a readable zip (or entry names that are not UTF-8): the Excel reader says so in its own words
         }
     }
 

@@ -58,11 +58,14 @@ public final class ModelFiles {
         // permissions
         Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + ".tmp-" + System.nanoTime()));
         try {
-            Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest(m)));
             m.model().saveModel(tmp.resolve("model.tribuo"));
             if (m.model().exportsOnnx()) {
                 m.model().saveOnnx(tmp.resolve(ONNX));
             }
+            com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    JSON.readTree(JSON.writeValueAsString(manifest(m)));
+            manifest.put(ModelIntegrity.FIELD, ModelIntegrity.of(tmp, manifest));
+            Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest));
             try (var files = Files.list(tmp)) {
                 for (Path f : files.toList()) {
                     AtomicFiles.force(f);
@@ -176,10 +179,15 @@ public final class ModelFiles {
             throw new IOException(dir + " is not a Tablewise model folder (it has no manifest.json)");
         }
         Map<String, Object> m;
+        com.fasterxml.jackson.databind.JsonNode tree;
         try {
-            m = JSON.readValue(manifestFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
+            tree = JSON.readTree(manifestFile.toFile());
+            m = JSON.convertValue(tree, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException | IllegalArgumentException e) {
             throw new IOException(manifestFile + " is not valid JSON: " + e.getMessage());
+        }
+        if (m == null) {
+            throw new IOException(manifestFile + " is empty");
         }
         if (!FORMAT.equals(m.get("format"))) {
             throw new IOException(manifestFile + " is not a Tablewise model manifest");
@@ -192,7 +200,10 @@ public final class ModelFiles {
             ProblemType type = ProblemType.valueOf(((String) m.get("problemType")).toUpperCase(java.util.Locale.ROOT));
             List<String> classes = (List<String>) m.get("classes");
             FeatureEncoder encoder = FeatureEncoder.fromState((Map<String, Object>) m.get("preprocessing"));
+            // the class names in the model file are checked inside load before anything is built; the content hash
+            // then tells whether the folder is the one that was saved
             LearnedModel model = LearnedModel.load(dir.resolve("model.tribuo"), type, classes, encoder);
+            ModelIntegrity.check(dir, tree);
             List<ColumnSchema> inputs = new ArrayList<>();
             for (Map<String, String> c : (List<Map<String, String>>) m.get("inputs")) {
                 inputs.add(new ColumnSchema(c.get("name"), ColumnKind.fromId(c.get("type")).orElseThrow()));

@@ -107,12 +107,19 @@ public final class StudioApp extends Application {
         grid.setVgap(10);
         grid.addRow(0, new Label(Messages.get("settings.theme")), theme);
         grid.addRow(1, new Label(Messages.get("settings.language")), language);
+        PathGrantsEditor grants = new PathGrantsEditor(session.settings().pathGrants(), dialog.getOwner());
+        grid.add(new Label(Messages.get("settings.grants")), 0, 2);
+        grid.add(grants, 1, 2);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             boolean languageChanged = !language.getValue().equals(session.settings().language());
             session.settings().setTheme(theme.getValue());
             session.settings().setLanguage(language.getValue());
+            if (!grants.grants().equals(session.settings().pathGrants())) {
+                session.settings().setPathGrants(grants.grants());
+                session.runs().refresh();
+            }
             if (languageChanged) {
                 Messages.use(language.getValue().isEmpty() ? null : Locale.forLanguageTag(language.getValue()));
                 buildWindow();

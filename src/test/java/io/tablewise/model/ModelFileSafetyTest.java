@@ -148,4 +148,29 @@ class ModelFileSafetyTest {
         assertFalse(Files.exists(temp), "the crashed save's temporary folder is gone");
         assertTrue(Files.isRegularFile(folder.resolve("model.tribuo")));
     }
+
+    @Test
+    void aByteFlippedInTheModelOrAPredictiveManifestFieldIsFoundAtLoad() throws Exception {
+        Path folder = dir.resolve("m");
+        ModelFiles.save(MODELS.get("xgboost"), folder);
+        byte[] original = Files.readAllBytes(folder.resolve("model.tribuo"));
+        Random r = new Random(40);
+        for (int i = 0; i < 40; i++) {
+            byte[] flipped = original.clone();
+            int at = r.nextInt(flipped.length);
+            flipped[at] ^= (byte) (1 << r.nextInt(8));
+            Files.write(folder.resolve("model.tribuo"), flipped);
+            assertThrows(IOException.class, () -> ModelFiles.load(folder), "byte " + at + " flipped");
+        }
+        Files.write(folder.resolve("model.tribuo"), original);
+        ModelFiles.load(folder);
+        String manifest = Files.readString(folder.resolve("manifest.json"));
+        Files.writeString(folder.resolve("manifest.json"), manifest.replaceFirst("\"threshold\" : [0-9.E-]+",
+                "\"threshold\" : 0.01"));
+        IOException e = assertThrows(IOException.class, () -> ModelFiles.load(folder));
+        assertTrue(e.getMessage().contains("changed after Tablewise saved it"), e.getMessage());
+        Files.writeString(folder.resolve("manifest.json"), manifest.replace("\"testMetrics\"", "\"note\" : \"mine\",\n"
+                + "  \"testMetrics\""));
+        ModelFiles.load(folder); // a field that does not decide predictions may be annotated
+    }
 }

@@ -297,12 +297,29 @@ final class Functions {
         };
     }
 
+    /** Copies row i; a source that holds no values of the target's kind (a bare null) leaves it missing. */
     static void copy(Vec from, Vec to, int i) {
         switch (to.type) {
-            case NUMBER, NULL -> to.num[i] = from.num[i];
-            case TEXT -> to.text[i] = from.text[i];
-            case BOOLEAN -> to.bool[i] = from.bool[i];
-            case DATE -> to.date[i] = from.date[i];
+            case NUMBER, NULL -> {
+                if (from.num != null) {
+                    to.num[i] = from.num[i];
+                }
+            }
+            case TEXT -> {
+                if (from.text != null) {
+                    to.text[i] = from.text[i];
+                }
+            }
+            case BOOLEAN -> {
+                if (from.bool != null) {
+                    to.bool[i] = from.bool[i];
+                }
+            }
+            case DATE -> {
+                if (from.date != null) {
+                    to.date[i] = from.date[i];
+                }
+            }
         }
     }
 

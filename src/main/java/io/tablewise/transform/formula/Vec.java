@@ -99,7 +99,8 @@ final class Vec {
             return null;
         }
         return switch (type) {
-            case NUMBER, NULL -> number(num[i]);
+            // an infinite number (1e400) has no text an analyst could use: missing, as for 1 / 0
+            case NUMBER, NULL -> Double.isFinite(num[i]) ? number(num[i]) : null;
             case TEXT -> text[i];
             case BOOLEAN -> bool[i] == 1 ? "true" : "false";
             case DATE -> java.time.LocalDate.ofEpochDay(date[i]).toString();

@@ -130,6 +130,26 @@ public final class StudioSettings {
         addPath("allow.writeDir", dir);
     }
 
+    /** Replaces every allowance (the settings dialog's list, after the user removed some). */
+    public void setPathGrants(PathGrants grants) {
+        for (String key : List.of("allow.readFile", "allow.readDir", "allow.writeDir")) {
+            for (int i = 0; values.getProperty(key + "." + i) != null; i++) {
+                values.remove(key + "." + i);
+            }
+        }
+        putAll("allow.readFile", grants.readFiles());
+        putAll("allow.readDir", grants.readDirs());
+        putAll("allow.writeDir", grants.writeDirs());
+        save();
+    }
+
+    private void putAll(String key, List<Path> paths) {
+        List<Path> distinct = paths.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+        for (int i = 0; i < distinct.size(); i++) {
+            values.setProperty(key + "." + i, distinct.get(i).toString());
+        }
+    }
+
     private List<Path> paths(String key) {
         List<Path> list = new ArrayList<>();
         for (int i = 0; values.getProperty(key + "." + i) != null; i++) {

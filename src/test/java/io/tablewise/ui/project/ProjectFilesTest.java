@@ -90,4 +90,20 @@ class ProjectFilesTest {
         assertEquals("someone else's", java.nio.file.Files.readString(project.resolve("data/고객.csv")));
         assertEquals(java.util.Set.of(), FlowPaths.outsideInputs(copied, NodeRegistry.builtIn(), project));
     }
+
+    @Test
+    void allowancesAreKeptInTheUsersSettingsAndCanBeRemoved() throws Exception {
+        StudioSettings settings = new StudioSettings(home.resolve("settings"));
+        settings.allowReadFile(home.resolve("a.csv"));
+        settings.allowReadFile(home.resolve("a.csv"));
+        settings.allowWriteDir(home.resolve("exports"));
+        StudioSettings again = new StudioSettings(home.resolve("settings"));
+        assertEquals(List.of(home.resolve("a.csv")), again.pathGrants().readFiles(), "kept once, across restarts");
+        assertEquals(List.of(home.resolve("exports")), again.pathGrants().writeDirs());
+        again.setPathGrants(new StudioSettings.PathGrants(List.of(), List.of(), List.of(home.resolve("exports"))));
+        assertEquals(StudioSettings.PathGrants.NONE.readFiles(),
+                new StudioSettings(home.resolve("settings")).pathGrants().readFiles());
+        assertEquals(List.of(home.resolve("exports")),
+                new StudioSettings(home.resolve("settings")).pathGrants().writeDirs());
+    }
 }
