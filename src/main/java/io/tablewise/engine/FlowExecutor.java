@@ -118,8 +118,17 @@ public final class FlowExecutor implements AutoCloseable {
         private final BlockingQueue<NodeResult> finished = new LinkedBlockingQueue<>();
         private final long start = System.nanoTime();
         private Set<java.nio.file.Path> protectedInputs = Set.of();
+        private final Map<String, NodeInstance> nodesById = new HashMap<>();
+        private final Map<String, List<Edge>> incomingByNode = new HashMap<>();
 
         Run(RunRequest request, Map<String, Object> parameters, ExecutionListener listener, RunHandle handle) {
+            // looked up for every node and every lineage step: indexed once, not searched each time
+            for (NodeInstance n : request.flow().nodes()) {
+                nodesById.put(n.id(), n);
+            }
+            for (Edge e : request.flow().edges()) {
+                incomingByNode.computeIfAbsent(e.to().node(), k -> new ArrayList<>()).add(e);
+            }
             this.request = request;
             this.parameters = parameters;
             this.listener = listener;
@@ -178,7 +187,7 @@ public final class FlowExecutor implements AutoCloseable {
                     continue;
                 }
                 pending.remove(id);
-                NodeInstance node = request.flow().node(id).orElseThrow();
+                NodeInstance node = nodesById.get(id);
                 NodeType type = registry.find(node.type()).orElseThrow();
                 String fingerprint = fingerprints.get(id);
                 Optional<Map<String, Object>> cached = type.hasSideEffects() || fingerprint == null
@@ -189,7 +198,7 @@ public final class FlowExecutor implements AutoCloseable {
                 }
                 Map<String, Object> inputs = new HashMap<>();
                 Map<String, Lineage> lineages = new HashMap<>();
-                for (Edge e : request.flow().incoming(id)) {
+                for (Edge e : incomingByNode.getOrDefault(id, List.of())) {
                     inputs.put(e.to().port(), results.get(e.from().node()).outputs().get(e.from().port()));
                     lineages.put(e.to().port(), lineage(e, report));
                 }
@@ -215,23 +224,23 @@ public final class FlowExecutor implements AutoCloseable {
          * incoming edge; every step keeps the data it received (already computed: upstream nodes are done).
          */
         private Lineage lineage(Edge edge, ValidationReport report) {
-            List<Lineage.Step> steps = new ArrayList<>();
+            java.util.ArrayDeque<Lineage.Step> steps = new java.util.ArrayDeque<>();
             String node = edge.from().node();
             while (true) {
-                List<Edge> in = request.flow().incoming(node);
+                List<Edge> in = incomingByNode.getOrDefault(node, List.of());
                 if (in.size() != 1) {
                     break;
                 }
                 Edge up = in.get(0);
-                NodeType t = registry.find(request.flow().node(node).orElseThrow().type()).orElse(null);
+                NodeType t = registry.find(nodesById.get(node).type()).orElse(null);
                 NodeResult r = results.get(up.from().node());
                 if (t == null || r == null || report.params().get(node) == null) {
                     break;
                 }
-                steps.add(0, new Lineage.Step(t, report.params().get(node), r.outputs().get(up.from().port())));
+                steps.addFirst(new Lineage.Step(t, report.params().get(node), r.outputs().get(up.from().port())));
                 node = up.from().node();
             }
-            return new Lineage(steps);
+            return new Lineage(new ArrayList<>(steps));
         }
 
         private void awaitOne() {

@@ -35,6 +35,12 @@ import io.tablewise.node.registry.NodeRegistry;
  * {@code configure} in topological order to learn output schemas.
  */
 public final class FlowValidator {
+    /**
+     * Most nodes in one flow. Real flows have tens; the limit keeps a crafted flow of tens of thousands of nodes
+     * from occupying the machine for minutes (validation and planning look at each node's neighbours).
+     */
+    public static final int MAX_NODES = 1_000;
+
     private final NodeRegistry registry;
 
     /** A validator over the given node types. */
@@ -64,6 +70,12 @@ public final class FlowValidator {
     public ValidationReport validate(Flow flow, PathPolicy policy, Map<String, Object> flowParameters) {
         Path flowDir = policy.flowDir();
         List<NodeMessage> messages = new ArrayList<>();
+        if (flow.nodes().size() > MAX_NODES) {
+            messages.add(NodeMessage.error(null, null, String.format(java.util.Locale.ROOT, "the flow has %,d nodes; "
+                    + "Tablewise runs flows of at most %,d nodes. Split it into several flows (a flow can export a "
+                    + "file that the next one imports)", flow.nodes().size(), MAX_NODES)));
+            return new ValidationReport(messages, Map.of(), Map.of(), List.of());
+        }
         Map<String, NodeType> types = new HashMap<>();
         for (NodeInstance n : flow.nodes()) {
             Optional<NodeType> type = registry.find(n.type());

@@ -106,17 +106,11 @@ class HostileInputCorpusTest {
         }, "validate", 2, "error"));
         all.add(new Case("UTF-16 text", d -> bytes(d, valid.getBytes(StandardCharsets.UTF_16)), "validate", 2,
                 "error"));
-        all.add(new Case("chain of 12,000 nodes", d -> {
-            Files.writeString(d.resolve("data.csv"), "a,b\n1,2\n");
-            List<Map<String, Object>> nodes = new ArrayList<>();
-            List<Map<String, Object>> edges = new ArrayList<>();
-            nodes.add(node("n0", "data.import.csv", Map.of("path", "data.csv")));
-            for (int i = 1; i < 12_000; i++) {
-                nodes.add(node("n" + i, "transform.text.trim", Map.of("columns", List.of("a"))));
-                edges.add(edge("n" + (i - 1), "n" + i));
-            }
-            return flow(d, flowJson(nodes, edges));
-        }, "validate", 0, "is valid"));
+        for (String command : List.of("validate", "run")) {
+            all.add(new Case(command + " a chain of 12,000 nodes", d -> chain(d, 12_000), command, 2,
+                    "at most 1,000 nodes"));
+        }
+        all.add(new Case("run a chain of 1,000 nodes", d -> chain(d, 1_000), "run", 0, "ok in"));
         all.add(new Case("a cycle", d -> {
             Files.writeString(d.resolve("data.csv"), "a,b\n1,2\n");
             return flow(d, flowJson(List.of(node("a", "transform.text.trim", Map.of("columns", List.of("a"))),
@@ -127,6 +121,18 @@ class HostileInputCorpusTest {
                 Map.of("cmd", "rm -rf /"))), List.of())), "validate", 2, "unknown node type 'evil.exec'"));
         all.add(new Case("a missing file given on the command line", d -> d.resolve("nothing.flow"), "validate", 2,
                 "does not exist"));
+    }
+
+    private static Path chain(Path d, int length) throws IOException {
+        Files.writeString(d.resolve("data.csv"), "a,b\n1,2\n");
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        List<Map<String, Object>> edges = new ArrayList<>();
+        nodes.add(node("n0", "data.import.csv", Map.of("path", "data.csv")));
+        for (int i = 1; i < length; i++) {
+            nodes.add(node("n" + i, "transform.text.trim", Map.of("columns", List.of("a"))));
+            edges.add(edge("n" + (i - 1), "n" + i));
+        }
+        return flow(d, flowJson(nodes, edges));
     }
 
     // ---- formulas ----
