@@ -24,8 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Broken and hostile inputs other than paths, each through the CLI as a user meets it: flow files (a byte-order
  * mark, duplicate keys, absurd versions, deep nesting, a 12,000-node chain, binary garbage), formulas (deep
@@ -36,8 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * within 10 s.
  */
 class HostileInputCorpusTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -280,28 +276,15 @@ class HostileInputCorpusTest {
     }
 
     private static String flowJson(List<Map<String, Object>> nodes, List<Map<String, Object>> edges) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format", "tablewise.flow");
-        doc.put("formatVersion", 1);
-        doc.put("name", "hostile");
-        doc.put("description", "");
-        doc.put("parameters", Map.of());
-        doc.put("nodes", nodes);
-        doc.put("edges", edges);
-        try {
-            return JSON.writeValueAsString(doc);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return HostileFlows.json("hostile", nodes, edges);
     }
 
     private static Map<String, Object> node(String id, String type, Map<String, Object> params) {
-        return Map.of("id", id, "type", type, "typeVersion", 1, "label", id, "params", params,
-                "ui", Map.of("x", 0, "y", 0));
+        return HostileFlows.node(id, type, params);
     }
 
     private static Map<String, Object> edge(String from, String to) {
-        return Map.of("from", Map.of("node", from, "port", "table"), "to", Map.of("node", to, "port", "table"));
+        return HostileFlows.edge(from, "table", to, "table");
     }
 
     /** A workbook written by fastexcel, then its second row replaced by the given cell XML. */

@@ -23,8 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * A shared flow must not read or write outside its folder. Each case is a flow whose one import or export path is
  * hostile (a parent folder, an absolute path, a link that leaves the project, the flow file itself, its input, the
@@ -161,27 +159,18 @@ class HostilePathCorpusTest {
             nodes.add(node("exp", exportType, Map.of("path", out)));
             edges.add(edge("imp", "table", "exp", "table"));
         }
-        Map<String, Object> doc = new java.util.LinkedHashMap<>();
-        doc.put("format", "tablewise.flow");
-        doc.put("formatVersion", 1);
-        doc.put("name", "Innocent sales report");
-        doc.put("description", "");
-        doc.put("parameters", Map.of());
-        doc.put("nodes", nodes);
-        doc.put("edges", edges);
         Path flow = project.resolve("f.flow");
-        Files.writeString(flow, new ObjectMapper().writeValueAsString(doc));
+        Files.writeString(flow, HostileFlows.json("Innocent sales report", nodes, edges));
         before.put("project/f.flow", Files.readString(flow));
         return flow;
     }
 
     private static Map<String, Object> node(String id, String type, Map<String, Object> params) {
-        return Map.of("id", id, "type", type, "typeVersion", 1, "label", id, "params", params,
-                "ui", Map.of("x", 0, "y", 0));
+        return HostileFlows.node(id, type, params);
     }
 
     private static Map<String, Object> edge(String from, String fromPort, String to, String toPort) {
-        return Map.of("from", Map.of("node", from, "port", fromPort), "to", Map.of("node", to, "port", toPort));
+        return HostileFlows.edge(from, fromPort, to, toPort);
     }
 
     /** Every file under the root but the project's own outputs, with its content (links as their targets). */
