@@ -241,7 +241,13 @@ public final class FlowReader {
                 return json.longValue();
             }
             if (json.isNumber()) {
-                return json.doubleValue();
+                double v = json.doubleValue();
+                if (!Double.isFinite(v)) {
+                    // JSON has no infinity: 2E2222222222 would be saved back as the text "Infinity"
+                    throw new FlowFormatException(source, path, "number " + json.asText() + " is out of range "
+                            + "(beyond ±1.7E308)");
+                }
+                return v;
             }
             if (json.isArray()) {
                 List<Object> list = new ArrayList<>();
