@@ -24,6 +24,7 @@ public final class ChartBox extends VBox {
         this.title = title;
         this.chart = chart;
         this.viewer = new ChartViewer(chart);
+        staticAxes(viewer);
         getStyleClass().add("chart-box");
         viewer.setPrefSize(width, height);
         viewer.setMinHeight(Math.min(height, 240));
@@ -35,6 +36,25 @@ public final class ChartBox extends VBox {
                         f -> ChartFiles.writeSvg(chart, width(), height(), f))));
         getChildren().addAll(bar, viewer);
         VBox.setVgrow(viewer, Priority.ALWAYS);
+    }
+
+    /**
+     * Charts sit in scrolling pages: the wheel must scroll the page, not zoom the chart under the pointer (a zoomed
+     * ROC curve or importance axis misleads, and there was no way back), and a drag must not zoom or pan either.
+     * Tooltips stay.
+     */
+    static void staticAxes(ChartViewer viewer) {
+        org.jfree.chart.fx.ChartCanvas canvas = viewer.getCanvas();
+        for (String id : new String[] {"scroll", "zoom", "pan"}) {
+            org.jfree.chart.fx.interaction.MouseHandlerFX handler = canvas.getMouseHandler(id);
+            if (handler != null) {
+                // the wheel handler is an auxiliary one, zoom and pan are live ones: removing from both is harmless
+                canvas.removeMouseHandler(handler);
+                canvas.removeAuxiliaryMouseHandler(handler);
+            }
+        }
+        // the canvas hands the wheel to its handlers; with none left the event must simply go on to the page
+        canvas.setOnScroll(null);
     }
 
     /** The chart shown. */
