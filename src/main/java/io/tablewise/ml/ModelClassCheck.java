@@ -49,13 +49,6 @@ final class ModelClassCheck {
         }
     }
 
-    /** The class names a model file mentions that are not allowed (for tests). */
-    static Set<String> refusedNames(byte[] bytes) {
-        Set<String> refused = new TreeSet<>();
-        walk(ByteString.copyFrom(bytes), 0, refused);
-        return refused;
-    }
-
     private static void walk(ByteString bytes, int depth, Set<String> refused) {
         if (depth > MAX_DEPTH) {
             refused.add("(nested deeper than " + MAX_DEPTH + " levels)");

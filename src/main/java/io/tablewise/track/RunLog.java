@@ -49,8 +49,11 @@ public final class RunLog {
              FileLock lock = lockChannel.lock();
              FileChannel log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                      StandardOpenOption.WRITE)) {
+            if (!lock.isValid()) {
+                throw new IOException("could not lock " + lockFile);
+            }
             long size = log.size();
-            if (size > 0 && lock.isValid()) {
+            if (size > 0) {
                 ByteBuffer last = ByteBuffer.allocate(1);
                 log.read(last, size - 1);
                 if (last.get(0) != '\n') {

@@ -32,25 +32,7 @@ public final class FlowPaths {
         if (fromDir.toAbsolutePath().normalize().equals(toDir.toAbsolutePath().normalize())) {
             return flow;
         }
-        Flow result = flow;
-        for (NodeInstance n : flow.nodes()) {
-            NodeDescriptor d = registry.find(n.type()).map(t -> t.descriptor()).orElse(null);
-            if (d == null) {
-                continue;
-            }
-            NodeInstance changed = n;
-            for (ParamSpec spec : d.params()) {
-                Object value = n.params().get(spec.name());
-                if (spec.type() == ParamType.INPUT_FILE && value instanceof String s && !s.isBlank()
-                        && !s.contains("${")) {
-                    changed = changed.withParam(spec.name(), relative(toDir, fromDir.resolve(s)));
-                }
-            }
-            if (changed != n) {
-                result = result.withReplacedNode(changed);
-            }
-        }
-        return result;
+        return mapInputs(flow, registry, s -> relative(toDir, fromDir.resolve(s)));
     }
 
     /**
@@ -60,11 +42,12 @@ public final class FlowPaths {
     public static java.util.Set<Path> outsideInputs(Flow flow, NodeRegistry registry, Path flowDir) {
         Path dir = flowDir.toAbsolutePath().normalize();
         java.util.Set<Path> outside = new java.util.LinkedHashSet<>();
-        forEachInput(flow, registry, (n, spec, value) -> {
+        mapInputs(flow, registry, value -> {
             Path file = dir.resolve(value).toAbsolutePath().normalize();
             if (!file.startsWith(dir) && java.nio.file.Files.isRegularFile(file)) {
                 outside.add(file);
             }
+            return value;
         });
         return outside;
     }
@@ -83,24 +66,7 @@ public final class FlowPaths {
             java.nio.file.Files.copy(f, target);
             copies.put(f, relative(dir, target));
         }
-        Flow result = flow;
-        for (NodeInstance n : flow.nodes()) {
-            NodeInstance changed = n;
-            NodeDescriptor d = registry.find(n.type()).map(t -> t.descriptor()).orElse(null);
-            for (ParamSpec spec : d == null ? java.util.List.<ParamSpec>of() : d.params()) {
-                if (spec.type() == ParamType.INPUT_FILE && n.params().get(spec.name()) instanceof String s
-                        && !s.isBlank() && !s.contains("${")) {
-                    String copy = copies.get(dir.resolve(s).toAbsolutePath().normalize());
-                    if (copy != null) {
-                        changed = changed.withParam(spec.name(), copy);
-                    }
-                }
-            }
-            if (changed != n) {
-                result = result.withReplacedNode(changed);
-            }
-        }
-        return result;
+        return mapInputs(flow, registry, s -> copies.getOrDefault(dir.resolve(s).toAbsolutePath().normalize(), s));
     }
 
     private static Path freeName(Path dir, String name) {
@@ -114,24 +80,31 @@ public final class FlowPaths {
         return p;
     }
 
-    /** A literal input path of a node. */
-    @FunctionalInterface
-    private interface InputVisitor {
-        void visit(NodeInstance node, ParamSpec spec, String value);
-    }
-
-    private static void forEachInput(Flow flow, NodeRegistry registry, InputVisitor visitor) {
+    /**
+     * The flow with every literal input-file path (not a flow parameter reference) passed through {@code change};
+     * nodes whose paths do not change are kept as they are.
+     */
+    private static Flow mapInputs(Flow flow, NodeRegistry registry, java.util.function.UnaryOperator<String> change) {
+        Flow result = flow;
         for (NodeInstance n : flow.nodes()) {
             NodeDescriptor d = registry.find(n.type()).map(t -> t.descriptor()).orElse(null);
             if (d == null) {
                 continue;
             }
+            NodeInstance changed = n;
             for (ParamSpec spec : d.params()) {
                 if (spec.type() == ParamType.INPUT_FILE && n.params().get(spec.name()) instanceof String s
                         && !s.isBlank() && !s.contains("${")) {
-                    visitor.visit(n, spec, s);
+                    String mapped = change.apply(s);
+                    if (!mapped.equals(s)) {
+                        changed = changed.withParam(spec.name(), mapped);
+                    }
                 }
             }
+            if (changed != n) {
+                result = result.withReplacedNode(changed);
+            }
         }
+        return result;
     }
 }
