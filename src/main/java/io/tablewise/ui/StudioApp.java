@@ -23,6 +23,7 @@ import javafx.util.StringConverter;
 import io.tablewise.engine.FlowExecutor;
 import io.tablewise.ui.project.StudioSettings;
 import io.tablewise.ui.theme.Icons;
+import io.tablewise.ui.theme.BundledFonts;
 import io.tablewise.ui.theme.Theme;
 
 /**
@@ -37,6 +38,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        BundledFonts.load(); // before any text is laid out: JavaFX fixes a font's fallback list at its first use
         this.stage = primary;
         StudioSettings settings = new StudioSettings(StudioSettings.defaultHome());
         Messages.use(settings.language().isEmpty() ? null : Locale.forLanguageTag(settings.language()));

@@ -26,13 +26,18 @@ abstract class SampleStudioUiTest {
     /** The sample project's folder name, e.g. "customer-churn". */
     abstract String project();
 
+    /** The studio's language; English unless a test says otherwise. */
+    java.util.Locale language() {
+        return java.util.Locale.ENGLISH;
+    }
+
     // TestFX looks for @Start only in the test class itself, so the base class sets the stage up on its own
     @BeforeEach
     void openSample() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             try {
-                studio = StudioFixture.withSample(stage, dir, project());
+                studio = StudioFixture.withSample(stage, dir, project(), language());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -38,6 +38,7 @@ public final class Screenshots {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        io.tablewise.ui.theme.BundledFonts.load(); // before any text, as StudioApp.start does
         Platform.setImplicitExit(false); // each shot closes its window; the toolkit must stay up for the next
         String only = args.length > 1 ? args[1] : ""; // a name prefix: retake only those shots
         Path sample = Path.of("projects-sample/customer-churn/customer-churn.flow").toAbsolutePath();

@@ -26,9 +26,15 @@ final class StudioFixture {
 
     /** Builds and shows an English studio window on {@code stage}; settings live in {@code home}. */
     StudioFixture(Stage stage, Path home, Theme theme, double width, double height) {
+        this(stage, home, theme, width, height, Locale.ENGLISH);
+    }
+
+    /** Builds and shows a studio window in {@code language} on {@code stage}; settings live in {@code home}. */
+    StudioFixture(Stage stage, Path home, Theme theme, double width, double height, Locale language) {
+        io.tablewise.ui.theme.BundledFonts.load(); // first, as StudioApp.start does
         this.stage = stage;
-        Locale.setDefault(Locale.ENGLISH);
-        Messages.use(Locale.ENGLISH);
+        Locale.setDefault(language);
+        Messages.use(language);
         session = new StudioSession(FlowExecutor.createDefault(), new StudioSettings(home), null, Platform::runLater);
         stage.setScene(new Scene(new javafx.scene.layout.StackPane(), width, height));
         window = new MainWindow(stage, session, () -> { });
@@ -48,9 +54,14 @@ final class StudioFixture {
      * {@code dir} and its flow open.
      */
     static StudioFixture withSample(Stage stage, Path dir, String project) throws Exception {
+        return withSample(stage, dir, project, Locale.ENGLISH);
+    }
+
+    /** As {@link #withSample(Stage, Path, String)}, with the studio in {@code language}. */
+    static StudioFixture withSample(Stage stage, Path dir, String project, Locale language) throws Exception {
         Path copy = dir.resolve(project);
         io.tablewise.sample.ProjectCopy.copy(Path.of("projects-sample", project), copy);
-        StudioFixture fixture = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
+        StudioFixture fixture = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900, language);
         if (!fixture.window.open(copy.resolve(project + ".flow"))) {
             throw new AssertionError("could not open the sample " + project);
         }
