@@ -15,12 +15,49 @@ case "$(uname -s)" in
   MINGW*|MSYS*|CYGWIN*) os=windows; default_types="msi" ;;
   *) echo "error: unknown operating system $(uname -s)" >&2; exit 2 ;;
 esac
-types="${*:-$default_types}"
+asked="$*"
+types="${asked:-$default_types}"
+
+# What each type needs; a type that cannot be built here is skipped with a line saying why, and the rest are built.
+missing_tools() {
+  local need=()
+  case "$1" in
+    deb) need=(dpkg-deb fakeroot objcopy) ;;
+    rpm) need=(rpmbuild) ;;
+    msi) need=(candle light) ;;
+  esac
+  local t
+  for t in "${need[@]}"; do
+    command -v "$t" >/dev/null 2>&1 || echo -n "$t "
+  done
+}
+buildable=()
+skipped=()
+for type in $types; do
+  case "$type" in
+    app-image|deb|rpm|msi|dmg) ;;
+    *) echo "error: unknown installer type '$type' (app-image, deb, rpm, msi, dmg)" >&2; exit 2 ;;
+  esac
+  gone="$(missing_tools "$type")"
+  if [[ $type == dmg && $os != mac ]] || [[ $type == msi && $os != windows ]] || [[ ( $type == deb || $type == rpm ) && $os != linux ]]; then
+    echo "skipped $type: jpackage builds it only on its own operating system" >&2
+    skipped+=("$type")
+  elif [[ -n $gone ]]; then
+    echo "skipped $type: needs ${gone% } (not installed)" >&2
+    skipped+=("$type")
+  else
+    buildable+=("$type")
+  fi
+done
+if [[ ${#buildable[@]} -eq 0 ]]; then
+  echo "error: nothing can be built here (${skipped[*]})" >&2
+  exit 1
+fi
 
 mvn -q -B -DskipTests package
 input=target/installer/input
 out=target/installer
-rm -rf "$input" "$out"/*.deb "$out"/*.rpm "$out"/*.msi "$out"/*.dmg "$out/app"
+rm -rf "$input" "$out/app"
 mkdir -p "$input" "$out"
 cp "target/tablewise-$version.jar" "$input/tablewise.jar"
 cp -r target/lib "$input/lib"
@@ -52,8 +89,15 @@ icon=installer/icons/tablewise.png
 [[ $os == mac ]] && icon=installer/icons/tablewise.icns
 common+=(--icon "$icon")
 
-for type in $types; do
+for type in "${buildable[@]}"; do
   echo "building $type ..." >&2
+  # only this type's earlier output goes: a .deb built before stays when the .rpm is built next
+  case "$type" in
+    deb) rm -f "$out"/*.deb ;;
+    rpm) rm -f "$out"/*.rpm ;;
+    msi) rm -f "$out"/*.msi ;;
+    dmg) rm -f "$out"/*.dmg ;;
+  esac
   case "$type" in
     app-image)
       rm -rf "$out/Tablewise"
@@ -64,7 +108,7 @@ for type in $types; do
     deb|rpm)
       jpackage --type "$type" "${common[@]}" --license-file LICENSE \
         --file-associations installer/flow-association.properties \
-        --linux-package-name tablewise --linux-menu-group "Science;Education;Office" --linux-shortcut \
+        --linux-package-name tablewise --linux-deb-maintainer "${TABLEWISE_MAINTAINER:-maintainers@tablewise.io}" --linux-menu-group "Science;Education;Office" --linux-shortcut \
         --linux-app-category science --resource-dir installer/linux/resources \
         --linux-package-deps "libgtk-3-0, libgomp1, libgl1, libxtst6" ;;
     msi)
@@ -76,7 +120,11 @@ for type in $types; do
       jpackage --type dmg "${common[@]}" --license-file LICENSE \
         --file-associations installer/flow-association.properties \
         --mac-package-identifier io.tablewise.studio ;;
-    *) echo "error: unknown installer type '$type' (app-image, deb, rpm, msi, dmg)" >&2; exit 2 ;;
   esac
 done
 ls -la "$out" | grep -E '\.(deb|rpm|msi|dmg|tar\.gz)$|Tablewise$' || true
+# a type asked for by name and not built is a failure; the default set only says what it skipped
+if [[ -n $asked && ${#skipped[@]} -gt 0 ]]; then
+  echo "error: not built here: ${skipped[*]}" >&2
+  exit 1
+fi

@@ -47,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PathAllowances allowances = new PathAllowances();
 
+    @Option(names = "--keep-going", description = "Run every node that can run even when others have errors "
+            + "(those fail with their errors, the nodes after them are skipped); exit code 1 instead of 2.")
+    private boolean keepGoing;
+
     @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
     private boolean plain;
 
@@ -74,6 +78,15 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: cannot create the output folder " + output + ": " + e.getMessage());
             return ExitCodes.INVALID;
         }
+        if (!Files.isWritable(output)) { // e.g. the installed samples under /opt: refuse before minutes of work
+            err.println("error: you cannot write in " + output + (outDir == null
+                    ? ", the flow's folder, where its outputs and run record go (installed samples are read-only)."
+                    + " Run it with --out DIR to write them elsewhere, for example:\n  tablewise run "
+                    + flowFile + " --out " + Path.of(System.getProperty("user.home"), "tablewise-output")
+                    + "\nor copy the project folder somewhere of yours first."
+                    : "; choose a folder of yours with --out."));
+            return ExitCodes.INVALID;
+        }
         int worst = ExitCodes.OK;
         List<RunRecord> recorded = new ArrayList<>();
         for (Map<String, String> combination : grid) {
@@ -99,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         boolean terminal = !plain && System.console() != null;
         try (FlowExecutor executor = FlowExecutor.createDefault()) {
             RunHandle handle = executor.start(new RunRequest(flow, flowDir, output, overrides, null,
-                            allowances.policy(flowFile, output)),
+                            allowances.policy(flowFile, output)).keepingGoing(keepGoing),
                     new ProgressPrinter(err, terminal));
             Thread cancelOnInterrupt = new Thread(() -> {
                 handle.cancel();
@@ -115,6 +128,9 @@ final class RunCommand implements Callable<Integer> {
             if (result.status() == RunResult.Status.INVALID) {
                 err.println("error: " + flowFile.getFileName() + " is not valid:");
                 result.validation().errors().forEach(m -> err.println("  " + m.format()));
+                if (!keepGoing) {
+                    err.println("(--keep-going runs the nodes that can run)");
+                }
                 return ExitCodes.INVALID;
             }
             result.validation().messages().stream().filter(m -> !m.isError())

@@ -197,7 +197,9 @@ public final class ModelNodes {
                 ModelJson.write(m, metrics);
                 ModelReportHtml.write(m, m.target(), report);
             } catch (IOException e) {
-                throw new NodeException("path", "could not write " + folder + ": " + e.getMessage());
+                throw new NodeException("path", "could not write " + folder + ": " + e.getMessage()
+                        + (e instanceof java.nio.file.AccessDeniedException
+                        ? " (permission denied; check that the folder is writable)" : ""));
             }
             context.info("wrote " + folder);
             return Map.of();
