@@ -65,7 +65,10 @@ final class AutoMl {
                      double fitSeconds, double predictSeconds) {
     }
 
-    /** The best learner and the leaderboard (best first). */
+    /**
+     * The best learner and the leaderboard (best first): one row per candidate tried, a finalist with its full-size
+     * score (its first-rung score on a third of the rows is not a second candidate).
+     */
     record Result(Learner best, List<Candidate> leaderboard) {
     }
 
@@ -141,6 +144,7 @@ final class AutoMl {
         // derived from the rows, since fit times grow slower than the rows on small tables (fixed costs per tree)
         double ratios = 0;
         int done = 0;
+        java.util.Set<Candidate> rescored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Candidate c : promoted) {
             double first = Math.max(1e-3, c.fitSeconds() + c.predictSeconds());
             if (done > 0 && seconds(start) + first * ratios / done > budgetSeconds) {
@@ -160,14 +164,16 @@ final class AutoMl {
             done++;
             if (second != null) {
                 rung2.add(second);
+                rescored.add(c);
             }
         }
         List<Candidate> board = new ArrayList<>(rung2);
         board.sort(best);
         List<Candidate> rest = new ArrayList<>(rung1);
         rest.sort(best);
-        board.addAll(rest);
         Learner winner = rung2.isEmpty() ? rest.get(0).learner() : board.get(0).learner();
+        rest.removeIf(rescored::contains);
+        board.addAll(rest);
         return new Result(winner, board);
     }
 
@@ -202,6 +208,7 @@ final class AutoMl {
         if (neighbours) {
             out.add(Learner.Neighbours.defaults());
         }
+        out.removeIf(l -> !io.tablewise.ml.NativeBoosting.canTrain(l)); // e.g. Apple silicon: no XGBoost library
         return out;
     }
 
@@ -374,7 +381,10 @@ final class AutoMl {
         Candidate top = defaults.stream().max(Comparator.comparingDouble(c -> higher ? c.score() : -c.score()))
                 .orElseThrow();
         double margin = Double.isNaN(top.spread()) ? Double.POSITIVE_INFINITY : 2 * top.spread() / Math.sqrt(5);
-        java.util.Set<String> out = new java.util.TreeSet<>(List.of("xgboost"));
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (io.tablewise.ml.NativeBoosting.unavailable().isEmpty()) {
+            out.add("xgboost");
+        }
         for (Candidate c : defaults) {
             if ((higher ? top.score() - c.score() : c.score() - top.score()) <= margin) {
                 out.add(c.learner().id());

@@ -89,7 +89,7 @@ public final class ModelBuilder {
         long start = System.nanoTime();
         if (o.target() == null || !source.columnNames().contains(o.target())) {
             throw new NodeException("target", "the table has no column '" + o.target() + "'"
-                    + Suggestions.didYouMean(String.valueOf(o.target()), source.columnNames())
+                    + Suggestions.didYouMeanOrColumns(String.valueOf(o.target()), source.columnNames())
                     + (chain.steps().isEmpty() ? "" : " before the transforms that feed the model"));
         }
         Column<?> rawTarget = source.column(o.target());
@@ -116,7 +116,7 @@ public final class ModelBuilder {
         for (String x : o.exclude()) {
             if (!train.columnNames().contains(x)) {
                 throw new NodeException("exclude", "the table has no column '" + x + "'"
-                        + Suggestions.didYouMean(x, train.columnNames()));
+                        + Suggestions.didYouMeanOrColumns(x, train.columnNames()));
             }
         }
         Column<?> y = train.column(o.target());
@@ -131,6 +131,10 @@ public final class ModelBuilder {
             learner = Learner.defaults(o.algorithm());
         } catch (IllegalArgumentException e) {
             throw new NodeException("algorithm", e.getMessage());
+        }
+        if (o.mode().equals("quick") && !io.tablewise.ml.NativeBoosting.canTrain(learner)) {
+            throw new NodeException("algorithm", io.tablewise.ml.NativeBoosting.unavailable().orElseThrow()
+                    + ". Choose liblinear, sgd-linear, cart or knn, or an automatic build (it uses those here)");
         }
         if (o.mode().equals("quick") && !learner.supports(type)) {
             throw new NodeException("algorithm", learner.name(type) + " predicts classes only; choose another "
