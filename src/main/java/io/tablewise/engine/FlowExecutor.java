@@ -140,7 +140,11 @@ public final class FlowExecutor implements AutoCloseable {
             ValidationReport report = validator.validate(flow, request.paths(), parameters);
             protectedInputs = report.paths().stream().filter(u -> !u.write() && u.allowed())
                     .map(u -> PathPolicy.realOf(u.path())).collect(java.util.stream.Collectors.toSet());
-            if (!report.isValid()) {
+            // errors of the flow as a whole (a cycle, an edge to nowhere) always stop it; a node's own errors stop it
+            // unless the request keeps going
+            boolean flowErrors = report.errors().stream().anyMatch(m -> m.nodeId() == null
+                    || !nodesById.containsKey(m.nodeId()));
+            if (!report.isValid() && (!request.keepGoing() || flowErrors)) {
                 return new RunResult(RunResult.Status.INVALID, report, Map.of(), elapsed());
             }
             FlowGraph graph = new FlowGraph(flow);
@@ -150,6 +154,12 @@ public final class FlowExecutor implements AutoCloseable {
             Map<String, String> fingerprints = Fingerprints.compute(flow, report, registry, request.flowDir());
             List<String> pending = new ArrayList<>(order);
             pending.forEach(id -> listener.nodeStateChanged(id, NodeState.QUEUED, null));
+            for (String id : order) { // only when keeping going: a node that cannot run fails with its reasons
+                if (report.hasErrors(id)) {
+                    pending.remove(id);
+                    finish(new NodeResult(id, NodeState.FAILED, Map.of(), 0, report.messagesFor(id), false, null));
+                }
+            }
             handle.onCancel(this::interruptRunning);
             while (!pending.isEmpty() || !running.isEmpty()) {
                 if (!handle.isCancelled()) {

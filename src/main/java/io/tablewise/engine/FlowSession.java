@@ -85,7 +85,9 @@ public final class FlowSession {
                 listener.runFinished(result);
             }
         };
-        return executor.start(new RunRequest(snapshot, flowDir, flowDir, Map.of(), targets, paths()), recording);
+        // the studio runs what can run: one unconfigured node must not block the rest of the flow
+        return executor.start(new RunRequest(snapshot, flowDir, flowDir, Map.of(), targets, paths()).keepingGoing(true),
+                recording);
     }
 
     private synchronized void record(Flow ranOn, NodeResult result) {

@@ -318,7 +318,7 @@ public final class FlowValidator {
             for (String column : named) {
                 if (!column.isEmpty() && !schema.has(column)) {
                     messages.add(NodeMessage.error(id, spec.name(), "column '" + column
-                            + "' does not exist in the input" + Suggestions.didYouMean(column, schema.names())));
+                            + "' does not exist in the input" + Suggestions.didYouMeanOrColumns(column, schema.names())));
                     ok = false;
                 }
             }

@@ -17,7 +17,7 @@ import io.tablewise.flow.Flow;
  * @param paths where the flow may read and write (by default its own folder and the output folder)
  */
 public record RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, String> overrides, Set<String> targets,
-                         PathPolicy paths) {
+                         PathPolicy paths, boolean keepGoing) {
     /** Copies the collections and fills in defaults. */
     public RunRequest {
         outputDir = outputDir == null ? flowDir : outputDir;
@@ -29,6 +29,20 @@ public record RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, St
     /** A request that reads and writes only inside the flow's folder and the output folder. */
     public RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, String> overrides, Set<String> targets) {
         this(flow, flowDir, outputDir, overrides, targets, null);
+    }
+
+    /** A request that refuses a flow with any validation error (the command line's default). */
+    public RunRequest(Flow flow, Path flowDir, Path outputDir, Map<String, String> overrides, Set<String> targets,
+                      PathPolicy paths) {
+        this(flow, flowDir, outputDir, overrides, targets, paths, false);
+    }
+
+    /**
+     * The same request, but when {@code keepGoing} a node with validation errors does not stop the run: it fails
+     * with its errors, the nodes after it are skipped, and everything else runs (the studio; {@code --keep-going}).
+     */
+    public RunRequest keepingGoing(boolean keepGoing) {
+        return new RunRequest(flow, flowDir, outputDir, overrides, targets, paths, keepGoing);
     }
 
     /** Runs every node of a flow, reading and writing beside it. */

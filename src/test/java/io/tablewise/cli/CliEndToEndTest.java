@@ -263,6 +263,35 @@ class CliEndToEndTest {
     }
 
     @Test
+    void keepGoingRunsWhatCanRunAndExitsOne() throws Exception {
+        Files.writeString(dir.resolve("points.csv"), "x,y\n3,a\n1,b\n2,c\n");
+        Path flow = dir.resolve("half.flow");
+        // 'out' exports the sorted rows; 'unset' is a freshly dropped export with no path
+        Files.writeString(flow, "{\"format\":\"tablewise.flow\",\"formatVersion\":1,\"nodes\":["
+                + "{\"id\":\"in\",\"type\":\"data.import.csv\",\"params\":{\"path\":\"points.csv\"}},"
+                + "{\"id\":\"sorted\",\"type\":\"transform.rows.sort\",\"params\":{\"columns\":[\"x\"]}},"
+                + "{\"id\":\"out\",\"type\":\"data.export.csv\",\"params\":{\"path\":\"sorted.csv\"}},"
+                + "{\"id\":\"unset\",\"type\":\"data.export.csv\"}],\"edges\":["
+                + edge("in", "sorted") + "," + edge("sorted", "out") + "," + edge("in", "unset") + "]}");
+        Outcome strict = cli("run", flow.toString());
+        assertEquals(2, strict.code(), strict.err());
+        assertTrue(strict.err().contains("node 'unset' parameter 'path'") && strict.err().contains("--keep-going"),
+                strict.err());
+        assertTrue(Files.notExists(dir.resolve("sorted.csv")), "nothing ran");
+        Outcome going = cli("run", flow.toString(), "--keep-going", "--plain");
+        assertEquals(1, going.code(), going.out() + going.err());
+        assertEquals(List.of("1", "2", "3"), read(dir.resolve("sorted.csv")).column("x").asList().stream()
+                .map(String::valueOf).toList(), "the nodes that can run ran");
+        assertTrue(going.out().matches("(?s).*unset\\s+failed.*") && going.out().contains("node 'unset' parameter 'path'"),
+                going.out());
+    }
+
+    private static String edge(String from, String to) {
+        return "{\"from\":{\"node\":\"" + from + "\",\"port\":\"table\"},\"to\":{\"node\":\"" + to
+                + "\",\"port\":\"table\"}}";
+    }
+
+    @Test
     void brokenJsonExitsTwoWithTheLine() throws Exception {
         Path flow = dir.resolve("broken.flow");
         Files.writeString(flow, "{\n\"format\": \"tablewise.flow\",\n\"formatVersion\": 1,,\n}");
