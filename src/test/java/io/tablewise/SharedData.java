@@ -13,6 +13,9 @@ import io.tablewise.node.ProgressMonitor;
 
 /** The real datasets in {@code ../shared/data}; tests that use them are skipped, saying so, when it is absent. */
 public final class SharedData {
+    /** The words every skip for want of the shared data contains ({@link SharedDataSkips} counts them). */
+    static final String ABSENT = "is absent; clone the project beside ../shared";
+
     private SharedData() {
     }
 
@@ -20,7 +23,7 @@ public final class SharedData {
     public static Path file(String name) {
         Path file = Path.of("..", "shared", "data", name);
         assumeTrue(Files.isRegularFile(file), "SKIPPED: " + file.toAbsolutePath().normalize()
-                + " is absent; clone the project beside ../shared to run the tests on the real datasets");
+                + " " + ABSENT + " to run the tests on the real datasets");
         return file;
     }
 

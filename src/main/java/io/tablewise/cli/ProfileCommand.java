@@ -124,6 +124,10 @@ final class ProfileCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "quick model, %s, on %,d held-out rows: %s%n", q.algorithm(), q.testRows(),
                         String.join(", ", q.metrics().entrySet().stream()
                                 .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue())).toList()));
+                if (q.metrics().containsKey("accuracy") && q.metrics().containsKey("auc")) { // two classes
+                    out.println("  (class metrics at probability 0.5; 'tablewise train' chooses its threshold on "
+                            + "validation rows, so its accuracy differs)");
+                }
                 out.println("  most important: " + String.join(", ", q.importances().stream().limit(5)
                         .map(i -> String.format(Locale.ROOT, "%s %.0f%%", i.column(), i.share() * 100)).toList()));
             } else {

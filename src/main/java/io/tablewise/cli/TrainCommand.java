@@ -125,9 +125,12 @@ final class TrainCommand implements Callable<Integer> {
         model.evaluation().metrics().forEach((k, v) -> o.printf(Locale.ROOT, "  %-18s %.4f%n", k, v));
         if (!Double.isNaN(model.threshold())) {
             o.printf(Locale.ROOT, "  threshold          %.2f on P(%s)%n", model.threshold(), model.positiveClass());
+            o.printf(Locale.ROOT, "  (accuracy, precision, recall and F1 count a row as '%s' when P >= %.2f, the "
+                    + "threshold chosen for %s on validation rows; 'tablewise profile' reports its quick model at 0.5,"
+                    + " so its accuracy differs)%n", model.positiveClass(), model.threshold(), model.objective());
         }
         if (model.info().get("candidates") != null) {
-            o.println("auto search: " + model.info().get("candidates") + " leaderboard entries");
+            o.println("auto search: the best of " + model.info().get("candidates") + " candidates");
         }
         o.println("model: " + model.info().get("algorithm") + " " + model.settings());
         if (!model.importances().isEmpty()) {

@@ -30,6 +30,26 @@ public final class Suggestions {
         return closest(wanted, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 
+    /** How many column names a message lists before "and N more". */
+    private static final int LISTED = 25;
+
+    /**
+     * " (did you mean 'x'?)" when a column name is close, else the columns there are, so a wrong name is fixed
+     * without opening the file: " (the columns are: a, b, c)" or, for a wide table, the first ones "… and 40 more".
+     */
+    public static String didYouMeanOrColumns(String wanted, java.util.List<String> columns) {
+        String near = didYouMean(wanted, columns);
+        if (!near.isEmpty()) {
+            return near;
+        }
+        if (columns.isEmpty()) {
+            return " (the table has no columns)";
+        }
+        String listed = String.join(", ", columns.subList(0, Math.min(LISTED, columns.size())));
+        return " (the columns are: " + listed
+                + (columns.size() > LISTED ? " … and " + (columns.size() - LISTED) + " more" : "") + ")";
+    }
+
     public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

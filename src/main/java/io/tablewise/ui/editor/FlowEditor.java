@@ -41,6 +41,9 @@ public final class FlowEditor {
     /** Canvas grid step; node positions snap to it. */
     public static final double GRID = 20;
     private static final double NEXT_NODE_GAP = 220;
+    /** The room a card takes on the canvas with a margin (cards are 180 wide and about 60 high). */
+    private static final double CARD_FOOTPRINT_WIDTH = 200;
+    private static final double CARD_FOOTPRINT_HEIGHT = 100;
 
     private final NodeRegistry registry;
     private final Connections connections;
@@ -207,7 +210,8 @@ public final class FlowEditor {
         double x = anchor.map(n -> n.ui().x() + NEXT_NODE_GAP).orElse(GRID * 2);
         double y = anchor.map(n -> n.ui().y()).orElseGet(() -> flow().nodes().stream()
                 .mapToDouble(n -> n.ui().y() + 120).max().orElse(GRID * 2));
-        NodeInstance node = newNode(typeId, snap(x), snap(y));
+        UiPosition free = freePlace(snap(x), snap(y));
+        NodeInstance node = newNode(typeId, free.x(), free.y());
         List<Edge> edges = new ArrayList<>();
         if (anchor.isPresent()) {
             Flow withNode = flow().withNode(node);
@@ -216,6 +220,24 @@ public final class FlowEditor {
         execute(new AddNodesCommand(List.of(node), edges, "Add " + node.label()));
         select(node.id(), false);
         return node.id();
+    }
+
+    /**
+     * The first place at or below ({@code x}, {@code y}) where a new card overlaps no other: adding several nodes
+     * beside one selected node stacks them downwards instead of exactly on top of each other.
+     */
+    UiPosition freePlace(double x, double y) {
+        double top = y;
+        boolean taken = true;
+        while (taken) {
+            double candidate = top;
+            taken = flow().nodes().stream().anyMatch(n -> Math.abs(n.ui().x() - x) < CARD_FOOTPRINT_WIDTH
+                    && Math.abs(n.ui().y() - candidate) < CARD_FOOTPRINT_HEIGHT);
+            if (taken) {
+                top += CARD_FOOTPRINT_HEIGHT;
+            }
+        }
+        return new UiPosition(x, snap(top));
     }
 
     private Optional<Edge> firstCompatibleEdge(Flow f, String fromId, String toId) {

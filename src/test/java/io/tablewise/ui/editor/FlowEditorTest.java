@@ -49,6 +49,23 @@ class FlowEditorTest {
     }
 
     @Test
+    void repeatedDoubleClicksWithTheSameSelectionStackCardsInFreePlaces() {
+        String source = editor.addNode("data.import.csv", 0, 0);
+        java.util.Set<UiPosition> places = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            editor.select(source, false);
+            String added = editor.addNodeConnected("transform.rows.sort");
+            places.add(editor.flow().node(added).orElseThrow().ui());
+        }
+        assertEquals(3, places.size(), "three cards in three places: " + places);
+        List<UiPosition> all = editor.flow().nodes().stream().map(NodeInstance::ui).toList();
+        for (UiPosition a : all) {
+            assertEquals(1, all.stream().filter(b -> Math.abs(a.x() - b.x()) < 180 && Math.abs(a.y() - b.y()) < 60)
+                    .count(), "no card overlaps another: " + all);
+        }
+    }
+
+    @Test
     void connectionsOfTheWrongTypeLoopsAndSelfEdgesAreRefusedWithAReason() {
         String a = editor.addNode("data.import.csv", 0, 0);
         String sort = editor.addNode("transform.rows.sort", 200, 0);
