@@ -135,7 +135,7 @@ final class ProfileCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println(r.warnings().size() + " warnings:");
+        out.println(io.tablewise.node.Plural.of(r.warnings().size(), "warning") + ":");
         for (QualityWarning w : r.warnings()) {
             out.println("  " + w.severity() + "  " + w.explanation());
         }

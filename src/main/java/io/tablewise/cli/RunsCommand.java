@@ -69,7 +69,7 @@ final class RunsCommand implements Callable<Integer> {
         }
         if (csv != null) {
             CsvExportNode.writeCsv(table(runs), csv);
-            out.println("wrote " + runs.size() + " runs to " + csv);
+            out.println("wrote " + io.tablewise.node.Plural.of(runs.size(), "run") + " to " + csv);
             out.flush();
             return ExitCodes.OK;
         }
@@ -105,7 +105,7 @@ final class RunsCommand implements Callable<Integer> {
             metrics.forEach(m -> line.append(' ').append(cell(number(r.metrics().get(m)), 10)));
             out.println(line);
         }
-        out.println(runs.size() + " runs" + (params.isEmpty() ? "" : "; showing the " + params.size()
+        out.println(io.tablewise.node.Plural.of(runs.size(), "run") + (params.isEmpty() ? "" : "; showing the " + params.size()
                 + " parameters that differ between them"));
         out.flush();
     }

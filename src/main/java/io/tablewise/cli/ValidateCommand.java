@@ -59,8 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
             printPaths(report, out);
             if (report.isValid()) {
-                out.println(flowFile.getFileName() + " is valid: " + flow.nodes().size() + " nodes, "
-                        + flow.edges().size() + " edges");
+                out.println(flowFile.getFileName() + " is valid: " + io.tablewise.node.Plural.of(flow.nodes().size(),
+                        "node") + ", " + io.tablewise.node.Plural.of(flow.edges().size(), "edge"));
                 return ExitCodes.OK;
             }
             err.println(flowFile.getFileName() + " is not valid: " + report.errors().size() + " error"

@@ -200,11 +200,23 @@ final class OutputPanel extends TabPane {
             if (status != null) {
                 status.warnings().forEach(w -> lines.add("⚠ " + w));
             }
+        }
+        int problems = lines.size(); // the count is of problems only; what a node reports by the way comes after
+        List<String> information = new ArrayList<>();
+        if (nodeId != null) {
             runs.result(nodeId).ifPresent(r -> r.messages().stream()
-                    .filter(m -> m.severity() == NodeMessage.Severity.INFO).forEach(m -> lines.add("ℹ " + m.text())));
+                    .filter(m -> m.severity() == NodeMessage.Severity.INFO)
+                    .forEach(m -> information.add("ℹ " + m.text())));
+        }
+        if (!information.isEmpty()) {
+            if (problems > 0) {
+                lines.add("");
+            }
+            lines.add(Messages.get("panel.information"));
+            lines.addAll(information);
         }
         warnings.getItems().setAll(lines);
-        warningsTab.setText(lines.isEmpty() ? Messages.get("panel.warnings")
-                : Messages.get("panel.warnings") + " (" + lines.size() + ")");
+        warningsTab.setText(problems == 0 ? Messages.get("panel.warnings")
+                : Messages.get("panel.warnings") + " (" + problems + ")");
     }
 }

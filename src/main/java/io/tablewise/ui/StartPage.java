@@ -117,7 +117,7 @@ final class StartPage extends VBox {
     private static String describe(Path flowFile) {
         try {
             Flow flow = Documents.read(flowFile);
-            String text = flow.description().isBlank() ? flow.nodes().size() + " nodes" : flow.description();
+            String text = flow.description().isBlank() ? io.tablewise.node.Plural.of(flow.nodes().size(), "node") : flow.description();
             // The first sentence is enough on the start page; the flow itself has the rest.
             int end = text.indexOf(". ");
             String first = end > 0 ? text.substring(0, end + 1) : text;

@@ -80,6 +80,15 @@ class ModelViewUiTest extends SampleStudioUiTest {
                 .map(l -> l.getText().split("\n")[0].replace(",", "")).toList();
         assertEquals(List.of(Long.toString(row.tn()), Long.toString(row.fp()), Long.toString(row.fn()),
                 Long.toString(row.tp())), cells);
+        // the headline cards counted at a threshold follow the slider, and say so; AUC does not move
+        io.tablewise.ui.model.MetricCards cards = robot.lookup(".model-view .metric-cards")
+                .queryAs(io.tablewise.ui.model.MetricCards.class);
+        assertEquals(io.tablewise.ui.model.MetricCards.format(row.accuracy()) + " accuracy at threshold 0.70",
+                fx(() -> cards.text("accuracy").orElseThrow()));
+        assertEquals(io.tablewise.ui.model.MetricCards.format(row.recall()) + " recall at threshold 0.70",
+                fx(() -> cards.text("recall").orElseThrow()));
+        assertEquals(io.tablewise.ui.model.MetricCards.format(model.evaluation().metrics().get("auc")) + " AUC",
+                fx(() -> cards.text("auc").orElseThrow()));
 
         // the matrix as shown, saved as CSV
         Path csv = dir.resolve("matrix.csv");

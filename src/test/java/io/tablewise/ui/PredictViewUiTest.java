@@ -78,6 +78,8 @@ class PredictViewUiTest extends SampleStudioUiTest {
         assertEquals(Math.min(10, expected.contributions().size()), plot.getDataset().getColumnCount());
         assertEquals(expected.contributions().get(0).effect(), plot.getDataset().getValue(0, 0).doubleValue(),
                 1e-12);
+        assertEquals("change in the probability of '" + expected.prediction()
+                + "' (right: raises it, left: lowers it)", plot.getRangeAxis().getLabel(), "which class, which way");
 
         // score the sample's own data into a new file
         Path in = dir.resolve("customer-churn/data/customers.csv");

@@ -89,7 +89,7 @@ final class CanvasGestures {
                     editor.select(card.nodeId(), false);
                 }
                 active = editor.selection().contains(card.nodeId()) ? new Move(e) : null;
-                if (e.getClickCount() == 2 && card.titleLabel().getBoundsInParent()
+                if (e.getClickCount() == 2 && card.titleBounds()
                         .contains(card.sceneToLocal(e.getSceneX(), e.getSceneY()))) {
                     active = null;
                     rename(card);
@@ -132,8 +132,8 @@ final class CanvasGestures {
         TextField field = new TextField(card.titleLabel().getText());
         field.getStyleClass().add("rename-field");
         field.setPrefWidth(NodeCard.WIDTH - 56);
-        field.relocate(card.getLayoutX() + card.titleLabel().getLayoutX() - 4,
-                card.getLayoutY() + card.titleLabel().getLayoutY() - 4);
+        field.relocate(card.getLayoutX() + card.titleBounds().getMinX() - 4,
+                card.getLayoutY() + card.titleBounds().getMinY() - 4);
         canvas.overlay().getChildren().add(field);
         boolean[] done = {false};
         Runnable close = () -> {

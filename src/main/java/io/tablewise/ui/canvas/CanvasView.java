@@ -215,6 +215,7 @@ public final class CanvasView extends Region {
                     nodeLayer.getChildren().remove(card);
                 }
                 card = new NodeCard(n, editor.descriptor(n.id()).orElse(null));
+                card.setOnResized(() -> javafx.application.Platform.runLater(() -> sync(editor.flow())));
                 NodeStatus status = runs.statuses().get(n.id());
                 if (status != null) {
                     card.setStatus(status);

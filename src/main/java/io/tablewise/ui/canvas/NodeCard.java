@@ -29,6 +29,8 @@ final class NodeCard extends Pane {
     static final double WIDTH = 180;
     private static final double PORT_GAP = 22;
     private static final double MIN_HEIGHT = 60;
+    /** The room for the label and the type name, between the icon and the status light. */
+    private static final double TEXT_WIDTH = WIDTH - 48 - 22;
 
     private final String nodeId;
     private final NodeDescriptor descriptor;
@@ -39,7 +41,11 @@ final class NodeCard extends Pane {
     private Tooltip tooltip;
     private String tooltipText = "";
     private final List<PortView> ports = new ArrayList<>();
-    private final double height;
+    private double height;
+    private final double portsHeight;
+    private Runnable onResized;
+    private StackPane icon;
+    private javafx.scene.layout.VBox text;
 
     /** A card for {@code node}; {@code descriptor} is null when the node's type is unknown. */
     NodeCard(NodeInstance node, NodeDescriptor descriptor) {
@@ -47,27 +53,31 @@ final class NodeCard extends Pane {
         this.descriptor = descriptor;
         getStyleClass().add("node-card");
         int portRows = descriptor == null ? 0 : Math.max(descriptor.inputs().size(), descriptor.outputs().size());
-        height = Math.max(MIN_HEIGHT, 20 + PORT_GAP * portRows);
-        setPrefSize(WIDTH, height);
-        setMinSize(WIDTH, height);
-        setMaxSize(WIDTH, height);
+        portsHeight = Math.max(MIN_HEIGHT, 20 + PORT_GAP * portRows);
+        height = portsHeight;
 
-        StackPane icon = new StackPane(descriptor == null ? Icons.icon("unknown", 18)
+        icon = new StackPane(descriptor == null ? Icons.icon("unknown", 18)
                 : Icons.category(descriptor.category(), 18));
         icon.getStyleClass().addAll("node-icon", "category-" + categoryClass(descriptor));
         icon.setLayoutX(12);
-        icon.setLayoutY(height / 2 - 15);
         icon.setPrefSize(30, 30);
 
+        // the label wraps onto a second line rather than being cut ("Fill satisfa…"); the pair is centred
         title.getStyleClass().add("node-title");
-        title.setLayoutX(50);
-        title.setLayoutY(height / 2 - 19);
-        title.setPrefWidth(WIDTH - 72);
-        title.setMaxWidth(WIDTH - 72);
+        title.setWrapText(true);
+        title.setMinWidth(TEXT_WIDTH); // a wrapping label's own preferred width is its one-line width
+        title.setPrefWidth(TEXT_WIDTH);
+        title.setMaxWidth(TEXT_WIDTH);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         subtitle.getStyleClass().add("node-subtitle");
-        subtitle.setLayoutX(50);
-        subtitle.setLayoutY(height / 2 + 1);
-        subtitle.setMaxWidth(WIDTH - 62);
+        subtitle.setMaxWidth(TEXT_WIDTH);
+        text = new javafx.scene.layout.VBox(0, title, subtitle);
+        text.setLayoutX(48);
+        text.setMinWidth(TEXT_WIDTH);
+        text.setPrefWidth(TEXT_WIDTH);
+        text.setMaxWidth(TEXT_WIDTH);
+        // the card grows to the label's wrapped height once it is styled and laid out
+        text.heightProperty().addListener((o, a, b) -> fitText(b.doubleValue()));
         subtitle.setText(descriptor == null ? Messages.get("canvas.unknownType", node.type())
                 : NodeTexts.name(descriptor));
 
@@ -77,11 +87,10 @@ final class NodeCard extends Pane {
 
         progress.getStyleClass().add("node-progress");
         progress.setLayoutX(10);
-        progress.setLayoutY(height - 8);
         progress.setPrefSize(WIDTH - 20, 4);
         progress.setVisible(false);
 
-        getChildren().addAll(icon, title, subtitle, light, progress);
+        getChildren().addAll(icon, text, light, progress);
         if (descriptor != null) {
             addPorts(descriptor.inputs(), true);
             addPorts(descriptor.outputs(), false);
@@ -96,6 +105,7 @@ final class NodeCard extends Pane {
                 Tooltip.install(this, tooltip);
             }
         });
+        place();
         update(node);
         setStatus(NodeStatus.of(NodeStatus.Light.IDLE, ""));
     }
@@ -104,7 +114,7 @@ final class NodeCard extends Pane {
         for (int i = 0; i < specs.size(); i++) {
             PortView port = new PortView(new PortRef(nodeId, specs.get(i).name()), specs.get(i), input);
             port.setCenterX(input ? 0 : WIDTH);
-            port.setCenterY(height * (i + 1) / (specs.size() + 1));
+            port.getProperties().put("slot", new double[] {i + 1, specs.size() + 1});
             ports.add(port);
             getChildren().add(port);
         }
@@ -130,10 +140,47 @@ final class NodeCard extends Pane {
         return title;
     }
 
-    /** Follows the node's label and position. */
+    /** Where the label is, in the card's coordinates (it sits in a box with the type name). */
+    javafx.geometry.Bounds titleBounds() {
+        return text.localToParent(title.getBoundsInParent());
+    }
+
+    /** Follows the node's label (the card grows to show it whole) and position. */
     void update(NodeInstance node) {
         title.setText(node.label());
         relocate(node.ui().x(), node.ui().y());
+    }
+
+    /** Called (by the canvas) when the card's height changes, so the edges meet the ports' new places. */
+    void setOnResized(Runnable onResized) {
+        this.onResized = onResized;
+    }
+
+    private void fitText(double textHeight) {
+        double needed = Math.max(portsHeight, Math.ceil(textHeight) + 16);
+        if (needed != height) {
+            height = needed;
+            place();
+            if (onResized != null) {
+                onResized.run();
+            }
+        } else {
+            text.setLayoutY(Math.max(4, (height - textHeight) / 2));
+        }
+    }
+
+    /** Sizes the card to {@link #height} and puts the icon, text, progress bar and ports in their places. */
+    private void place() {
+        setPrefSize(WIDTH, height);
+        setMinSize(WIDTH, height);
+        setMaxSize(WIDTH, height);
+        icon.setLayoutY(height / 2 - 15);
+        progress.setLayoutY(height - 8);
+        text.setLayoutY(Math.max(4, (height - text.getHeight()) / 2));
+        for (PortView port : ports) {
+            double[] slot = (double[]) port.getProperties().get("slot");
+            port.setCenterY(height * slot[0] / slot[1]);
+        }
     }
 
     /** Shows a status: the light's colour, progress while running, and the message as tooltip. */

@@ -10,6 +10,8 @@ import javafx.scene.transform.Translate;
 /** Pan and zoom of the canvas: world coordinates (stored in the flow) to view coordinates and back. */
 final class Viewport {
     static final double MIN_ZOOM = 0.2;
+    /** "Fit to view" never zooms out further than this: below it card labels cannot be read. */
+    static final double FIT_MIN_ZOOM = 0.6;
     static final double MAX_ZOOM = 2.5;
     final Translate translate = new Translate(40, 40);
     final Scale scale = new Scale(1, 1, 0, 0);
@@ -53,9 +55,13 @@ final class Viewport {
         double margin = 40;
         double z = Math.min((viewWidth - 2 * margin) / Math.max(1, content.getWidth()),
                 (viewHeight - 2 * margin) / Math.max(1, content.getHeight()));
-        z = Math.max(MIN_ZOOM, Math.min(1.0, z));
+        boolean fits = z >= FIT_MIN_ZOOM;
+        z = Math.max(FIT_MIN_ZOOM, Math.min(1.0, z));
         zoom.set(z);
-        translate.setX((viewWidth - content.getWidth() * z) / 2 - content.getMinX() * z);
-        translate.setY((viewHeight - content.getHeight() * z) / 2 - content.getMinY() * z);
+        // a flow too big to show readably is shown from its top-left corner at the smallest readable zoom
+        translate.setX(fits || content.getWidth() * z <= viewWidth - 2 * margin
+                ? (viewWidth - content.getWidth() * z) / 2 - content.getMinX() * z : margin - content.getMinX() * z);
+        translate.setY(fits || content.getHeight() * z <= viewHeight - 2 * margin
+                ? (viewHeight - content.getHeight() * z) / 2 - content.getMinY() * z : margin - content.getMinY() * z);
     }
 }

@@ -27,6 +27,47 @@ public final class ChartStyle {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
+        humanNumbers(plot);
+    }
+
+    /**
+     * Ticks as people write numbers (0.82, 60, 1,250,000), never {@code 8.224479E-1}: JFreeChart's default tick
+     * source switches to exponents on tiny ranges, and a single point (one run, one value) makes a range of 1e-8.
+     * Such a range is widened to 10% of the value (or 1 around zero). Call again after the data change.
+     */
+    public static void humanNumbers(XYPlot plot) {
+        if (plot.getDomainAxis() instanceof org.jfree.chart.axis.NumberAxis x
+                && !(x instanceof org.jfree.chart.axis.SymbolAxis)) { // names at whole numbers: its own ticks
+            human(x, bounds(plot, true));
+        }
+        if (plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis y
+                && !(y instanceof org.jfree.chart.axis.SymbolAxis)) {
+            human(y, bounds(plot, false));
+        }
+    }
+
+    private static org.jfree.data.Range bounds(XYPlot plot, boolean domain) {
+        org.jfree.data.Range all = null;
+        for (int i = 0; i < plot.getDatasetCount(); i++) {
+            org.jfree.data.xy.XYDataset d = plot.getDataset(i);
+            if (d != null) {
+                org.jfree.data.Range r = domain ? org.jfree.data.general.DatasetUtils.findDomainBounds(d)
+                        : org.jfree.data.general.DatasetUtils.findRangeBounds(d);
+                all = org.jfree.data.Range.combine(all, r);
+            }
+        }
+        return all;
+    }
+
+    private static void human(org.jfree.chart.axis.NumberAxis axis, org.jfree.data.Range data) {
+        axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits());
+        java.text.DecimalFormat plain = new java.text.DecimalFormat("#,##0.######",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        axis.setNumberFormatOverride(plain);
+        if (data != null && data.getLength() <= 1e-9 * Math.max(1, Math.abs(data.getCentralValue()))) {
+            double v = Math.abs(data.getCentralValue());
+            axis.setAutoRangeMinimumSize(v == 0 ? 1 : 0.1 * v);
+        }
     }
 
     /** White background, grey grid lines along the values. */

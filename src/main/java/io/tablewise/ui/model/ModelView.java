@@ -38,6 +38,8 @@ import io.tablewise.ui.export.TableBox;
 public final class ModelView extends ScrollPane {
     private final ConfusionGrid matrix = new ConfusionGrid();
     private final Label thresholdMetrics = new Label();
+    /** The headline metrics; those counted at a threshold follow the slider. */
+    private final MetricCards headline;
     private XYSeries operatingPoint;
 
     private final java.util.function.DoubleConsumer keepThreshold;
@@ -56,6 +58,7 @@ public final class ModelView extends ScrollPane {
      * @param rebuild runs the model node again, so the kept threshold reaches the model (null: not offered)
      */
     public ModelView(TrainedModel model, java.util.function.DoubleConsumer keepThreshold, Runnable rebuild) {
+        this.headline = new MetricCards(model.evaluation().metrics());
         this.keepThreshold = keepThreshold;
         this.rebuild = rebuild;
         getStyleClass().add("model-view");
@@ -63,7 +66,7 @@ public final class ModelView extends ScrollPane {
         Evaluation e = model.evaluation();
         VBox content = new VBox(12);
         content.setPadding(new Insets(10));
-        content.getChildren().addAll(summary(model), new MetricCards(e.metrics()));
+        content.getChildren().addAll(summary(model), headline);
         if (e.confusion() != null) {
             matrix.show(e.confusion().classes(), e.confusion().counts());
         }
@@ -195,6 +198,11 @@ public final class ModelView extends ScrollPane {
                     String.format(Locale.ROOT, "%.3f", r.precision()), String.format(Locale.ROOT, "%.3f", r.recall()),
                     String.format(Locale.ROOT, "%.3f", r.f1()), String.format(Locale.ROOT, "%.3f", r.accuracy()),
                     String.format(Locale.ROOT, "%.0f", vm.cost(r))));
+            String at = Messages.get("model.cardAtThreshold", String.format(Locale.ROOT, "%.2f", r.threshold()));
+            headline.show("accuracy", r.accuracy(), at);
+            headline.show("precision", r.precision(), at);
+            headline.show("recall", r.recall(), at);
+            headline.show("f1", r.f1(), at);
             cheapest.setText(Messages.get("model.cheapest",
                     String.format(Locale.ROOT, "%.2f", vm.cheapestThreshold())));
             if (operatingPoint != null) {

@@ -53,6 +53,8 @@ public final class PredictView extends ScrollPane {
     private final Label predictionNote = new Label();
     private final VBox probabilities = new VBox(4);
     private final DefaultCategoryDataset contributions = new DefaultCategoryDataset();
+    /** The contributions' plot: its axis names the class whose probability moved, and which way is up. */
+    private CategoryPlot contributionPlot;
     private final VBox notes = new VBox(2);
     private final Map<String, Label> problems = new java.util.HashMap<>();
 
@@ -203,6 +205,7 @@ public final class PredictView extends ScrollPane {
                 == ProblemType.REGRESSION ? "predict.effectValue" : "predict.effectProbability"), contributions,
                 PlotOrientation.HORIZONTAL, false, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
+        contributionPlot = plot;
         BarRenderer bars = new BarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
@@ -260,6 +263,11 @@ public final class PredictView extends ScrollPane {
                 line.getStyleClass().add("probability");
                 probabilities.getChildren().add(line);
             });
+        }
+        if (contributionPlot != null) {
+            contributionPlot.getRangeAxis().setLabel(vm.model().problemType() == ProblemType.REGRESSION
+                    ? Messages.get("predict.effectValueOf", vm.model().target())
+                    : Messages.get("predict.effectProbabilityOf", r.prediction()));
         }
         r.contributions().stream().limit(TOP_CONTRIBUTIONS).forEach(c -> contributions.addValue(c.effect(),
                 "effect", c.column() + " = " + (c.value().isEmpty() ? "∅" : c.value())));
