@@ -16,7 +16,7 @@ if "%STALE%"=="0" (
 if "%STALE%"=="1" (
   echo Building Tablewise ^(first run or sources changed; takes a minute^)... 1>&2
   pushd "%HERE%"
-  call mvn -q -B -DskipTests package 1>&2
+  call mvn -q -B -Dstyle.color=never -DskipTests package 1>&2
   if errorlevel 1 (
     popd
     echo error: the build failed; run "mvn -DskipTests package" in %HERE% to see why 1>&2
