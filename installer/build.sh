@@ -66,7 +66,7 @@ mkdir -p "$input/projects-sample"
 for dir in projects-sample/*/; do
   name="$(basename "$dir")"
   mkdir -p "$input/projects-sample/$name"
-  (cd "$dir" && find . -path ./output -prune -o -path ./runs -prune -o -type f -print) | while read -r f; do
+  (cd "$dir" && find . -path ./output -prune -o -path ./runs -prune -o -path ./.tablewise-results -prune -o -type f -print) | while read -r f; do
     mkdir -p "$input/projects-sample/$name/$(dirname "$f")"
     cp "$dir/$f" "$input/projects-sample/$name/$f"
   done

@@ -49,7 +49,15 @@ public final class Fingerprints {
             }
             StringBuilder sb = new StringBuilder();
             sb.append(type.descriptor().id()).append('@').append(type.descriptor().version()).append('\n');
-            sb.append(canonical(new TreeMap<>(params.asMap()))).append('\n');
+            // a file the node reads counts by its content (below), not by the path written in the flow: the same
+            // data reached from another folder (Save As, a copied project) is the same input
+            Map<String, Object> named = new TreeMap<>(params.asMap());
+            for (String p : type.inputFileParams()) {
+                if (named.get(p) instanceof String path && !path.isBlank()) {
+                    named.put(p, "<file>");
+                }
+            }
+            sb.append(canonical(named)).append('\n');
             boolean inputsKnown = true;
             List<Edge> incoming = flow.incoming(id).stream()
                     .sorted((a, b) -> a.to().port().compareTo(b.to().port())).toList();

@@ -22,6 +22,15 @@ public final class FlowSession {
     private final NodeRegistry registry;
     private final Path flowDir;
     private final Map<String, NodeResult> lastResults = new HashMap<>();
+    /** Results kept on disk beside the flow, so a reopened flow shows them without running again. */
+    private final ResultStore store;
+    /** Writes results to the store one at a time, off the run's threads. */
+    private final java.util.concurrent.ExecutorService saver = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "tablewise-result-store");
+                t.setDaemon(true);
+                return t;
+            });
     private Flow flow;
     private Map<String, String> currentFingerprints = Map.of();
     private PathPolicy paths;
@@ -32,7 +41,49 @@ public final class FlowSession {
         this.registry = registry;
         this.flowDir = flowDir;
         this.paths = PathPolicy.within(flowDir);
+        this.store = ResultStore.in(flowDir);
         setFlow(flow);
+    }
+
+    /** The store of results beside the flow. */
+    public ResultStore store() {
+        return store;
+    }
+
+    /** Waits until the results of finished nodes are on disk (for tests and before a Save As copies them). */
+    public void awaitStored() throws InterruptedException {
+        try {
+            saver.submit(() -> { }).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The current fingerprint of each node that has one (a valid node whose inputs are known). */
+    public synchronized Map<String, String> fingerprints() {
+        return Map.copyOf(currentFingerprints);
+    }
+
+    /**
+     * Takes up results kept on disk for nodes whose fingerprint matches and that have none in this session: after a
+     * reopen (or an undo back to an earlier state) they show at once, and a run reuses them.
+     */
+    private void restore() {
+        for (NodeInstance n : flow.nodes()) {
+            String fp = currentFingerprints.get(n.id());
+            NodeResult last = lastResults.get(n.id());
+            if (fp == null || (last != null && fp.equals(last.fingerprint()))) {
+                continue;
+            }
+            store.load(fp, n.id()).ifPresent(kept -> {
+                lastResults.put(n.id(), new NodeResult(n.id(), NodeState.DONE, kept.outputs(), 0, kept.messages(),
+                        true, fp));
+                boolean sideEffects = registry.find(n.type()).map(t -> t.hasSideEffects()).orElse(true);
+                if (!sideEffects) {
+                    executor.cache().put(fp, kept.outputs());
+                }
+            });
+        }
     }
 
     /** Where runs of this session may read and write (the studio adds the files and folders the user allowed). */
@@ -56,6 +107,7 @@ public final class FlowSession {
         this.flow = edited;
         this.currentFingerprints = fingerprints(edited);
         lastResults.keySet().removeIf(id -> edited.node(id).isEmpty());
+        restore();
     }
 
     /** Runs the given nodes (all when empty) with their upstream, and records the results. */
@@ -93,6 +145,9 @@ public final class FlowSession {
     private synchronized void record(Flow ranOn, NodeResult result) {
         if (ranOn == flow || flow.node(result.nodeId()).isPresent()) {
             lastResults.put(result.nodeId(), result);
+        }
+        if (result.fingerprint() != null) { // a result already kept is not written again
+            saver.execute(() -> store.save(result.fingerprint(), result.outputs(), result.messages()));
         }
     }
 

@@ -171,6 +171,7 @@ final class Documents {
             error(Messages.get("doc.saveFailed", target.getFileName()), target + "\n" + e.getMessage());
             return false;
         }
+        runs.carryResultsTo(target.getParent());
         if (flow != editor.flow()) {
             // Paths or name were adjusted for the new folder: keep the window in step with the file.
             editor.adopt(flow);

@@ -226,6 +226,25 @@ public final class RunViewModel {
 
     // ---- analysis (validation and staleness) ----
 
+    /**
+     * Save As into {@code newDir}: the results kept beside the flow go along (hard links where possible), before the
+     * next analysis opens a session there, so the saved copy shows them too.
+     */
+    public void carryResultsTo(Path newDir) {
+        FlowSession from = session;
+        if (from == null || newDir.equals(sessionDir)) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                from.awaitStored();
+                from.store().copyTo(io.tablewise.engine.ResultStore.in(newDir), from.fingerprints().values());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** Validates the current flow again (after the user changed what flows may read or write). */
     public void refresh() {
         analyse(editor.flow());
