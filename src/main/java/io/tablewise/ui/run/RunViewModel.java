@@ -403,12 +403,20 @@ public final class RunViewModel {
                 warnings.forEach(w -> log("  ⚠ " + label + ": " + w));
             }
             case FAILED -> {
-                if (result != null) {
-                    failures.put(nodeId, result);
-                }
                 String error = result == null ? "failed" : result.error();
-                live.put(nodeId, NodeStatus.of(NodeStatus.Light.FAILED, error));
-                log("✗ " + label + ": " + error);
+                ValidationReport known = validation.get();
+                if (known != null && known.hasErrors(nodeId)) { // it could not run: its settings are incomplete
+                    error = known.messagesFor(nodeId).stream().filter(NodeMessage::isError).findFirst()
+                            .map(NodeMessage::format).orElse(error); // names the parameter, as before the run
+                    live.put(nodeId, NodeStatus.of(NodeStatus.Light.INVALID, error));
+                    log("✗ " + label + " " + Messages.get("run.cannotRun") + ": " + error);
+                } else {
+                    if (result != null) {
+                        failures.put(nodeId, result);
+                    }
+                    live.put(nodeId, NodeStatus.of(NodeStatus.Light.FAILED, error));
+                    log("✗ " + label + ": " + error);
+                }
             }
             case SKIPPED, CANCELLED -> live.remove(nodeId);
             default -> {

@@ -76,6 +76,27 @@ class RunViewModelTest {
     }
 
     @Test
+    void oneUnconfiguredNodeDoesNotBlockTheRest() {
+        String[] export = new String[1];
+        awaitAnalysisOf(() -> {
+            editor.setParam(importId, "path", "customers.csv");
+            editor.setParam(sortId, "columns", List.of("tenure_months"));
+            editor.select(importId, false);
+            export[0] = editor.addNodeConnected("data.export.csv"); // freshly dropped: no path yet
+        });
+        assertEquals(NodeStatus.Light.INVALID, light(export[0]));
+        ui.run(() -> runs.runAll());
+        ui.await(() -> !runs.runningProperty().get(), 60, "the run to finish");
+        assertEquals(NodeStatus.Light.DONE, light(importId));
+        assertEquals(NodeStatus.Light.DONE, light(sortId), "the rest of the flow ran");
+        assertEquals(NodeStatus.Light.INVALID, light(export[0]), "still marked, with its reason");
+        String why = ui.call(() -> runs.statuses().get(export[0]).message());
+        assertTrue(why.contains("path") || why.contains("file"), why);
+        assertTrue(ui.call(() -> runs.statusTextProperty().get()).contains("1 node could not run"),
+                ui.call(() -> runs.statusTextProperty().get()));
+    }
+
+    @Test
     void runningAllFillsTheResultsAndAnEditMakesOnlyDownstreamNodesStale() {
         awaitAnalysisOf(() -> {
             editor.setParam(importId, "path", "customers.csv");
@@ -118,7 +139,8 @@ class RunViewModelTest {
         String error = ui.call(() -> runs.statuses().get(importId).message());
         assertTrue(error.contains("bad.csv") && error.contains("line 3"), error);
         assertEquals(NodeState.FAILED, ui.call(() -> runs.result(importId).orElseThrow().state()));
-        assertTrue(ui.call(() -> runs.statusTextProperty().get()).contains("1 node(s) failed"));
+        assertTrue(ui.call(() -> runs.statusTextProperty().get()).contains("1 node could not run or failed"),
+                ui.call(() -> runs.statusTextProperty().get()));
     }
 
     @Test
