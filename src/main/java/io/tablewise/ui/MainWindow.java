@@ -304,6 +304,7 @@ public final class MainWindow {
         Menu view = new Menu(Messages.get("menu.view"));
         view.getItems().addAll(
                 item("menu.view.fit", "Shortcut+0", canvas::fitToView),
+                item("menu.view.tidy", "Shortcut+Shift+L", editor::tidy),
                 item("menu.view.zoomIn", "Shortcut+Equals", () -> canvas.zoomBy(1.2)),
                 item("menu.view.zoomOut", "Shortcut+Minus", () -> canvas.zoomBy(1 / 1.2)));
 

@@ -1,6 +1,7 @@
 package io.tablewise.ui.canvas;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -242,6 +243,9 @@ public final class CanvasView extends Region {
             }
             return false;
         });
+        Map<NodeCard, javafx.geometry.Bounds> boxes = new HashMap<>(); // edges are routed around the cards
+        cards.values().forEach(c -> boxes.put(c, new javafx.geometry.BoundingBox(c.getLayoutX(), c.getLayoutY(),
+                NodeCard.WIDTH, c.cardHeight())));
         for (Edge e : flow.edges()) {
             EdgeView view = edges.computeIfAbsent(e, k -> {
                 EdgeView v = new EdgeView(k);
@@ -252,7 +256,13 @@ public final class CanvasView extends Region {
             NodeCard from = cards.get(e.from().node());
             NodeCard to = cards.get(e.to().node());
             if (from != null && to != null) {
-                view.setEnds(from.portPoint(e.from().port(), false), to.portPoint(e.to().port(), true));
+                List<javafx.geometry.Bounds> others = new ArrayList<>(boxes.size());
+                boxes.forEach((c, b) -> {
+                    if (c != from && c != to) {
+                        others.add(b);
+                    }
+                });
+                view.setEnds(from.portPoint(e.from().port(), false), to.portPoint(e.to().port(), true), others);
             }
         }
         showSelection();

@@ -44,6 +44,8 @@ public final class FlowEditor {
     /** The room a card takes on the canvas with a margin (cards are 180 wide and about 60 high). */
     private static final double CARD_FOOTPRINT_WIDTH = 200;
     private static final double CARD_FOOTPRINT_HEIGHT = 100;
+    /** Rows of a tidy layout, with room for cards whose label takes two or three lines. */
+    private static final double TIDY_ROW = 120;
 
     private final NodeRegistry registry;
     private final Connections connections;
@@ -304,6 +306,62 @@ public final class FlowEditor {
         } else {
             flow.set(new MoveNodesCommand(before, snapped).apply(flow()));
         }
+    }
+
+    /**
+     * Lays the selected nodes out tidily (all nodes when fewer than two are selected), as one undoable step: columns
+     * by depth along the edges between them (each node one column right of its deepest input), rows in each column
+     * ordered by their inputs' rows, so edges run left to right with few crossings. The layout starts at the
+     * selection's top-left corner.
+     */
+    public void tidy() {
+        Set<String> chosen = selection.size() >= 2 ? Set.copyOf(selection)
+                : flow().nodes().stream().map(NodeInstance::id).collect(java.util.stream.Collectors.toSet());
+        if (chosen.size() < 2) {
+            return;
+        }
+        Map<String, Integer> depth = new HashMap<>();
+        List<String> order = new io.tablewise.flow.FlowGraph(flow()).topologicalOrder();
+        for (String id : order) {
+            if (!chosen.contains(id)) {
+                continue;
+            }
+            int d = 0;
+            for (Edge e : flow().edges()) {
+                if (e.to().node().equals(id) && chosen.contains(e.from().node())) {
+                    d = Math.max(d, depth.getOrDefault(e.from().node(), 0) + 1);
+                }
+            }
+            depth.put(id, d);
+        }
+        double left = flow().nodes().stream().filter(n -> chosen.contains(n.id())).mapToDouble(n -> n.ui().x())
+                .min().orElse(0);
+        double top = flow().nodes().stream().filter(n -> chosen.contains(n.id())).mapToDouble(n -> n.ui().y())
+                .min().orElse(0);
+        Map<String, UiPosition> before = new HashMap<>();
+        Map<String, UiPosition> after = new HashMap<>();
+        Map<String, Double> row = new HashMap<>();
+        int columns = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (int c = 0; c <= columns; c++) {
+            int column = c;
+            // ordered by the mean row of their inputs (already placed), then by their current height
+            List<String> here = order.stream().filter(id -> depth.get(id) != null && depth.get(id) == column)
+                    .sorted(java.util.Comparator.comparingDouble((String id) -> meanInputRow(id, row))
+                            .thenComparingDouble(id -> flow().node(id).orElseThrow().ui().y()))
+                    .toList();
+            for (int i = 0; i < here.size(); i++) {
+                String id = here.get(i);
+                row.put(id, (double) i);
+                before.put(id, flow().node(id).orElseThrow().ui());
+                after.put(id, new UiPosition(snap(left + c * NEXT_NODE_GAP), snap(top + i * TIDY_ROW)));
+            }
+        }
+        moveNodes(before, after);
+    }
+
+    private double meanInputRow(String id, Map<String, Double> row) {
+        return flow().edges().stream().filter(e -> e.to().node().equals(id) && row.containsKey(e.from().node()))
+                .mapToDouble(e -> row.get(e.from().node())).average().orElse(Double.MAX_VALUE / 2);
     }
 
     /** Moves nodes during a drag without recording it (the drag's end records one step). */

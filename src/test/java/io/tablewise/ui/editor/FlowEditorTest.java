@@ -66,6 +66,33 @@ class FlowEditorTest {
     }
 
     @Test
+    void tidyLayoutPutsEachNodeRightOfItsInputsWithoutOverlapsAsOneUndoableStep() {
+        String source = editor.addNode("data.import.csv", 600, 600);
+        String sort = editor.addNode("transform.rows.sort", 0, 0);
+        String insights = editor.addNode("insights.report", 600, 0);
+        String export = editor.addNode("data.export.csv", 0, 300);
+        editor.connect(Edge.of(source, "table", sort, "table"));
+        editor.connect(Edge.of(source, "table", insights, "table"));
+        editor.connect(Edge.of(sort, "table", export, "table"));
+        Map<String, UiPosition> before = new java.util.HashMap<>();
+        editor.flow().nodes().forEach(n -> before.put(n.id(), n.ui()));
+        editor.selectAll();
+        editor.tidy();
+        java.util.function.Function<String, UiPosition> at = id -> editor.flow().node(id).orElseThrow().ui();
+        for (Edge e : editor.flow().edges()) {
+            assertTrue(at.apply(e.from().node()).x() < at.apply(e.to().node()).x(), "left to right: " + e);
+        }
+        assertEquals(at.apply(sort).x(), at.apply(insights).x(), "the same depth, the same column");
+        List<UiPosition> all = editor.flow().nodes().stream().map(NodeInstance::ui).toList();
+        for (UiPosition a : all) {
+            assertEquals(1, all.stream().filter(b -> Math.abs(a.x() - b.x()) < 200 && Math.abs(a.y() - b.y()) < 100)
+                    .count(), "no card overlaps another: " + all);
+        }
+        editor.undo();
+        editor.flow().nodes().forEach(n -> assertEquals(before.get(n.id()), n.ui(), "one undo restores " + n.id()));
+    }
+
+    @Test
     void connectionsOfTheWrongTypeLoopsAndSelfEdgesAreRefusedWithAReason() {
         String a = editor.addNode("data.import.csv", 0, 0);
         String sort = editor.addNode("transform.rows.sort", 200, 0);
