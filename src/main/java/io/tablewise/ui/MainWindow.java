@@ -72,6 +72,9 @@ public final class MainWindow {
     private Timeline autosave;
 
     /** Builds the window's controls for {@code session}; {@code openSettings} shows the settings dialog. */
+    /** Where the results panel's divider was before it was maximised. */
+    private double restoredDivider = 0.68;
+
     public MainWindow(Stage stage, StudioSession session, Runnable openSettings) {
         this.stage = stage;
         this.session = session;
@@ -89,11 +92,13 @@ public final class MainWindow {
         this.palette = new PaletteView(session.palette(), editor);
         this.inspector = new InspectorView(session.inspector(), fileBrowser());
         this.output = new OutputPanel(editor, runs);
+        output.setOwner(stage);
 
         centre.getChildren().add(canvas);
         SplitPane vertical = new SplitPane(centre, output);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.68);
+        output.setOnToggleMaximised(() -> toggleMaximised(vertical));
         SplitPane.setResizableWithParent(output, false);
         SplitPane horizontal = new SplitPane(palette, vertical, inspector);
         horizontal.setDividerPositions(0.17, 0.77);
@@ -305,6 +310,7 @@ public final class MainWindow {
         view.getItems().addAll(
                 item("menu.view.fit", "Shortcut+0", canvas::fitToView),
                 item("menu.view.tidy", "Shortcut+Shift+L", editor::tidy),
+                item("menu.view.maximiseResults", "Shortcut+Shift+M", output::toggleMaximised),
                 item("menu.view.zoomIn", "Shortcut+Equals", () -> canvas.zoomBy(1.2)),
                 item("menu.view.zoomOut", "Shortcut+Minus", () -> canvas.zoomBy(1 / 1.2)));
 
@@ -431,6 +437,22 @@ public final class MainWindow {
     }
 
     // ---- actions ----
+
+    /** Maximises the results panel, or restores it (View menu). */
+    void toggleResultsMaximised() {
+        output.toggleMaximised();
+    }
+
+    /** The results panel takes nearly all the height, or goes back to where it was. */
+    private void toggleMaximised(SplitPane vertical) {
+        double now = vertical.getDividerPositions()[0];
+        if (now > 0.1) {
+            restoredDivider = now;
+            vertical.setDividerPositions(0.04);
+        } else {
+            vertical.setDividerPositions(restoredDivider);
+        }
+    }
 
     private void runSelected() {
         if (!editor.selection().isEmpty()) {

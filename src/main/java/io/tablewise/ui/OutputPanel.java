@@ -39,6 +39,8 @@ final class OutputPanel extends TabPane {
     private final ListView<String> warnings = new ListView<>();
     private final ListView<String> log = new ListView<>();
     private final Tab warningsTab;
+    private Runnable onToggleMaximised;
+    private javafx.stage.Window owner;
     private final Tab modelTab = new Tab(Messages.get("panel.model"));
     private final Tab insightsTab = new Tab(Messages.get("panel.insights"));
     private final Tab predictTab = new Tab(Messages.get("panel.predict"));
@@ -64,6 +66,9 @@ final class OutputPanel extends TabPane {
         log.getStyleClass().add("log");
         runs.log().addListener((ListChangeListener<String>) c -> log.scrollTo(Math.max(0, log.getItems().size() - 1)));
         getTabs().addAll(data, warningsTab, logTab, runsTab(editor, runs));
+        for (Tab result : List.of(modelTab, insightsTab, predictTab)) {
+            result.setContextMenu(resultMenu(result));
+        }
         editor.selection().addListener((SetChangeListener<String>) c -> refresh());
         runs.statuses().addListener((MapChangeListener<String, NodeStatus>) c -> {
             if (c.getKey().equals(shownNode)) {
@@ -82,6 +87,67 @@ final class OutputPanel extends TabPane {
         editor.fileProperty().addListener((o, a, file) -> vm.load(file));
         runs.recordedRunsProperty().addListener((o, a, b) -> vm.reload());
         return new Tab(Messages.get("panel.runs"), new io.tablewise.ui.runs.RunsView(vm, editor));
+    }
+
+    /** What maximising the panel does (the window owns the divider). */
+    void setOnToggleMaximised(Runnable action) {
+        this.onToggleMaximised = action;
+    }
+
+    /** Gives the panel nearly all the window's height, or back (View menu, a tab's menu). */
+    void toggleMaximised() {
+        if (onToggleMaximised != null) {
+            onToggleMaximised.run();
+        }
+    }
+
+    /** The window that result windows belong to. */
+    void setOwner(javafx.stage.Window owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * A result tab's menu: maximise the panel, or open the result in a window of its own (several can stay open side
+     * by side, e.g. two models' pages, and they stay as they are while the flow changes).
+     */
+    private javafx.scene.control.ContextMenu resultMenu(Tab tab) {
+        javafx.scene.control.MenuItem maximise = new javafx.scene.control.MenuItem(
+                Messages.get("panel.maximise"));
+        maximise.setOnAction(e -> toggleMaximised());
+        javafx.scene.control.MenuItem window = new javafx.scene.control.MenuItem(Messages.get("panel.ownWindow"));
+        window.getStyleClass().add("open-in-window");
+        window.setOnAction(e -> openInWindow(tab));
+        return new javafx.scene.control.ContextMenu(window, maximise);
+    }
+
+    /** Opens what {@code tab} shows in its own window; returns it (for tests), or null when there is nothing. */
+    javafx.stage.Stage openInWindow(Tab tab) {
+        javafx.scene.Node view;
+        String what;
+        if (tab == modelTab && shownModel instanceof io.tablewise.model.TrainedModel m) {
+            view = new io.tablewise.ui.model.ModelView(m);
+            what = Messages.get("panel.model");
+        } else if (tab == predictTab && shownModel instanceof io.tablewise.model.TrainedModel m) {
+            view = new io.tablewise.ui.predict.PredictView(m);
+            what = Messages.get("panel.predict");
+        } else if (tab == insightsTab && shownReport instanceof io.tablewise.insights.InsightsReport r) {
+            view = new io.tablewise.ui.insights.InsightsView(r);
+            what = Messages.get("panel.insights");
+        } else {
+            return null;
+        }
+        String label = shownNode == null ? "" : editor.flow().node(shownNode).map(n -> n.label()).orElse(shownNode);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(label + " — " + what);
+        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(view), 1100, 820);
+        io.tablewise.ui.theme.Theme.parse(getScene() == null || getScene().getRoot().getStyleClass()
+                .contains("theme-light") ? "light" : "dark").apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        return stage;
     }
 
     DataGridView grid() {
