@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -23,7 +22,6 @@ import io.tablewise.data.csv.DelimitedReader;
 import io.tablewise.node.ProgressMonitor;
 import io.tablewise.ui.export.ExportDialogs;
 import io.tablewise.ui.grid.DataGridView;
-import io.tablewise.ui.run.NodeStatus;
 
 /** The data grid's exports: the filtered rows as CSV with every column, selected cells copied with Ctrl+C. */
 class GridExportUiTest extends SampleStudioUiTest {
@@ -34,15 +32,7 @@ class GridExportUiTest extends SampleStudioUiTest {
 
     @Test
     void filteredRowsAreSavedAndSelectedCellsCopied(FxRobot robot) throws Exception {
-        fx(() -> {
-            studio.session.runs().run(Set.of("import"));
-            return null;
-        });
-        waitFor(() -> !studio.session.runs().runningProperty().get() && studio.session.runs().statuses().get("import")
-                .light() == NodeStatus.Light.DONE, "the import");
-        studio.clickCard(robot, "import");
-        DataGridView grid = fx(() -> studio.window.grid());
-        waitFor(() -> grid.shownRows() == 6000, "the grid");
+        DataGridView grid = studio.importShownInGrid(robot, 6000);
         robot.clickOn(grid.filterField()).write("서울");
         Table all = new DelimitedReader().read(dir.resolve("customer-churn/data/customers.csv"), CsvOptions.defaults(),
                 ProgressMonitor.NONE).table();

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import javafx.scene.Group;
 import javafx.scene.Scene;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 import io.tablewise.ui.grid.DataGridView;
-import io.tablewise.ui.run.NodeStatus;
 
 /**
  * Korean is drawn as Korean, not as missing-glyph boxes, in the Korean studio's labels and in a grid cell holding a
@@ -51,15 +49,7 @@ class KoreanTextUiTest extends SampleStudioUiTest {
             assertNoBoxes(label.getText(), fx(label::getFont), "the label");
         }
 
-        fx(() -> {
-            studio.session.runs().run(Set.of("import"));
-            return null;
-        });
-        waitFor(() -> !studio.session.runs().runningProperty().get() && studio.session.runs().statuses().get("import")
-                .light() == NodeStatus.Light.DONE, "the import");
-        studio.clickCard(robot, "import");
-        DataGridView grid = fx(() -> studio.window.grid());
-        waitFor(() -> grid.shownRows() == 6000, "the grid");
+        DataGridView grid = studio.importShownInGrid(robot, 6000);
         waitFor(() -> robot.lookup(n -> n instanceof TableCell<?, ?> c && c.isVisible() && hasHangul(c.getText()))
                 .tryQuery().isPresent(), "a grid cell with a Korean region");
         TableCell<?, ?> cell = fx(() -> robot.lookup(n -> n instanceof TableCell<?, ?> c && c.isVisible()

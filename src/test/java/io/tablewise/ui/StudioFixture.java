@@ -91,6 +91,20 @@ final class StudioFixture {
                 "the run of " + node);
     }
 
+    /** Runs the node "import" alone, clicks its card and waits until the grid shows its {@code rows} rows. */
+    io.tablewise.ui.grid.DataGridView importShownInGrid(org.testfx.api.FxRobot robot, int rows) throws Exception {
+        fx(() -> {
+            session.runs().run(java.util.Set.of("import"));
+            return null;
+        });
+        waitFor(() -> !session.runs().runningProperty().get() && session.runs().statuses().get("import")
+                .light() == io.tablewise.ui.run.NodeStatus.Light.DONE, "the import");
+        clickCard(robot, "import");
+        io.tablewise.ui.grid.DataGridView grid = fx(window::grid);
+        waitFor(() -> grid.shownRows() == rows, "the grid");
+        return grid;
+    }
+
     /** The first output of {@code node}'s last result. */
     Object output(String node, String port) throws Exception {
         return fx(() -> session.runs().result(node).orElseThrow().outputs().get(port));
