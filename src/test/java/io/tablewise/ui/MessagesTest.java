@@ -109,4 +109,19 @@ class MessagesTest {
         assertEquals("Don't save", Messages.get("doc.dontSave"));
         assertEquals("1,234 rows × 5 columns", Messages.get("grid.size", "1,234", "5"));
     }
+
+    @Test
+    void countsTakeTheRightNumberInEnglish() {
+        Messages.use(Locale.ENGLISH);
+        assertEquals("1 node", Messages.get("status.nodes", 1));
+        assertEquals("14 nodes", Messages.get("status.nodes", 14));
+        assertEquals("1,250 nodes", Messages.get("status.nodes", 1250));
+        assertEquals("This makes 1 run", Messages.get("runs.sweepCount", 1));
+        assertEquals("This makes 4 runs", Messages.get("runs.sweepCount", 4));
+        assertEquals("1 node could not run or failed — see the marked nodes and the log",
+                Messages.get("run.failures", 1));
+        assertEquals("AutoML leaderboard (8 candidates, best first)", Messages.get("model.leaderboard", 8));
+        assertEquals("1 node", io.tablewise.node.Plural.of(1, "node"));
+        assertEquals("2 runs", io.tablewise.node.Plural.of(2, "run"));
+    }
 }

@@ -49,6 +49,21 @@ class ResultWindowsUiTest extends SampleStudioUiTest {
         assertTrue(open.stream().allMatch(s -> s.getOwner() == studio.stage && s.getHeight() >= 700),
                 "tall windows of the studio's");
 
+        // an export's "wrote … rows" is information, not a warning: listed apart and not counted
+        fx(() -> {
+            studio.session.editor().selectOnly(java.util.Set.of("export"));
+            return null;
+        });
+        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
+        Tab warnings = fx(() -> panel.getTabs().stream().filter(t -> t.getText().startsWith("Warnings")).findFirst()
+                .orElseThrow());
+        waitFor(() -> warnings.getContent() instanceof javafx.scene.control.ListView<?> l && !l.getItems().isEmpty(),
+                "the export's messages");
+        assertEquals("Warnings", fx(warnings::getText), "no warnings to count");
+        List<?> lines = fx(() -> List.copyOf(((javafx.scene.control.ListView<?>) warnings.getContent()).getItems()));
+        assertEquals("Information (not warnings):", lines.get(0));
+        assertTrue(String.valueOf(lines.get(1)).startsWith("ℹ wrote"), lines.toString());
+
         SplitPane vertical = fx(() -> (SplitPane) robot.lookup(".output-panel").queryAs(TabPane.class).getParent()
                 .getParent());
         double before = fx(() -> vertical.getDividerPositions()[0]);
