@@ -49,7 +49,7 @@ public final class InsightsProfiler {
         long start = System.nanoTime();
         if (options.target() != null && !table.columnNames().contains(options.target())) {
             throw new UnknownTargetException("the table has no column '" + options.target() + "'"
-                    + Suggestions.didYouMean(options.target(), table.columnNames()));
+                    + Suggestions.didYouMeanOrColumns(options.target(), table.columnNames()));
         }
         List<ColumnProfile> profiles = profileColumns(table, monitor);
         monitor.progress(0.45, "looking for duplicate rows");

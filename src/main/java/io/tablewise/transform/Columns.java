@@ -29,7 +29,7 @@ public final class Columns {
         for (String n : names) {
             if (!schema.has(n)) {
                 throw new NodeException(param, "there is no column '" + n + "'"
-                        + io.tablewise.node.Suggestions.didYouMean(n, schema.names()));
+                        + io.tablewise.node.Suggestions.didYouMeanOrColumns(n, schema.names()));
             }
         }
         return names;
@@ -53,7 +53,7 @@ public final class Columns {
             throw new NodeException(param, "choose a column");
         }
         return schema.column(name).orElseThrow(() -> new NodeException(param, "there is no column '" + name + "'"
-                + io.tablewise.node.Suggestions.didYouMean(name, schema.names())));
+                + io.tablewise.node.Suggestions.didYouMeanOrColumns(name, schema.names())));
     }
 
     /** The values of a numeric column as doubles, NaN for missing. */

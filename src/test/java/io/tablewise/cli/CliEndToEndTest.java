@@ -228,6 +228,14 @@ class CliEndToEndTest {
         Outcome o = cli("profile", data.toString(), "--target", "churn");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("did you mean 'churned'"), o.err());
+        // no name is close: the columns are listed, so the right one is picked without opening the file
+        for (String command : new String[] {"profile", "train"}) {
+            Outcome far = command.equals("profile") ? cli("profile", data.toString(), "--target", "income")
+                    : cli("train", data.toString(), "--target", "income", "--out", "unused-out");
+            assertEquals(2, far.code(), command);
+            assertTrue(far.err().contains("no column 'income' (the columns are: customer_id, signup_date, region,")
+                    && far.err().contains("churned"), far.err());
+        }
         Outcome missing = cli("profile", "no/such/file.csv");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no/such/file.csv"), missing.err());
