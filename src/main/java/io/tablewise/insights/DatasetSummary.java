@@ -22,7 +22,8 @@ public record DatasetSummary(String name, long rows, int columns, long missingCe
                              Map<SemanticType, Long> semanticTypes) {
     /** Copies the maps. */
     public DatasetSummary {
-        warningsBySeverity = Map.copyOf(warningsBySeverity);
-        semanticTypes = Map.copyOf(semanticTypes);
+        // in the enums' order, not Map.copyOf's per-run order: the same data gives the same report, byte for byte
+        warningsBySeverity = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(warningsBySeverity));
+        semanticTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(semanticTypes));
     }
 }

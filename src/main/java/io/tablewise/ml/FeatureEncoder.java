@@ -42,6 +42,17 @@ public final class FeatureEncoder {
     /** The training means and standard deviations of the features, or null to leave them as they are. */
     private final double[] means;
     private final double[] scales;
+    /**
+     * Per feature: its training median, and whether training rows had it missing; null for models saved before they
+     * were kept. A value missing at prediction in a feature that was never missing in training is not something the
+     * model learned about: standardised families take the median, and tree scorers the branch most training rows
+     * took ({@link #missingNeverSeen}).
+     */
+    private MissingProfile missing;
+
+    /** Training medians and whether each feature was ever missing in training. */
+    record MissingProfile(double[] medians, boolean[] seen, boolean fill) {
+    }
 
     /**
      * One decision about an input column.
@@ -137,7 +148,64 @@ public final class FeatureEncoder {
         List<Choice> scaled = choices.stream().map(c -> c.features() == 0 ? c : new Choice(c.column(),
                 c.action() + "; standardised on the training rows (a missing value counts as the mean)",
                 c.features())).toList();
-        return new FeatureEncoder(encodings, scaled, mean, scale);
+        FeatureEncoder out = new FeatureEncoder(encodings, scaled, mean, scale);
+        out.missing = missing;
+        return out;
+    }
+
+    /**
+     * The same encoder knowing each feature's training median and whether it was ever missing in {@code trainRows}
+     * (see {@link MissingProfile}).
+     */
+    public FeatureEncoder withMissingProfile(Table table, int[] trainRows, boolean fillWithMedian) {
+        int n = featureNames.size();
+        double[][] values = new double[n][trainRows.length];
+        int[] count = new int[n];
+        boolean[] seen = new boolean[n];
+        Column<?>[] source = columns(table);
+        double[] x = new double[n];
+        for (int r : trainRows) {
+            encodeRaw(source, r, x);
+            for (int f = 0; f < n; f++) {
+                if (Double.isNaN(x[f])) {
+                    seen[f] = true;
+                } else {
+                    values[f][count[f]++] = x[f];
+                }
+            }
+        }
+        double[] medians = new double[n];
+        for (int f = 0; f < n; f++) {
+            double[] v = Arrays.copyOf(values[f], count[f]);
+            Arrays.sort(v);
+            medians[f] = v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2]
+                    : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+        FeatureEncoder out = new FeatureEncoder(encodings, choices, means, scales);
+        out.missing = new MissingProfile(medians, seen, fillWithMedian);
+        return out;
+    }
+
+    /** Per feature, whether a missing value is new to the model (never missing in training); null when unknown. */
+    public boolean[] missingNeverSeen() {
+        if (missing == null) {
+            return null;
+        }
+        boolean[] out = new boolean[missing.seen().length];
+        for (int f = 0; f < out.length; f++) {
+            out[f] = !missing.seen()[f];
+        }
+        return out;
+    }
+
+    /** Whether a value new to the model is filled with the training median (else tree scorers decide). */
+    public boolean fillsNewMissingWithMedian() {
+        return missing != null && (missing.fill() || means != null);
+    }
+
+    /** The training median of each feature (before standardising), or null when unknown. */
+    public double[] trainingMedians() {
+        return missing == null ? null : missing.medians().clone();
     }
 
     /** Whether the features are standardised. */
@@ -184,6 +252,14 @@ public final class FeatureEncoder {
         }
         out.put("choices", choices.stream().map(ch -> Map.of("column", ch.column(), "action", ch.action(),
                 "features", ch.features())).toList());
+        if (missing != null) {
+            List<Boolean> seen = new ArrayList<>();
+            for (boolean b : missing.seen()) {
+                seen.add(b);
+            }
+            out.put("missing", Map.of("medians", Arrays.stream(missing.medians()).boxed().toList(),
+                    "seenInTraining", seen, "fillWithMedian", missing.fill()));
+        }
         return out;
     }
 
@@ -208,17 +284,30 @@ public final class FeatureEncoder {
             choices.add(new Choice((String) ch.get("column"), (String) ch.get("action"),
                     ((Number) ch.get("features")).intValue()));
         }
-        if (!(state.get("scaling") instanceof Map<?, ?> scaling)) {
-            return new FeatureEncoder(encodings, choices);
+        FeatureEncoder out = new FeatureEncoder(encodings, choices);
+        if (state.get("scaling") instanceof Map<?, ?> scaling) {
+            double[] mean = numbers(scaling.get("means"));
+            double[] scale = numbers(scaling.get("scales"));
+            if (mean.length != out.featureNames.size() || scale.length != mean.length) {
+                throw new IllegalArgumentException("the scaling has " + mean.length + " means and " + scale.length
+                        + " scales for " + out.featureNames.size() + " features");
+            }
+            out = new FeatureEncoder(encodings, choices, mean, scale);
         }
-        double[] mean = numbers(scaling.get("means"));
-        double[] scale = numbers(scaling.get("scales"));
-        FeatureEncoder plain = new FeatureEncoder(encodings, choices);
-        if (mean.length != plain.featureNames.size() || scale.length != mean.length) {
-            throw new IllegalArgumentException("the scaling has " + mean.length + " means and " + scale.length
-                    + " scales for " + plain.featureNames.size() + " features");
+        if (state.get("missing") instanceof Map<?, ?> m) {
+            double[] medians = numbers(m.get("medians"));
+            List<?> seen = (List<?>) m.get("seenInTraining");
+            if (medians.length != out.featureNames.size() || seen == null || seen.size() != medians.length) {
+                throw new IllegalArgumentException("the missing-value profile does not match the "
+                        + out.featureNames.size() + " features");
+            }
+            boolean[] flags = new boolean[seen.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = Boolean.TRUE.equals(seen.get(i));
+            }
+            out.missing = new MissingProfile(medians, flags, Boolean.TRUE.equals(m.get("fillWithMedian")));
         }
-        return new FeatureEncoder(encodings, choices, mean, scale);
+        return out;
     }
 
     private static Map<String, Double> frequencies(Object saved) {
@@ -258,9 +347,20 @@ public final class FeatureEncoder {
     /** Writes the features of one row into {@code out}, reading the columns from {@link #columns(Table)}. */
     public void encode(Column<?>[] columns, int row, double[] out) {
         encodeRaw(columns, row, out);
+        if (means == null && missing != null && missing.fill()) {
+            for (int f = 0; f < out.length; f++) {
+                if (Double.isNaN(out[f]) && !missing.seen()[f]) {
+                    out[f] = missing.medians()[f];
+                }
+            }
+        }
         if (means != null) {
             for (int f = 0; f < out.length; f++) {
-                out[f] = Double.isNaN(out[f]) ? 0 : (out[f] - means[f]) / scales[f];
+                double v = out[f];
+                if (Double.isNaN(v) && missing != null && !missing.seen()[f]) {
+                    v = missing.medians()[f]; // new to the model: the training median, not the mean
+                }
+                out[f] = Double.isNaN(v) ? 0 : (v - means[f]) / scales[f];
             }
         }
     }

@@ -106,6 +106,8 @@ public final class LearnedModel {
         if (encoder.featureNames().isEmpty()) {
             throw new IllegalArgumentException("no usable input columns");
         }
+        // XGBoost's trees send a new blank down the heavier branch (TreeScorer); every other family takes the median
+        encoder = encoder.withMissingProfile(table, rows, !learner.nativeCode());
         if (learner.scaled()) {
             encoder = encoder.standardised(table, rows);
         }
@@ -209,6 +211,24 @@ public final class LearnedModel {
         }
     }
 
+    /** {@link FeatureEncoder#missingNeverSeen()} by XGBoost's feature index (Tribuo's feature id); null if unknown. */
+    private boolean[] neverMissingById() {
+        boolean[] byFeature = encoder.missingNeverSeen();
+        if (byFeature == null) {
+            return null;
+        }
+        org.tribuo.ImmutableFeatureMap ids = ((XGBoostModel<?>) model).getFeatureIDMap();
+        boolean[] out = new boolean[ids.size()];
+        List<String> names = encoder.featureNames();
+        for (int f = 0; f < names.size(); f++) {
+            int id = ids.getID(names.get(f));
+            if (id >= 0) {
+                out[id] = byFeature[f];
+            }
+        }
+        return out;
+    }
+
     /** The boosters as Java tree scorers, or null when one of them has something only XGBoost can score. */
     private List<TreeScorer> treeScorers() {
         List<TreeScorer> known = scorers;
@@ -220,7 +240,7 @@ public final class LearnedModel {
                     synchronized (NATIVE) {
                         json = b.toByteArray("json");
                     }
-                    read.add(TreeScorer.of(json));
+                    read.add(TreeScorer.of(json, neverMissingById()));
                 }
             } catch (IOException | ml.dmlc.xgboost4j.java.XGBoostError e) {
                 read.add(null);

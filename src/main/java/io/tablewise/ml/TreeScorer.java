@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * half of the time of a million-row batch). It reads the booster's own JSON model and follows XGBoost's rules:
  * features as 32-bit floats, {@code x < split} goes left, a missing value takes the default branch, leaf values
  * summed in float from the base score in tree order, then the objective's transform. Only the objectives and tree
- * kinds Tablewise trains are supported; {@link #of} answers null for anything else and the caller scores through
- * XGBoost itself.
+ * kinds Tablewise trains are supported (boosted trees, and forests: one round of parallel trees, summed the same
+ * way); {@link #of} answers null for anything else and the caller scores through XGBoost itself.
  */
 final class TreeScorer {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -34,6 +34,8 @@ final class TreeScorer {
     private final int[] missingRight;
     private final int[] depth;
     private final boolean adjacent;
+    /** Trees grown together in each round: 1 for boosted trees, the forest's size for a random forest. */
+    private int parallel = 1;
 
     private TreeScorer(int groups, float base, boolean softmax, int[] roots, int[] group, int[] left, int[] right,
                        int[] feature, float[] value, boolean[] defaultLeft) {
@@ -72,13 +74,21 @@ final class TreeScorer {
 
     /** The scorer of a booster saved as XGBoost JSON, or null when the model has something it does not handle. */
     static TreeScorer of(byte[] boosterJson) throws IOException {
+        return of(boosterJson, null);
+    }
+
+    /**
+     * The same, sending a missing value of a feature marked in {@code neverMissing} (no training row had it missing)
+     * to the child that more training weight reached, as scikit-learn does: XGBoost's default branch for such a
+     * feature was never learned, and on a column like capital-gain it scored a blank as the maximum.
+     */
+    static TreeScorer of(byte[] boosterJson, boolean[] neverMissing) throws IOException {
         JsonNode learner = JSON.readTree(boosterJson).path("learner");
         String objective = learner.path("objective").path("name").asText();
         boolean softmax = objective.equals("multi:softprob");
         boolean identity = objective.equals("reg:squarederror") || objective.equals("reg:linear");
         JsonNode model = learner.path("gradient_booster").path("model");
-        if (!softmax && !identity || !learner.path("gradient_booster").path("name").asText().equals("gbtree")
-                || !model.path("gbtree_model_param").path("num_parallel_tree").asText("1").equals("1")) {
+        if (!softmax && !identity || !learner.path("gradient_booster").path("name").asText().equals("gbtree")) {
             return null;
         }
         JsonNode param = learner.path("learner_model_param");
@@ -110,16 +120,26 @@ final class TreeScorer {
             JsonNode s = t.path("split_indices");
             JsonNode c = t.path("split_conditions");
             JsonNode d = t.path("default_left");
+            JsonNode h = t.path("sum_hessian");
             for (int n = 0; n < l.size(); n++) {
                 left[at + n] = l.get(n).asInt() < 0 ? -1 : at + l.get(n).asInt();
                 right[at + n] = r.get(n).asInt() < 0 ? -1 : at + r.get(n).asInt();
                 feature[at + n] = s.get(n).asInt();
                 value[at + n] = exactFloat(c.get(n)); // the split, or a leaf's value
                 defaultLeft[at + n] = d.get(n).asInt() != 0;
+                int f = feature[at + n];
+                if (neverMissing != null && l.get(n).asInt() >= 0 && f < neverMissing.length && neverMissing[f]
+                        && h.size() == l.size()) {
+                    defaultLeft[at + n] = h.get(l.get(n).asInt()).asDouble() >= h.get(r.get(n).asInt()).asDouble();
+                }
             }
             at += l.size();
         }
-        return new TreeScorer(groups, base, softmax, roots, group, left, right, feature, value, defaultLeft);
+        TreeScorer scorer = new TreeScorer(groups, base, softmax, roots, group, left, right, feature, value,
+                defaultLeft);
+        scorer.parallel = Math.max(1, Integer.parseInt(model.path("gbtree_model_param").path("num_parallel_tree")
+                .asText("1")));
+        return scorer;
     }
 
     /** A JSON number as the nearest float, parsed from its digits (not through a double, which can round twice). */
@@ -155,9 +175,9 @@ final class TreeScorer {
         }
     }
 
-    /** Boosting rounds: the number of trees for each output. */
+    /** Boosting rounds: the number of trees for each output, over the trees grown in parallel per round (forests). */
     int rounds() {
-        return roots.length / groups;
+        return roots.length / groups / parallel;
     }
 
     /**

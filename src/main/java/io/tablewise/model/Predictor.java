@@ -49,6 +49,8 @@ public final class Predictor {
             ready = m.chain().apply(input, warnings(warn));
         }
         warnUnseen(m, ready, warn);
+        warnNewBlanks(m, ready, warn);
+        warnOutOfRange(m, input, warn);
         Table base = ready.rowCount() == raw.rowCount() ? raw : ready;
         if (base != raw) {
             warn.accept(String.format(Locale.ROOT, "the model's transforms keep %,d of %,d rows; the output holds "
@@ -161,6 +163,68 @@ public final class Predictor {
             }
         }
         return out;
+    }
+
+    /**
+     * Counts, per column, blank numbers in columns that had none in training, and says what was done with them
+     * (the model never learned about a blank there: a tree model sends it down the branch most training rows took,
+     * the other families take the training median).
+     */
+    static void warnNewBlanks(TrainedModel m, Table ready, Consumer<String> warn) {
+        io.tablewise.ml.FeatureEncoder encoder = m.model().encoder();
+        boolean[] never = encoder.missingNeverSeen();
+        if (never == null) {
+            return;
+        }
+        double[] medians = encoder.trainingMedians();
+        List<String> sources = encoder.featureSources();
+        List<String> names = encoder.featureNames();
+        for (int f = 0; f < never.length; f++) {
+            String column = sources.get(f);
+            if (!never[f] || !names.get(f).equals(column) || !ready.columnNames().contains(column)) {
+                continue; // one feature per number column; the parts of dates and categories are covered elsewhere
+            }
+            Column<?> c = ready.column(column);
+            if (!(c instanceof tech.tablesaw.api.NumericColumn<?>)) {
+                continue;
+            }
+            long blanks = c.countMissing();
+            if (blanks > 0) {
+                warn.accept(String.format(Locale.ROOT, "%s: %,d %s blank, a value never blank in training; %s",
+                        column, blanks, blanks == 1 ? "row is" : "rows are", encoder.fillsNewMissingWithMedian()
+                                ? String.format(Locale.ROOT, "scored with the training median %s", plain(medians[f]))
+                                : "scored on the branch most training rows took at each split"));
+            }
+        }
+    }
+
+    /** Counts, per number column, values outside the range the training rows covered. */
+    static void warnOutOfRange(TrainedModel m, Table input, Consumer<String> warn) {
+        for (InputProfile.Input i : InputProfile.of(m)) {
+            if (Double.isNaN(i.min()) || !input.columnNames().contains(i.name())
+                    || !(input.column(i.name()) instanceof tech.tablesaw.api.NumericColumn<?> c)) {
+                continue;
+            }
+            long below = 0;
+            long above = 0;
+            for (int r = 0; r < c.size(); r++) {
+                if (!c.isMissing(r)) {
+                    double v = c.getDouble(r);
+                    below += v < i.min() ? 1 : 0;
+                    above += v > i.max() ? 1 : 0;
+                }
+            }
+            if (below + above > 0) {
+                warn.accept(String.format(Locale.ROOT, "%s: %,d %s outside the training range %s to %s (%,d below, "
+                        + "%,d above); the model has not seen such values", i.name(), below + above,
+                        below + above == 1 ? "value" : "values", plain(i.min()), plain(i.max()), below, above));
+            }
+        }
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
+                : String.format(Locale.ROOT, "%,.4g", v);
     }
 
     /** Warns about category values never seen in training, for columns whose every category was kept. */
