@@ -133,6 +133,9 @@ final class TrainCommand implements Callable<Integer> {
             o.println("auto search: the best of " + model.info().get("candidates") + " candidates");
         }
         o.println("model: " + model.info().get("algorithm") + " " + model.settings());
+        if (model.info().get("warnings") instanceof java.util.List<?> cautions) {
+            cautions.forEach(c -> o.println("WARNING " + c));
+        }
         if (!model.importances().isEmpty()) {
             o.println("most important: " + String.join(", ", model.importances().stream().limit(5)
                     .map(i -> String.format(Locale.ROOT, "%s %.0f%%", i.column(), 100 * i.share())).toList()));

@@ -200,7 +200,7 @@ final class WarningRules {
         }
     }
 
-    private static void leakageRules(List<FeaturePower> power, List<QualityWarning> out) {
+    static void leakageRules(List<FeaturePower> power, List<QualityWarning> out) {
         for (int i = 0; i < power.size(); i++) {
             FeaturePower p = power.get(i);
             double next = i + 1 < power.size() ? power.get(i + 1).score() : 0;

@@ -63,6 +63,28 @@ public final class ModelBuilder {
         return true;
     }
 
+    /**
+     * What the analyst must hear before trusting the model: columns that alone predict the target (almost) perfectly
+     * on the training rows, the insights report's leakage rule (bank marketing's call duration, known only after
+     * the call), and a near-perfect test score, which on real data usually means a leak rather than a great model.
+     */
+    static List<String> cautions(Table train, String target, ProblemType type, List<String> features,
+                                 int[] trainRows, long seed, Evaluation evaluation) {
+        List<String> out = new ArrayList<>();
+        for (io.tablewise.insights.QualityWarning w : io.tablewise.insights.LeakCheck.check(train, target, type,
+                features, trainRows, seed)) {
+            out.add("possible leak: " + w.explanation() + " " + w.suggestion());
+        }
+        Map<String, Double> m = evaluation.metrics();
+        String best = type == ProblemType.REGRESSION ? "r2" : m.containsKey("auc") ? "auc" : "accuracy";
+        Double score = m.get(best);
+        if (score != null && score >= 0.99) {
+            out.add(String.format(java.util.Locale.ROOT, "near-perfect test %s %.4f: real data rarely allows this; "
+                    + "check that no input is recorded after the outcome or derived from it", best, score));
+        }
+        return out;
+    }
+
     /** Builds and evaluates a model on a table used as it is. */
     public static TrainedModel build(Table table, BuildOptions o, ProgressMonitor monitor) throws NodeException {
         return build(table, new TransformChain(List.of()), o, monitor);
@@ -195,6 +217,10 @@ public final class ModelBuilder {
         info.put("dataFingerprint", fingerprint(source));
         info.put("transforms", chain.steps().stream().map(s -> s.transform().spec().id()).toList());
         info.put("createdAt", LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        List<String> cautions = cautions(train, o.target(), type, features, trainRows, o.seed(), evaluation);
+        if (!cautions.isEmpty()) {
+            info.put("warnings", cautions);
+        }
         info.put("seconds", (System.nanoTime() - start) / 1e9);
         monitor.progress(1, "model ready");
         return new TrainedModel(fitted.fitted(), model, o.target(), type, inputs, threshold, objective,

@@ -128,6 +128,9 @@ public final class ModelNodes {
             StringBuilder info = new StringBuilder("test");
             m.evaluation().metrics().forEach((k, v) -> info.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
             context.info(info.toString());
+            if (m.info().get("warnings") instanceof List<?> cautions) {
+                cautions.forEach(c -> context.warn(String.valueOf(c)));
+            }
             return Map.of("model", m);
         }
     }

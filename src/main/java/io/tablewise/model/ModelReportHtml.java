@@ -62,7 +62,13 @@ public final class ModelReportHtml {
             h.append(String.format(Locale.ROOT, " · threshold %.2f on P(%s)", m.threshold(),
                     Html.escape(m.positiveClass())));
         }
-        h.append(" · Tablewise ").append(Html.escape(ModelFiles.version())).append("</p><h2>Test metrics</h2>")
+        h.append(" · Tablewise ").append(Html.escape(ModelFiles.version())).append("</p>");
+        if (m.info().get("warnings") instanceof List<?> cautions && !cautions.isEmpty()) {
+            h.append("<div class=\"card warning\"><h2>Before you trust this model</h2><ul>");
+            cautions.forEach(c -> h.append("<li>").append(Html.escape(String.valueOf(c))).append("</li>"));
+            h.append("</ul></div>");
+        }
+        h.append("<h2>Test metrics</h2>")
                 .append("<div class=\"cards\">");
         for (Map.Entry<String, Double> x : e.metrics().entrySet()) {
             h.append("<div class=\"stat\"><b>").append(Double.isNaN(x.getValue()) ? "–"

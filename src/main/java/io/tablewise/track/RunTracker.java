@@ -85,6 +85,9 @@ public final class RunTracker {
             Map<String, Object> model = new java.util.LinkedHashMap<>();
             model.put("algorithm", m.info().get("algorithm"));
             model.put("settings", m.settings());
+            if (m.info().get("warnings") != null) {
+                model.put("warnings", m.info().get("warnings")); // leaks and near-perfect scores travel with the run
+            }
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> leaderboard = m.info().get("leaderboard") instanceof List<?> board
                     ? (List<Map<String, Object>>) board : List.of();

@@ -67,6 +67,15 @@ public final class ModelView extends ScrollPane {
         VBox content = new VBox(12);
         content.setPadding(new Insets(10));
         content.getChildren().addAll(summary(model), headline);
+        if (model.info().get("warnings") instanceof List<?> cautions) { // leaks first: they void every figure below
+            int at = 1;
+            for (Object c : cautions) {
+                Label l = new Label("⚠ " + c);
+                l.setWrapText(true);
+                l.getStyleClass().add("model-warning");
+                content.getChildren().add(at++, l);
+            }
+        }
         if (e.confusion() != null) {
             matrix.show(e.confusion().classes(), e.confusion().counts());
         }
