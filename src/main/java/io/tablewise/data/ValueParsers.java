@@ -141,15 +141,20 @@ public final class ValueParsers {
         return i == e ? DOUBLE : 0;
     }
 
+    /**
+     * Whether the value fits a 32-bit column. The smallest int is the table library's mark for a missing integer,
+     * so it goes to a 64-bit column instead (it was read as blank, silently).
+     */
     private static boolean fitsInt(byte[] b, int s, int e) {
         long v = parseLong(b, s, e);
-        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+        return v > Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
     }
 
     private static boolean fitsLong(byte[] b, int s, int e) {
         try {
-            Long.parseLong(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
-            return true;
+            // the smallest long marks a missing long: kept as a decimal rather than read as blank
+            return Long.parseLong(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    != Long.MIN_VALUE;
         } catch (NumberFormatException ex) {
             return false;
         }
@@ -179,7 +184,7 @@ public final class ValueParsers {
             v = v * 10 + d;
         }
         v = negative ? -v : v;
-        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? NOT_INT : v;
+        return v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE ? NOT_INT : v; // the smallest int marks a blank
     }
 
     /**

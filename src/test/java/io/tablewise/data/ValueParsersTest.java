@@ -42,7 +42,8 @@ class ValueParsersTest {
 
     @ParameterizedTest
     @CsvSource({
-        "42,INT", "-2147483648,INT", "2147483648,LONG", "9223372036854775808,DOUBLE", "3.5,DOUBLE",
+        "42,INT", "-2147483647,INT", "-2147483648,LONG", "2147483648,LONG", "-9223372036854775808,DOUBLE",
+        "9223372036854775808,DOUBLE", "3.5,DOUBLE",
         "1e5,DOUBLE", "true,BOOL", "FALSE,BOOL", "2024-01-31,DATE", "1/2/2024,DATE", "31.12.2024,DATE",
         "12:30,NONE", "abc,NONE", "1.2.3,NONE", "-,NONE", "2024-13-01,NONE"})
     void classifiesValues(String text, String expected) {
