@@ -180,8 +180,12 @@ final class ColumnProfiler {
         double lower = q1 - 1.5 * iqr;
         double upper = q3 + 1.5 * iqr;
         long outliers = 0;
+        boolean twoValues = true; // a 0/1 (or any two-valued) column has no outliers, only two values
         for (double v : sorted) {
-            if (v < lower || v > upper) {
+            twoValues &= v == sorted[0] || v == sorted[n - 1];
+        }
+        for (double v : sorted) {
+            if (!twoValues && (v < lower || v > upper)) {
                 outliers++;
             }
         }

@@ -19,12 +19,17 @@ public record QualityWarning(Kind kind, Severity severity, List<String> columns,
     }
 
     /** How serious a finding is. */
-    public enum Severity { HIGH, MEDIUM, LOW }
+    /**
+     * How much a finding matters, on one scale for every rule: HIGH, the data cannot be used as it is (a model
+     * would be wrong or useless); MEDIUM, it will hurt a model unless handled; LOW, worth knowing, and Tablewise's
+     * defaults handle it; INFO, no action needed.
+     */
+    public enum Severity { HIGH, MEDIUM, LOW, INFO }
 
     /** Kinds of findings. */
     public enum Kind {
         CONSTANT, NEAR_CONSTANT, ID_LIKE, HIGH_CARDINALITY, HEAVY_MISSING, SKEWED, MANY_OUTLIERS, DUPLICATE_ROWS,
-        CLASS_IMBALANCE, TARGET_LEAKAGE, CORRELATED_FEATURES, NUMERIC_LOOKING_TEXT, DISGUISED_MISSING, MIXED_TYPES,
+        CLASS_IMBALANCE, ZERO_INFLATED, SOME_MISSING, TARGET_LEAKAGE, CORRELATED_FEATURES, NUMERIC_LOOKING_TEXT, DISGUISED_MISSING, MIXED_TYPES,
         EMPTY_TABLE, EMPTY_COLUMN, MISSING_TARGET, SINGLE_CLASS_TARGET, TOO_MANY_CLASSES
     }
 }

@@ -35,7 +35,7 @@ public final class ReportHtml {
             border-bottom:1px solid var(--line);vertical-align:top}th{font-weight:600;color:var(--muted)}
             td.n{text-align:right;font-variant-numeric:tabular-nums}
             .sev{display:inline-block;border-radius:4px;padding:0 6px;font-size:11px;font-weight:700;color:#fff}
-            .HIGH{background:#dc2626}.MEDIUM{background:#d97706}.LOW{background:#6b7280}
+            .HIGH{background:#dc2626}.MEDIUM{background:#d97706}.LOW{background:#6b7280}.INFO{background:#9ca3af}
             .tag{display:inline-block;background:#eef2ff;color:#3730a3;border-radius:4px;padding:0 6px;font-size:12px}
             svg.chart rect{fill:var(--accent)}svg text{font-size:10px;fill:var(--muted)}
             .scroll{overflow-x:auto}.rowsample td{white-space:nowrap;font-size:12px}

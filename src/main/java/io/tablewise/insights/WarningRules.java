@@ -13,12 +13,16 @@ import io.tablewise.ml.ProblemType;
 /**
  * The rules that turn statistics into findings. Thresholds, each stated in the warning it raises: constant (one
  * value); near-constant (top value 95% or more); ID-like; high cardinality (categorical with more than 50
- * values and more than 5% distinct); missing (50%+ high, 20%+ medium, 5%+ low); skewed (|skewness| > 2);
- * outliers (more than 5% outside Tukey's fences); duplicate rows (more than 1% medium, else low); class
+ * values and more than 5% distinct); missing (50%+ high, 20%+ medium, 5%+ low, fewer info); zero-inflated (0 in
+ * half the rows or more: low, and then neither skewness nor outliers, whose fences collapse to 0); skewed
+ * (|skewness| > 2); outliers (more than 5% outside Tukey's fences; never for two-valued columns; counts are advised
+ * to be kept); duplicate rows (more than 1% medium, else low); class
  * imbalance (minority under 20% medium, under 5% high); target leakage (prediction power 0.9+ high; the
  * strongest feature at 0.6+ and 15% above the next medium); correlated features (association 0.9+); numbers
  * stored as text (90%+ of a text column's values are numbers); disguised missing values (texts like "unknown",
  * numeric sentinels such as 999 at the edge of the range); mixed types (10-90% numbers in a text column).
+ * Severities follow one scale ({@link QualityWarning.Severity}): high, the data cannot be used as it is; medium, it
+ * will hurt a model unless handled; low, worth knowing and handled by the defaults; info, no action needed.
  */
 final class WarningRules {
     private static final Set<String> MISSING_WORDS = Set.of("unknown", "none", "n/a", "na", "n.a.", "null", "nil",
@@ -72,6 +76,10 @@ final class WarningRules {
                     c.name(), c.missing(), pct(c.missingShare())), s == Severity.HIGH
                     ? "Consider dropping it, or add a 'was missing' indicator before imputing."
                     : "Impute it (median or most frequent) and consider a 'was missing' indicator."));
+        } else if (c.missing() > 0) {
+            out.add(w(Kind.SOME_MISSING, Severity.INFO, col, String.format(Locale.ROOT,
+                    "'%s' is missing in %,d rows (%s).", c.name(), c.missing(), pct(c.missingShare())),
+                    "Few enough to impute (median or most frequent); models built here handle them."));
         }
         if (isTarget) {
             return;
@@ -105,16 +113,30 @@ final class WarningRules {
 
     private static void numericRules(ColumnProfile c, List<String> col, long present, List<QualityWarning> out) {
         NumericStats s = c.numeric();
+        if (present > 0 && s.zeros() >= 0.5 * present && s.max() > 0 && s.zeros() < present) {
+            // a zero-inflated amount or count (capital gains, previous contacts): the quartiles are all 0, so
+            // Tukey's fences call every non-zero value an outlier and the skewness says nothing useful
+            out.add(w(Kind.ZERO_INFLATED, Severity.LOW, col, String.format(Locale.ROOT,
+                    "'%s' is 0 in %s of rows and spread from %s to %s otherwise (zero-inflated).", c.name(),
+                    pct(s.zeros() / (double) present), readable(s.nextAboveMin()), readable(s.max())),
+                    "Keep the values: they are not outliers. For linear models add a 'is zero' indicator and use "
+                    + "log1p of the amount; tree models need nothing."));
+            return;
+        }
         if (Math.abs(s.skewness()) > 2) {
             out.add(w(Kind.SKEWED, Severity.LOW, col, String.format(Locale.ROOT, "'%s' is strongly skewed "
                     + "(skewness %.1f).", c.name(), s.skewness()), s.min() >= 0
                     ? "A log1p transform makes it easier for linear models." : "Consider a Yeo-Johnson transform."));
         }
         if (s.outliers() > 0.05 * present) {
+            boolean counts = s.min() >= 0 && io.tablewise.node.ColumnKind.INTEGER.id().equals(c.storageType());
             out.add(w(Kind.MANY_OUTLIERS, Severity.LOW, col, String.format(Locale.ROOT,
                     "'%s' has %,d values (%s) outside Tukey's fences [%s, %s].", c.name(), s.outliers(),
                     pct(s.outliers() / (double) present), readable(s.lowerFence()), readable(s.upperFence())),
-                    "Check whether they are errors; otherwise clip them or use a robust scaler."));
+                    counts ? "Counts this far out are usually real: keep them (log1p helps linear models); "
+                            + "check only values that are impossible."
+                            : "Check whether they are errors; a long tail of real values is better kept (log or "
+                            + "robust scaling for linear models) than clipped."));
         }
         for (ValueCount v : c.topValues()) {
             double value = Double.parseDouble(v.value());

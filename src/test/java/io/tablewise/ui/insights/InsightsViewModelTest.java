@@ -94,7 +94,7 @@ class InsightsViewModelTest {
         }
         assertEquals(report.warnings().size(), vm.severityCounts().values().stream().mapToLong(Long::longValue)
                 .sum());
-        assertEquals(3, vm.severityCounts().size(), "every severity shown, zero included");
+        assertEquals(4, vm.severityCounts().size(), "every severity shown (high, medium, low, info), zero included");
         assertTrue(vm.warningsOf("region").isEmpty() || report.warnings().stream()
                 .anyMatch(w -> w.columns().contains("region")));
     }
