@@ -247,18 +247,27 @@ public final class FeatureEncoder {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("columns", columns);
         if (means != null) {
-            out.put("scaling", Map.of("means", Arrays.stream(means).boxed().toList(),
+            out.put("scaling", ordered("means", Arrays.stream(means).boxed().toList(),
                     "scales", Arrays.stream(scales).boxed().toList()));
         }
-        out.put("choices", choices.stream().map(ch -> Map.of("column", ch.column(), "action", ch.action(),
+        out.put("choices", choices.stream().map(ch -> ordered("column", ch.column(), "action", ch.action(),
                 "features", ch.features())).toList());
         if (missing != null) {
             List<Boolean> seen = new ArrayList<>();
             for (boolean b : missing.seen()) {
                 seen.add(b);
             }
-            out.put("missing", Map.of("medians", Arrays.stream(missing.medians()).boxed().toList(),
+            out.put("missing", ordered("medians", Arrays.stream(missing.medians()).boxed().toList(),
                     "seenInTraining", seen, "fillWithMedian", missing.fill()));
+        }
+        return out;
+    }
+
+    /** A map in the order given: Map.of's order changes from run to run, and model files must not. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return out;
     }
