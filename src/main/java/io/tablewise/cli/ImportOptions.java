@@ -28,6 +28,36 @@ final class ImportOptions {
             + "holds the column names (default: detected).")
     private Boolean header;
 
+    /** The options given, by their names (for a run record); only those given. */
+    java.util.Map<String, Object> asMap() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (separator != null) {
+            out.put("separator", separator);
+        }
+        if (encoding != null) {
+            out.put("encoding", encoding);
+        }
+        if (!missing.isEmpty()) {
+            out.put("missing", List.copyOf(missing));
+        }
+        if (header != null) {
+            out.put("header", header);
+        }
+        return out;
+    }
+
+    /** The options of a run record ({@link #asMap()}). */
+    static ImportOptions of(java.util.Map<String, Object> saved) {
+        ImportOptions o = new ImportOptions();
+        o.separator = saved.get("separator") instanceof String s ? s : null;
+        o.encoding = saved.get("encoding") instanceof String s ? s : null;
+        if (saved.get("missing") instanceof List<?> l) {
+            l.forEach(v -> o.missing.add(String.valueOf(v)));
+        }
+        o.header = saved.get("header") instanceof Boolean b ? b : null;
+        return o;
+    }
+
     /** The reader options, or an IllegalArgumentException whose message names the option. */
     CsvOptions csv() {
         CsvOptions o = CsvOptions.defaults();

@@ -34,11 +34,18 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The data file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "The data file (with --rebuild: "
+            + "the one the run record names, unless given).")
     private Path data;
 
-    @Option(names = {"-t", "--target"}, required = true, paramLabel = "COLUMN", description = "The column to predict.")
+    @Option(names = {"-t", "--target"}, paramLabel = "COLUMN", description = "The column to predict (required "
+            + "unless --rebuild).")
     private String target;
+
+    @Option(names = "--rebuild", paramLabel = "RUN_RECORD", description = "Rebuild the model a run record "
+            + "(DIR/run.json of an earlier train) describes: the same data, options, split, seed and the chosen "
+            + "model's exact settings, giving the same predictions even after a time-budgeted search.")
+    private Path rebuild;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the results.")
     private Path out;
@@ -87,6 +94,21 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TrainRecord.Rebuild from = null;
+        if (rebuild != null) {
+            try {
+                from = TrainRecord.read(rebuild);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("error: --rebuild " + rebuild + ": " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+            data = data != null ? data : from.data();
+            target = from.options().target();
+            importOptions = from.importOptions();
+        } else if (data == null || target == null) {
+            err.println("error: give the DATA file and --target COLUMN (or --rebuild RUN_RECORD)");
+            return ExitCodes.INVALID;
+        }
         if (!mode.equals("quick") && !mode.equals("auto")) {
             err.println("error: --mode must be quick or auto, not " + mode);
             return ExitCodes.INVALID;
@@ -106,11 +128,13 @@ final class TrainCommand implements Callable<Integer> {
             return e.code();
         }
         TrainedModel model;
+        BuildOptions options = new BuildOptions(target, problemType, exclude, metric, testShare, seed)
+                .withAlgorithm(algorithm);
+        options = mode.equals("auto") ? options.auto(budget, maxCandidates) : options;
+        long started = System.currentTimeMillis();
         try {
-            BuildOptions options = new BuildOptions(target, problemType, exclude, metric, testShare, seed)
-                    .withAlgorithm(algorithm);
-            model = ModelBuilder.build(table, mode.equals("auto") ? options.auto(budget, maxCandidates) : options,
-                    ProgressMonitor.NONE);
+            model = from != null ? ModelBuilder.rebuild(table, from.options(), from.learner(), ProgressMonitor.NONE)
+                    : ModelBuilder.build(table, options, ProgressMonitor.NONE);
         } catch (NodeException e) {
             err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
             return e.param() != null ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
@@ -119,6 +143,8 @@ final class TrainCommand implements Callable<Integer> {
         ModelFiles.save(model, out.resolve("model"));
         ModelJson.write(model, out.resolve("metrics.json"));
         ModelReportHtml.write(model, data.getFileName().toString(), out.resolve("report.html"));
+        TrainRecord.write(out.resolve("run.json"), data, importOptions.asMap(), from != null ? from.options()
+                : options, model, started, rebuild);
         o.printf(Locale.ROOT, "%s model of '%s' on %s training rows, tested on %s rows%n",
                 model.problemType().name().toLowerCase(Locale.ROOT), target, model.info().get("trainRows"),
                 model.info().get("testRows"));

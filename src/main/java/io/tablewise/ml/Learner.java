@@ -58,6 +58,32 @@ public sealed interface Learner
         };
     }
 
+    /**
+     * The learner written by {@link #asMap()} (a model's settings, a run record): the family by its id, every
+     * setting by name.
+     *
+     * @throws IllegalArgumentException for an unknown family or a missing or malformed setting, naming it
+     */
+    static Learner fromMap(Map<String, Object> settings) {
+        Learner family = defaults(String.valueOf(settings.get("algorithm")));
+        java.lang.reflect.RecordComponent[] parts = family.getClass().getRecordComponents();
+        Object[] values = new Object[parts.length];
+        Class<?>[] types = new Class<?>[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            types[i] = parts[i].getType();
+            if (!(settings.get(parts[i].getName()) instanceof Number n)) {
+                throw new IllegalArgumentException("the setting '" + parts[i].getName() + "' of " + family.id()
+                        + " is missing or not a number");
+            }
+            values[i] = types[i] == int.class ? (Object) n.intValue() : (Object) n.doubleValue();
+        }
+        try {
+            return (Learner) family.getClass().getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot rebuild " + family.id() + " from " + settings, e);
+        }
+    }
+
     /** A short stable name, saved with the model. */
     String id();
 

@@ -108,6 +108,21 @@ public final class ModelBuilder {
      */
     public static TrainedModel build(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
                                      ProgressMonitor monitor) throws NodeException {
+        return build(source, chain, o, heldOut, null, monitor);
+    }
+
+    /**
+     * Rebuilds a model from a run record: a quick build with exactly {@code exact} (every setting, the boosting
+     * rounds kept) instead of a family's defaults, on the same rows, split and seed, so its predictions are the
+     * recorded model's.
+     */
+    public static TrainedModel rebuild(Table source, BuildOptions o, Learner exact, ProgressMonitor monitor)
+            throws NodeException {
+        return build(source, new TransformChain(List.of()), o, null, exact, monitor);
+    }
+
+    private static TrainedModel build(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
+                                      Learner exact, ProgressMonitor monitor) throws NodeException {
         long start = System.nanoTime();
         if (o.target() == null || !source.columnNames().contains(o.target())) {
             throw new NodeException("target", "the table has no column '" + o.target() + "'"
@@ -150,7 +165,7 @@ public final class ModelBuilder {
         String objective = o.objectiveFor(type);
         Learner learner;
         try {
-            learner = Learner.defaults(o.algorithm());
+            learner = exact != null ? exact : Learner.defaults(o.algorithm());
         } catch (IllegalArgumentException e) {
             throw new NodeException("algorithm", e.getMessage());
         }

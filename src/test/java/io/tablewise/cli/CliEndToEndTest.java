@@ -157,6 +157,40 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aTrainRunRecordRebuildsTheChosenModelToIdenticalPredictions() throws Exception {
+        Path data = dir.resolve("customers.csv");
+        Files.copy(SAMPLE.resolveSibling("data/customers.csv"), data);
+        Path first = dir.resolve("first");
+        Outcome t = cli("train", data.toString(), "--target", "churned", "--exclude", "customer_id", "--mode", "auto",
+                "--budget", "8", "--max-candidates", "6", "--out", first.toString());
+        assertEquals(0, t.code(), t.err());
+        JsonNode record = new ObjectMapper().readTree(first.resolve("run.json").toFile());
+        assertEquals("tablewise.train-run", record.get("format").asText());
+        assertEquals(data.toAbsolutePath().toString(), record.get("data").get("file").asText());
+        assertTrue(record.get("model").has("algorithm") && record.has("startedAt"), record.toString());
+
+        Path again = dir.resolve("again");
+        Outcome r = cli("train", "--rebuild", first.resolve("run.json").toString(), "--out", again.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode rebuilt = new ObjectMapper().readTree(again.resolve("run.json").toFile());
+        assertEquals(record.get("model"), rebuilt.get("model"), "the same settings, rounds included");
+        assertEquals(record.get("metrics"), rebuilt.get("metrics"), "the same test metrics");
+        for (Path model : List.of(first, again)) {
+            assertEquals(0, cli("predict", "--model", model.resolve("model").toString(), "--input", data.toString(),
+                    "--output", model.resolve("scored.csv").toString()).code());
+        }
+        assertEquals(Files.readString(first.resolve("scored.csv")), Files.readString(again.resolve("scored.csv")),
+                "identical predictions");
+
+        Files.writeString(data, Files.readString(data).replace("서울", "부산"));
+        Outcome changed = cli("train", "--rebuild", first.resolve("run.json").toString(), "--out",
+                dir.resolve("third").toString());
+        assertEquals(2, changed.code());
+        assertTrue(changed.err().contains("has changed since the run"), changed.err());
+        assertEquals(2, cli("train", "--out", dir.resolve("x").toString()).code(), "DATA and --target needed");
+    }
+
+    @Test
     void sweepsRecordEveryModelBuildAndRunsListsAndComparesThem() throws Exception {
         Outcome sweep = cli("run", SAMPLE.toString(), "--out", dir.toString(), "--plain", "--sweep", "seed=1,2",
                 "--sweep", "testShare=0.2,0.3");
