@@ -36,6 +36,8 @@ final class Chunk {
     final BitSet refill = new BitSet();
     final ProblemLog problems = new ProblemLog();
     final ProblemLog fillProblems = new ProblemLog();
+    /** Per column, numbers whose digits a decimal column cannot keep, and the first of them. */
+    ExactnessLog exactness;
 
     Chunk(int start, int limit) {
         this.start = start;
@@ -50,6 +52,7 @@ final class Chunk {
             columns[c] = new ColumnInference();
         }
         int[] masks = new int[n];
+        exactness = new ExactnessLog(n);
         values = new ChunkValues[n];
         StringInterner[] interners = new StringInterner[n];
         if (setup.speculative()) {
@@ -127,6 +130,7 @@ final class Chunk {
                 continue;
             }
             mask = inference.settledAsText() ? 0 : ValueParsers.classify(b, s, e);
+            exactness.check(c, mask, b, s, e); // only unusual numbers get here: the fast paths take plain ones
             inference.accept(mask);
             if (v != null && v.kind() != ChunkValues.Kind.GAVE_UP) {
                 v.add(mask, b, s, e, interners[c]);

@@ -179,6 +179,7 @@ public final class DelimitedReader {
             try {
                 List<Chunk> chunks = scan(setup, bodyStart, pool, cancelled);
                 ProblemLog problems = new ProblemLog();
+                ExactnessLog exactness = new ExactnessLog(n);
                 long[] lineOffsets = lineOffsets(chunks, linesBeforeBody);
                 ColumnInference[] inference = new ColumnInference[n];
                 long totalKept = 0;
@@ -188,6 +189,9 @@ public final class DelimitedReader {
                 for (int i = 0; i < chunks.size(); i++) {
                     Chunk chunk = chunks.get(i);
                     problems.merge(chunk.problems, lineOffsets[i] + 1);
+                    if (chunk.exactness != null) {
+                        exactness.merge(chunk.exactness);
+                    }
                     for (int c = 0; c < n; c++) {
                         inference[c].merge(chunk.columns[c]);
                     }
@@ -217,6 +221,7 @@ public final class DelimitedReader {
                 warnings.addAll(problems.warnings(options.onError() == ErrorPolicy.SKIP_ROW
                         ? "those rows were left out" : "missing fields and unreadable values were set missing, "
                         + "extra fields dropped"));
+                exactness.warnings(name, names, plans, warnings);
                 if (totalKept == 0) {
                     warnings.add(name + " has a header but no data rows");
                 }
