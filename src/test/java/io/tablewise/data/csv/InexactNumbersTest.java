@@ -36,4 +36,15 @@ class InexactNumbersTest {
                 + w);
         assertEquals(Double.POSITIVE_INFINITY, r.table().doubleColumn("inf").getDouble(0));
     }
+
+    @Test
+    void timesFinerThanAMillisecondAreReported() throws Exception {
+        String csv = "at,coarse\n2024-01-31 10:00:00.123456789,2024-01-31 10:00:00.120000\n"
+                + "2024-02-01 11:00:00.5,2024-02-01 11:00:00\n";
+        ImportResult r = new DelimitedReader().read(csv.getBytes(StandardCharsets.UTF_8), "t.csv",
+                CsvOptions.defaults(), ProgressMonitor.NONE);
+        assertEquals(List.of("t.csv: column 'at' has 1 time finer than a millisecond, kept to the millisecond (e.g. "
+                + "'2024-01-31 10:00:00.123456789'); read the column as text if the finer digits matter"),
+                r.warnings().stream().filter(s -> s.contains("millisecond")).toList());
+    }
 }
