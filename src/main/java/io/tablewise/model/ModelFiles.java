@@ -228,6 +228,7 @@ public final class ModelFiles {
                     List.of(), List.of(), List.of(), List.of(), List.of());
             TransformChain.Fitted chain = TransformChain.Fitted.fromDescription(
                     (List<Map<String, Object>>) m.getOrDefault("transforms", List.of()));
+            consistent(type, classes, threshold, (String) m.get("target"), inputs, encoder, chain);
             return new TrainedModel(chain, model, (String) m.get("target"), type, inputs,
                     threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), (String) m.get("objective"),
                     (Map<String, Object>) m.get("settings"), summary, importances, permutation,
@@ -235,6 +236,36 @@ public final class ModelFiles {
         } catch (ClassCastException | NullPointerException | IllegalArgumentException
                  | java.util.NoSuchElementException e) {
             throw new IOException(manifestFile + " is damaged: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every manifest field that changes a prediction agrees with the rest (a model saved before content hashes, or a
+     * hand-edited manifest, must not load and answer differently): classes match the problem type, a threshold only
+     * for two classes and strictly between 0 and 1, the target is not an input, and without upstream transforms the
+     * model reads only declared inputs.
+     */
+    private static void consistent(ProblemType type, List<String> classes, Object threshold, String target,
+                                   List<ColumnSchema> inputs, FeatureEncoder encoder, TransformChain.Fitted chain) {
+        int n = classes == null ? 0 : classes.size();
+        if (type == ProblemType.REGRESSION ? n != 0 : type == ProblemType.BINARY ? n != 2 : n < 2) {
+            throw new IllegalArgumentException("a " + type.name().toLowerCase(java.util.Locale.ROOT)
+                    + " model cannot have " + n + " classes");
+        }
+        if (threshold != null) {
+            double t = ((Number) threshold).doubleValue();
+            if (type != ProblemType.BINARY || !(t > 0 && t < 1)) {
+                throw new IllegalArgumentException("the threshold " + threshold + " does not fit a "
+                        + type.name().toLowerCase(java.util.Locale.ROOT) + " model (two classes, between 0 and 1)");
+            }
+        }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        inputs.forEach(i -> declared.add(i.name()));
+        if (target == null || declared.contains(target)) {
+            throw new IllegalArgumentException("the target '" + target + "' is missing or listed as an input");
+        }
+        if (chain.steps().isEmpty() && !declared.containsAll(encoder.inputColumns())) {
+            throw new IllegalArgumentException("the model reads columns the manifest does not declare as inputs");
         }
     }
 

@@ -173,4 +173,27 @@ class ModelFileSafetyTest {
                 + "  \"testMetrics\""));
         ModelFiles.load(folder); // a field that does not decide predictions may be annotated
     }
+
+    @Test
+    void aManifestWithoutItsHashMustStillAgreeWithItself() throws Exception {
+        Path folder = dir.resolve("old");
+        ModelFiles.save(MODELS.get("liblinear"), folder);
+        // as a model saved before content hashes: no hash to check, so the fields are checked against each other
+        String manifest = Files.readString(folder.resolve("manifest.json"))
+                .replaceFirst(",\\s*\"contentHash\" : \"[^\"]*\"", "");
+        Files.writeString(folder.resolve("manifest.json"), manifest);
+        ModelFiles.load(folder);
+        String[][] breaks = {
+            {"\"threshold\" : [0-9.E-]+", "\"threshold\" : 1.5", "threshold"},
+            {"\"problemType\" : \"binary\"", "\"problemType\" : \"regression\"", "classes"},
+            {"\"target\" : \"y\"", "\"target\" : \"x\"", "target"},
+        };
+        for (String[] b : breaks) {
+            String broken = manifest.replaceFirst(b[0], b[1]);
+            assertFalse(broken.equals(manifest), b[0]);
+            Files.writeString(folder.resolve("manifest.json"), broken);
+            IOException e = assertThrows(IOException.class, () -> ModelFiles.load(folder), b[1]);
+            assertTrue(e.getMessage().contains("is damaged") && e.getMessage().contains(b[2]), e.getMessage());
+        }
+    }
 }
