@@ -123,73 +123,68 @@ public final class TableCodec {
     }
 
     private static Column<?> readValues(DataInputStream in, String name, String type, int n) throws IOException {
-        ColumnType t;
-        try {
-            t = ColumnType.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("a stored column of unknown type " + type);
-        }
-        if (t == ColumnType.STRING) {
+        // by name: the type objects Tablesaw hands out are not always the same instances
+        if (type.equals(ColumnType.STRING.name())) {
             StringColumn c = StringColumn.create(name);
             for (int i = 0; i < n; i++) {
                 c.append(readText(in));
             }
             return c;
-        } else if (t == ColumnType.INTEGER) {
+        } else if (type.equals(ColumnType.INTEGER.name())) {
             int[] v = new int[n];
             for (int i = 0; i < n; i++) {
                 v[i] = in.readInt();
             }
             return IntColumn.create(name, v);
-        } else if (t == ColumnType.LONG) {
+        } else if (type.equals(ColumnType.LONG.name())) {
             long[] v = new long[n];
             for (int i = 0; i < n; i++) {
                 v[i] = in.readLong();
             }
             return LongColumn.create(name, v);
-        } else if (t == ColumnType.SHORT) {
+        } else if (type.equals(ColumnType.SHORT.name())) {
             short[] v = new short[n];
             for (int i = 0; i < n; i++) {
                 v[i] = in.readShort();
             }
             return ShortColumn.create(name, v);
-        } else if (t == ColumnType.DOUBLE) {
+        } else if (type.equals(ColumnType.DOUBLE.name())) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = Double.longBitsToDouble(in.readLong());
             }
             return DoubleColumn.create(name, v);
-        } else if (t == ColumnType.FLOAT) {
+        } else if (type.equals(ColumnType.FLOAT.name())) {
             float[] v = new float[n];
             for (int i = 0; i < n; i++) {
                 v[i] = Float.intBitsToFloat(in.readInt());
             }
             return FloatColumn.create(name, v);
-        } else if (t == ColumnType.BOOLEAN) {
+        } else if (type.equals(ColumnType.BOOLEAN.name())) {
             BooleanColumn c = BooleanColumn.create(name);
             for (int i = 0; i < n; i++) {
                 c.append(in.readByte());
             }
             return c;
-        } else if (t == ColumnType.LOCAL_DATE) {
+        } else if (type.equals(ColumnType.LOCAL_DATE.name())) {
             DateColumn c = DateColumn.create(name);
             for (int i = 0; i < n; i++) {
                 c.appendInternal(in.readInt());
             }
             return c;
-        } else if (t == ColumnType.LOCAL_TIME) {
+        } else if (type.equals(ColumnType.LOCAL_TIME.name())) {
             TimeColumn c = TimeColumn.create(name);
             for (int i = 0; i < n; i++) {
                 c.appendInternal(in.readInt());
             }
             return c;
-        } else if (t == ColumnType.LOCAL_DATE_TIME) {
+        } else if (type.equals(ColumnType.LOCAL_DATE_TIME.name())) {
             DateTimeColumn c = DateTimeColumn.create(name);
             for (int i = 0; i < n; i++) {
                 c.appendInternal(in.readLong());
             }
             return c;
-        } else if (t == ColumnType.INSTANT) {
+        } else if (type.equals(ColumnType.INSTANT.name())) {
             InstantColumn c = InstantColumn.create(name);
             for (int i = 0; i < n; i++) {
                 c.appendInternal(in.readLong());

@@ -129,10 +129,34 @@ public final class LearnedModel {
 
     private static <T extends Output<T>> Model<T> fit(Trainer<T> trainer, MutableDataset<T> data, Learner learner) {
         if (!learner.nativeCode()) {
-            return trainer.train(data);
+            return timeless(trainer.train(data));
         }
         synchronized (NATIVE) {
-            return trainer.train(data);
+            return timeless(trainer.train(data));
+        }
+    }
+
+    /** The moment every model and data source is stamped with: the time of a build lives in its run record. */
+    private static final java.time.OffsetDateTime NO_TIME = java.time.OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0,
+            java.time.ZoneOffset.UTC);
+
+    /**
+     * The same model with its training time replaced by {@link #NO_TIME}, so the same data, settings and seed give
+     * byte-identical model files (Tribuo stamps the time into the model's provenance; nothing else in it varies).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends Output<T>> Model<T> timeless(Model<T> model) {
+        org.tribuo.provenance.ModelProvenance p = model.getProvenance();
+        org.tribuo.provenance.ModelProvenance fixed = new org.tribuo.provenance.ModelProvenance(p.getClassName(),
+                NO_TIME, p.getDatasetProvenance(), p.getTrainerProvenance(),
+                new java.util.LinkedHashMap<>(p.getInstanceProvenance().getMap()));
+        try {
+            java.lang.reflect.Method copy = Model.class.getDeclaredMethod("copy", String.class,
+                    org.tribuo.provenance.ModelProvenance.class);
+            copy.setAccessible(true); // Tribuo's own copy-with-provenance, protected in Model
+            return (Model<T>) copy.invoke(model, model.getName(), fixed);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return model; // the model is right either way; only its bytes would carry the time
         }
     }
 
@@ -522,8 +546,8 @@ public final class LearnedModel {
 
     private static <T extends Output<T>> MutableDataset<T> dataset(Table table, FeatureEncoder encoder, int[] rows,
                                                                    OutputFactory<T> factory, IntFunction<T> output) {
-        MutableDataset<T> data = new MutableDataset<>(new SimpleDataSourceProvenance("tablewise table", factory),
-                factory);
+        MutableDataset<T> data = new MutableDataset<>(new SimpleDataSourceProvenance("tablewise table", NO_TIME,
+                factory), factory);
         for (Example<T> e : examples(table, encoder, rows, output)) {
             data.add(e);
         }

@@ -151,7 +151,7 @@ public final class ModelFiles {
             permutation.add(entry);
         }
         out.put("permutationImportance", permutation);
-        out.put("info", new LinkedHashMap<>(m.info()));
+        out.put("info", timeless(m.info()));
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("tablewise", version());
         versions.put("tribuo", org.tribuo.Tribuo.VERSION);
@@ -237,6 +237,28 @@ public final class ModelFiles {
                  | java.util.NoSuchElementException e) {
             throw new IOException(manifestFile + " is damaged: " + e.getMessage());
         }
+    }
+
+    /**
+     * The build's facts without its times (when, how long, each candidate's seconds): the same data, settings and
+     * seed then give byte-identical model folders, which the registry hashes; the times live in the run record.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> timeless(Map<String, Object> info) {
+        Map<String, Object> out = new LinkedHashMap<>(info);
+        out.remove("createdAt");
+        out.remove("seconds");
+        if (out.get("leaderboard") instanceof List<?> board) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Object row : board) {
+                Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) row);
+                r.remove("fitSeconds");
+                r.remove("predictSeconds");
+                rows.add(r);
+            }
+            out.put("leaderboard", rows);
+        }
+        return out;
     }
 
     /**

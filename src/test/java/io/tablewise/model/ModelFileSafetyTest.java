@@ -196,4 +196,21 @@ class ModelFileSafetyTest {
             assertTrue(e.getMessage().contains("is damaged") && e.getMessage().contains(b[2]), e.getMessage());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xgboost", "forest", "liblinear", "sgd-linear", "cart", "knn"})
+    void theSameDataSettingsAndSeedGiveByteIdenticalModelFolders(String family) throws Exception {
+        Path[] folders = {dir.resolve("a"), dir.resolve("b")};
+        for (Path folder : folders) {
+            // built again (not the shared model): no time, host or random id may reach the files
+            ModelFiles.save(ModelBuilder.build(table, BuildOptions.of("y").withAlgorithm(family),
+                    ProgressMonitor.NONE), folder);
+        }
+        try (var files = Files.list(folders[0])) {
+            for (Path f : files.toList()) {
+                assertTrue(java.util.Arrays.equals(Files.readAllBytes(f),
+                        Files.readAllBytes(folders[1].resolve(f.getFileName()))), family + ": " + f.getFileName());
+            }
+        }
+    }
 }
