@@ -155,6 +155,7 @@ class FlowExecutorTest {
         assertEquals(NodeState.STALE, states.get("b"));
         assertEquals(NodeState.STALE, states.get("c"));
         assertEquals(NodeState.DONE, states.get("d"));
+        session.awaitStored(); // results are kept beside the flow in the background: done before the folder goes
     }
 
     /** Records state changes as "node:STATE". */
