@@ -59,6 +59,22 @@ public final class FlowSession {
         }
     }
 
+    /**
+     * Waits at most {@code millis} for the results of finished nodes to reach the disk (closing the studio: what was
+     * computed is kept for next time, but a window never hangs on it). True when everything was written.
+     */
+    public boolean awaitStored(long millis) {
+        try {
+            saver.submit(() -> { }).get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The current fingerprint of each node that has one (a valid node whose inputs are known). */
     public synchronized Map<String, String> fingerprints() {
         return Map.copyOf(currentFingerprints);

@@ -219,6 +219,10 @@ public final class RunViewModel {
     /** Stops background work (the window closes). */
     public void shutdown() {
         cancel();
+        FlowSession kept = session;
+        if (kept != null) {
+            kept.awaitStored(3000); // results computed this session are kept beside the flow for next time
+        }
         // No interrupt: a thread interrupted inside a library's class initialisation (Tablesaw scans the class path)
         // would leave that class unusable for the rest of the JVM.
         background.shutdown();
