@@ -63,6 +63,9 @@ final class TrainRecord {
         r.put("options", opts);
         r.put("model", m.settings());
         r.put("metrics", m.evaluation().metrics());
+        if (m.info().get("warnings") != null) {
+            r.put("warnings", m.info().get("warnings")); // possible leaks, a near-perfect score
+        }
         byte[] bytes = JSON.writeValueAsBytes(r); // not writeValue(out): it would close the atomic stream
         AtomicFiles.write(file, out -> out.write(bytes));
     }

@@ -238,6 +238,9 @@ public final class FeatureEncoder {
             if (e instanceof CategoryEncoding cat) {
                 c.put("categories", cat.categories);
                 c.put("other", cat.other);
+                if (cat.rare != null) {
+                    c.put("rare", cat.rare);
+                }
                 if (cat.frequencies != null) {
                     c.put("frequencies", cat.frequencies);
                 }
@@ -284,7 +287,8 @@ public final class FeatureEncoder {
                 case "date" -> new DateEncoding(column, false);
                 case "datetime" -> new DateEncoding(column, true);
                 case "category" -> new CategoryEncoding(column, List.copyOf((List<String>) c.get("categories")),
-                        Boolean.TRUE.equals(c.get("other")), frequencies(c.get("frequencies")));
+                        Boolean.TRUE.equals(c.get("other")), frequencies(c.get("frequencies")),
+                        c.get("rare") instanceof List<?> r ? r.stream().map(String::valueOf).toList() : null);
                 default -> throw new IllegalArgumentException("unknown encoding '" + c.get("kind") + "'");
             });
         }
@@ -414,7 +418,9 @@ public final class FeatureEncoder {
                 frequencies.put(e.getKey(), e.getValue() / (double) present);
             }
         }
-        return new CategoryEncoding(c.name(), kept, kept.size() < counts.size(), frequencies);
+        List<String> rare = frequencies != null ? null : counts.keySet().stream().filter(v -> !kept.contains(v))
+                .sorted().toList();
+        return new CategoryEncoding(c.name(), kept, kept.size() < counts.size(), frequencies, rare);
     }
 
     private static String leftOutReason(Column<?> c, int[] rows) {
@@ -562,12 +568,19 @@ public final class FeatureEncoder {
         private final boolean other;
         /** Each training value's share of the rows with a value, for columns with many values; else null. */
         private final Map<String, Double> frequencies;
+        /**
+         * The training values folded into "other" for being rare, when the column has few values (with many, the
+         * frequencies name them all); null when unknown (models saved before). Tells "rare" from "never seen".
+         */
+        private final List<String> rare;
 
-        CategoryEncoding(String column, List<String> categories, boolean other, Map<String, Double> frequencies) {
+        CategoryEncoding(String column, List<String> categories, boolean other, Map<String, Double> frequencies,
+                         List<String> rare) {
             super(column);
             this.categories = categories;
             this.other = other;
             this.frequencies = frequencies;
+            this.rare = rare;
             for (int i = 0; i < categories.size(); i++) {
                 index.put(categories.get(i), i);
             }

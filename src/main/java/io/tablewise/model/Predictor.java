@@ -227,7 +227,11 @@ public final class Predictor {
                 : String.format(Locale.ROOT, "%,.4g", v);
     }
 
-    /** Warns about category values never seen in training, for columns whose every category was kept. */
+    /**
+     * Warns about category values never seen in training: for a column whose every category was kept they match no
+     * category; for a column capped to its frequent values they are scored as "other", like rare training values,
+     * which are not news (models saved before the training values were kept say nothing for capped columns).
+     */
     @SuppressWarnings("unchecked")
     static void warnUnseen(TrainedModel m, Table ready, Consumer<String> warn) {
         Map<String, Object> state = m.model().encoder().state();
@@ -235,11 +239,17 @@ public final class Predictor {
             if (!"category".equals(c.get("kind"))) {
                 continue;
             }
-            if (Boolean.TRUE.equals(c.get("other"))) {
-                // rare training values were folded into "other" too: a value outside the list is not news
-                continue;
-            }
             Set<String> known = new HashSet<>((List<String>) c.get("categories"));
+            boolean capped = Boolean.TRUE.equals(c.get("other"));
+            if (capped) {
+                if (c.get("frequencies") instanceof Map<?, ?> f) {
+                    f.keySet().forEach(k -> known.add(String.valueOf(k)));
+                } else if (c.get("rare") instanceof List<?> r) {
+                    r.forEach(v -> known.add(String.valueOf(v)));
+                } else {
+                    continue;
+                }
+            }
             Column<?> col = ready.column((String) c.get("column"));
             long unseen = 0;
             String example = null;
@@ -251,8 +261,8 @@ public final class Predictor {
                 }
             }
             if (unseen > 0) {
-                warn.accept(String.format(Locale.ROOT, "%s: %,d values never seen in training (e.g. '%s') match no "
-                        + "category", col.name(), unseen, example));
+                warn.accept(String.format(Locale.ROOT, "%s: %,d values never seen in training (e.g. '%s') %s",
+                        col.name(), unseen, example, capped ? "are scored as 'other'" : "match no category"));
             }
         }
     }

@@ -116,4 +116,29 @@ class NewBlanksTest {
         assertTrue(v.stream().anyMatch(s -> s.startsWith("hours: 1 row is blank, a value never blank in training; "
                 + "scored with the training median ")), v.toString());
     }
+
+    @Test
+    void aValueNeverSeenInACappedColumnIsReportedButARareTrainingValueIsNot() throws Exception {
+        Random r = new Random(12);
+        int n = 1500;
+        String[] shop = new String[n];
+        double[] x = new double[n];
+        String[] y = new String[n];
+        for (int i = 0; i < n; i++) {
+            // three common shops and a rare one (folded into "other" in training)
+            shop[i] = i % 500 == 0 ? "rare-shop" : new String[] {"north", "south", "east"}[i % 3];
+            x[i] = r.nextGaussian();
+            y[i] = x[i] + (shop[i].equals("north") ? 1 : 0) + r.nextGaussian() > 0.5 ? "yes" : "no";
+        }
+        Table train = Table.create("s", StringColumn.create("shop", shop), DoubleColumn.create("x", x),
+                StringColumn.create("y", y));
+        TrainedModel m = ModelBuilder.build(train, new BuildOptions("y", null, List.of(), "auc", 0.2, 7),
+                ProgressMonitor.NONE);
+        Table fresh = Table.create("f", StringColumn.create("shop", "north", "rare-shop", "brand-new", "brand-new"),
+                DoubleColumn.create("x", 0.1, 0.2, 0.3, 0.4));
+        List<String> w = new ArrayList<>();
+        Predictor.predict(m, fresh, w::add);
+        assertEquals(List.of("shop: 2 values never seen in training (e.g. 'brand-new') are scored as 'other'"),
+                w.stream().filter(s -> s.startsWith("shop:")).toList(), w.toString());
+    }
 }
