@@ -77,10 +77,7 @@ public final class ResultStore {
         if (!valid(fingerprint) || Files.isDirectory(root.resolve(fingerprint))) {
             return;
         }
-        Path temp = null;
-        try {
-            Files.createDirectories(root);
-            temp = Files.createTempDirectory(root, ".tmp-");
+        boolean kept = publish(root, fingerprint, temp -> {
             ObjectNode entry = JSON.createObjectNode();
             ObjectNode index = entry.putObject("outputs");
             var notes = entry.putArray("messages");
@@ -92,16 +89,48 @@ public final class ResultStore {
                 String file = "out" + i++;
                 String kind = writeOutput(e.getValue(), temp.resolve(file));
                 if (kind == null) {
-                    return; // finally removes the temporary folder
+                    return false; // an output the store cannot write: the node is left out
                 }
                 index.putObject(e.getKey()).put("kind", kind).put("file", file);
             }
             JSON.writeValue(temp.resolve(INDEX).toFile(), entry);
-            Files.move(temp, root.resolve(fingerprint), StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        });
+        if (kept) {
+            try {
+                evict();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "could not trim " + root, e);
+            }
+        }
+    }
+
+    /** Fills a folder. */
+    @FunctionalInterface
+    private interface Filler {
+        /** Writes the entry into {@code folder}; false to drop it. */
+        boolean fill(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes an entry whole or not at all: {@code filler} fills a temporary folder in {@code into}, which is then
+     * renamed to {@code name} at once; on any failure the temporary folder goes and nothing is published. Failures
+     * (a read-only folder, a full disk) are logged: they cost only a later re-run.
+     */
+    private static boolean publish(Path into, String name, Filler filler) {
+        Path temp = null;
+        try {
+            Files.createDirectories(into);
+            temp = Files.createTempDirectory(into, ".tmp-");
+            if (!filler.fill(temp)) {
+                return false;
+            }
+            Files.move(temp, into.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             temp = null;
-            evict();
+            return true;
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not keep a node result in " + root, e);
+            LOG.log(Level.FINE, "could not keep a node result in " + into, e);
+            return false;
         } finally {
             if (temp != null) {
                 deleteTree(temp);
@@ -161,14 +190,10 @@ public final class ResultStore {
             if (!valid(fp) || !Files.isDirectory(from) || Files.exists(to)) {
                 continue;
             }
-            Path temp = null;
-            try {
-                Files.createDirectories(other.root);
-                temp = Files.createTempDirectory(other.root, ".tmp-");
-                Path t = temp;
+            publish(other.root, fp, temp -> {
                 try (Stream<Path> files = Files.walk(from)) {
                     for (Path p : files.toList()) {
-                        Path target = t.resolve(from.relativize(p).toString());
+                        Path target = temp.resolve(from.relativize(p).toString());
                         if (Files.isDirectory(p)) {
                             Files.createDirectories(target);
                         } else {
@@ -180,15 +205,8 @@ public final class ResultStore {
                         }
                     }
                 }
-                Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE);
-                temp = null;
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "could not carry a result to " + other.root, e);
-            } finally {
-                if (temp != null) {
-                    deleteTree(temp);
-                }
-            }
+                return true;
+            });
         }
     }
 

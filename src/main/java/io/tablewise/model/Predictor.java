@@ -192,7 +192,8 @@ public final class Predictor {
             if (blanks > 0) {
                 warn.accept(String.format(Locale.ROOT, "%s: %,d %s blank, a value never blank in training; %s",
                         column, blanks, blanks == 1 ? "row is" : "rows are", encoder.fillsNewMissingWithMedian()
-                                ? String.format(Locale.ROOT, "scored with the training median %s", plain(medians[f]))
+                                ? "scored with the training median "
+                                        + InputProfile.plain(medians[f], io.tablewise.node.ColumnKind.DECIMAL)
                                 : "scored on the branch most training rows took at each split"));
             }
         }
@@ -217,14 +218,9 @@ public final class Predictor {
             if (below + above > 0) {
                 warn.accept(String.format(Locale.ROOT, "%s: %,d %s outside the training range %s to %s (%,d below, "
                         + "%,d above); the model has not seen such values", i.name(), below + above,
-                        below + above == 1 ? "value" : "values", plain(i.min()), plain(i.max()), below, above));
+                        below + above == 1 ? "value" : "values", i.low(), i.high(), below, above));
             }
         }
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
-                : String.format(Locale.ROOT, "%,.4g", v);
     }
 
     /**

@@ -50,11 +50,6 @@ final class EdgeView extends Group {
         hit.getElements().setAll(corners.isEmpty() ? curve(from, to) : rounded(corners));
     }
 
-    /** Whether the edge runs around cards rather than as a curve (for tests). */
-    boolean routed() {
-        return line.getElements().stream().noneMatch(e -> e instanceof CubicCurveTo);
-    }
-
     /** The S-curve's two control points {x1, y1, x2, y2}. */
     static double[] controls(Point2D from, Point2D to) {
         double dx = to.getX() - from.getX();
