@@ -16,6 +16,7 @@ import io.tablewise.engine.NodeState;
 final class ProgressPrinter implements ExecutionListener {
     private static final int BAR = 24;
     private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int PLAIN_EVERY_SECONDS = 5;
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -60,6 +61,53 @@ final class ProgressPrinter implements ExecutionListener {
         if (terminal && System.nanoTime() - lastDraw > REDRAW_NANOS) {
             draw(nodeId, fraction, message);
         }
+    }
+
+    /**
+     * Progress of one long step outside a flow (a build): redrawn on a terminal; otherwise a plain line with the
+     * elapsed seconds at most every {@value #PLAIN_EVERY_SECONDS} s. Notices always get a line of their own.
+     */
+    io.tablewise.node.ProgressMonitor monitor(String label) {
+        long start = System.nanoTime();
+        return new io.tablewise.node.ProgressMonitor() {
+            private long lastLine = start;
+
+            @Override
+            public void progress(double fraction, String message) {
+                synchronized (ProgressPrinter.this) {
+                    long now = System.nanoTime();
+                    if (terminal && now - lastDraw > REDRAW_NANOS) {
+                        draw(label, fraction, message);
+                    } else if (!terminal && now - lastLine > PLAIN_EVERY_SECONDS * 1_000_000_000L) {
+                        line(message);
+                    }
+                }
+            }
+
+            @Override
+            public void notice(double fraction, String message) {
+                synchronized (ProgressPrinter.this) {
+                    clearLine();
+                    line(message);
+                }
+            }
+
+            private void line(String message) {
+                lastLine = System.nanoTime();
+                err.printf(Locale.ROOT, "%s [%5.1f s]: %s%n", label, (lastLine - start) / 1e9, message);
+                err.flush();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+
+    /** Clears a redrawn line before other output. */
+    synchronized void done() {
+        clearLine();
     }
 
     private void draw(String nodeId, double fraction, String message) {

@@ -60,8 +60,13 @@ final class TrainCommand implements Callable<Integer> {
     private String algorithm;
 
     @Option(names = "--budget", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Time budget of the auto search (default: ${DEFAULT-VALUE}).")
+            description = "Time budget of the whole auto build: search, final training, threshold and evaluation "
+                    + "(default: ${DEFAULT-VALUE}). On tables over 100,000 training rows the final steps may take "
+                    + "longer; the build says so before they start.")
     private double budget;
+
+    @Option(names = "--plain", description = "Plain progress lines even on a terminal.")
+    private boolean plain;
 
     @Option(names = "--max-candidates", defaultValue = "200", paramLabel = "N",
             description = "The most settings the auto search tries (default: ${DEFAULT-VALUE}).")
@@ -132,13 +137,17 @@ final class TrainCommand implements Callable<Integer> {
                 .withAlgorithm(algorithm);
         options = mode.equals("auto") ? options.auto(budget, maxCandidates) : options;
         long started = System.currentTimeMillis();
+        ProgressPrinter printer = new ProgressPrinter(err, !plain && System.console() != null);
+        ProgressMonitor progress = printer.monitor("train");
         try {
-            model = from != null ? ModelBuilder.rebuild(table, from.options(), from.learner(), ProgressMonitor.NONE)
-                    : ModelBuilder.build(table, options, ProgressMonitor.NONE);
+            model = from != null ? ModelBuilder.rebuild(table, from.options(), from.learner(), progress)
+                    : ModelBuilder.build(table, options, progress);
         } catch (NodeException e) {
+            printer.done();
             err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
             return e.param() != null ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
         }
+        printer.done();
         Files.createDirectories(out);
         ModelFiles.save(model, out.resolve("model"));
         ModelJson.write(model, out.resolve("metrics.json"));

@@ -31,11 +31,11 @@ import io.tablewise.node.ProgressMonitor;
  * among those whose defaults came close to the best default ({@link #promising}).
  * Every candidate is first scored after training on a third of the remaining rows; the best third of them (at least
  * two) are trained on all of them and scored again (successive halving with two rungs), each family's best first
- * ({@link #finalists}), each one after the first only if its expected time ends within the budget (its first-rung time
- * times the ratio measured on the finalists before it). On big tables the rungs use samples of at most
- * {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single candidate eats the budget; on tables of
- * at most {@value #MAX_CROSS_VALIDATED_ROWS} training rows the second rung scores by {@value #FOLDS}-fold
- * cross-validation instead. Boosted trees stop early: each one is read after about forty numbers of rounds
+ * ({@link #finalists}), each one only if its expected time and the finishing steps after the search still end within
+ * the budget ({@link BuildTimes}); the first rung stops at half of what the finishing steps leave. On big tables the
+ * rungs use samples of at most {@value #MAX_SMALL_ROWS} and {@value #MAX_FULL_ROWS} rows, so that no single candidate
+ * eats the budget; on tables of at most {@value #MAX_CROSS_VALIDATED_ROWS} training rows the second rung scores by
+ * {@value #FOLDS}-fold cross-validation instead. Boosted trees stop early: each one is read after about forty numbers of rounds
  * ({@link #stages}) and keeps the number that scored best (on the validation rows, or on the mean over the folds), so a
  * sampled number of trees is an upper bound. The chosen one is refit on every training row. A candidate's spread is the
  * standard deviation of its score over the folds, or over five slices of the validation rows. The search stops at the
@@ -67,9 +67,10 @@ final class AutoMl {
 
     /**
      * The best learner and the leaderboard (best first): one row per candidate tried, a finalist with its full-size
-     * score (its first-rung score on a third of the rows is not a second candidate).
+     * score (its first-rung score on a third of the rows is not a second candidate); and the estimated seconds of the
+     * finishing steps with the best learner.
      */
-    record Result(Learner best, List<Candidate> leaderboard) {
+    record Result(Learner best, List<Candidate> leaderboard, double finishingSeconds) {
     }
 
     /**
@@ -109,11 +110,14 @@ final class AutoMl {
         SplittableRandom random = new SplittableRandom(seed);
         boolean higher = higherIsBetter(objective);
         Comparator<Candidate> best = Comparator.comparingDouble(c -> higher ? -c.score() : c.score());
+        warmUp(train, target, type, features, small, defaults.get(0), seed);
         List<Candidate> rung1 = new ArrayList<>();
-        double half = budgetSeconds / 2;
+        boolean crossValidate = rows.length <= MAX_CROSS_VALIDATED_ROWS;
+        BuildTimes times = new BuildTimes(crossValidate, full.length / (double) rows.length);
         int tried = 0;
         java.util.Set<String> promising = null; // the families worth sampling, decided once the defaults are in
-        while (tried < maxCandidates && seconds(start) < half) {
+        // the first rung gets half of what the finishing steps of the best so far leave of the budget
+        while (tried < maxCandidates && seconds(start) < firstRungEnd(budgetSeconds, rung1, best, times)) {
             check(monitor);
             Learner s;
             if (tried < defaults.size()) {
@@ -125,8 +129,8 @@ final class AutoMl {
                 s = sample(random, promising);
             }
             tried++;
-            monitor.progress(0.1 + 0.4 * Math.min(1, seconds(start) / half), progress(tried, s, type, objective,
-                    rung1.stream().min(best)));
+            monitor.progress(0.1 + 0.4 * Math.min(1, seconds(start) / (budgetSeconds / 2)), progress(tried, s, type,
+                    objective, rung1.stream().min(best)));
             Candidate c = score(train, target, type, features, small, validation, objective, s, 1,
                     small.length / (double) rows.length, seed);
             if (c != null) {
@@ -139,16 +143,11 @@ final class AutoMl {
         List<Candidate> promoted = finalists(rung1.stream().sorted(best).limit(Math.max(2, rung1.size() / 3))
                 .toList());
         List<Candidate> rung2 = new ArrayList<>();
-        boolean crossValidate = rows.length <= MAX_CROSS_VALIDATED_ROWS;
-        // a finalist's time as a multiple of its first-rung time, averaged over the finalists so far: measured, not
-        // derived from the rows, since fit times grow slower than the rows on small tables (fixed costs per tree)
-        double ratios = 0;
-        int done = 0;
+        double reserved = 0; // the longest finishing steps of a finalist scored so far: any of them may win
         java.util.Set<Candidate> rescored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Candidate c : promoted) {
-            double first = Math.max(1e-3, c.fitSeconds() + c.predictSeconds());
-            if (done > 0 && seconds(start) + first * ratios / done > budgetSeconds) {
-                continue; // would end past the budget: a cheaper finalist further down may still fit
+            if (seconds(start) + times.secondRung(c) + Math.max(reserved, times.finishingOf(c)) > budgetSeconds) {
+                continue; // would leave too little for the finishing steps: a cheaper finalist may still fit
             }
             check(monitor);
             monitor.progress(0.5 + 0.4 * Math.min(1, seconds(start) / budgetSeconds), String.format(Locale.ROOT,
@@ -156,25 +155,50 @@ final class AutoMl {
                     c.learner().name(type)) + rung2.stream().min(best).map(b -> String.format(Locale.ROOT,
                     ", best %s %.4f so far", objective, b.score())).orElse(""));
             long began = System.nanoTime();
+            // a cross-validation that falls behind its estimate stops after a fold rather than eat the finishing time
+            long deadline = start + (long) ((budgetSeconds - Math.max(reserved, times.finishingOf(c))) * 1e9);
             Candidate second = crossValidate
-                    ? crossValidated(train, target, type, features, rows, labels, objective, c.trained(), seed)
+                    ? crossValidated(train, target, type, features, rows, labels, objective, c.trained(), seed,
+                            deadline)
                     : score(train, target, type, features, full, validation, objective, c.trained(), 2,
                             full.length / (double) rows.length, seed);
-            ratios += seconds(began) / first;
-            done++;
             if (second != null) {
+                times.measured(c, seconds(began)); // an abandoned cross-validation measured only some folds
                 rung2.add(second);
                 rescored.add(c);
+                reserved = Math.max(reserved, times.finishingOf(second));
             }
         }
         List<Candidate> board = new ArrayList<>(rung2);
         board.sort(best);
         List<Candidate> rest = new ArrayList<>(rung1);
         rest.sort(best);
-        Learner winner = rung2.isEmpty() ? rest.get(0).learner() : board.get(0).learner();
+        Candidate winner = rung2.isEmpty() ? rest.get(0) : board.get(0);
         rest.removeIf(rescored::contains);
         board.addAll(rest);
-        return new Result(winner, board);
+        return new Result(winner.learner(), board, times.finishingOf(winner));
+    }
+
+    /**
+     * One small untimed fit before the search: the first fit in a process also loads native code and compiles the
+     * training paths (about half a second on 2 cores), which would make the first candidate, and every estimate built
+     * on its time, look slower than it is.
+     */
+    private static void warmUp(Table train, String target, ProblemType type, List<String> features, int[] rows,
+                               Learner learner, long seed) {
+        try {
+            LearnedModel.train(train, target, type, features, Arrays.copyOf(rows, Math.min(rows.length, 300)),
+                    learner, seed);
+        } catch (RuntimeException e) {
+            // too few rows of a class in the slice, say: the search itself reports what cannot be learned
+        }
+    }
+
+    /** When the first rung stops: half of what the finishing steps of its best candidate so far leave. */
+    private static double firstRungEnd(double budgetSeconds, List<Candidate> rung1, Comparator<Candidate> best,
+                                       BuildTimes times) {
+        double finishing = rung1.stream().min(best).map(times::finishingOf).orElse(0.0);
+        return (budgetSeconds - finishing) / 2;
     }
 
     /**
@@ -259,17 +283,24 @@ final class AutoMl {
     /**
      * A second-rung candidate scored by {@value #FOLDS}-fold cross-validation over all the training rows: the mean of
      * the folds' scores, and their standard deviation as the spread (boosted trees: at the number of rounds with the
-     * best mean); null when a fold cannot be learned.
+     * best mean); null when a fold cannot be learned, or when the remaining folds, at the pace of the ones done, would
+     * end past {@code deadlineNanos}.
      */
     private static Candidate crossValidated(Table t, String target, ProblemType type, List<String> features,
-                                            int[] rows, String[] labels, String objective, Learner s, long seed) {
+                                            int[] rows, String[] labels, String objective, Learner s, long seed,
+                                            long deadlineNanos) {
         int[][] folds = RowSampler.folds(rows, labels, FOLDS, seed + 19);
         Column<?> y = t.column(target);
         double[][] scores = null; // [stage][fold]
         int[] stages = null;
         long fitNanos = 0;
         long predictNanos = 0;
+        long began = System.nanoTime();
         for (int f = 0; f < FOLDS; f++) {
+            long perFold = f == 0 ? 0 : (System.nanoTime() - began) / f;
+            if (f > 0 && System.nanoTime() + perFold * (FOLDS - f) > deadlineNanos) {
+                return null; // the remaining folds would end past the deadline: the first-rung score stands
+            }
             int held = f;
             int[] fit = IntStream.range(0, FOLDS).filter(g -> g != held)
                     .flatMap(g -> Arrays.stream(folds[g])).sorted().toArray();

@@ -20,6 +20,14 @@ public interface ProgressMonitor {
     /** True once the user cancelled: the work then throws {@link CancelledException}. */
     boolean isCancelled();
 
+    /**
+     * Something the user should read before the work goes on (e.g. that it will take longer than asked): shown as a
+     * line of its own where progress is only a redrawn bar. By default it is shown as progress.
+     */
+    default void notice(double fraction, String message) {
+        progress(fraction, message);
+    }
+
     /** A node's context as a monitor: progress and cancellation go through the context. */
     static ProgressMonitor of(NodeContext context) {
         return new ProgressMonitor() {
