@@ -84,6 +84,52 @@ public sealed interface Learner
         }
     }
 
+    /**
+     * The learner written by {@link #text()}: {@code algorithm=xgboost, trees=100, depth=6, ...} (the braces of a
+     * printed map allowed), e.g. a model node's pinned settings.
+     *
+     * @throws IllegalArgumentException naming the part that cannot be read
+     */
+    static Learner parse(String text) {
+        String body = text.strip();
+        if (body.startsWith("{") && body.endsWith("}")) {
+            body = body.substring(1, body.length() - 1);
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String part : body.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("'" + part.strip() + "' is not NAME=VALUE");
+            }
+            String name = part.substring(0, eq).strip();
+            String value = part.substring(eq + 1).strip();
+            if (name.equals("algorithm")) {
+                settings.put(name, value);
+                continue;
+            }
+            try {
+                settings.put(name, Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the setting '" + name + "' is not a number: '" + value + "'");
+            }
+        }
+        if (!settings.containsKey("algorithm")) {
+            throw new IllegalArgumentException("the settings name no algorithm (algorithm=" + String.join("|", IDS)
+                    + ")");
+        }
+        return fromMap(settings);
+    }
+
+    /** The settings as {@link #parse} reads them: {@code algorithm=xgboost, trees=100, depth=6, ...}. */
+    default String text() {
+        StringBuilder b = new StringBuilder();
+        asMap().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
     /** A short stable name, saved with the model. */
     String id();
 

@@ -66,23 +66,28 @@ public final class ModelBuilder {
     /**
      * What the analyst must hear before trusting the model: columns that alone predict the target (almost) perfectly
      * on the training rows, the insights report's leakage rule (bank marketing's call duration, known only after
-     * the call), and a near-perfect test score, which on real data usually means a leak rather than a great model.
+     * the call).
      */
-    static List<String> cautions(Table train, String target, ProblemType type, List<String> features,
-                                 int[] trainRows, long seed, Evaluation evaluation) {
+    static List<String> leakCautions(Table train, String target, ProblemType type, List<String> features,
+                                     int[] trainRows, long seed) {
         List<String> out = new ArrayList<>();
         for (io.tablewise.insights.QualityWarning w : io.tablewise.insights.LeakCheck.check(train, target, type,
                 features, trainRows, seed)) {
             out.add("possible leak: " + w.explanation() + " " + w.suggestion());
         }
+        return out;
+    }
+
+    /** A near-perfect test score, which on real data usually means a leak rather than a great model. */
+    static List<String> scoreCautions(ProblemType type, Evaluation evaluation) {
         Map<String, Double> m = evaluation.metrics();
         String best = type == ProblemType.REGRESSION ? "r2" : m.containsKey("auc") ? "auc" : "accuracy";
         Double score = m.get(best);
         if (score != null && score >= 0.99) {
-            out.add(String.format(java.util.Locale.ROOT, "near-perfect test %s %.4f: real data rarely allows this; "
-                    + "check that no input is recorded after the outcome or derived from it", best, score));
+            return List.of(String.format(java.util.Locale.ROOT, "near-perfect test %s %.4f: real data rarely allows "
+                    + "this; check that no input is recorded after the outcome or derived from it", best, score));
         }
-        return out;
+        return List.of();
     }
 
     /** Builds and evaluates a model on a table used as it is. */
@@ -121,8 +126,12 @@ public final class ModelBuilder {
         return build(source, new TransformChain(List.of()), o, null, exact, monitor);
     }
 
-    private static TrainedModel build(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
-                                      Learner exact, ProgressMonitor monitor) throws NodeException {
+    /**
+     * The same with exactly {@code exact} (pinned settings) instead of the options' mode and algorithm, when it is not
+     * null.
+     */
+    static TrainedModel build(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
+                              Learner exact, ProgressMonitor monitor) throws NodeException {
         long start = System.nanoTime();
         if (o.target() == null || !source.columnNames().contains(o.target())) {
             throw new NodeException("target", "the table has no column '" + o.target() + "'"
@@ -169,26 +178,37 @@ public final class ModelBuilder {
         } catch (IllegalArgumentException e) {
             throw new NodeException("algorithm", e.getMessage());
         }
-        if (o.mode().equals("quick") && !io.tablewise.ml.NativeBoosting.canTrain(learner)) {
+        boolean searching = exact == null && o.mode().equals("auto");
+        if (!searching && !io.tablewise.ml.NativeBoosting.canTrain(learner)) {
             throw new NodeException("algorithm", io.tablewise.ml.NativeBoosting.unavailable().orElseThrow()
                     + ". Choose liblinear, sgd-linear, cart or knn, or an automatic build (it uses those here)");
         }
-        if (o.mode().equals("quick") && !learner.supports(type)) {
+        if (!searching && !learner.supports(type)) {
             throw new NodeException("algorithm", learner.name(type) + " predicts classes only; choose another "
                     + "algorithm for a " + type.name().toLowerCase(java.util.Locale.ROOT) + " problem");
         }
+        // measured before the search, so that the search's budget leaves it its time
+        monitor.progress(0.08, "checking each column for a leak of the target");
+        List<String> cautions = leakCautions(train, o.target(), type, features, trainRows, o.seed());
         List<java.util.Map<String, Object>> leaderboard = null;
-        if (o.mode().equals("auto")) {
-            monitor.progress(0.1, "searching for " + o.budgetSeconds() + " s");
+        if (searching) {
+            double left = o.budgetSeconds() - (System.nanoTime() - start) / 1e9;
+            monitor.progress(0.1, String.format(java.util.Locale.ROOT, "searching for %.0f s", left));
             AutoMl.Result search;
             try {
-                search = AutoMl.search(train, o.target(), type, features, trainRows, objective, o.budgetSeconds(),
+                search = AutoMl.search(train, o.target(), type, features, trainRows, objective, left,
                         o.maxCandidates(), o.seed(), monitor);
             } catch (IllegalArgumentException e) {
                 throw new NodeException("target", "no model can be built: " + e.getMessage());
             }
             learner = search.best();
             leaderboard = AutoMl.describe(search.leaderboard(), type, objective);
+            double over = (System.nanoTime() - start) / 1e9 + search.finishingSeconds() - o.budgetSeconds();
+            if (over > 0.1 * o.budgetSeconds()) {
+                monitor.notice(0.9, String.format(java.util.Locale.ROOT, "the final model, threshold and evaluation "
+                        + "on %,d training rows may take up to about %.0f s more than the budget of %.0f s",
+                        trainRows.length, over, o.budgetSeconds()));
+            }
         }
         monitor.progress(0.9, "training the final model on " + trainRows.length + " rows");
         LearnedModel model;
@@ -218,7 +238,7 @@ public final class ModelBuilder {
         List<ColumnSchema> inputs = rawInputs.stream().map(c -> TableSchema.describe(source.column(c))).toList();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("algorithm", learner.name(type));
-        info.put("mode", o.mode());
+        info.put("mode", exact != null ? "pinned" : o.mode());
         if (leaderboard != null) {
             info.put("leaderboard", leaderboard);
             info.put("candidates", leaderboard.size());
@@ -232,7 +252,7 @@ public final class ModelBuilder {
         info.put("dataFingerprint", fingerprint(source));
         info.put("transforms", chain.steps().stream().map(s -> s.transform().spec().id()).toList());
         info.put("createdAt", LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-        List<String> cautions = cautions(train, o.target(), type, features, trainRows, o.seed(), evaluation);
+        cautions.addAll(scoreCautions(type, evaluation));
         if (!cautions.isEmpty()) {
             info.put("warnings", cautions);
         }

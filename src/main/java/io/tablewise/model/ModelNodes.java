@@ -77,10 +77,18 @@ public final class ModelNodes {
                                         + "linear regression), cart (one decision tree), knn (nearest neighbours, "
                                         + "classes only). Auto mode tries them all.").build(),
                         ParamSpec.builder("budget", ParamType.DECIMAL).label("Time budget (s)").defaultValue(60.0)
-                                .range(1.0, 86_400.0).help("How long the auto search may take.").build(),
+                                .range(1.0, 86_400.0).help("How long the whole auto build may take: the search, "
+                                        + "the final training, the threshold and the evaluation.").build(),
                         ParamSpec.builder("maxCandidates", ParamType.INTEGER).label("Most candidates")
                                 .defaultValue(200L).range(2.0, 10_000.0)
                                 .help("The most settings the auto search tries.").build(),
+                        ParamSpec.builder("settings", ParamType.STRING).label("Pinned settings")
+                                .defaultValue("")
+                                .help("Empty (usual): the mode and algorithm above. A model's exact settings, as "
+                                        + "a run records them (e.g. algorithm=xgboost, trees=100, depth=6, "
+                                        + "eta=0.1, ...): every run trains exactly these, with no search, so the "
+                                        + "same rows give the same model. The Runs view's Rebuild uses them.")
+                                .build(),
                         ParamSpec.builder("threshold", ParamType.DECIMAL).label("Threshold").range(0.0, 1.0)
                                 .help("Binary problems: rows with P(positive) at or above it are predicted "
                                         + "positive. Empty: the one that maximises the objective on validation "
@@ -105,7 +113,22 @@ public final class ModelNodes {
 
         @Override
         public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
+            pinned(context.params());
             return Map.of();
+        }
+
+        /** The pinned settings, or null when the node searches or uses a family's defaults. */
+        static io.tablewise.ml.Learner pinned(NodeParams p) throws NodeException {
+            String text = p.string("settings", "");
+            if (text.isBlank()) {
+                return null;
+            }
+            try {
+                return io.tablewise.ml.Learner.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new NodeException("settings", e.getMessage() + ". Copy them from a run's record, or leave "
+                        + "them empty");
+            }
         }
 
         /**
@@ -123,8 +146,8 @@ public final class ModelNodes {
                 context.info("refitting " + up.getValue().steps().size() + " upstream transforms on the training "
                         + "rows only");
             }
-            TrainedModel m = ModelBuilder.build(up.getKey(), up.getValue(), options(context.params()),
-                    ProgressMonitor.of(context));
+            TrainedModel m = ModelBuilder.build(up.getKey(), up.getValue(), options(context.params()), null,
+                    pinned(context.params()), ProgressMonitor.of(context));
             StringBuilder info = new StringBuilder("test");
             m.evaluation().metrics().forEach((k, v) -> info.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
             context.info(info.toString());

@@ -21,11 +21,22 @@ import java.util.Map;
  * @param model the model built: {@code algorithm} (its family in words) and {@code settings} (the family's id and
  *     hyper-parameters); null in records written before Tablewise kept it
  * @param leaderboard the AutoML leaderboard, best first (empty for a quick build; null in older records)
+ * @param flowDocument the flow file as it ran (its JSON document, parameters as saved; the overrides of the run are
+ *     in {@code parameters}), from which the run can be rebuilt; null in records written before Tablewise kept it
  */
 public record RunRecord(String runId, String time, String flow, String node, String target, String problemType,
                         Map<String, Object> data, Map<String, String> parameters, Map<String, Double> metrics,
                         double seconds, List<String> artifacts, Map<String, Object> model,
-                        List<Map<String, Object>> leaderboard) {
+                        List<Map<String, Object>> leaderboard, Map<String, Object> flowDocument) {
+    /** The model's pinned settings as the model node's {@code settings} parameter takes them, or "" without any. */
+    public String settingsText() {
+        if (!(model != null && model.get("settings") instanceof Map<?, ?> s)) {
+            return "";
+        }
+        String text = s.toString(); // {algorithm=xgboost, trees=100, ...}: the braces go
+        return text.substring(1, text.length() - 1);
+    }
+
     /** The model's algorithm family id (xgboost, forest, liblinear, ...), or "" when the record has none. */
     public String algorithm() {
         return model != null && model.get("settings") instanceof Map<?, ?> s && s.get("algorithm") != null

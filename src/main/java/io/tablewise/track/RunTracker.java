@@ -56,6 +56,7 @@ public final class RunTracker {
     public static List<RunRecord> records(Flow flow, Path flowFile, Map<String, Object> flowParameters,
                                           RunResult result, Path outputRoot) {
         List<RunRecord> out = new ArrayList<>();
+        Map<String, Object> document = document(flow);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         for (NodeResult r : result.nodes().values()) {
             if (r.fromCache() || !(r.outputs().get("model") instanceof TrainedModel m)) {
@@ -95,10 +96,23 @@ public final class RunTracker {
                     LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
                     flowFile.getFileName().toString(), r.nodeId(), m.target(),
                     m.problemType().name().toLowerCase(Locale.ROOT), data, params, metrics, r.seconds(), artifacts,
-                    model, leaderboard));
+                    model, leaderboard, document));
         }
         return out;
     }
+
+    /** The flow as its file would hold it, as a JSON tree. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> document(Flow flow) {
+        try {
+            return JSON.readValue(new io.tablewise.flow.json.FlowWriter().toJson(flow), Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the writer's own JSON always reads back
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * A run id that is unique across processes: the time to the second (ids sort by time) and a random part (two

@@ -83,16 +83,7 @@ public final class SweepRunner {
             }
             RunResult result;
             try {
-                while (true) {
-                    try {
-                        result = handle.future().get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                        break;
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        if (cancelled.getAsBoolean()) {
-                            handle.cancel();
-                        }
-                    }
-                }
+                result = await(handle, cancelled);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 handle.cancel();
@@ -115,5 +106,19 @@ public final class SweepRunner {
             listener.progress((i + 1.0) / grid.size(), "");
         }
         return new Outcome(records, failed, false);
+    }
+
+    /** The run's result, cancelling it as soon as {@code cancelled} says so (it then ends as cancelled). */
+    static RunResult await(RunHandle handle, BooleanSupplier cancelled) throws InterruptedException,
+            java.util.concurrent.ExecutionException {
+        while (true) {
+            try {
+                return handle.future().get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (cancelled.getAsBoolean()) {
+                    handle.cancel();
+                }
+            }
+        }
     }
 }

@@ -75,6 +75,24 @@ class RunsViewUiTest extends SampleStudioUiTest {
                 .filter(r -> r.parameters().get("flow.testShare").equals("0.2")).findFirst().orElseThrow());
         assertEquals(first.metrics().get("r2"), xy.getDataset().getYValue(0, 0), 1e-12);
 
+        // rebuild one of the sweep's runs: its flow and parameters as they ran, its settings pinned
+        RunRecord swept = fx(() -> table.getItems().stream()
+                .filter(r -> r.parameters().get("flow.testShare").equals("0.25")).findFirst().orElseThrow());
+        fx(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(swept);
+            return null;
+        });
+        robot.clickOn(".rebuild-run");
+        waitFor(() -> !view.viewModel().sweepingProperty().get()
+                && view.viewModel().sweepMessageProperty().get().startsWith("Rebuilt"), "the rebuild");
+        java.nio.file.Path rebuilt = dir.resolve("house-prices/rebuilt").resolve(swept.runId());
+        assertEquals("Rebuilt run " + swept.runId() + " into " + rebuilt + ": the same test metrics as recorded",
+                robot.lookup(".sweep-message").queryLabeled().getText());
+        io.tablewise.model.TrainedModel model = io.tablewise.model.ModelFiles.load(rebuilt);
+        assertEquals(swept.metrics().get("r2"), model.evaluation().metrics().get("r2"), 1e-12);
+        assertEquals(3, fx(() -> table.getItems().size()), "a rebuild is not a new run");
+
         // a damaged line in the log is skipped and said, not a failure
         java.nio.file.Files.writeString(dir.resolve("house-prices/runs/runs.jsonl"), "{oops\n",
                 java.nio.file.StandardOpenOption.APPEND);

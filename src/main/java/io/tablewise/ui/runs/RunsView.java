@@ -34,6 +34,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import io.tablewise.track.RunRebuild;
 import io.tablewise.track.RunRecord;
 import io.tablewise.ui.Messages;
 import io.tablewise.ui.editor.FlowEditor;
@@ -107,12 +108,20 @@ public final class RunsView extends ScrollPane {
         sweep.getStyleClass().add("start-sweep");
         sweep.disableProperty().bind(vm.sweepingProperty());
         sweep.setOnAction(e -> openSweep());
+        Button rebuild = new Button(Messages.get("runs.rebuild"));
+        rebuild.getStyleClass().add("rebuild-run");
+        rebuild.setTooltip(new javafx.scene.control.Tooltip(Messages.get("runs.rebuildTip")));
+        rebuild.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.sweepingProperty().get()
+                || table.getSelectionModel().getSelectedItems().size() != 1
+                || !RunRebuild.possible(table.getSelectionModel().getSelectedItems().get(0)),
+                table.getSelectionModel().getSelectedItems(), vm.sweepingProperty()));
+        rebuild.setOnAction(e -> startRebuild());
         Button reload = new Button(Messages.get("runs.reload"));
         reload.setOnAction(e -> vm.reload());
-        for (javafx.scene.control.Control c : List.of(every, compare, sweep, reload)) {
+        for (javafx.scene.control.Control c : List.of(every, compare, rebuild, sweep, reload)) {
             c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, filter, every, compare, sweep, reload);
+        HBox bar = new HBox(8, filter, every, compare, rebuild, sweep, reload);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -278,6 +287,15 @@ public final class RunsView extends ScrollPane {
         ((org.jfree.chart.axis.NumberAxis) xy.getRangeAxis()).setAutoRangeIncludesZero(false);
         plot.getChildren().add(new ChartBox(Messages.get("runs.plotTitle", metricName, parameter.getValue()), chart,
                 560, 320));
+    }
+
+    /** Rebuilds the selected run's model beside the flow; the flow need not be saved (the run kept its flow). */
+    private void startRebuild() {
+        java.nio.file.Path file = editor.fileProperty().get();
+        List<RunRecord> selected = table.getSelectionModel().getSelectedItems();
+        if (file != null && selected.size() == 1) {
+            vm.startRebuild(selected.get(0), file);
+        }
     }
 
     private void openSweep() {

@@ -33,6 +33,7 @@ import io.tablewise.flow.Flow;
 import io.tablewise.track.RunLog;
 import io.tablewise.track.RunRecord;
 import io.tablewise.track.SweepGrid;
+import io.tablewise.track.RunRebuild;
 import io.tablewise.track.SweepRunner;
 import io.tablewise.ui.Messages;
 
@@ -340,6 +341,55 @@ public final class RunsViewModel {
                 reload();
             });
         }, "sweep");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Where the rebuild of a run writes its model folder: {@code rebuilt/RUN_ID} beside the flow. */
+    public static Path rebuiltFolder(Path flowFile, RunRecord record) {
+        return flowFile.toAbsolutePath().getParent().resolve("rebuilt").resolve(record.runId());
+    }
+
+    /**
+     * Rebuilds the run's model in the background (the flow as it ran, its settings pinned) into
+     * {@link #rebuiltFolder}; progress and the outcome show like a sweep's, and the sweep's cancel stops it.
+     */
+    public void startRebuild(RunRecord record, Path flowFile) {
+        if (sweeping.get()) {
+            return;
+        }
+        sweeping.set(true);
+        sweepCancel.set(false);
+        sweepProgress.set(0);
+        sweepMessage.set(Messages.get("runs.rebuilding", record.runId()));
+        Path folder = rebuiltFolder(flowFile, record);
+        Thread worker = new Thread(() -> {
+            String end;
+            try (FlowExecutor executor = FlowExecutor.createDefault()) {
+                RunRebuild.Outcome o = RunRebuild.rebuild(executor, record, flowFile, paths.apply(flowFile), folder,
+                        new io.tablewise.engine.ExecutionListener() {
+                            @Override
+                            public void nodeProgress(String nodeId, double fraction, String message) {
+                                ui.execute(() -> {
+                                    sweepProgress.set(fraction);
+                                    sweepMessage.set(Messages.get("runs.rebuildingNode", record.runId(), nodeId,
+                                            message));
+                                });
+                            }
+                        }, sweepCancel::get);
+                end = o.differences().isEmpty() ? Messages.get("runs.rebuilt", record.runId(), o.folder())
+                        : Messages.get("runs.rebuiltDiffers", record.runId(), o.folder(),
+                                String.join("; ", o.differences()));
+            } catch (IOException | RuntimeException e) {
+                end = Messages.get("runs.rebuildFailed", record.runId(), e.getMessage());
+            }
+            String message = end;
+            ui.execute(() -> {
+                sweeping.set(false);
+                sweepProgress.set(1);
+                sweepMessage.set(message);
+            });
+        }, "rebuild");
         worker.setDaemon(true);
         worker.start();
     }
