@@ -11,12 +11,14 @@ import picocli.CommandLine.Option;
 
 import tech.tablesaw.api.Table;
 
-import io.tablewise.model.ModelFiles;
 import io.tablewise.model.Predictor;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.node.NodeException;
 
-/** {@code tablewise predict --model DIR --input FILE --output FILE}: scores a raw file with a saved model. */
+/**
+ * {@code tablewise predict --model DIR|REF --input FILE --output FILE}: scores a raw file with a saved model or a
+ * registered one.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Score a data file with a saved model: writes the input columns plus the prediction (and "
                 + "per-class probabilities) as CSV.")
@@ -24,8 +26,13 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder.")
-    private Path model;
+    @Option(names = "--model", required = true, paramLabel = "DIR|REF", description = "The model folder, or a "
+            + "registered model: GROUP@ALIAS (churn@champion), GROUP:VERSION (churn:3) or GROUP@latest-approved.")
+    private String model;
+
+    @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a model reference "
+            + "(default: ~/Tablewise/registry).")
+    private String registry;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The data to score.")
     private Path input;
@@ -42,10 +49,11 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainedModel m;
         try {
-            m = ModelFiles.load(model);
-        } catch (IOException e) {
+            m = io.tablewise.registry.ModelResolver.load(model, io.tablewise.registry.RegistryLocation.of(registry,
+                    null), null);
+        } catch (io.tablewise.registry.RegistryException e) {
             err.println("error: --model: " + e.getMessage());
-            return ExitCodes.INVALID;
+            return e.isUsage() ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
         }
         try {
             Table scored = Predictor.predict(m, DataArgument.read(input, importOptions, err), w -> err.println("warning: " + w));

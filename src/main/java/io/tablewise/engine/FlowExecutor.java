@@ -214,7 +214,7 @@ public final class FlowExecutor implements AutoCloseable {
                 }
                 NodeParams params = report.params().get(id);
                 NodeRun nodeRun = new NodeRun(id, type, params, inputs, lineages, request.paths(),
-                        protectedInputs, handle::isCancelled, listener);
+                        protectedInputs, handle::isCancelled, listener, () -> document(request));
                 listener.nodeStateChanged(id, NodeState.RUNNING, null);
                 running.put(id, pool.submit(() -> {
                     Thread.interrupted();
@@ -283,5 +283,12 @@ public final class FlowExecutor implements AutoCloseable {
         private double elapsed() {
             return (System.nanoTime() - start) / 1e9;
         }
+    }
+
+    /** The request's flow as its file would hold it, the run's parameter overrides written in. */
+    private static String document(RunRequest request) {
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>(request.flow().parameters());
+        parameters.putAll(request.overrides());
+        return new io.tablewise.flow.json.FlowWriter().toJson(request.flow().withParameters(parameters));
     }
 }

@@ -34,11 +34,13 @@ final class NodeRun implements NodeContext {
     private final java.util.Set<Path> protectedInputs;
     private final BooleanSupplier cancelled;
     private final ExecutionListener listener;
+    private final java.util.function.Supplier<String> flowDocument;
     private final List<NodeMessage> messages = new ArrayList<>();
 
     NodeRun(String nodeId, NodeType type, NodeParams params, Map<String, Object> inputs,
             Map<String, Lineage> lineages, PathPolicy paths, java.util.Set<Path> protectedInputs,
-            BooleanSupplier cancelled, ExecutionListener listener) {
+            BooleanSupplier cancelled, ExecutionListener listener, java.util.function.Supplier<String> flowDocument) {
+        this.flowDocument = flowDocument;
         this.nodeId = nodeId;
         this.type = type;
         this.params = params;
@@ -48,6 +50,11 @@ final class NodeRun implements NodeContext {
         this.protectedInputs = protectedInputs;
         this.cancelled = cancelled;
         this.listener = listener;
+    }
+
+    @Override
+    public String flowDocument() {
+        return flowDocument.get();
     }
 
     @Override

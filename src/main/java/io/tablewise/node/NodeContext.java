@@ -25,6 +25,14 @@ public interface NodeContext {
         return Lineage.NONE;
     }
 
+    /**
+     * The flow being run, as its file would hold it with this run's parameter values (JSON), for lineage: a
+     * registered model keeps the flow that built it. Null where no flow runs (tests, previews).
+     */
+    default String flowDocument() {
+        return null;
+    }
+
     /** Resolves an input path parameter against the flow file's folder. */
     Path resolveInput(String relativeOrAbsolute);
 

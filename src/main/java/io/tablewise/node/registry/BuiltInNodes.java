@@ -31,6 +31,7 @@ public final class BuiltInNodes {
                 new InsightsExportNode()));
         all.addAll(TransformCatalog.nodes());
         all.addAll(ModelNodes.all());
+        all.addAll(io.tablewise.registry.RegistryNodes.all());
         return List.copyOf(all);
     }
 }

@@ -103,6 +103,9 @@ class RegistryContractTest {
                 params.put(p.name(), "out/result");
             } else if (p.type() == ParamType.COLUMN) {
                 params.put(p.name(), "city");
+            } else if (p.type() == ParamType.STRING && p.required()) {
+                // a registry node: a group name, or a model reference
+                params.put(p.name(), p.name().equals("model") ? "churn@champion" : "churn");
             }
         }
         if (type.descriptor().id().equals("data.import.excel")) {

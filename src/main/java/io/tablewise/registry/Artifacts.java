@@ -1,0 +1,132 @@
+package io.tablewise.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The content-addressed artifact folder: each model folder is copied to {@code ROOT/SHA256}, named by the hash of its
+ * files (their relative paths and bytes, in path order), and never changed after. A copy is made under a temporary
+ * name and renamed into place, so an interrupted registration leaves at most an unreferenced temporary folder, never
+ * a half artifact; the same model registered twice is stored once.
+ */
+final class Artifacts {
+    private static final String TEMP = ".incoming-";
+    private final Path root;
+
+    Artifacts(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Copies a model folder in and returns its hash. */
+    String store(Path modelDir) throws IOException {
+        Files.createDirectories(root);
+        Path temp = root.resolve(TEMP + UUID.randomUUID());
+        try {
+            copyTree(modelDir, temp);
+            String hash = hash(temp);
+            Path target = root.resolve(hash);
+            if (Files.isDirectory(target)) {
+                return hash; // stored before: content addressing makes it the same bytes
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                return hash; // another process stored the same content at the same moment
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+            return hash;
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    /**
+     * The artifact's folder, after checking that its content still has its hash.
+     *
+     * @throws IOException naming the artifact when it is missing or was changed
+     */
+    Path verified(String hash) throws IOException {
+        Path dir = root.resolve(hash);
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("its artifact " + dir + " is missing");
+        }
+        String actual = hash(dir);
+        if (!actual.equals(hash)) {
+            throw new IOException("its artifact " + dir + " was changed after it was registered (content hash "
+                    + actual + ", registered " + hash + ")");
+        }
+        return dir;
+    }
+
+    /** SHA-256 over the folder's files: each relative path (with '/') and its bytes, in path order. */
+    static String hash(Path dir) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> relative(dir, p))).toList();
+        }
+        byte[] buffer = new byte[1 << 16];
+        for (Path f : files) {
+            sha.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            sha.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String relative(Path dir, Path p) {
+        return dir.relativize(p).toString().replace('\\', '/');
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.tablewise.registry;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Where a registry lives: a folder holding {@code registry.db} (SQLite) and {@code artifacts/}, or a PostgreSQL
+ * database ({@code jdbc:postgresql://HOST/DB}) whose artifact folder is recorded in the database when it is created.
+ * A JDBC URL never carries a password: it comes from {@code TABLEWISE_REGISTRY_PASSWORD} (or PostgreSQL's own
+ * {@code PGPASSWORD}/{@code .pgpass}, which its driver reads), so it stays out of flow files, logs and shell history.
+ *
+ * @param jdbcUrl the JDBC URL
+ * @param folder the SQLite registry's folder; null for PostgreSQL
+ * @param display how messages name the registry (a path, or the URL)
+ * @param password a password given in the program (the studio asks for it), never printed; null to read
+ *     {@code TABLEWISE_REGISTRY_PASSWORD}
+ */
+public record RegistryLocation(String jdbcUrl, Path folder, String display, String password) {
+    /** The database file in a registry folder. */
+    public static final String DATABASE = "registry.db";
+
+    /** The per-user default: {@code ~/Tablewise/registry}. */
+    public static RegistryLocation defaultLocation() {
+        return folder(Path.of(System.getProperty("user.home"), "Tablewise", "registry"));
+    }
+
+    /** A SQLite registry in a folder. */
+    public static RegistryLocation folder(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        return new RegistryLocation("jdbc:sqlite:" + abs.resolve(DATABASE), abs, abs.toString(), null);
+    }
+
+    /**
+     * A location as the user writes it: a JDBC URL, or a path (relative to {@code base}) of a registry folder or of
+     * its {@code registry.db}; null or blank for the default.
+     *
+     * @throws RegistryException when a URL holds a password or names a database Tablewise cannot use
+     */
+    public static RegistryLocation of(String spec, Path base) throws RegistryException {
+        if (spec == null || spec.isBlank()) {
+            return defaultLocation();
+        }
+        String s = spec.strip();
+        if (s.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+            if (s.toLowerCase(Locale.ROOT).matches(".*[?&;]password=.*")) {
+                throw RegistryException.usage("the registry URL holds a password: remove it and give it in "
+                        + "TABLEWISE_REGISTRY_PASSWORD instead, so it stays out of flow files, logs and shell "
+                        + "history");
+            }
+            if (s.startsWith("jdbc:sqlite:")) {
+                Path db = Path.of(s.substring("jdbc:sqlite:".length()));
+                return folder(db.getParent() == null ? Path.of(".") : db.getParent());
+            }
+            if (s.startsWith("jdbc:postgresql:")) {
+                return new RegistryLocation(s, null, s, null);
+            }
+            throw RegistryException.usage("'" + s + "' is not a registry Tablewise can use: give a folder, a "
+                    + "jdbc:sqlite: file or a jdbc:postgresql:// database");
+        }
+        Path p = base == null ? Path.of(s) : base.resolve(s);
+        if (p.getFileName() != null && p.getFileName().toString().equals(DATABASE)) {
+            p = p.getParent();
+        }
+        return folder(p);
+    }
+
+    /** The same registry, connecting with this password (kept in memory only). */
+    public RegistryLocation withPassword(String secret) {
+        return new RegistryLocation(jdbcUrl, folder, display, secret);
+    }
+
+    /** Whether this is a PostgreSQL registry. */
+    public boolean postgres() {
+        return folder == null;
+    }
+
+    /** The connection properties: SQLite waits for a lock instead of failing at once, and writes with WAL. */
+    Properties properties() {
+        Properties p = new Properties();
+        if (postgres()) {
+            String secret = password != null ? password : System.getenv("TABLEWISE_REGISTRY_PASSWORD");
+            if (secret != null) {
+                p.setProperty("password", secret);
+            }
+            p.setProperty("connectTimeout", "10");
+            p.setProperty("ApplicationName", "Tablewise registry");
+        } else {
+            p.setProperty("busy_timeout", "30000");
+            p.setProperty("journal_mode", "WAL");
+            p.setProperty("transaction_mode", "IMMEDIATE");
+            p.setProperty("foreign_keys", "true");
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return display;
+    }
+}
