@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +24,7 @@ import io.tablewise.registry.ModelVersion;
 import io.tablewise.registry.Registry;
 import io.tablewise.registry.RegistryException;
 import io.tablewise.registry.RegistryLocation;
+import io.tablewise.registry.VersionComparison;
 import io.tablewise.registry.VersionLineage;
 
 /** {@code tablewise registry ...}: model groups, versions, approval, aliases and lineage. */
@@ -113,22 +113,11 @@ final class RegistryCommand implements Runnable {
             rows.add(new String[] {"model", "status", "aliases", "problem", "target", "metric", "registered", "by"});
             for (ModelVersion v : versions) {
                 rows.add(new String[] {v.ref().toString(), v.status(), String.join(",", v.aliases()),
-                    v.problemType(), v.target(), headline(v), v.createdAt().replace('T', ' ').replaceAll("\\..*", ""),
+                    v.problemType(), v.target(), v.headline(), v.createdAt().replace('T', ' ').replaceAll("\\..*", ""),
                     v.createdBy()});
             }
             TextTable.print(out, rows);
         }
-    }
-
-    /** The headline metric: AUC for classes with two, balanced accuracy for more, R² for numbers. */
-    static String headline(ModelVersion v) {
-        for (String k : List.of("auc", "balanced_accuracy", "r2")) {
-            Double m = v.metrics().get(k);
-            if (m != null) {
-                return String.format(Locale.ROOT, "%s %.4f", k, m);
-            }
-        }
-        return "";
     }
 
     @Command(name = "show", description = "One version: metrics, settings, inputs, lineage and approval history.")
@@ -291,43 +280,12 @@ final class RegistryCommand implements Runnable {
         void call(Registry r, PrintWriter out) throws Exception {
             ModelVersion x = r.version(ModelRef.parse(a));
             ModelVersion y = r.version(ModelRef.parse(b));
-            List<String[]> same = new ArrayList<>();
-            List<String[]> differ = new ArrayList<>();
-            add(differ, same, "status", x.status(), y.status());
-            add(differ, same, "target", x.target(), y.target());
-            add(differ, same, "data fingerprint", x.dataFingerprint(), y.dataFingerprint());
-            for (String k : new TreeSet<>(union(x.metrics().keySet(), y.metrics().keySet()))) {
-                add(differ, same, "metric " + k, number(x.metrics().get(k)), number(y.metrics().get(k)));
-            }
-            for (String k : union(x.settings().keySet(), y.settings().keySet())) {
-                add(differ, same, "setting " + k, String.valueOf(x.settings().get(k)),
-                        String.valueOf(y.settings().get(k)));
-            }
-            add(differ, same, "inputs", names(x), names(y));
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"", x.ref().toString(), y.ref().toString(), ""});
-            differ.forEach(d -> rows.add(new String[] {d[0], d[1], d[2], "differs"}));
-            same.forEach(d -> rows.add(new String[] {d[0], d[1], d[2], ""}));
+            for (VersionComparison.Line l : VersionComparison.of(x, y)) {
+                rows.add(new String[] {l.name(), l.a(), l.b(), l.differs() ? "differs" : ""});
+            }
             TextTable.print(out, rows);
-        }
-
-        private static void add(List<String[]> differ, List<String[]> same, String name, String a, String b) {
-            (java.util.Objects.equals(a, b) ? same : differ).add(new String[] {name, String.valueOf(a),
-                String.valueOf(b)});
-        }
-
-        private static List<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {
-            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
-            all.addAll(b);
-            return new ArrayList<>(all);
-        }
-
-        private static String names(ModelVersion v) {
-            return String.join(", ", v.inputs().stream().map(c -> String.valueOf(c.get("name"))).toList());
-        }
-
-        private static String number(Double v) {
-            return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
         }
     }
 

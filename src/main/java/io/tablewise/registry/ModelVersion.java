@@ -30,6 +30,17 @@ public record ModelVersion(String group, int version, String artifact, String pr
     /** The statuses a version can have. */
     public static final List<String> STATUSES = List.of("pending", "approved", "rejected");
 
+    /** The headline metric in words: AUC for two classes, balanced accuracy for more, R² for numbers. */
+    public String headline() {
+        for (String k : List.of("auc", "balanced_accuracy", "r2")) {
+            Double m = metrics.get(k);
+            if (m != null) {
+                return String.format(java.util.Locale.ROOT, "%s %.4f", k, m);
+            }
+        }
+        return "";
+    }
+
     /** The version's reference, {@code GROUP:VERSION}. */
     public ModelRef ref() {
         return new ModelRef(group, version, null);

@@ -20,8 +20,15 @@ public record RegistryLocation(String jdbcUrl, Path folder, String display, Stri
     /** The database file in a registry folder. */
     public static final String DATABASE = "registry.db";
 
-    /** The per-user default: {@code ~/Tablewise/registry}. */
+    /**
+     * The per-user default: {@code ~/Tablewise/registry}, unless {@code -Dtablewise.registry} or
+     * {@code TABLEWISE_REGISTRY} names another folder (a CI machine's, a test's).
+     */
     public static RegistryLocation defaultLocation() {
+        String configured = System.getProperty("tablewise.registry", System.getenv("TABLEWISE_REGISTRY"));
+        if (configured != null && !configured.isBlank() && !configured.strip().startsWith("jdbc:")) {
+            return folder(Path.of(configured.strip()));
+        }
         return folder(Path.of(System.getProperty("user.home"), "Tablewise", "registry"));
     }
 

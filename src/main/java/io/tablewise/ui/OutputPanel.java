@@ -65,7 +65,7 @@ final class OutputPanel extends TabPane {
         log.setItems(runs.log());
         log.getStyleClass().add("log");
         runs.log().addListener((ListChangeListener<String>) c -> log.scrollTo(Math.max(0, log.getItems().size() - 1)));
-        getTabs().addAll(data, warningsTab, logTab, runsTab(editor, runs));
+        getTabs().addAll(data, warningsTab, logTab, runsTab(editor, runs), registryTab());
         for (Tab result : List.of(modelTab, insightsTab, predictTab)) {
             result.setContextMenu(resultMenu(result));
         }
@@ -87,6 +87,13 @@ final class OutputPanel extends TabPane {
         editor.fileProperty().addListener((o, a, file) -> vm.load(file));
         runs.recordedRunsProperty().addListener((o, a, b) -> vm.reload());
         return new Tab(Messages.get("panel.runs"), new io.tablewise.ui.runs.RunsView(vm, editor));
+    }
+
+    /** The model registry (the user's default one), read when the tab is first shown. */
+    private static Tab registryTab() {
+        io.tablewise.ui.registry.RegistryViewModel vm = new io.tablewise.ui.registry.RegistryViewModel(
+                io.tablewise.registry.RegistryLocation.defaultLocation(), javafx.application.Platform::runLater);
+        return new Tab(Messages.get("panel.registry"), new io.tablewise.ui.registry.RegistryView(vm));
     }
 
     /** What maximising the panel does (the window owns the divider). */

@@ -59,6 +59,8 @@ public final class Screenshots {
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "runs-view-en.png", "model#runs"));
         shots.add(new Shot(houses, Locale.KOREAN, Theme.LIGHT, "runs-view-ko.png", "model#runs"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "registry-view-en.png", "model#registry"));
+        shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "registry-view-ko.png", "model#registry"));
         for (Shot shot : shots) {
             if (shot.file().startsWith(only)) {
                 shoot(shot.flow(), shot.locale(), shot.theme(), out.resolve(shot.file()), shot.select());
@@ -78,6 +80,9 @@ public final class Screenshots {
         Path project = home.resolve(flow.getParent().getFileName());
         io.tablewise.sample.ProjectCopy.copy(flow.getParent(), project);
         Path flowCopy = project.resolve(flow.getFileName());
+        if (select.endsWith("#registry")) {
+            fillRegistry(home.resolve("registry"), project);
+        }
         StudioSession[] session = new StudioSession[1];
         MainWindow[] window = new MainWindow[1];
         Stage[] stage = new Stage[1];
@@ -112,7 +117,13 @@ public final class Screenshots {
                         .forEach(sp -> sp.setDividerPositions(0.3));
             }
             window[0].canvas().fitToView();
-            if (select.endsWith("#runs")) {
+            if (select.endsWith("#registry")) {
+                stage[0].getScene().getRoot().lookupAll(".output-panel").stream()
+                        .map(n -> (javafx.scene.control.TabPane) n)
+                        .forEach(t -> t.getSelectionModel().select(t.getTabs().stream()
+                                .filter(tab -> tab.getText().equals(Messages.get("panel.registry"))).findFirst()
+                                .orElseThrow()));
+            } else if (select.endsWith("#runs")) {
                 sweepForRunsShot(stage[0], session[0]);
             } else if (select.endsWith("#leaderboard")) { // the end of the model tab, where the leaderboard is
                 stage[0].getScene().getRoot().applyCss();
@@ -132,6 +143,15 @@ public final class Screenshots {
                 });
             }
         });
+        if (select.endsWith("#registry")) { // the group, then its champion with its history and a comparison
+            Thread.sleep(1500);
+            onFx(() -> stage[0].getScene().getRoot().lookupAll(".registry-groups").forEach(n ->
+                    ((javafx.scene.control.ListView<?>) n).getSelectionModel().select(0)));
+            Thread.sleep(1500);
+            onFx(() -> stage[0].getScene().getRoot().lookupAll(".registry-versions").forEach(n ->
+                    ((javafx.scene.control.TableView<?>) n).getSelectionModel().select(2)));
+            Thread.sleep(1500);
+        }
         if (select.endsWith("#runs")) { // wait for the sweep's runs
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             boolean[] busy = {true};
@@ -145,7 +165,8 @@ public final class Screenshots {
                 @SuppressWarnings("unchecked")
                 javafx.scene.control.ComboBox<String> metric = (javafx.scene.control.ComboBox<String>) m;
                 metric.setValue("r2");
-                ((javafx.scene.control.ScrollPane) n).setVvalue(1); // the plot under the table
+                // English: the plot under the table; Korean: the toolbar and the table
+                ((javafx.scene.control.ScrollPane) n).setVvalue(locale == Locale.KOREAN ? 0 : 1);
             }));
         }
         Thread.sleep(1500);
@@ -163,6 +184,39 @@ public final class Screenshots {
     }
 
     /** Opens the Runs tab and sweeps the flow's test share, as an analyst would from the sweep dialog. */
+    /**
+     * A registry with three versions of the sample's churn model, as a team would have it after a few weeks: the
+     * first approved and champion, the second rejected, the third pending as challenger. The studio reads it as the
+     * user's default registry.
+     */
+    private static void fillRegistry(Path folder, Path project) throws Exception {
+        System.setProperty("tablewise.registry", folder.toString());
+        tech.tablesaw.api.Table rows = new io.tablewise.data.csv.DelimitedReader().read(
+                project.resolve("data/customers.csv"), io.tablewise.data.csv.CsvOptions.defaults(),
+                io.tablewise.node.ProgressMonitor.NONE).table();
+        try (io.tablewise.registry.Registry r = io.tablewise.registry.Registry.open(
+                io.tablewise.registry.RegistryLocation.defaultLocation())) {
+            String[][] versions = {{"xgboost", "Weekly retrain, all regions", "approved", "champion"},
+                {"cart", "One tree, easier to explain", "rejected", ""},
+                {"liblinear", "Logistic regression for the pricing team", "pending", "challenger"}};
+            for (String[] v : versions) {
+                Path model = folder.resolveSibling("built-" + v[0]);
+                io.tablewise.model.ModelFiles.save(io.tablewise.model.ModelBuilder.build(rows,
+                        new io.tablewise.model.BuildOptions("churned", null, java.util.List.of("customer_id"), null,
+                                0.2, 42).withAlgorithm(v[0]), io.tablewise.node.ProgressMonitor.NONE), model);
+                io.tablewise.registry.ModelVersion mv = r.register(model, new io.tablewise.registry.Registry
+                        .Registration("churn", v[1], java.util.List.of(), "pending", null, null, null));
+                if (!v[2].equals("pending")) {
+                    r.setStatus(mv.ref(), v[2], v[2].equals("approved") ? "AUC holds on the March holdout"
+                            : "misses the small plans");
+                }
+                if (!v[3].isEmpty()) {
+                    r.setAlias(mv.ref(), v[3]);
+                }
+            }
+        }
+    }
+
     private static void sweepForRunsShot(Stage stage, StudioSession session) {
         stage.getScene().getRoot().lookupAll(".output-panel").stream().map(n -> (javafx.scene.control.TabPane) n)
                 .forEach(t -> t.getSelectionModel().select(t.getTabs().stream()

@@ -1,0 +1,2 @@
+/** The Registry tab: model groups, versions, approval and aliases. */
+package io.tablewise.ui.registry;
