@@ -43,4 +43,12 @@ class ArchitectureTest {
             .that().resideInAPackage("io.tablewise.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.cli..", "io.tablewise.ui..")
             .because("the GUI and the CLI are two thin faces over one engine and must give the same numbers");
+
+    @ArchTest
+    static final ArchRule REGISTRY_SERVES_EVERY_FACE = noClasses()
+            .that().resideInAnyPackage("io.tablewise.registry..", "io.tablewise.pipeline..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.cli..", "io.tablewise.ui..",
+                    "io.tablewise.engine..")
+            .because("the registry is the source of truth for the studio, the CLI, the endpoint and the monitor, and "
+                    + "its nodes and the pipeline steps plug into any executor through the node SPI");
 }

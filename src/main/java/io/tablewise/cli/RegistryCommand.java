@@ -134,7 +134,8 @@ final class RegistryCommand implements Runnable {
             ModelVersion v = r.version(m);
             List<Approval> history = r.history(m);
             if (json) {
-                Map<String, Object> all = new LinkedHashMap<>(JSON.convertValue(v, Map.class));
+                Map<String, Object> all = new LinkedHashMap<>(JSON.convertValue(v,
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
                 all.put("history", history);
                 out.println(JSON.writeValueAsString(all));
                 return;

@@ -3,6 +3,7 @@ package io.tablewise.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import tech.tablesaw.api.Table;
@@ -48,13 +49,19 @@ final class SummaryTable {
         }
         out.println(String.format(Locale.ROOT, "%s in %.2f s", result.status().name().toLowerCase(Locale.ROOT),
                 result.seconds()));
+        Map<String, List<String>> branches = new java.util.LinkedHashMap<>();
         for (NodeResult r : result.nodes().values()) {
             for (NodeMessage m : r.messages()) {
                 if (m.severity() != NodeMessage.Severity.INFO) {
                     out.println(m.format());
                 }
             }
+            if (r.state() == io.tablewise.engine.NodeState.NOT_TAKEN && !r.messages().isEmpty()) {
+                // the condition and the values it saw, once per branch
+                branches.computeIfAbsent(r.messages().get(0).text(), k -> new ArrayList<>()).add(r.nodeId());
+            }
         }
+        branches.forEach((why, nodes) -> out.println("NOT TAKEN " + String.join(", ", nodes) + ": " + why));
         out.flush();
     }
 

@@ -175,7 +175,8 @@ public final class FlowExecutor implements AutoCloseable {
                 finish(new NodeResult(id, state, Map.of(), 0, List.of(), false, fingerprints.get(id)));
             }
             RunResult.Status status = handle.isCancelled() ? RunResult.Status.CANCELLED
-                    : results.values().stream().anyMatch(r -> r.state() != NodeState.DONE)
+                    : results.values().stream().anyMatch(r -> r.state() != NodeState.DONE
+                            && r.state() != NodeState.NOT_TAKEN)
                     ? RunResult.Status.FAILED : RunResult.Status.OK;
             Map<String, NodeResult> ordered = new LinkedHashMap<>();
             order.forEach(id -> ordered.put(id, results.get(id)));
@@ -186,7 +187,8 @@ public final class FlowExecutor implements AutoCloseable {
                                 Map<String, String> fingerprints) {
             for (String id : new ArrayList<>(pending)) {
                 List<String> preds = graph.predecessors(id);
-                if (preds.stream().anyMatch(p -> results.containsKey(p) && results.get(p).state() != NodeState.DONE)) {
+                if (preds.stream().anyMatch(p -> results.containsKey(p) && results.get(p).state() != NodeState.DONE
+                        && results.get(p).state() != NodeState.NOT_TAKEN)) {
                     pending.remove(id);
                     finish(new NodeResult(id, NodeState.SKIPPED, Map.of(),
                             0, List.of(new NodeMessage(NodeMessage.Severity.INFO, id, null,
@@ -194,6 +196,13 @@ public final class FlowExecutor implements AutoCloseable {
                     continue;
                 }
                 if (!preds.stream().allMatch(p -> results.containsKey(p))) {
+                    continue;
+                }
+                String notTaken = notTaken(id);
+                if (notTaken != null) {
+                    pending.remove(id);
+                    finish(new NodeResult(id, NodeState.NOT_TAKEN, Map.of(), 0, List.of(new NodeMessage(
+                            NodeMessage.Severity.INFO, id, null, notTaken)), false, fingerprints.get(id)));
                     continue;
                 }
                 pending.remove(id);
@@ -213,8 +222,10 @@ public final class FlowExecutor implements AutoCloseable {
                     lineages.put(e.to().port(), lineage(e, report));
                 }
                 NodeParams params = report.params().get(id);
+                List<String> upstream = graph.withUpstream(Set.of(id)).stream().filter(n -> !n.equals(id)).toList();
                 NodeRun nodeRun = new NodeRun(id, type, params, inputs, lineages, request.paths(),
-                        protectedInputs, handle::isCancelled, listener, () -> document(request));
+                        protectedInputs, handle::isCancelled, listener, () -> document(request), upstream,
+                        n -> results.containsKey(n) ? results.get(n).outputs() : null, report.params()::get);
                 listener.nodeStateChanged(id, NodeState.RUNNING, null);
                 running.put(id, pool.submit(() -> {
                     Thread.interrupted();
@@ -227,6 +238,26 @@ public final class FlowExecutor implements AutoCloseable {
                     }
                 }));
             }
+        }
+
+        /**
+         * Why a node is on a branch not taken, or null when it is not: an input comes from a node not taken, or from
+         * an output a branching node left out (the branch its condition did not choose).
+         */
+        private String notTaken(String id) {
+            for (Edge e : incomingByNode.getOrDefault(id, List.of())) {
+                NodeResult from = results.get(e.from().node());
+                if (from.state() == NodeState.NOT_TAKEN) {
+                    return from.messages().isEmpty() ? "on a branch not taken" : from.messages().get(0).text();
+                }
+                NodeType type = registry.find(nodesById.get(e.from().node()).type()).orElse(null);
+                if (type != null && type.branches() && !from.outputs().containsKey(e.from().port())) {
+                    String why = from.messages().stream().map(NodeMessage::text).findFirst().orElse("");
+                    return e.from().node() + " chose the other branch" + (why.isEmpty() ? ""
+                            : " (" + why + ")");
+                }
+            }
+            return null;
         }
 
         /**

@@ -35,12 +35,20 @@ final class NodeRun implements NodeContext {
     private final BooleanSupplier cancelled;
     private final ExecutionListener listener;
     private final java.util.function.Supplier<String> flowDocument;
+    private final java.util.List<String> upstream;
+    private final java.util.function.Function<String, Map<String, Object>> outputs;
+    private final java.util.function.Function<String, NodeParams> paramsOf;
     private final List<NodeMessage> messages = new ArrayList<>();
 
     NodeRun(String nodeId, NodeType type, NodeParams params, Map<String, Object> inputs,
             Map<String, Lineage> lineages, PathPolicy paths, java.util.Set<Path> protectedInputs,
-            BooleanSupplier cancelled, ExecutionListener listener, java.util.function.Supplier<String> flowDocument) {
+            BooleanSupplier cancelled, ExecutionListener listener, java.util.function.Supplier<String> flowDocument,
+            java.util.List<String> upstream, java.util.function.Function<String, Map<String, Object>> outputs,
+            java.util.function.Function<String, NodeParams> paramsOf) {
+        this.paramsOf = paramsOf;
         this.flowDocument = flowDocument;
+        this.upstream = upstream;
+        this.outputs = outputs;
         this.nodeId = nodeId;
         this.type = type;
         this.params = params;
@@ -55,6 +63,21 @@ final class NodeRun implements NodeContext {
     @Override
     public String flowDocument() {
         return flowDocument.get();
+    }
+
+    @Override
+    public NodeParams paramsOf(String node) {
+        return paramsOf.apply(node);
+    }
+
+    @Override
+    public java.util.List<String> upstreamNodes() {
+        return upstream;
+    }
+
+    @Override
+    public Map<String, Object> upstreamOutputs(String node) {
+        return upstream.contains(node) ? outputs.apply(node) : null;
     }
 
     @Override
@@ -105,6 +128,9 @@ final class NodeRun implements NodeContext {
     private void checkOutputs(Map<String, Object> outputs) {
         for (PortSpec out : type.descriptor().outputs()) {
             Object value = outputs == null ? null : outputs.get(out.name());
+            if (value == null && type.branches() && outputs != null && !outputs.isEmpty()) {
+                continue; // the branch not taken: its nodes end as not taken
+            }
             if (!out.type().dataClass().isInstance(value)) {
                 throw new IllegalStateException("node type " + type.descriptor().id() + " produced no "
                         + out.type().displayName() + " on output '" + out.name() + "'");

@@ -17,10 +17,12 @@ public enum NodeState {
     /** Not run because a node upstream failed or is invalid. */
     SKIPPED,
     /** Stopped by the user. */
-    CANCELLED;
+    CANCELLED,
+    /** On the branch a pipeline condition did not take: not run, and not a failure. */
+    NOT_TAKEN;
 
-    /** The lower-case name shown by the CLI. */
+    /** The lower-case name shown by the CLI ("not taken"). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

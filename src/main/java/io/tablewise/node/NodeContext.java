@@ -33,6 +33,27 @@ public interface NodeContext {
         return null;
     }
 
+    /**
+     * The outputs of a node upstream of this one in this run, by port; null when {@code nodeId} is not upstream or did
+     * not run (a pipeline condition reads the metrics of the models built before it).
+     */
+    default java.util.Map<String, Object> upstreamOutputs(String nodeId) {
+        return null;
+    }
+
+    /**
+     * The effective parameters (flow parameters substituted) of another node of the running flow, or null when it has
+     * none: a pipeline condition reads the registry and group of the registration after it.
+     */
+    default NodeParams paramsOf(String nodeId) {
+        return null;
+    }
+
+    /** The ids of the nodes upstream of this one. */
+    default java.util.List<String> upstreamNodes() {
+        return java.util.List.of();
+    }
+
     /** Resolves an input path parameter against the flow file's folder. */
     Path resolveInput(String relativeOrAbsolute);
 

@@ -37,6 +37,14 @@ public interface NodeType {
     }
 
     /**
+     * True for nodes that choose a branch (a pipeline condition): their result holds only the outputs of the branch
+     * taken, and the nodes fed by the other outputs end as not taken, as do the nodes after them.
+     */
+    default boolean branches() {
+        return false;
+    }
+
+    /**
      * True for nodes whose work is a side effect (writing a file): they run every time they are planned
      * instead of being served from the result cache.
      */

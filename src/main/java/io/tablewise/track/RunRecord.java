@@ -23,11 +23,14 @@ import java.util.Map;
  * @param leaderboard the AutoML leaderboard, best first (empty for a quick build; null in older records)
  * @param flowDocument the flow file as it ran (its JSON document, parameters as saved; the overrides of the run are
  *     in {@code parameters}), from which the run can be rebuilt; null in records written before Tablewise kept it
+ * @param conditions each pipeline condition of the run: the branch it took, the condition and the values it saw
+ *     (by node id); null or empty when the flow has none
  */
 public record RunRecord(String runId, String time, String flow, String node, String target, String problemType,
                         Map<String, Object> data, Map<String, String> parameters, Map<String, Double> metrics,
                         double seconds, List<String> artifacts, Map<String, Object> model,
-                        List<Map<String, Object>> leaderboard, Map<String, Object> flowDocument) {
+                        List<Map<String, Object>> leaderboard, Map<String, Object> flowDocument,
+                        Map<String, String> conditions) {
     /** The model's pinned settings as the model node's {@code settings} parameter takes them, or "" without any. */
     public String settingsText() {
         if (!(model != null && model.get("settings") instanceof Map<?, ?> s)) {

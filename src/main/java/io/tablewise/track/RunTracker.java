@@ -59,8 +59,9 @@ public final class RunTracker {
         Map<String, Object> document = document(flow);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         for (NodeResult r : result.nodes().values()) {
-            if (r.fromCache() || !(r.outputs().get("model") instanceof TrainedModel m)) {
-                continue;
+            boolean builds = flow.node(r.nodeId()).map(n -> n.type().equals("model.build")).orElse(false);
+            if (r.fromCache() || !builds || !(r.outputs().get("model") instanceof TrainedModel m)) {
+                continue; // registering or loading a model passes it on, but builds nothing
             }
             Map<String, String> params = new TreeMap<>();
             flowParameters.forEach((k, v) -> params.put("flow." + k, String.valueOf(v)));
@@ -96,7 +97,19 @@ public final class RunTracker {
                     LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
                     flowFile.getFileName().toString(), r.nodeId(), m.target(),
                     m.problemType().name().toLowerCase(Locale.ROOT), data, params, metrics, r.seconds(), artifacts,
-                    model, leaderboard, document));
+                    model, leaderboard, document, conditions(flow, result)));
+        }
+        return out;
+    }
+
+    /** What each branching node of the run chose, and why (its first message). */
+    static Map<String, String> conditions(Flow flow, RunResult result) {
+        Map<String, String> out = new TreeMap<>();
+        for (io.tablewise.flow.NodeInstance n : flow.nodes()) {
+            NodeResult r = result.nodes().get(n.id());
+            if (n.type().equals("flow.condition") && r != null && !r.messages().isEmpty()) {
+                out.put(n.id(), r.messages().get(0).text());
+            }
         }
         return out;
     }

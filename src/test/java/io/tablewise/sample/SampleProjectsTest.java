@@ -23,7 +23,7 @@ class SampleProjectsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"customer-churn/customer-churn.flow", "house-prices/house-prices.flow",
-        "loan-grades/loan-grades.flow"})
+        "loan-grades/loan-grades.flow", "pipeline/pipeline.flow"})
     void replaysAndMatchesItsExpectedOutputs(String flow) throws Exception {
         Path file = Path.of("projects-sample", flow);
         StringWriter stdout = new StringWriter();
@@ -36,10 +36,36 @@ class SampleProjectsTest {
     }
 
     @Test
+    void thePipelineRegistersOnceAndAStricterGateRegistersNothing() throws Exception {
+        Path file = Path.of("projects-sample/pipeline/pipeline.flow");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int strict = TablewiseCommand.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--plain",
+            "--param", "min_auc=0.99"}, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        assertEquals(1, strict, stdout.toString());
+        String summary = stdout.toString();
+        assertTrue(summary.lines().anyMatch(l -> l.matches("register +not taken .*")), summary);
+        assertTrue(summary.contains("ERROR node 'stop': The new churn model does not reach min_auc"), summary);
+        assertTrue(summary.lines().anyMatch(l -> l.matches("NOT TAKEN register, export: gate chose the other branch "
+                + "\\(took 'else': build\\.test\\.auc >= 0\\.99 and build\\.test\\.auc > champion\\.test\\.auc is "
+                + "false with build\\.test\\.auc = 0\\.\\d{4}, champion\\.test\\.auc = \\(no champion yet\\)\\)")),
+                summary);
+        assertTrue(!Files.exists(out.resolve("output/registry/registry.db")), "nothing registered");
+
+        int first = TablewiseCommand.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--plain"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
+        assertEquals(0, first);
+        StringWriter list = new StringWriter();
+        assertEquals(0, TablewiseCommand.execute(new String[] {"registry", "list", "churn", "--registry",
+            out.resolve("output/registry").toString()}, new PrintWriter(list, true), new PrintWriter(stderr, true)));
+        assertTrue(list.toString().lines().anyMatch(l -> l.matches("churn:1 +pending +challenger .*")), list.toString());
+    }
+
+    @Test
     void everySampleProjectHasAnExpectationAndIsTested() throws Exception {
         try (var dirs = Files.list(Path.of("projects-sample"))) {
             List<Path> projects = dirs.filter(Files::isDirectory).toList();
-            assertEquals(3, projects.size(), projects.toString());
+            assertEquals(4, projects.size(), projects.toString());
             for (Path p : projects) {
                 assertTrue(Files.isRegularFile(p.resolve("expected.json")), p + " has no expected.json");
             }
@@ -54,6 +80,9 @@ class SampleProjectsTest {
         Path loans = out.resolve("applications.csv");
         LoanGradeGenerator.write(loans, 5000, 20261122L);
         assertEquals(-1, Files.mismatch(loans, Path.of("projects-sample/loan-grades/data/applications.csv")));
+        Path month = out.resolve("customers.csv");
+        io.tablewise.sample.ChurnGenerator.write(month, 3000, 20261203L);
+        assertEquals(-1, Files.mismatch(month, Path.of("projects-sample/pipeline/data/customers.csv")));
     }
 
     @Test

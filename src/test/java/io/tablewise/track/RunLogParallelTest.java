@@ -35,7 +35,7 @@ class RunLogParallelTest {
         for (int i = 0; i < RECORDS_EACH; i++) {
             log.append(List.of(new RunRecord(RunTracker.runId(stamp), stamp, "f.flow", "model", "y",
                     "binary", Map.of(), Map.of("writer", args[1]), Map.of(), 0.1, List.of(), Map.of(), List.of(),
-                    null)));
+                    null, null)));
         }
     }
 
@@ -69,7 +69,7 @@ class RunLogParallelTest {
         Files.createDirectories(log.file().getParent());
         Files.writeString(log.file(), "{\"runId\":\"cut");
         log.append(List.of(new RunRecord("r1", "t", "f.flow", "model", "y", "binary", Map.of(), Map.of(), Map.of(),
-                0.1, List.of(), Map.of(), List.of(), null)));
+                0.1, List.of(), Map.of(), List.of(), null, null)));
         List<String> problems = new ArrayList<>();
         List<RunRecord> records = log.read(problems);
         assertEquals(1, records.size());

@@ -25,7 +25,7 @@ class RunLogTest {
                 "settings", Map.of("algorithm", "forest", "trees", 100));
         RunRecord now = new RunRecord("20261130-120000-1", "2026-11-30T12:00:00", "f.flow", "model", "y", "binary",
                 Map.of("rows", 10), Map.of("model.seed", "42"), Map.of("auc", 0.8), 1.5, List.of(), model,
-                List.of(Map.of("rank", 1, "family", "forest")), null);
+                List.of(Map.of("rank", 1, "family", "forest")), null, null);
         log.append(List.of(now));
         // a line as Tablewise wrote it before the model and the leaderboard were kept
         Files.writeString(log.file(), "{\"runId\":\"20261101-090000-1\",\"time\":\"2026-11-01T09:00:00\","

@@ -111,7 +111,7 @@ class RunRebuildTest {
     void aRecordWithoutItsFlowIsRefusedWithTheReason() {
         RunRecord old = new RunRecord("20261101-100000-1", "2026-11-01T10:00:00", "churn.flow", "model", "churned",
                 "binary", Map.of(), Map.of(), Map.of(), 1, List.of(), Map.of("settings",
-                Map.of("algorithm", "xgboost")), List.of(), null);
+                Map.of("algorithm", "xgboost")), List.of(), null, null);
         assertFalse(RunRebuild.possible(old));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunRebuild.rebuild(
                 FlowExecutor.createDefault(), old, dir.resolve("churn.flow"), PathPolicy.of(dir, null, dir),

@@ -43,6 +43,7 @@ public final class Screenshots {
         String only = args.length > 1 ? args[1] : ""; // a name prefix: retake only those shots
         Path sample = Path.of("projects-sample/customer-churn/customer-churn.flow").toAbsolutePath();
         Path houses = Path.of("projects-sample/house-prices/house-prices.flow").toAbsolutePath();
+        Path pipeline = Path.of("projects-sample/pipeline/pipeline.flow").toAbsolutePath();
         List<Shot> shots = new ArrayList<>();
         for (String language : new String[] {"en", "ko"}) {
             Locale locale = Locale.forLanguageTag(language);
@@ -60,6 +61,7 @@ public final class Screenshots {
         shots.add(new Shot(houses, Locale.KOREAN, Theme.LIGHT, "runs-view-ko.png", "model#runs"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "registry-view-en.png", "model#registry"));
+        shots.add(new Shot(pipeline, Locale.ENGLISH, Theme.LIGHT, "pipeline-en.png", "gate#4"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "registry-view-ko.png", "model#registry"));
         for (Shot shot : shots) {
             if (shot.file().startsWith(only)) {
@@ -110,7 +112,7 @@ public final class Screenshots {
         }
         onFx(() -> {
             session[0].editor().selectOnly(Set.of(select.split("#")[0]));
-            if (!select.equals("encode")) { // give the model view room, as a user would drag the divider
+            if (!select.equals("encode") && !select.startsWith("gate")) { // give the model view room, as a user would drag the divider
                 stage[0].getScene().getRoot().lookupAll(".split-pane").stream()
                         .map(n -> (javafx.scene.control.SplitPane) n)
                         .filter(sp -> sp.getOrientation() == javafx.geometry.Orientation.VERTICAL)

@@ -32,6 +32,7 @@ public final class BuiltInNodes {
         all.addAll(TransformCatalog.nodes());
         all.addAll(ModelNodes.all());
         all.addAll(io.tablewise.registry.RegistryNodes.all());
+        all.addAll(io.tablewise.pipeline.PipelineNodes.all());
         return List.copyOf(all);
     }
 }

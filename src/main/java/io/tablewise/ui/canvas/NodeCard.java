@@ -117,6 +117,14 @@ final class NodeCard extends Pane {
             port.getProperties().put("slot", new double[] {i + 1, specs.size() + 1});
             ports.add(port);
             getChildren().add(port);
+            if (!input && specs.size() > 1) { // several outputs (a condition's then and else): name each
+                javafx.scene.text.Text name = new javafx.scene.text.Text(specs.get(i).name());
+                name.getStyleClass().add("port-label");
+                name.setMouseTransparent(true);
+                name.setLayoutX(WIDTH + 7);
+                port.getProperties().put("label", name);
+                getChildren().add(name);
+            }
         }
     }
 
@@ -180,6 +188,9 @@ final class NodeCard extends Pane {
         for (PortView port : ports) {
             double[] slot = (double[]) port.getProperties().get("slot");
             port.setCenterY(height * slot[0] / slot[1]);
+            if (port.getProperties().get("label") instanceof javafx.scene.text.Text name) {
+                name.setLayoutY(port.getCenterY() - 6); // above the edge that leaves the port
+            }
         }
     }
 

@@ -28,7 +28,9 @@ public record NodeStatus(Light light, double progress, String message, List<Stri
         /** Failed in the last run. */
         FAILED,
         /** Cannot run: its parameters or connections are wrong. */
-        INVALID
+        INVALID,
+        /** On the branch a condition did not take in the last run. */
+        NOT_TAKEN
     }
 
     /** Copies the list. */

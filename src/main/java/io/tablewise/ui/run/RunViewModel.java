@@ -422,6 +422,11 @@ public final class RunViewModel {
                     log("✗ " + label + ": " + error);
                 }
             }
+            case NOT_TAKEN -> {
+                String why = result == null || result.messages().isEmpty() ? "" : result.messages().get(0).text();
+                live.put(nodeId, NodeStatus.of(NodeStatus.Light.NOT_TAKEN, why));
+                log("○ " + label + ": " + why);
+            }
             case SKIPPED, CANCELLED -> live.remove(nodeId);
             default -> {
             }

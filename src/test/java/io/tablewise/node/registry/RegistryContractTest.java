@@ -106,6 +106,9 @@ class RegistryContractTest {
             } else if (p.type() == ParamType.STRING && p.required()) {
                 // a registry node: a group name, or a model reference
                 params.put(p.name(), p.name().equals("model") ? "churn@champion" : "churn");
+            } else if (p.type() == ParamType.TEXT && p.required()) {
+                // a pipeline node: a condition, or a message
+                params.put(p.name(), p.name().equals("condition") ? "producer.test.auc >= 0.5" : "stop here");
             }
         }
         if (type.descriptor().id().equals("data.import.excel")) {
