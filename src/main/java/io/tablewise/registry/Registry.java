@@ -576,7 +576,9 @@ public final class Registry implements AutoCloseable {
     static String describe(Exception e) {
         String text = String.valueOf(e.getMessage());
         if (text.contains("SQLITE_BUSY") || text.contains("database is locked")) {
-            return "the database is locked by another program (tried for 30 s); close it and try again";
+            return "the database is locked by another program (waited " + java.math.BigDecimal.valueOf(
+                    RegistryLocation.busyMillis(), 3).stripTrailingZeros().toPlainString() + " s); close it and try "
+                    + "again";
         }
         if (text.contains("SQLITE_READONLY") || text.contains("readonly") || text.contains("read-only")) {
             return "the database is read-only here; choose a registry you may write to";

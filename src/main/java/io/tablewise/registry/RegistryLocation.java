@@ -93,12 +93,20 @@ public record RegistryLocation(String jdbcUrl, Path folder, String display, Stri
             p.setProperty("connectTimeout", "10");
             p.setProperty("ApplicationName", "Tablewise registry");
         } else {
-            p.setProperty("busy_timeout", "30000");
+            p.setProperty("busy_timeout", String.valueOf(busyMillis()));
             p.setProperty("journal_mode", "WAL");
             p.setProperty("transaction_mode", "IMMEDIATE");
             p.setProperty("foreign_keys", "true");
         }
         return p;
+    }
+
+    /**
+     * How long a SQLite registry waits for another program's lock before it gives up: 30 s, or
+     * {@code -Dtablewise.registry.busyMillis}.
+     */
+    static long busyMillis() {
+        return Long.getLong("tablewise.registry.busyMillis", 30_000L);
     }
 
     @Override

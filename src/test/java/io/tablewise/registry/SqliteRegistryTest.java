@@ -39,6 +39,30 @@ class SqliteRegistryTest extends RegistryContract {
                 e.getMessage());
     }
 
+    @Test
+    void aLockedDatabaseIsAClearFailureAndNothingIsWritten() throws Exception {
+        openFresh().close();
+        System.setProperty("tablewise.registry.busyMillis", "300");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("registry/registry.db"));
+             Statement s = other.createStatement(); Registry r = openFresh()) {
+            other.setAutoCommit(false);
+            // another program in the middle of a write: it holds the write lock
+            s.execute("INSERT INTO registry_settings (name, value) VALUES ('other', 'program')");
+            RegistryException e = assertThrows(RegistryException.class, () -> r.register(model1,
+                    Registry.Registration.of("churn")));
+            assertTrue(!e.isUsage());
+            assertTrue(e.getMessage().contains("the database is locked by another program (waited 0.3 s)"),
+                    e.getMessage());
+            other.rollback();
+        } finally {
+            System.clearProperty("tablewise.registry.busyMillis");
+        }
+        try (Registry r = openFresh()) {
+            assertEquals(List.of(), r.groups(), "nothing half-written");
+            assertEquals(1, r.register(model1, Registry.Registration.of("churn")).version());
+        }
+    }
+
     /** The CLI in a process of its own, as a second user of the registry would run it. */
     private Process cli(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
