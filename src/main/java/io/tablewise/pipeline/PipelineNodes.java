@@ -169,14 +169,8 @@ public final class PipelineNodes {
                         + "condition has no valid settings");
             }
             String group = params.string("group", "");
-            RegistryLocation location;
-            try {
-                String spec = params.string("registry", "").strip();
-                location = spec.isEmpty() || spec.startsWith("jdbc:") ? RegistryLocation.of(spec, null)
-                        : RegistryLocation.folder(context.resolveOutput(spec));
-            } catch (RegistryException e) {
-                throw new NodeException("condition", e.getMessage());
-            }
+            RegistryLocation location = io.tablewise.registry.RegistryNodes.location(params.string("registry", ""),
+                    context);
             if (!location.postgres() && !java.nio.file.Files.exists(location.folder().resolve(
                     RegistryLocation.DATABASE))) {
                 return null; // no registry yet, so no champion: looking must not create one

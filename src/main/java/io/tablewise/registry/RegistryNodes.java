@@ -44,7 +44,14 @@ public final class RegistryNodes {
 
     /** The registry a node names: a flow may only name a folder it may write to, like any output. */
     static RegistryLocation location(NodeContext context) throws NodeException {
-        String spec = context.params().string("registry", "");
+        return location(context.params().string("registry", ""), context);
+    }
+
+    /**
+     * A registry as a node's {@code registry} parameter names it: empty for the user's, a JDBC URL, or a folder
+     * resolved like an output of the running flow (so a shared flow cannot name a folder it may not write).
+     */
+    public static RegistryLocation location(String spec, NodeContext context) throws NodeException {
         try {
             if (spec.isBlank() || spec.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:")) {
                 return RegistryLocation.of(spec, null);
