@@ -191,30 +191,21 @@ final class RegistryCommand implements Runnable {
         @Override
         void call(Registry r, PrintWriter out) throws Exception {
             Path dir = model.toAbsolutePath().normalize();
-            Lineages found = Lineages.beside(dir);
+            String runRecord = runRecordBeside(dir);
             ModelVersion v = r.register(dir, new Registry.Registration(group, description, tags, status, alias,
-                    found.runRecord(), found.flow()));
+                    runRecord, null)); // a folder built outside a flow: its run record is its lineage
             out.printf("registered %s (%s%s) in %s%n", v.ref(), v.status(), v.aliases().isEmpty() ? ""
                     : ", alias " + String.join(", ", v.aliases()), r.location());
-            if (found.runRecord() == null) {
+            if (runRecord == null) {
                 out.println("note: no run record beside the folder (run.json): the version has no lineage");
             }
         }
     }
 
-    /** The run record and flow found beside a model folder. */
-    record Lineages(String runRecord, String flow) {
-        static Lineages beside(Path modelDir) throws java.io.IOException {
-            Path parent = modelDir.getParent();
-            Path run = parent == null ? null : parent.resolve("run.json");
-            String record = run != null && Files.isRegularFile(run) ? Files.readString(run) : null;
-            String flow = null;
-            if (record != null) {
-                Object doc = JSON.readValue(record, Map.class).get("flowDocument");
-                flow = doc == null ? null : JSON.writeValueAsString(doc);
-            }
-            return new Lineages(record, flow);
-        }
+    /** The run record {@code tablewise train} wrote beside a model folder ({@code DIR/run.json}), or null. */
+    static String runRecordBeside(Path modelDir) throws java.io.IOException {
+        Path run = modelDir.getParent() == null ? null : modelDir.getParent().resolve("run.json");
+        return run != null && Files.isRegularFile(run) ? Files.readString(run) : null;
     }
 
     /** Approve and reject: a status change with a comment, kept in the version's history. */

@@ -49,4 +49,11 @@ public record RunResult(Status status, ValidationReport validation, Map<String, 
     public List<NodeResult> failures() {
         return nodes.values().stream().filter(n -> n.state() == NodeState.FAILED).toList();
     }
+
+    /** Why the run did not end well, in one line: its validation errors when invalid, else each failed node's error. */
+    public String problems() {
+        return status == Status.INVALID
+                ? String.join("; ", validation.errors().stream().map(m -> m.format()).toList())
+                : String.join("; ", failures().stream().map(r -> r.nodeId() + ": " + r.error()).toList());
+    }
 }

@@ -73,13 +73,13 @@ public final class ModelFiles {
             }
             AtomicFiles.force(tmp);
             if (Files.exists(dir)) {
-                deleteTree(backup);
+                io.tablewise.io.Folders.deleteTree(backup);
                 Files.move(dir, backup, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.force(parent);
         } finally {
-            deleteTree(tmp);
+            io.tablewise.io.Folders.deleteTree(tmp);
         }
     }
 
@@ -94,7 +94,7 @@ public final class ModelFiles {
             for (Path p : siblings.toList()) {
                 var match = OwnedFiles.TEMP_FOLDER.matcher(p.getFileName().toString());
                 if (match.matches() && match.group(1).equals(name) && OwnedFiles.isModelFolder(p)) {
-                    deleteTree(p);
+                    io.tablewise.io.Folders.deleteTree(p);
                 }
             }
         } catch (IOException e) {
@@ -288,17 +288,6 @@ public final class ModelFiles {
         }
         if (chain.steps().isEmpty() && !declared.containsAll(encoder.inputColumns())) {
             throw new IllegalArgumentException("the model reads columns the manifest does not declare as inputs");
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
         }
     }
 }

@@ -176,17 +176,12 @@ public final class PipelineNodes {
                 return null; // no registry yet, so no champion: looking must not create one
             }
             try (Registry r = Registry.open(location)) {
-                if (!r.groups().contains(group)) {
-                    return null;
-                }
-                try {
-                    r.version(ModelRef.parse(group + "@champion"));
-                } catch (RegistryException e) {
-                    return null; // no champion yet
-                }
                 model = r.load(ModelRef.parse(group + "@champion"));
                 return model;
             } catch (RegistryException e) {
+                if (e.isUsage()) {
+                    return null; // no such group yet, or no champion in it
+                }
                 throw new NodeException("condition", "the champion of '" + group + "': " + e.getMessage());
             }
         }

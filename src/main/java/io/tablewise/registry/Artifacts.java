@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.tablewise.io.Folders;
+
 /**
  * The content-addressed artifact folder: each model folder is copied to {@code ROOT/SHA256}, named by the hash of its
  * files (their relative paths and bytes, in path order), and never changed after. A copy is made under a temporary
@@ -39,7 +41,7 @@ final class Artifacts {
         Files.createDirectories(root);
         Path temp = root.resolve(TEMP + UUID.randomUUID());
         try {
-            copyTree(modelDir, temp);
+            Folders.copyTree(modelDir, temp);
             String hash = hash(temp);
             Path target = root.resolve(hash);
             if (Files.isDirectory(target)) {
@@ -54,7 +56,7 @@ final class Artifacts {
             }
             return hash;
         } finally {
-            deleteTree(temp);
+            Folders.deleteTree(temp);
         }
     }
 
@@ -104,29 +106,5 @@ final class Artifacts {
 
     private static String relative(Path dir, Path p) {
         return dir.relativize(p).toString().replace('\\', '/');
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
     }
 }

@@ -420,13 +420,13 @@ public final class Registry implements AutoCloseable {
         Path temp = target.resolveSibling(target.getFileName() + ".partial-" + java.util.UUID.randomUUID());
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Artifacts.copyTree(from, temp);
+            io.tablewise.io.Folders.copyTree(from, temp);
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw RegistryException.failure("cannot export " + v.ref() + " to " + target + ": " + describe(e), e);
         } finally {
             try {
-                Artifacts.deleteTree(temp);
+                io.tablewise.io.Folders.deleteTree(temp);
             } catch (IOException ignored) {
                 // a left-over partial folder is named as such
             }

@@ -141,7 +141,7 @@ public final class RegistryNodes {
             } finally {
                 if (temp != null) {
                     try {
-                        Artifacts.deleteTree(temp);
+                        io.tablewise.io.Folders.deleteTree(temp);
                     } catch (IOException ignored) {
                         // a temporary folder the system cleans
                     }

@@ -104,9 +104,7 @@ public final class RunRebuild {
             throw new IllegalStateException("the rebuild was cancelled");
         }
         if (result.status() != RunResult.Status.OK) {
-            throw new IllegalStateException(result.status() == RunResult.Status.INVALID
-                    ? String.join("; ", result.validation().errors().stream().map(m -> m.format()).toList())
-                    : String.join("; ", result.failures().stream().map(r -> r.nodeId() + ": " + r.error()).toList()));
+            throw new IllegalStateException(result.problems());
         }
         TrainedModel model = result.output(record.node(), "model", TrainedModel.class);
         ModelFiles.save(model, folder);

@@ -96,9 +96,7 @@ public final class SweepRunner {
                 return new Outcome(records, failed, true);
             }
             if (result.status() != RunResult.Status.OK) {
-                failed.put(values, result.status() == RunResult.Status.INVALID
-                        ? String.join("; ", result.validation().errors().stream().map(m -> m.format()).toList())
-                        : String.join("; ", result.failures().stream().map(r -> r.nodeId() + ": " + r.error()).toList()));
+                failed.put(values, result.problems());
             }
             Map<String, Object> effective = new LinkedHashMap<>(flow.parameters());
             effective.putAll(values);
