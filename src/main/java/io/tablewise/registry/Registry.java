@@ -343,7 +343,8 @@ public final class Registry implements AutoCloseable {
                 : ref.alias().equals(ModelRef.LATEST_APPROVED) ? "no approved version"
                 : "no version with the alias '" + ref.alias() + "'";
         throw RegistryException.usage(ref + ": the group '" + ref.group() + "' in " + location + " has " + what
-                + " (" + versions(ref.group()).size() + " versions; see 'tablewise registry list "
+                + " (" + io.tablewise.node.Plural.of(versions(ref.group()).size(), "version")
+                + "; see 'tablewise registry list "
                 + ref.group() + "')");
     }
 
