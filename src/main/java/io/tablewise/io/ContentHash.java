@@ -48,4 +48,38 @@ public final class ContentHash {
         CACHE.put(key, new Entry(stamp, hash));
         return hash;
     }
+
+    /**
+     * The SHA-256 of a folder's files (their relative paths and bytes, in path order), in hex: the registry's
+     * artifact name and the endpoint's version of a model served from a folder.
+     */
+    public static String ofFolder(Path dir) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).sorted(java.util.Comparator.comparing(p -> relative(dir, p)))
+                    .toList();
+        }
+        byte[] buffer = new byte[1 << 16];
+        for (Path f : files) {
+            sha.update(relative(dir, f).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            sha.update((byte) 0);
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String relative(Path dir, Path p) {
+        return dir.relativize(p).toString().replace('\\', '/');
+    }
 }

@@ -249,6 +249,8 @@ public final class ModelBuilder {
         info.put("seed", o.seed());
         info.put("dataRows", source.rowCount());
         info.put("dataColumns", source.columnCount());
+        // the endpoint accepts these in a request (an id, the target) and ignores them; other names are mistakes
+        info.put("dataColumnNames", source.columnNames());
         info.put("dataFingerprint", fingerprint(source));
         info.put("transforms", chain.steps().stream().map(s -> s.transform().spec().id()).toList());
         info.put("createdAt", LocalDateTime.now().withNano(0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));

@@ -1,20 +1,12 @@
 package io.tablewise.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import io.tablewise.io.Folders;
 
@@ -80,31 +72,6 @@ final class Artifacts {
 
     /** SHA-256 over the folder's files: each relative path (with '/') and its bytes, in path order. */
     static String hash(Path dir) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> relative(dir, p))).toList();
-        }
-        byte[] buffer = new byte[1 << 16];
-        for (Path f : files) {
-            sha.update(relative(dir, f).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            try (InputStream in = Files.newInputStream(f)) {
-                for (int n; (n = in.read(buffer)) > 0;) {
-                    sha.update(buffer, 0, n);
-                }
-            }
-            sha.update((byte) 0);
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static String relative(Path dir, Path p) {
-        return dir.relativize(p).toString().replace('\\', '/');
+        return io.tablewise.io.ContentHash.ofFolder(dir);
     }
 }

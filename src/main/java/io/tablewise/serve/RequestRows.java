@@ -1,0 +1,212 @@
+package io.tablewise.serve;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/**
+ * The rows of an {@code /invocations} body: JSON ({@code {"rows": [{"column": value, ...}, ...]}}) or CSV with a
+ * header line. Values stay as sent (text, numbers, booleans, null); {@link RowTable} gives them the model's types.
+ */
+final class RequestRows {
+    /** Bodies nest no deeper than this: a row is an object of plain values. */
+    private static final int MAX_DEPTH = 8;
+    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private RequestRows() {
+    }
+
+    /**
+     * Parses a body.
+     *
+     * @param contentType the request's Content-Type (CSV when it names text/csv, else JSON)
+     * @param maxRows more rows than this are refused
+     */
+    static List<Map<String, Object>> parse(byte[] body, String contentType, int maxRows) throws BadRequest {
+        String text = utf8(body);
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("csv")) {
+            return csv(text, maxRows);
+        }
+        return json(text, maxRows);
+    }
+
+    static String utf8(byte[] body) throws BadRequest {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw BadRequest.of("the body is not UTF-8 text; send JSON or CSV encoded as UTF-8");
+        }
+    }
+
+    /** Parses a JSON document into a tree, refusing malformed JSON with its line and column. */
+    static JsonNode tree(String text) throws BadRequest {
+        try {
+            JsonNode root = JSON.readTree(text);
+            if (root == null) {
+                throw BadRequest.of("the body is empty; send {\"rows\": [{...}]}");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw BadRequest.of("the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw BadRequest.of("the body cannot be read as JSON: " + e.getMessage());
+        }
+    }
+
+    private static List<Map<String, Object>> json(String text, int maxRows) throws BadRequest {
+        JsonNode root = tree(text);
+        JsonNode rows = root.isObject() ? root.get("rows") : null;
+        if (!(rows instanceof ArrayNode array)) {
+            throw BadRequest.at("rows", -1, "the body needs a \"rows\" array: {\"rows\": [{\"column\": value, ...}]}");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!f.equals("rows")) {
+                throw BadRequest.at(f, -1, "'" + f + "' is not a field of a request; send {\"rows\": [...]}");
+            }
+        }
+        if (array.isEmpty()) {
+            throw BadRequest.at("rows", -1, "\"rows\" is empty; send at least one row");
+        }
+        if (array.size() > maxRows) {
+            throw tooMany(array.size(), maxRows);
+        }
+        List<Map<String, Object>> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode row = array.get(i);
+            if (!row.isObject()) {
+                throw BadRequest.at("rows", i, "row " + i + " is not an object {\"column\": value, ...}");
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                Object value;
+                if (v.isNull()) {
+                    value = null;
+                } else if (v.isNumber()) {
+                    value = v.isIntegralNumber() && v.canConvertToLong() ? (Object) v.longValue()
+                            : (Object) v.doubleValue();
+                } else if (v.isBoolean()) {
+                    value = v.booleanValue();
+                } else if (v.isTextual()) {
+                    value = v.textValue();
+                } else {
+                    throw BadRequest.at(e.getKey(), i, "row " + i + ", '" + e.getKey() + "': a value must be text, "
+                            + "a number, true/false or null, not " + (v.isArray() ? "a list" : "an object"));
+                }
+                values.put(e.getKey(), value);
+            }
+            out.add(values);
+        }
+        return out;
+    }
+
+    private static BadRequest tooMany(int rows, int maxRows) {
+        return BadRequest.at("rows", -1, String.format(java.util.Locale.ROOT, "the request has %s rows; this "
+                + "endpoint takes at most %,d per request (split it, or raise limits.maxRows)",
+                rows < 0 ? "more than " + maxRows : String.format(java.util.Locale.ROOT, "%,d", rows), maxRows));
+    }
+
+    /** RFC 4180 CSV: a header line, then rows; quoted fields may hold commas, quotes ("") and line breaks. */
+    private static List<Map<String, Object>> csv(String text, int maxRows) throws BadRequest {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.length() == 0) {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == ',') {
+                fields.add(wasQuoted ? cell.toString() : cell.toString().strip());
+                cell.setLength(0);
+                wasQuoted = false;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                fields.add(wasQuoted ? cell.toString() : cell.toString().strip());
+                cell.setLength(0);
+                wasQuoted = false;
+                addLine(lines, fields, maxRows);
+                fields = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw BadRequest.at("rows", lines.size() - 1, "the CSV body ends inside a quoted value (line "
+                    + (lines.size() + 1) + "); close the quote");
+        }
+        if (cell.length() > 0 || !fields.isEmpty()) {
+            fields.add(wasQuoted ? cell.toString() : cell.toString().strip());
+            addLine(lines, fields, maxRows);
+        }
+        if (lines.size() < 2) {
+            throw BadRequest.of("the CSV body needs a header line and at least one row");
+        }
+        List<String> header = lines.get(0);
+        for (int c = 0; c < header.size(); c++) {
+            if (header.get(c).isEmpty() || header.indexOf(header.get(c)) != c) {
+                throw BadRequest.at(header.get(c), -1, "the CSV header has " + (header.get(c).isEmpty()
+                        ? "an empty column name" : "'" + header.get(c) + "' twice") + " (column " + (c + 1) + ")");
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>(lines.size() - 1);
+        for (int r = 1; r < lines.size(); r++) {
+            List<String> line = lines.get(r);
+            if (line.size() != header.size()) {
+                throw BadRequest.at("rows", r - 1, "CSV row " + (r - 1) + " (line " + (r + 1) + ") has " + line.size()
+                        + " values; the header has " + header.size());
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                String v = line.get(c);
+                values.put(header.get(c), v.isEmpty() ? null : v);
+            }
+            out.add(values);
+        }
+        return out;
+    }
+
+    private static void addLine(List<List<String>> lines, List<String> fields, int maxRows) throws BadRequest {
+        if (fields.size() == 1 && fields.get(0).isEmpty()) {
+            return; // a blank line
+        }
+        if (lines.size() > maxRows) {
+            throw tooMany(-1, maxRows);
+        }
+        lines.add(fields);
+    }
+}
