@@ -51,4 +51,29 @@ class ArchitectureTest {
                     "io.tablewise.engine..")
             .because("the registry is the source of truth for the studio, the CLI, the endpoint and the monitor, and "
                     + "its nodes and the pipeline steps plug into any executor through the node SPI");
+
+    @ArchTest
+    static final ArchRule ENDPOINT_IS_A_FACE = noClasses()
+            .that().resideInAPackage("io.tablewise.serve..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.cli..", "io.tablewise.ui..",
+                    "io.tablewise.engine..")
+            .because("the endpoint is a face over the model code and the registry, like the CLI and the studio; it "
+                    + "scores with the same Predictor, so its answers equal a flow's");
+
+    @ArchTest
+    static final ArchRule NOTHING_BELOW_DEPENDS_ON_THE_ENDPOINT = noClasses()
+            .that().resideInAnyPackage("io.tablewise.engine..", "io.tablewise.model..", "io.tablewise.ml..",
+                    "io.tablewise.transform..", "io.tablewise.registry..", "io.tablewise.pipeline..",
+                    "io.tablewise.capture..")
+            .should().dependOnClassesThat().resideInAPackage("io.tablewise.serve..")
+            .because("the endpoint uses the engine, never the other way round");
+
+    @ArchTest
+    static final ArchRule CAPTURE_FORMAT_STANDS_ALONE = noClasses()
+            .that().resideInAPackage("io.tablewise.capture..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.cli..", "io.tablewise.ui..",
+                    "io.tablewise.engine..", "io.tablewise.model..", "io.tablewise.ml..", "io.tablewise.registry..",
+                    "io.tablewise.data..", "io.tablewise.transform..", "io.tablewise.node..")
+            .because("the capture file format is shared by the endpoint that writes it and the monitor and A/B "
+                    + "report that read it; it depends on nothing of theirs");
 }

@@ -127,7 +127,8 @@ public final class CaptureWriter implements AutoCloseable {
             for (Map.Entry<String, StringBuilder> e : batch.entrySet()) {
                 byte[] bytes = e.getValue().toString().getBytes(StandardCharsets.UTF_8);
                 Path file = folder.resolve(e.getKey());
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)) {
                     long end = wholeLinesEnd(ch);
                     ch.truncate(end);
                     ByteBuffer buf = ByteBuffer.wrap(bytes);

@@ -195,8 +195,8 @@ public final class LearnedModel {
     @SuppressWarnings("unchecked")
     double[][] tribuoProbabilities(Table table, int[] rows) {
         Model<Label> m = (Model<Label>) model;
-        List<Example<Label>> examples = examples(table, encoder, rows, r -> LabelFactory.UNKNOWN_LABEL);
-        List<Prediction<Label>> predictions = predict(m, examples);
+        List<Prediction<Label>> predictions = inParts(rows, part -> predict(m, examples(table, encoder, part,
+                r -> LabelFactory.UNKNOWN_LABEL)));
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
@@ -217,12 +217,36 @@ public final class LearnedModel {
     @SuppressWarnings("unchecked")
     double[] tribuoValues(Table table, int[] rows) {
         Model<Regressor> m = (Model<Regressor>) model;
-        List<Example<Regressor>> examples = examples(table, encoder, rows, r -> RegressionFactory.UNKNOWN_REGRESSOR);
-        List<Prediction<Regressor>> predictions = predict(m, examples);
+        List<Prediction<Regressor>> predictions = inParts(rows, part -> predict(m, examples(table, encoder, part,
+                r -> RegressionFactory.UNKNOWN_REGRESSOR)));
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = predictions.get(i).getOutput().getValues()[0];
         }
+        return out;
+    }
+
+    /** Rows at which scoring is split over the processors: below it, handing parts to threads costs more. */
+    private static final int PARALLEL_ROWS = 4096;
+
+    /**
+     * Predictions of the rows in order, made in parts on all processors when there are many rows and the model is
+     * not the native library (which takes one call at a time). Rows are scored independently, so the parts give
+     * exactly what one call gives.
+     */
+    private <T extends Output<T>> List<Prediction<T>> inParts(int[] rows,
+            java.util.function.Function<int[], List<Prediction<T>>> score) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (rows.length < PARALLEL_ROWS || cores < 2 || model instanceof XGBoostModel) {
+            return score.apply(rows);
+        }
+        int parts = Math.min(cores, rows.length / (PARALLEL_ROWS / 2));
+        int size = (rows.length + parts - 1) / parts;
+        List<List<Prediction<T>>> done = java.util.stream.IntStream.range(0, parts).parallel()
+                .mapToObj(p -> score.apply(java.util.Arrays.copyOfRange(rows, p * size,
+                        Math.min(rows.length, (p + 1) * size)))).toList();
+        List<Prediction<T>> out = new ArrayList<>(rows.length);
+        done.forEach(out::addAll);
         return out;
     }
 

@@ -43,14 +43,54 @@ public final class Predictor {
      * holds the transformed rows.
      */
     public static Table predict(TrainedModel m, Table raw, Consumer<String> warn) throws NodeException {
+        return prepare(m).predict(raw, warn);
+    }
+
+    /**
+     * The model with what its checks need worked out once (its input ranges, the categories it knows): a server
+     * that scores many small requests with one model prepares it once.
+     */
+    public static Prepared prepare(TrainedModel m) {
+        return new Prepared(m, InputProfile.of(m), knownCategories(m));
+    }
+
+    /** A model ready to score many tables; thread-safe. */
+    public static final class Prepared {
+        private final TrainedModel m;
+        private final List<InputProfile.Input> profile;
+        private final List<Known> known;
+
+        private Prepared(TrainedModel m, List<InputProfile.Input> profile, List<Known> known) {
+            this.m = m;
+            this.profile = profile;
+            this.known = known;
+        }
+
+        /** The model. */
+        public TrainedModel model() {
+            return m;
+        }
+
+        /** Scores every row of {@code raw}, as {@link Predictor#predict} does. */
+        public Table predict(Table raw, Consumer<String> warn) throws NodeException {
+            return Predictor.predict(this, raw, warn);
+        }
+    }
+
+    /** The categories a category column knows, and whether it caps to "other". */
+    private record Known(String column, Set<String> values, boolean capped) {
+    }
+
+    private static Table predict(Prepared prepared, Table raw, Consumer<String> warn) throws NodeException {
+        TrainedModel m = prepared.m;
         Table input = conform(m, raw, warn);
         Table ready = input;
         if (!m.chain().steps().isEmpty()) {
             ready = m.chain().apply(input, warnings(warn));
         }
-        warnUnseen(m, ready, warn);
+        warnUnseen(prepared.known, ready, warn);
         warnNewBlanks(m, ready, warn);
-        warnOutOfRange(m, input, warn);
+        warnOutOfRange(prepared.profile, input, warn);
         Table base = ready.rowCount() == raw.rowCount() ? raw : ready;
         if (base != raw) {
             warn.accept(String.format(Locale.ROOT, "the model's transforms keep %,d of %,d rows; the output holds "
@@ -84,7 +124,7 @@ public final class Predictor {
         }
         List<Column<?>> all = new ArrayList<>(base.columns());
         all.addAll(added);
-        return Table.create(raw.name(), all);
+        return Columns.table(raw.name(), all);
     }
 
     /**
@@ -111,7 +151,7 @@ public final class Predictor {
                 warn.accept("'" + name + "' is not an input of the model; ignored");
             }
         }
-        return predict(m, Table.create("row", columns), warn);
+        return predict(m, Columns.table("row", columns), warn);
     }
 
     private static TransformContext warnings(Consumer<String> warn) {
@@ -179,9 +219,10 @@ public final class Predictor {
         double[] medians = encoder.trainingMedians();
         List<String> sources = encoder.featureSources();
         List<String> names = encoder.featureNames();
+        Set<String> present = new HashSet<>(ready.columnNames());
         for (int f = 0; f < never.length; f++) {
             String column = sources.get(f);
-            if (!never[f] || !names.get(f).equals(column) || !ready.columnNames().contains(column)) {
+            if (!never[f] || !names.get(f).equals(column) || !present.contains(column)) {
                 continue; // one feature per number column; the parts of dates and categories are covered elsewhere
             }
             Column<?> c = ready.column(column);
@@ -200,8 +241,8 @@ public final class Predictor {
     }
 
     /** Counts, per number column, values outside the range the training rows covered. */
-    static void warnOutOfRange(TrainedModel m, Table input, Consumer<String> warn) {
-        for (InputProfile.Input i : InputProfile.of(m)) {
+    static void warnOutOfRange(List<InputProfile.Input> profile, Table input, Consumer<String> warn) {
+        for (InputProfile.Input i : profile) {
             if (Double.isNaN(i.min()) || !input.columnNames().contains(i.name())
                     || !(input.column(i.name()) instanceof tech.tablesaw.api.NumericColumn<?> c)) {
                 continue;
@@ -229,7 +270,8 @@ public final class Predictor {
      * which are not news (models saved before the training values were kept say nothing for capped columns).
      */
     @SuppressWarnings("unchecked")
-    static void warnUnseen(TrainedModel m, Table ready, Consumer<String> warn) {
+    private static List<Known> knownCategories(TrainedModel m) {
+        List<Known> out = new ArrayList<>();
         Map<String, Object> state = m.model().encoder().state();
         for (Map<String, Object> c : (List<Map<String, Object>>) state.get("columns")) {
             if (!"category".equals(c.get("kind"))) {
@@ -246,7 +288,16 @@ public final class Predictor {
                     continue;
                 }
             }
-            Column<?> col = ready.column((String) c.get("column"));
+            out.add(new Known((String) c.get("column"), known, capped));
+        }
+        return out;
+    }
+
+    static void warnUnseen(List<Known> categories, Table ready, Consumer<String> warn) {
+        for (Known c : categories) {
+            Set<String> known = c.values();
+            boolean capped = c.capped();
+            Column<?> col = ready.column(c.column());
             long unseen = 0;
             String example = null;
             for (int i = 0; i < col.size(); i++) {

@@ -179,6 +179,6 @@ public final class WhatIf {
             }
             columns.add(s);
         }
-        return Table.create("what-if", columns);
+        return io.tablewise.transform.Columns.table("what-if", columns);
     }
 }

@@ -29,7 +29,6 @@ import io.tablewise.capture.CaptureRecord;
 import io.tablewise.capture.CaptureWriter;
 import io.tablewise.capture.FeedbackRecord;
 import io.tablewise.ml.ProblemType;
-import io.tablewise.model.Predictor;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.node.NodeException;
 import io.tablewise.registry.ModelRef;
@@ -279,7 +278,7 @@ public final class Endpoint implements AutoCloseable {
         List<String> warnings = new ArrayList<>();
         Table out;
         try {
-            out = Predictor.predict(m, input, warnings::add);
+            out = v.model().scorer().predict(input, warnings::add);
         } catch (NodeException e) {
             throw new BadRequest(422, "the model cannot score these rows: " + e.getMessage(), e.param(), -1);
         }

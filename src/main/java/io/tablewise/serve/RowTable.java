@@ -51,7 +51,7 @@ final class RowTable {
         for (ColumnSchema c : m.inputs()) {
             columns.add(column(rows, c));
         }
-        return Table.create("request", columns);
+        return io.tablewise.transform.Columns.table("request", columns);
     }
 
     private static Column<?> column(List<Map<String, Object>> rows, ColumnSchema c) throws BadRequest {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.tablewise.io.ContentHash;
 import io.tablewise.model.ModelFiles;
+import io.tablewise.model.Predictor;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.registry.ModelRef;
 import io.tablewise.registry.ModelVersion;
@@ -19,8 +20,14 @@ import io.tablewise.registry.RegistryLocation;
  * @param version what answers name: the registry version ({@code churn:3}) or, for a folder, its folder name and the
  *     first 12 characters of its content hash ({@code churn-model@1a2b3c4d5e6f})
  * @param model the model
+ * @param scorer the model prepared for many small requests
  */
-public record ServedModel(String reference, String version, TrainedModel model) {
+public record ServedModel(String reference, String version, TrainedModel model, Predictor.Prepared scorer) {
+    /** Prepares the model. */
+    public ServedModel(String reference, String version, TrainedModel model) {
+        this(reference, version, model, model == null ? null : Predictor.prepare(model));
+    }
+
     /**
      * Loads a reference: a registry reference is resolved to its version first (an alias could move between the
      * lookup and the load otherwise), then loaded with its artifact checked.

@@ -50,7 +50,7 @@ final class ColumnTransforms {
             for (String n : pick(TableSchema.of(input), p)) {
                 out.add(input.column(n));
             }
-            return Table.create(input.name(), out);
+            return Columns.table(input.name(), out);
         }
     }
 
@@ -154,7 +154,7 @@ final class ColumnTransforms {
                 String to = names.get(c.name());
                 out.add(to.equals(c.name()) ? c : c.copy().setName(to));
             }
-            return Table.create(input.name(), out);
+            return Columns.table(input.name(), out);
         }
     }
 

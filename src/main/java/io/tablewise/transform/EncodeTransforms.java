@@ -90,7 +90,7 @@ final class EncodeTransforms {
             boolean other = p.bool("other", true);
             boolean keep = p.bool("keepOriginal", false);
             List<Column<?>> out = new ArrayList<>();
-            List<String> taken = new ArrayList<>(input.columnNames());
+            java.util.Set<String> taken = new java.util.HashSet<>(input.columnNames());
             for (Column<?> c : input.columns()) {
                 List<String> categories = (List<String>) state.columns().get(c.name());
                 if (categories == null || keep) {
@@ -123,7 +123,7 @@ final class EncodeTransforms {
                     out.add(rest);
                 }
             }
-            return Table.create(input.name(), out);
+            return Columns.table(input.name(), out);
         }
     }
 

@@ -165,7 +165,7 @@ public final class MultiTableTransforms {
                 }
             }
             context.info(String.format(Locale.ROOT, "%,d rows", li.size()));
-            return Map.of("table", Table.create(left.name(), out));
+            return Map.of("table", Columns.table(left.name(), out));
         }
 
         /** Rows of c by index (-1 missing); a key column falls back to the other side's key for -1 rows. */
@@ -269,7 +269,7 @@ public final class MultiTableTransforms {
                 }
                 out.add(col);
             }
-            return Map.of("table", Table.create(a.name(), out));
+            return Map.of("table", Columns.table(a.name(), out));
         }
     }
 

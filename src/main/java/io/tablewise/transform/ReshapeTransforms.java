@@ -164,7 +164,7 @@ final class ReshapeTransforms {
                     }
                 }
             }
-            return Table.create(input.name(), out);
+            return Columns.table(input.name(), out);
         }
     }
 
@@ -226,7 +226,7 @@ final class ReshapeTransforms {
                 }
                 out.add(DoubleColumn.create(name, cells));
             }
-            return Table.create(input.name(), out);
+            return Columns.table(input.name(), out);
         }
     }
 
@@ -296,7 +296,7 @@ final class ReshapeTransforms {
             List<Column<?>> out = new ArrayList<>(base.columns());
             out.add(variable);
             out.add(numeric ? numbers : texts);
-            return Table.create(input.name(), out);
+            return Columns.table(input.name(), out);
         }
     }
 }

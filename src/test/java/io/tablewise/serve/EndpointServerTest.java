@@ -252,7 +252,10 @@ class EndpointServerTest {
                     "no variant is called 'Z'");
             refused(f.send("POST", url, "x".repeat(30_000)), 413, null, "larger than");
             refused(f.send("POST", url, "{\"rows\": []}"), 400, "rows", "empty");
-            refused(f.send("POST", url, "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]"), 400, null, "not valid JSON");
+            refused(f.send("POST", url, "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]"), 400, "rows", "needs a \"rows\" array");
+            refused(f.send("POST", url, "{\"rows\": [{\"age\": [[[[[[[[[[[[1]]]]]]]]]]]]}]}"), 400, "age",
+                    "not a list or an object");
+            refused(f.send("POST", url, "{\"rows\": [{\"age\": 1, \"age\": 2}]}"), 400, null, "Duplicate field");
             refused(f.send("GET", url, null), 405, null, "answers POST");
             refused(f.send("GET", s.url() + "/etc/passwd", null), 404, null, "no such path");
             refused(f.send("PUT", s.url() + "/variants", "{\"variants\": [{\"name\": \"A\", \"model\": "
@@ -314,5 +317,19 @@ class EndpointServerTest {
             assertTrue(e.getMessage().contains("bad.json: ") && e.getMessage().contains(c[1]), e.getMessage());
         }
         assertNotNull(f.config("fine.json", abConfig("")));
+    }
+
+    @Test
+    void theSampleConfigurationServesTheModelsTheChurnFlowBuilds() throws Exception {
+        Path project = Path.of("projects-sample/customer-churn").toAbsolutePath();
+        EndpointConfig c = EndpointConfig.read(project.resolve("endpoint.json"));
+        JsonNode flow = ServeFixtures.JSON.readTree(project.resolve("customer-churn.flow").toFile());
+        String model = flow.at("/parameters/model").asText();
+        assertEquals(project.resolve(model).resolve("model").normalize().toString(), c.variants().get(0).model());
+        assertEquals(project.resolve(model + "-b").resolve("model").normalize().toString(),
+                c.variants().get(1).model());
+        assertEquals(0.9, c.variants().get(0).weight(), 0);
+        assertEquals(project.resolve("output/capture").normalize(), c.capture().folder());
+        assertTrue(c.loopback());
     }
 }

@@ -28,9 +28,24 @@ public final class Formula {
         this.root = root;
     }
 
+    /** Compiled formulas by text and input schema: a replayed chain compiles the same few again for every row. */
+    private static final java.util.Map<java.util.List<Object>, Formula> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 4096;
+
     /** Parses and type-checks {@code text} against {@code schema}. */
     public static Formula compile(String text, TableSchema schema) throws FormulaException {
-        return new Formula(text, Parser.parse(text, schema));
+        java.util.List<Object> key = java.util.List.of(text, schema);
+        Formula known = COMPILED.get(key);
+        if (known != null) {
+            return known; // immutable: its tree holds types and column names, never data
+        }
+        Formula f = new Formula(text, Parser.parse(text, schema));
+        if (COMPILED.size() >= MAX_COMPILED) {
+            COMPILED.clear();
+        }
+        COMPILED.put(key, f);
+        return f;
     }
 
     /** The formula text. */
