@@ -38,7 +38,19 @@ final class ServeFixtures {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServeFixtures(Path dir) throws Exception {
+        this(dir, true);
+    }
+
+    /** With {@code models} false, only the helpers (the paths are left null). */
+    ServeFixtures(Path dir, boolean models) throws Exception {
         this.dir = dir;
+        if (!models) {
+            csv = null;
+            rows = null;
+            modelA = null;
+            modelB = null;
+            return;
+        }
         csv = dir.resolve("customers.csv");
         ChurnGenerator.write(csv, 800, 11);
         rows = new DelimitedReader().read(csv, CsvOptions.defaults(), ProgressMonitor.NONE).table();
