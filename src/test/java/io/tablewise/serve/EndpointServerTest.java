@@ -332,4 +332,53 @@ class EndpointServerTest {
         assertEquals(project.resolve("output/capture").normalize(), c.capture().folder());
         assertTrue(c.loopback());
     }
+
+    @Test
+    void theAbReportJoinsCapturedAnswersWithFeedbackOrALabelsFile() throws Exception {
+        EndpointConfig c = f.config("abreport.json", abConfig(", \"capture\": {\"folder\": \"capture-ab\"}"));
+        int n = 400;
+        try (EndpointServer s = start(c)) {
+            StringBuilder feedback = new StringBuilder("{\"feedback\": [");
+            for (int r = 0; r < n; r++) {
+                List<Map<String, Object>> row = f.jsonRows(f.rows, r, r + 1, "churned");
+                HttpResponse<String> answer = f.send("POST", s.url() + "/invocations", f.body(row), "X-Routing-Key",
+                        String.valueOf(row.get(0).get("customer_id")));
+                assertEquals(200, answer.statusCode(), answer.body());
+                feedback.append(r == 0 ? "" : ",").append("{\"requestId\": \"")
+                        .append(ServeFixtures.tree(answer).get("requestId").asText()).append("\", \"actual\": \"")
+                        .append(f.rows.stringColumn("churned").get(r)).append("\"}");
+            }
+            assertEquals(200, f.send("POST", s.url() + "/feedback", feedback.append("]}").toString()).statusCode());
+        }
+        Path capture = dir.resolve("capture-ab");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.tablewise.cli.TablewiseCommand.execute(new String[] {"ab-report", capture.toString()},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        JsonNode report = ServeFixtures.JSON.readTree(capture.resolve("ab-report.json").toFile());
+        assertEquals(n, report.get("labelled").asInt());
+        assertEquals(n, report.get("variants").get(0).get("rows").asInt() + report.get("variants").get(1).get("rows")
+                .asInt());
+        assertEquals("A", report.get("variants").get(0).get("name").asText());
+        assertTrue(report.get("comparisons").size() >= 2, report.toString());
+        assertTrue(out.toString().contains(" than A on AUC") || out.toString().contains("do not differ significantly "
+                + "on AUC"), out.toString());
+        assertTrue(Files.readString(capture.resolve("ab-report.html")).contains("Findings"));
+
+        // the same outcomes from a file, joined by customer id
+        Path labels = dir.resolve("outcomes.csv");
+        StringBuilder csv = new StringBuilder("customer_id,churned\n");
+        for (int r = 0; r < n; r++) {
+            csv.append(f.rows.stringColumn("customer_id").get(r)).append(',').append(f.rows.stringColumn("churned")
+                    .get(r)).append('\n');
+        }
+        Files.writeString(labels, csv);
+        code = io.tablewise.cli.TablewiseCommand.execute(new String[] {"ab-report", capture.toString(), "--labels",
+            labels.toString(), "--key", "customer_id", "--json", dir.resolve("by-key.json").toString()},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        JsonNode byKey = ServeFixtures.JSON.readTree(dir.resolve("by-key.json").toFile());
+        assertEquals(report.get("comparisons"), byKey.get("comparisons"));
+    }
 }
