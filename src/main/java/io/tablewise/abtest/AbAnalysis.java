@@ -116,7 +116,7 @@ public final class AbAnalysis {
     }
 
     private static String label(Rows v) {
-        return v.shadow ? v.name + " (shadow)" : v.name;
+        return v.shadow && !v.name.equalsIgnoreCase("shadow") ? v.name + " (shadow)" : v.name;
     }
 
     private static AbReport.VariantResult result(Rows v, String kind, String positive, long production, Random random,

@@ -130,15 +130,21 @@ final class AbReportCommand implements Callable<Integer> {
         AbReportFiles.writeJson(report, jsonFile);
         AbReportFiles.writeHtml(report, "A/B report: " + capture.toAbsolutePath().normalize().getFileName(), htmlFile);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"variant", "requests", "share", "p50 ms", "p95 ms", "outcomes", "metrics (95%)"});
+        rows.add(new String[] {"variant", "requests", "share", "p50 ms", "p95 ms", "outcomes"});
         for (AbReport.VariantResult v : report.variants()) {
-            rows.add(new String[] {v.name() + (v.shadow() ? " (shadow)" : ""), String.format(Locale.ROOT, "%,d",
+            rows.add(new String[] {v.name() + (v.shadow() && !v.name().equalsIgnoreCase("shadow") ? " (shadow)" : ""), String.format(Locale.ROOT, "%,d",
                 v.requests()), Double.isNaN(v.share()) ? "shadow" : String.format(Locale.ROOT, "%.1f%%",
                     100 * v.share()), String.format(Locale.ROOT, "%.2f", v.latencyP50()),
-                String.format(Locale.ROOT, "%.2f", v.latencyP95()), String.format(Locale.ROOT, "%,d", v.labelled()),
-                String.join("; ", v.metrics().stream().map(AbReportFiles::metric).toList())});
+                String.format(Locale.ROOT, "%.2f", v.latencyP95()), String.format(Locale.ROOT, "%,d", v.labelled())});
         }
         TextTable.print(out, rows);
+        out.println();
+        for (AbReport.VariantResult v : report.variants()) {
+            if (!v.metrics().isEmpty()) {
+                out.println(v.name() + (v.shadow() && !v.name().equalsIgnoreCase("shadow") ? " (shadow)" : "") + ": " + String.join("; ",
+                        v.metrics().stream().map(AbReportFiles::metric).toList()) + "  [95% intervals]");
+            }
+        }
         for (AbReport.Comparison cmp : report.comparisons()) {
             out.println(cmp.sentence());
         }

@@ -130,6 +130,45 @@ public final class Endpoint implements AutoCloseable {
         return new String(variantsBody(current.get()), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A variant's live figures.
+     *
+     * @param variant the variant (a shadow too)
+     * @param requests requests answered
+     * @param errors requests refused after the variant was chosen
+     * @param rows rows scored
+     * @param p50Ms median latency of the latest requests, ms
+     * @param p99Ms 99th percentile of the latest requests, ms
+     */
+    public record VariantStats(String variant, long requests, long errors, long rows, double p50Ms, double p99Ms) {
+    }
+
+    /** Each variant's figures now, production variants first, then the shadow. */
+    public List<VariantStats> stats() {
+        VariantSet set = current.get();
+        List<VariantStats> out = new ArrayList<>();
+        for (Variant v : set.variants()) {
+            out.add(metrics.snapshot(v.name()));
+        }
+        if (set.shadow() != null) {
+            out.add(metrics.snapshot(set.shadow().name()));
+        }
+        return out;
+    }
+
+    /** Requests refused before a variant was chosen (bad JSON, a wrong token). */
+    public long refused() {
+        return metrics.refusedCount();
+    }
+
+    /** The model a variant serves now, or null for no such variant. */
+    public ServedModel model(String variant) {
+        VariantSet set = current.get();
+        Variant v = set.find(variant);
+        return v != null ? v.model() : set.shadow() != null && set.shadow().name().equals(variant)
+                ? set.shadow().model() : null;
+    }
+
     /** The last failure of the capture writer (a full disk), or null. */
     public IOException captureFailure() {
         return capture == null ? null : capture.failure();

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * counters without waiting for another.
  */
 final class EndpointMetrics {
+    /** Latencies kept for the live percentiles. */
+    static final int RECENT = 2048;
     /** Histogram bucket upper bounds, in seconds. */
     static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
@@ -20,6 +22,10 @@ final class EndpointMetrics {
         final LongAdder errors = new LongAdder();
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];
         final LongAdder nanos = new LongAdder();
+        /** The latest latencies (a ring), for live percentiles. */
+        final java.util.concurrent.atomic.AtomicLongArray recent = new java.util.concurrent.atomic.AtomicLongArray(
+                RECENT);
+        final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
         Stats() {
             for (int i = 0; i < buckets.length; i++) {
@@ -28,6 +34,7 @@ final class EndpointMetrics {
         }
 
         void answered(int rowCount, long elapsedNanos) {
+            recent.set((int) (written.getAndIncrement() % RECENT), elapsedNanos);
             requests.increment();
             rows.add(rowCount);
             nanos.add(elapsedNanos);
@@ -55,12 +62,33 @@ final class EndpointMetrics {
         refused.increment();
     }
 
+    long refusedCount() {
+        return refused.sum();
+    }
+
     void shadowDropped() {
         shadowDropped.increment();
     }
 
     void captured(int rows) {
         captured.add(rows);
+    }
+
+    /** A variant's figures now: counts, and percentiles of its latest {@value #RECENT} latencies (ms). */
+    Endpoint.VariantStats snapshot(String variant) {
+        Stats s = byVariant.get(variant);
+        if (s == null) {
+            return new Endpoint.VariantStats(variant, 0, 0, 0, Double.NaN, Double.NaN);
+        }
+        int n = (int) Math.min(RECENT, s.written.get());
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = s.recent.get(i);
+        }
+        java.util.Arrays.sort(l);
+        return new Endpoint.VariantStats(variant, s.requests.sum(), s.errors.sum(), s.rows.sum(),
+                n == 0 ? Double.NaN : l[(int) Math.ceil(0.5 * n) - 1] / 1e6,
+                n == 0 ? Double.NaN : l[(int) Math.ceil(0.99 * n) - 1] / 1e6);
     }
 
     long requests(String variant) {

@@ -65,7 +65,7 @@ final class OutputPanel extends TabPane {
         log.setItems(runs.log());
         log.getStyleClass().add("log");
         runs.log().addListener((ListChangeListener<String>) c -> log.scrollTo(Math.max(0, log.getItems().size() - 1)));
-        getTabs().addAll(data, warningsTab, logTab, runsTab(editor, runs), registryTab());
+        getTabs().addAll(data, warningsTab, logTab, runsTab(editor, runs), registryTab(), deployTab());
         for (Tab result : List.of(modelTab, insightsTab, predictTab)) {
             result.setContextMenu(resultMenu(result));
         }
@@ -94,6 +94,16 @@ final class OutputPanel extends TabPane {
         io.tablewise.ui.registry.RegistryViewModel vm = new io.tablewise.ui.registry.RegistryViewModel(
                 io.tablewise.registry.RegistryLocation.defaultLocation(), javafx.application.Platform::runLater);
         return new Tab(Messages.get("panel.registry"), new io.tablewise.ui.registry.RegistryView(vm));
+    }
+
+    /** The local scoring endpoint: variants from the user's registry or model folders, capture in ~/Tablewise. */
+    private static Tab deployTab() {
+        io.tablewise.ui.deploy.DeployViewModel vm = new io.tablewise.ui.deploy.DeployViewModel(
+                io.tablewise.registry.RegistryLocation.defaultLocation(), java.nio.file.Path.of(
+                        System.getProperty("user.home"), "Tablewise", "capture"), javafx.application.Platform::runLater);
+        Tab tab = new Tab(Messages.get("panel.deploy"), new io.tablewise.ui.deploy.DeployView(vm));
+        tab.setId("deploy-tab");
+        return tab;
     }
 
     /** What maximising the panel does (the window owns the divider). */

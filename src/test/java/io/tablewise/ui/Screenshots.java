@@ -63,6 +63,8 @@ public final class Screenshots {
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "registry-view-en.png", "model#registry"));
         shots.add(new Shot(pipeline, Locale.ENGLISH, Theme.LIGHT, "pipeline-en.png", "gate#4"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "registry-view-ko.png", "model#registry"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "deploy-view-en.png", "model#deploy"));
+        shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "deploy-view-ko.png", "model#deploy"));
         for (Shot shot : shots) {
             if (shot.file().startsWith(only)) {
                 shoot(shot.flow(), shot.locale(), shot.theme(), out.resolve(shot.file()), shot.select());
@@ -82,7 +84,7 @@ public final class Screenshots {
         Path project = home.resolve(flow.getParent().getFileName());
         io.tablewise.sample.ProjectCopy.copy(flow.getParent(), project);
         Path flowCopy = project.resolve(flow.getFileName());
-        if (select.endsWith("#registry")) {
+        if (select.endsWith("#registry") || select.endsWith("#deploy")) {
             fillRegistry(home.resolve("registry"), project);
         }
         StudioSession[] session = new StudioSession[1];
@@ -127,6 +129,8 @@ public final class Screenshots {
                                 .orElseThrow()));
             } else if (select.endsWith("#runs")) {
                 sweepForRunsShot(stage[0], session[0]);
+            } else if (select.endsWith("#deploy")) {
+                startEndpointForShot(stage[0], home);
             } else if (select.endsWith("#leaderboard")) { // the end of the model tab, where the leaderboard is
                 stage[0].getScene().getRoot().applyCss();
                 stage[0].getScene().getRoot().layout();
@@ -153,6 +157,9 @@ public final class Screenshots {
             onFx(() -> stage[0].getScene().getRoot().lookupAll(".registry-versions").forEach(n ->
                     ((javafx.scene.control.TableView<?>) n).getSelectionModel().select(2)));
             Thread.sleep(1500);
+        }
+        if (select.endsWith("#deploy")) {
+            trafficForShot(stage[0], project);
         }
         if (select.endsWith("#runs")) { // wait for the sweep's runs
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -217,6 +224,104 @@ public final class Screenshots {
                 }
             }
         }
+    }
+
+    /** The Deploy tab serving the registry's champion and challenger 80/20 with a shadow, captured. */
+    private static void startEndpointForShot(Stage stage, Path home) {
+        stage.getScene().getRoot().lookupAll(".output-panel").stream().map(n -> (javafx.scene.control.TabPane) n)
+                .forEach(t -> t.getSelectionModel().select(t.getTabs().stream()
+                        .filter(tab -> tab.getText().equals(Messages.get("panel.deploy"))).findFirst().orElseThrow()));
+        stage.getScene().getRoot().lookupAll(".split-pane").stream().map(n -> (javafx.scene.control.SplitPane) n)
+                .forEach(sp -> { // the panel gets the window, as an analyst drags the dividers for a dashboard
+                    if (sp.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                        sp.setDividerPositions(0.0);
+                    } else if (sp.getDividers().size() == 2) {
+                        sp.setDividerPositions(0.13, 1.0);
+                    }
+                });
+        stage.getScene().getRoot().lookupAll(".deploy-view").forEach(n -> {
+            io.tablewise.ui.deploy.DeployViewModel vm = ((io.tablewise.ui.deploy.DeployView) n).viewModel();
+            vm.variants().get(0).nameProperty().set("champion");
+            vm.variants().get(0).modelProperty().set("churn@champion");
+            vm.variants().get(0).weightProperty().set(0.8);
+            vm.addVariant();
+            vm.variants().get(1).nameProperty().set("challenger");
+            vm.variants().get(1).modelProperty().set("churn@challenger");
+            vm.variants().get(1).weightProperty().set(0.2);
+            vm.shadowProperty().set("churn:2");
+            vm.portProperty().set(0);
+            vm.captureFolderProperty().set(home.resolve("capture").toString());
+            vm.start();
+        });
+    }
+
+    /**
+     * Traffic as a client would send it: 1,500 customers with their ids as routing keys, then their outcomes as
+     * feedback; a test request from the form; the A/B report.
+     */
+    private static void trafficForShot(Stage stage, Path project) throws Exception {
+        io.tablewise.ui.deploy.DeployViewModel[] vm = new io.tablewise.ui.deploy.DeployViewModel[1];
+        onFx(() -> stage.getScene().getRoot().lookupAll(".deploy-view").forEach(n ->
+                vm[0] = ((io.tablewise.ui.deploy.DeployView) n).viewModel()));
+        String[] url = {""};
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (url[0].isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(200);
+            onFx(() -> url[0] = vm[0].urlProperty().get());
+        }
+        tech.tablesaw.api.Table rows = new io.tablewise.data.csv.DelimitedReader().read(
+                project.resolve("data/customers.csv"), io.tablewise.data.csv.CsvOptions.defaults(),
+                io.tablewise.node.ProgressMonitor.NONE).table();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<Map<String, Object>> feedback = new ArrayList<>();
+        List<Map<String, Object>> first = new ArrayList<>(); // the first customer, sent again while the shot is taken
+        for (int r = 0; r < 1500; r++) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            for (tech.tablesaw.columns.Column<?> c : rows.columns()) {
+                if (!c.name().equals("churned")) {
+                    Object v = c.isMissing(r) ? null : c.get(r);
+                    row.put(c.name(), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
+                }
+            }
+            if (first.isEmpty()) {
+                first.add(row);
+            }
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url[0] + "/invocations"))
+                    .header("X-Routing-Key", String.valueOf(row.get("customer_id")))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                            Map.of("rows", List.of(row))))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            feedback.add(Map.of("requestId", json.readTree(answer.body()).get("requestId").asText(), "actual",
+                    rows.stringColumn("churned").get(r)));
+            if (r % 100 == 0) {
+                Thread.sleep(40);
+            }
+        }
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url[0] + "/feedback"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+                        Map.of("feedback", feedback)))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        onFx(() -> stage.getScene().getRoot().lookupAll(".deploy-send")
+                .forEach(n -> ((javafx.scene.control.Button) n).fire()));
+        Thread.sleep(1500);
+        onFx(() -> vm[0].abReport());
+        Thread.sleep(2500);
+        // traffic goes on while the shot is taken, so the live rates show
+        byte[] one = json.writeValueAsBytes(Map.of("rows", first));
+        Thread load = new Thread(() -> {
+            for (int i = 0; i < 3000; i++) {
+                try {
+                    http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url[0] + "/invocations"))
+                            .header("X-Routing-Key", "C" + i).POST(java.net.http.HttpRequest.BodyPublishers
+                                    .ofByteArray(one)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    Thread.sleep(4);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        load.setDaemon(true);
+        load.start();
+        Thread.sleep(2500);
     }
 
     private static void sweepForRunsShot(Stage stage, StudioSession session) {
