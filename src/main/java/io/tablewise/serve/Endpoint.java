@@ -244,7 +244,7 @@ public final class Endpoint implements AutoCloseable {
     private Reply invocations(UnaryOperator<String> headers, byte[] body, long start) throws BadRequest {
         Instant arrived = Instant.now();
         VariantSet set = current.get();
-        List<Map<String, Object>> rows;
+        RequestRows.Rows rows;
         try {
             rows = RequestRows.parse(body, headers.apply("Content-Type"), config.limits().maxRows());
         } catch (BadRequest e) {
@@ -289,7 +289,7 @@ public final class Endpoint implements AutoCloseable {
     private record Scored(Table table, int first, TrainedModel model, List<String> warnings) {
     }
 
-    private Scored scoreWithinLimit(Variant v, List<Map<String, Object>> rows, VariantSet set) throws BadRequest {
+    private Scored scoreWithinLimit(Variant v, RequestRows.Rows rows, VariantSet set) throws BadRequest {
         if (rows.size() <= 1000) {
             return score(v, rows, set);
         }
@@ -311,7 +311,7 @@ public final class Endpoint implements AutoCloseable {
         }
     }
 
-    private static Scored score(Variant v, List<Map<String, Object>> rows, VariantSet set) throws BadRequest {
+    private static Scored score(Variant v, RequestRows.Rows rows, VariantSet set) throws BadRequest {
         TrainedModel m = v.model().model();
         Table input = RowTable.of(rows, m, set.known());
         List<String> warnings = new ArrayList<>();
@@ -381,7 +381,7 @@ public final class Endpoint implements AutoCloseable {
     }
 
     private void capture(String requestId, Instant arrived, Variant v, boolean shadow, double latencyMs,
-                         List<Map<String, Object>> rows, Scored s) {
+                         RequestRows.Rows rows, Scored s) {
         String time = arrived.toString();
         Column<?> prediction = s.table().column(s.first());
         boolean regression = s.model().problemType() == ProblemType.REGRESSION;
@@ -395,12 +395,12 @@ public final class Endpoint implements AutoCloseable {
             String predicted = regression ? String.valueOf(((tech.tablesaw.api.DoubleColumn) prediction).getDouble(r))
                     : prediction.getString(r);
             capture.add(new CaptureRecord(requestId, r, time, v.name(), v.model().reference(), v.model().version(),
-                    shadow, latencyMs, rows.get(r), predicted, p));
+                    shadow, latencyMs, rows.asMap(r), predicted, p));
         }
         metrics.captured(rows.size());
     }
 
-    private void shadow(Variant shadow, List<Map<String, Object>> rows, VariantSet set, String requestId,
+    private void shadow(Variant shadow, RequestRows.Rows rows, VariantSet set, String requestId,
                         Instant arrived) {
         EndpointMetrics.Stats stats = metrics.of(shadow.name());
         long start = System.nanoTime();
