@@ -142,12 +142,10 @@ final class RequestRows {
                     + e.getLocation().getColumnNr();
             throw BadRequest.of("the body is not valid JSON" + where + ": " + Endpoint.Bounded.text(
                     e.getOriginalMessage(), 160));
-        } catch (IOException e) {
-            throw BadRequest.of("the body cannot be read as JSON: " + Endpoint.Bounded.text(e.getMessage(), 160));
         }
     }
 
-    /** Streams the rows straight into maps (no tree in between: a 10,000-row body parses twice as fast). */
+    /** Streams the rows straight into {@link Rows} (no tree in between: a 10,000-row body parses twice as fast). */
     private static Rows json(String text, int maxRows) throws BadRequest {
         Rows out = new Rows();
         boolean sawRows = false;

@@ -2,7 +2,6 @@ package io.tablewise.serve;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -152,36 +151,14 @@ final class RowTable {
             }
             case DATE -> {
                 DateColumn out = DateColumn.create(name);
-                for (int r = 0; r < n; r++) {
-                    Object o = value(rows, r, name, at);
-                    if (o == null) {
-                        out.appendMissing();
-                        continue;
-                    }
-                    try {
-                        out.append(date(String.valueOf(o).strip()));
-                    } catch (java.time.DateTimeException e) { // unparsable, or a 31 February
-                        throw BadRequest.at(name, r, "row " + r + ", '" + name + "': " + quoted(o) + " is not a date; "
-                                + "write it as YYYY-MM-DD, e.g. 2025-09-11");
-                    }
-                }
+                temporal(rows, name, at, v -> out.append(date(v)), out::appendMissing,
+                        "a date; write it as YYYY-MM-DD, e.g. 2025-09-11");
                 return out;
             }
             case DATETIME -> {
                 DateTimeColumn out = DateTimeColumn.create(name);
-                for (int r = 0; r < n; r++) {
-                    Object o = value(rows, r, name, at);
-                    if (o == null) {
-                        out.appendMissing();
-                        continue;
-                    }
-                    try {
-                        out.append(LocalDateTime.parse(String.valueOf(o).strip().replace(' ', 'T')));
-                    } catch (DateTimeParseException e) {
-                        throw BadRequest.at(name, r, "row " + r + ", '" + name + "': " + quoted(o) + " is not a date "
-                                + "and time; write it as YYYY-MM-DDTHH:MM:SS, e.g. 2025-09-11T14:30:00");
-                    }
-                }
+                temporal(rows, name, at, v -> out.append(LocalDateTime.parse(v.replace(' ', 'T'))), out::appendMissing,
+                        "a date and time; write it as YYYY-MM-DDTHH:MM:SS, e.g. 2025-09-11T14:30:00");
                 return out;
             }
             default -> {
@@ -195,6 +172,23 @@ final class RowTable {
                     }
                 }
                 return out;
+            }
+        }
+    }
+
+    /** Appends each row's date or date-time, refusing one that does not parse with what to write instead. */
+    private static void temporal(RequestRows.Rows rows, String name, int at, java.util.function.Consumer<String> add,
+                                 Runnable missing, String expected) throws BadRequest {
+        for (int r = 0; r < rows.size(); r++) {
+            Object o = value(rows, r, name, at);
+            if (o == null) {
+                missing.run();
+                continue;
+            }
+            try {
+                add.accept(String.valueOf(o).strip());
+            } catch (java.time.DateTimeException e) { // unparsable, or a 31 February
+                throw BadRequest.at(name, r, "row " + r + ", '" + name + "': " + quoted(o) + " is not " + expected);
             }
         }
     }

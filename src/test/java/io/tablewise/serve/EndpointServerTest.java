@@ -248,6 +248,9 @@ class EndpointServerTest {
             wrong.put("age", "서른");
             refused(f.send("POST", url, f.body(List.of(good, good, wrong))), 400, "age", "'서른' is not a number");
             refused(f.send("POST", url, f.body(f.jsonRows(f.rows, 0, 11, "churned"))), 400, "rows", "at most 10");
+            Map<String, Object> badDate = new HashMap<>(good);
+            badDate.put("signup_date", "2025-02-31");
+            refused(f.send("POST", url, f.body(List.of(badDate))), 400, "signup_date", "'2025-02-31' is not a date");
             refused(f.send("POST", url, f.body(List.of(good)), "X-Target-Variant", "Z"), 400, "X-Target-Variant",
                     "no variant is called 'Z'");
             refused(f.send("POST", url, "x".repeat(30_000)), 413, null, "larger than");
