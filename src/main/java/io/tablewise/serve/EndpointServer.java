@@ -36,8 +36,11 @@ public final class EndpointServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Endpoint endpoint;
     private final boolean tls;
+    private final GracefulHandler graceful;
 
-    private EndpointServer(Server server, ServerConnector connector, Endpoint endpoint, boolean tls) {
+    private EndpointServer(Server server, ServerConnector connector, Endpoint endpoint, boolean tls,
+                           GracefulHandler graceful) {
+        this.graceful = graceful;
         this.server = server;
         this.connector = connector;
         this.endpoint = endpoint;
@@ -92,9 +95,11 @@ public final class EndpointServer implements AutoCloseable {
         }
         connector.setHost(config.host());
         connector.setPort(config.port());
-        connector.setIdleTimeout(config.limits().timeoutMillis());
+        // a silent connection is closed after the request timeout (and a margin, so a slow batch gets its 503 first)
+        connector.setIdleTimeout(config.limits().timeoutMillis() + 5_000);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new Adapter(endpoint, config.limits().maxBodyBytes())));
+        GracefulHandler graceful = new GracefulHandler(new Adapter(endpoint, config.limits().maxBodyBytes()));
+        server.setHandler(graceful);
         server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(config.limits().timeoutMillis());
         server.setStopAtShutdown(false);
@@ -114,7 +119,12 @@ public final class EndpointServer implements AutoCloseable {
             }
             throw new EndpointException("the endpoint did not start: " + why, e);
         }
-        return new EndpointServer(server, connector, endpoint, tls);
+        return new EndpointServer(server, connector, endpoint, tls, graceful);
+    }
+
+    /** Requests being answered now. */
+    public long inFlight() {
+        return graceful.getCurrentRequestCount();
     }
 
     /** The port it listens on (the one chosen when the configuration said 0). */

@@ -191,7 +191,7 @@ public final class ServeBenchmark {
                             + JSON.writeValueAsString(capture.toString()) + "}") + "}";
             Files.writeString(config, json);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp",
+            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseG1GC", "-cp",
                     System.getProperty("java.class.path"), "io.tablewise.Main", "serve", config.toString());
             pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
             pb.redirectErrorStream(true);

@@ -384,4 +384,43 @@ class EndpointServerTest {
         JsonNode byKey = ServeFixtures.JSON.readTree(dir.resolve("by-key.json").toFile());
         assertEquals(report.get("comparisons"), byKey.get("comparisons"));
     }
+
+    /** The generated rows again and again, up to {@code n}. */
+    private static String manyRows(int n) throws Exception {
+        List<Map<String, Object>> base = f.jsonRows(f.rows, 0, f.rows.rowCount(), "churned");
+        List<Map<String, Object>> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(base.get(i % base.size()));
+        }
+        return f.body(rows);
+    }
+
+    @Test
+    void stoppingFinishesTheRequestInFlightAndASlowBatchGetsItsTimeout() throws Exception {
+        String big = manyRows(40_000);
+        EndpointServer s = start(f.config("graceful.json", abConfig("")));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> inFlight = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return f.send("POST", s.url() + "/invocations", big);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (s.inFlight() == 0 && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        assertEquals(1, s.inFlight(), "the request reached the server");
+        s.stop(); // returns once the request in flight is answered
+        HttpResponse<String> r = inFlight.get();
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(40_000, ServeFixtures.tree(r).get("predictions").size());
+
+        try (EndpointServer slow = start(f.config("slow.json", abConfig(", \"limits\": {\"timeoutMillis\": 100}")))) {
+            refused(f.send("POST", slow.url() + "/invocations", big), 503, "rows", "took longer than the endpoint's "
+                    + "timeout of 100 ms");
+            assertEquals(200, f.send("GET", slow.url() + "/ping", null).statusCode());
+        }
+    }
 }
