@@ -9,12 +9,28 @@ final class BadRequest extends Exception {
     private final int status;
     private final String field;
     private final int row;
+    private final String allow;
 
     BadRequest(int status, String message, String field, int row) {
+        this(status, message, field, row, null);
+    }
+
+    private BadRequest(int status, String message, String field, int row, String allow) {
         super(message, null, false, false);
         this.status = status;
         this.field = field;
         this.row = row;
+        this.allow = allow;
+    }
+
+    /** A 405 for a path that answers only {@code allowed} (its Allow header). */
+    static BadRequest methodNotAllowed(String allowed, String method) {
+        return new BadRequest(405, "this path answers " + allowed + ", not " + method, null, -1, allowed);
+    }
+
+    /** The methods the path answers (a 405), else null. */
+    String allow() {
+        return allow;
     }
 
     /** A 400 about the request as a whole. */

@@ -230,7 +230,7 @@ public final class Endpoint implements AutoCloseable {
 
     private static void allow(String method, String allowed) throws BadRequest {
         if (!allowed.contains(method)) {
-            throw new BadRequest(405, "this path answers " + allowed + ", not " + Bounded.text(method, 16), null, -1);
+            throw BadRequest.methodNotAllowed(allowed, Bounded.text(method, 16));
         }
     }
 
@@ -603,8 +603,7 @@ public final class Endpoint implements AutoCloseable {
             throw new IllegalStateException(x);
         }
         Reply r = Reply.json(e.status(), bytes.toByteArray());
-        return e.status() == 405 ? r.with("Allow", e.getMessage().replaceAll("this path answers (.*), not .*",
-                "$1")) : r;
+        return e.allow() != null ? r.with("Allow", e.allow()) : r;
     }
 
     /**
