@@ -69,7 +69,8 @@ public final class AbReportFiles {
                 + "<th>requests</th><th>rows</th><th>share</th><th>p50 ms</th><th>p95 ms</th><th>outcomes</th>"
                 + "<th class=\"text\">metrics (95% interval)</th></tr>");
         for (AbReport.VariantResult v : r.variants()) {
-            h.append("<tr><td class=\"text\">").append(Html.escape(v.name())).append(v.shadow() && !v.name().equalsIgnoreCase("shadow") ? " (shadow)" : "")
+            h.append("<tr><td class=\"text\">").append(Html.escape(v.name()))
+                    .append(v.shadow() && !v.name().equalsIgnoreCase("shadow") ? " (shadow)" : "")
                     .append("</td><td class=\"text\">").append(Html.escape(String.join(", ", v.versions())))
                     .append(String.format(Locale.ROOT, "</td><td>%,d</td><td>%,d</td><td>%s</td><td>%.2f</td>"
                             + "<td>%.2f</td><td>%,d</td><td class=\"text\">", v.requests(), v.rows(),

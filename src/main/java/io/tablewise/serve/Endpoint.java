@@ -20,7 +20,6 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -31,7 +30,6 @@ import io.tablewise.capture.FeedbackRecord;
 import io.tablewise.ml.ProblemType;
 import io.tablewise.model.TrainedModel;
 import io.tablewise.node.NodeException;
-import io.tablewise.registry.ModelRef;
 import io.tablewise.registry.RegistryLocation;
 
 /**
@@ -40,8 +38,6 @@ import io.tablewise.registry.RegistryLocation;
  * file or a class (a variant change accepts registry references and the folders of the configuration only).
  */
 public final class Endpoint implements AutoCloseable {
-    /** The largest request id a feedback may name. */
-    private static final int MAX_ID = 64;
     private final EndpointConfig config;
     private final RegistryLocation registry;
     private final AtomicReference<VariantSet> current;
@@ -50,7 +46,7 @@ public final class Endpoint implements AutoCloseable {
     private final CaptureWriter feedback;
     private final ExecutorService shadowPool;
     private final ExecutorService batchPool;
-    private final java.util.Set<String> configuredFolders;
+    private final VariantChanges changes;
     private final Object changeLock = new Object();
     private volatile byte[] token;
 
@@ -63,13 +59,7 @@ public final class Endpoint implements AutoCloseable {
         this.shadowPool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
                 daemon("tablewise-shadow"), (r, pool) -> metrics.shadowDropped());
         this.batchPool = java.util.concurrent.Executors.newCachedThreadPool(daemon("tablewise-batch"));
-        java.util.Set<String> folders = new java.util.HashSet<>();
-        config.variants().stream().map(EndpointConfig.VariantSpec::model).filter(m -> !ModelRef.looksLikeReference(m))
-                .forEach(folders::add);
-        if (config.shadow() != null && !ModelRef.looksLikeReference(config.shadow().model())) {
-            folders.add(config.shadow().model());
-        }
-        this.configuredFolders = java.util.Set.copyOf(folders);
+        this.changes = new VariantChanges(config, registry);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -458,131 +448,24 @@ public final class Endpoint implements AutoCloseable {
         g.writeEndObject();
     }
 
-    /**
-     * {@code PUT /variants}: {@code {"variants": [{"name": "B", "weight": 0.2, "model": "churn:4"}]}}. Named variants
-     * take the new weight and model, new names are added (with a model), the others keep their settings. New models
-     * load before anything changes; requests in flight finish on the set they started with.
-     */
+    /** {@code PUT /variants}: the change worked out by {@link VariantChanges}, swapped in whole. */
     private Reply change(byte[] body) throws BadRequest {
         JsonNode root = RequestRows.tree(RequestRows.utf8(body));
-        if (!(root.get("variants") instanceof ArrayNode changes) || changes.isEmpty()) {
-            throw BadRequest.at("variants", -1, "send {\"variants\": [{\"name\": \"A\", \"weight\": 0.5}, ...]}");
-        }
         synchronized (changeLock) {
-            VariantSet set = current.get();
-            Map<String, Variant> next = new LinkedHashMap<>();
-            set.variants().forEach(v -> next.put(v.name(), v));
-            for (int i = 0; i < changes.size(); i++) {
-                JsonNode c = changes.get(i);
-                String where = "variants[" + i + "]";
-                if (!c.isObject() || !c.path("name").isTextual()) {
-                    throw BadRequest.at(where + ".name", -1, where + " needs a \"name\"");
-                }
-                for (java.util.Iterator<String> it = c.fieldNames(); it.hasNext();) {
-                    String f = it.next();
-                    if (!List.of("name", "weight", "model").contains(f)) {
-                        throw BadRequest.at(where + "." + f, -1, "'" + Bounded.text(f, 40) + "' is not a variant "
-                                + "setting (name, weight, model)");
-                    }
-                }
-                String name = c.get("name").asText();
-                if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-                    throw BadRequest.at(where + ".name", -1, "a variant name is letters, digits, '-', '_' or '.'");
-                }
-                if (set.shadow() != null && set.shadow().name().equals(name)) {
-                    throw BadRequest.at(where + ".name", -1, "'" + name + "' is the shadow variant, which takes no "
-                            + "weight");
-                }
-                Variant v = next.get(name);
-                if (c.has("model")) {
-                    v = (v == null ? new Variant(name, 0, null) : v).withModel(loadForChange(c.get("model"),
-                            where + ".model"));
-                } else if (v == null) {
-                    throw BadRequest.at(where + ".model", -1, "'" + name + "' is a new variant: give its \"model\"");
-                }
-                if (c.has("weight")) {
-                    JsonNode w = c.get("weight");
-                    if (!w.isNumber() || !(w.asDouble() >= 0) || w.asDouble() > 1e6) {
-                        throw BadRequest.at(where + ".weight", -1, "a weight is a number from 0 up");
-                    }
-                    v = v.withWeight(w.asDouble());
-                }
-                next.put(name, v);
-            }
-            List<Variant> variants = new ArrayList<>(next.values());
-            if (variants.stream().mapToDouble(Variant::weight).sum() <= 0) {
-                throw BadRequest.at("variants", -1, "the weights would add up to 0; keep at least one variant above "
-                        + "0");
-            }
-            VariantSet changed = VariantSet.of(variants, set.shadow());
+            VariantSet changed = changes.apply(root, current.get());
             current.set(changed);
             return Reply.json(200, variantsBody(changed));
         }
     }
 
-    private ServedModel loadForChange(JsonNode model, String field) throws BadRequest {
-        if (!model.isTextual() || model.asText().isBlank()) {
-            throw BadRequest.at(field, -1, "a model is a registry reference in quotes, e.g. \"churn:4\"");
-        }
-        String ref = model.asText().strip();
-        if (!ModelRef.looksLikeReference(ref)) {
-            String folder = config.file() == null ? ref : config.file().toAbsolutePath().getParent().resolve(ref)
-                    .normalize().toString();
-            if (!configuredFolders.contains(folder) && !configuredFolders.contains(ref)) {
-                throw BadRequest.at(field, -1, "'" + Bounded.text(ref, 80) + "' is neither a registry reference "
-                        + "(churn:4, churn@champion) nor a model folder of the endpoint's configuration; a change "
-                        + "cannot name other files");
-            }
-            ref = configuredFolders.contains(folder) ? folder : ref;
-        }
-        try {
-            ServedModel m = ServedModel.load(ref, registry);
-            VariantSet set = current.get();
-            if (m.model().problemType() != set.variants().get(0).model().model().problemType()) {
-                throw BadRequest.at(field, -1, ref + " is a " + m.model().problemType().name().toLowerCase(Locale.ROOT)
-                        + " model; this endpoint serves " + set.variants().get(0).model().model().problemType().name()
-                        .toLowerCase(Locale.ROOT) + " models");
-            }
-            return m;
-        } catch (EndpointException e) {
-            throw new BadRequest(422, "the model did not load, nothing changed: " + e.getMessage(), field, -1);
-        }
-    }
-
-    /** {@code POST /feedback}: {@code {"feedback": [{"requestId": "...", "row": 0, "actual": "yes"}]}}. */
+    /** {@code POST /feedback}: the outcomes, kept beside the capture. */
     private Reply feedback(byte[] body) throws BadRequest {
         if (feedback == null) {
             throw new BadRequest(409, "data capture is off on this endpoint, and outcomes are kept beside the "
                     + "capture: add \"capture\": {\"folder\": \"capture\"} to its configuration", null, -1);
         }
-        JsonNode root = RequestRows.tree(RequestRows.utf8(body));
-        if (!(root.get("feedback") instanceof ArrayNode items) || items.isEmpty()) {
-            throw BadRequest.at("feedback", -1, "send {\"feedback\": [{\"requestId\": \"...\", \"row\": 0, "
-                    + "\"actual\": \"yes\"}]}");
-        }
-        if (items.size() > config.limits().maxRows()) {
-            throw BadRequest.at("feedback", -1, "at most " + config.limits().maxRows() + " outcomes per request");
-        }
-        List<FeedbackRecord> records = new ArrayList<>();
-        String time = Instant.now().toString();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode f = items.get(i);
-            String id = f.path("requestId").asText("");
-            if (!id.matches("[0-9A-Za-z_-]{1," + MAX_ID + "}")) {
-                throw BadRequest.at("requestId", i, "feedback " + i + ": \"requestId\" must be the id an answer gave");
-            }
-            JsonNode row = f.path("row");
-            if (!row.isMissingNode() && (!row.canConvertToExactIntegral() || row.asInt() < 0)) {
-                throw BadRequest.at("row", i, "feedback " + i + ": \"row\" is the row's position in its request, "
-                        + "from 0");
-            }
-            JsonNode actual = f.get("actual");
-            if (actual == null || actual.isNull() || actual.isContainerNode()) {
-                throw BadRequest.at("actual", i, "feedback " + i + ": \"actual\" is the true outcome (a class or a "
-                        + "number)");
-            }
-            records.add(new FeedbackRecord(id, row.asInt(0), Bounded.text(actual.asText(), 200), time));
-        }
+        List<FeedbackRecord> records = Feedback.parse(RequestRows.tree(RequestRows.utf8(body)),
+                config.limits().maxRows());
         records.forEach(feedback::add);
         return Reply.text(200, Reply.JSON, "{\"stored\":" + records.size() + "}");
     }

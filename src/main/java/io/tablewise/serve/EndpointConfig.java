@@ -270,7 +270,8 @@ public record EndpointConfig(Path file, String host, int port, String registry, 
             }
             double d = v.asDouble();
             if (!(d >= min && d <= max)) {
-                throw fail(at + field, "is " + v.asText() + "; it must be between " + plain(min) + " and " + plain(max));
+                throw fail(at + field, "is " + v.asText() + "; it must be between " + plain(min) + " and "
+                        + plain(max));
             }
             return d;
         }

@@ -115,8 +115,8 @@ final class EndpointMetrics {
             long cumulative = 0;
             for (int i = 0; i < BUCKETS.length; i++) {
                 cumulative += e.getValue().buckets[i].sum();
-                b.append(String.format(Locale.ROOT, "tablewise_request_duration_seconds_bucket{variant=\"%s\",le=\"%s\"}"
-                        + " %d%n", v, BUCKETS[i], cumulative));
+                b.append(String.format(Locale.ROOT, "tablewise_request_duration_seconds_bucket{variant=\"%s\","
+                        + "le=\"%s\"} %d%n", v, BUCKETS[i], cumulative));
             }
             long count = e.getValue().requests.sum();
             b.append(String.format(Locale.ROOT, "tablewise_request_duration_seconds_bucket{variant=\"%s\",le=\"+Inf\"}"

@@ -97,6 +97,8 @@ final class RequestRows {
         }
     }
 
+    private static final String NEEDS_ROWS = "the body needs a \"rows\" array: {\"rows\": [{\"column\": value, "
+            + "...}]}";
     /** Bodies nest no deeper than this: a row is an object of plain values. */
     private static final int MAX_DEPTH = 8;
     static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
@@ -155,7 +157,7 @@ final class RequestRows {
                 throw BadRequest.of("the body is empty; send {\"rows\": [{...}]}");
             }
             if (t != JsonToken.START_OBJECT) {
-                throw BadRequest.at("rows", -1, "the body needs a \"rows\" array: {\"rows\": [{\"column\": value, ...}]}");
+                throw BadRequest.at("rows", -1, NEEDS_ROWS);
             }
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -191,7 +193,7 @@ final class RequestRows {
             throw BadRequest.of("the body cannot be read as JSON: " + Endpoint.Bounded.text(e.getMessage(), 160));
         }
         if (!sawRows) {
-            throw BadRequest.at("rows", -1, "the body needs a \"rows\" array: {\"rows\": [{\"column\": value, ...}]}");
+            throw BadRequest.at("rows", -1, NEEDS_ROWS);
         }
         if (out.size() == 0) {
             throw BadRequest.at("rows", -1, "\"rows\" is empty; send at least one row");

@@ -243,7 +243,8 @@ class EndpointServerTest {
             refused(f.send("POST", url, f.body(List.of(good, missing))), 400, "tenure_months", "row 1 has no");
             Map<String, Object> unknown = new HashMap<>(good);
             unknown.put("favourite_colour", "blue");
-            refused(f.send("POST", url, f.body(List.of(unknown))), 400, "favourite_colour", "not a column the model knows");
+            refused(f.send("POST", url, f.body(List.of(unknown))), 400, "favourite_colour",
+                    "not a column the model knows");
             Map<String, Object> wrong = new HashMap<>(good);
             wrong.put("age", "서른");
             refused(f.send("POST", url, f.body(List.of(good, good, wrong))), 400, "age", "'서른' is not a number");
@@ -255,7 +256,8 @@ class EndpointServerTest {
                     "no variant is called 'Z'");
             refused(f.send("POST", url, "x".repeat(30_000)), 413, null, "larger than");
             refused(f.send("POST", url, "{\"rows\": []}"), 400, "rows", "empty");
-            refused(f.send("POST", url, "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]"), 400, "rows", "needs a \"rows\" array");
+            refused(f.send("POST", url, "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]"), 400, "rows",
+                    "needs a \"rows\" array");
             refused(f.send("POST", url, "{\"rows\": [{\"age\": [[[[[[[[[[[[1]]]]]]]]]]]]}]}"), 400, "age",
                     "not a list or an object");
             refused(f.send("POST", url, "{\"rows\": [{\"age\": 1, \"age\": 2}]}"), 400, null, "Duplicate field");
