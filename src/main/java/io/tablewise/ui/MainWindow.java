@@ -93,6 +93,7 @@ public final class MainWindow {
         this.inspector = new InspectorView(session.inspector(), fileBrowser());
         this.output = new OutputPanel(editor, runs);
         output.setOwner(stage);
+        output.setOnOpenFlow(file -> open(file));
 
         centre.getChildren().add(canvas);
         SplitPane vertical = new SplitPane(centre, output);

@@ -40,6 +40,7 @@ final class OutputPanel extends TabPane {
     private final ListView<String> log = new ListView<>();
     private final Tab warningsTab;
     private Runnable onToggleMaximised;
+    private java.util.function.Consumer<java.nio.file.Path> onOpenFlow;
     private javafx.stage.Window owner;
     private final Tab modelTab = new Tab(Messages.get("panel.model"));
     private final Tab insightsTab = new Tab(Messages.get("panel.insights"));
@@ -90,10 +91,19 @@ final class OutputPanel extends TabPane {
     }
 
     /** The model registry (the user's default one), read when the tab is first shown. */
-    private static Tab registryTab() {
+    private Tab registryTab() {
         io.tablewise.ui.registry.RegistryViewModel vm = new io.tablewise.ui.registry.RegistryViewModel(
                 io.tablewise.registry.RegistryLocation.defaultLocation(), javafx.application.Platform::runLater);
-        return new Tab(Messages.get("panel.registry"), new io.tablewise.ui.registry.RegistryView(vm));
+        return new Tab(Messages.get("panel.registry"), new io.tablewise.ui.registry.RegistryView(vm, file -> {
+            if (onOpenFlow != null) {
+                onOpenFlow.accept(file);
+            }
+        }));
+    }
+
+    /** How a flow file is opened in the studio (the window owns the documents). */
+    void setOnOpenFlow(java.util.function.Consumer<java.nio.file.Path> open) {
+        this.onOpenFlow = open;
     }
 
     /** The local scoring endpoint: variants from the user's registry or model folders, capture in ~/Tablewise. */

@@ -38,9 +38,21 @@ public final class RegistryView extends javafx.scene.control.ScrollPane {
     private final ListView<Approval> history = new ListView<>();
     private final VBox comparison = new VBox(6);
 
+    private final java.util.function.Consumer<java.nio.file.Path> openFlow;
+
     /** The view of {@code vm}'s registry; it reads the registry when shown for the first time. */
     public RegistryView(RegistryViewModel vm) {
+        this(vm, file -> { });
+    }
+
+    /**
+     * The view of {@code vm}'s registry.
+     *
+     * @param openFlow opens a flow file in the studio (the flow that built a version)
+     */
+    public RegistryView(RegistryViewModel vm, java.util.function.Consumer<java.nio.file.Path> openFlow) {
         this.vm = vm;
+        this.openFlow = openFlow;
         getStyleClass().add("registry-view");
         setFitToWidth(true);
         setFitToHeight(true);
@@ -151,12 +163,17 @@ public final class RegistryView extends javafx.scene.control.ScrollPane {
             b.disableProperty().bind(Bindings.size(versions.getSelectionModel().getSelectedItems()).isNotEqualTo(1)
                     .or(vm.busyProperty()));
         }
+        Button flow = new Button(Messages.get("registry.openFlow"));
+        flow.getStyleClass().add("registry-open-flow");
+        flow.setOnAction(e -> openFlow());
+        flow.disableProperty().bind(Bindings.size(versions.getSelectionModel().getSelectedItems()).isNotEqualTo(1)
+                .or(vm.busyProperty()));
         Button compare = new Button(Messages.get("runs.compare"));
         compare.getStyleClass().add("registry-compare");
         compare.disableProperty().bind(Bindings.size(versions.getSelectionModel().getSelectedItems())
                 .isNotEqualTo(2));
         compare.setOnAction(e -> compare());
-        HBox bar = new HBox(8, approve, reject, alias, compare);
+        HBox bar = new HBox(8, approve, reject, alias, compare, flow);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -186,6 +203,30 @@ public final class RegistryView extends javafx.scene.control.ScrollPane {
         d.getDialogPane().getStyleClass().add("registry-dialog");
         d.initOwner(getScene().getWindow());
         d.showAndWait().filter(a -> !a.isBlank()).ifPresent(a -> vm.setAlias(v, a));
+    }
+
+    /** Saves the flow that built the chosen version where the user says (beside its source by default), opens it. */
+    private void openFlow() {
+        ModelVersion v = selected();
+        vm.lineage(v, l -> {
+            if (l.flow() == null) {
+                vm.saveFlow(v, null, f -> { }); // says that the version has no flow
+                return;
+            }
+            java.nio.file.Path suggested = RegistryViewModel.suggestedFlowFile(l);
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(Messages.get("registry.openFlow"));
+            if (java.nio.file.Files.isDirectory(suggested.getParent())) {
+                chooser.setInitialDirectory(suggested.getParent().toFile());
+            }
+            chooser.setInitialFileName(suggested.getFileName().toString());
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Tablewise flow",
+                    "*.flow"));
+            java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                vm.saveFlow(v, file.toPath(), openFlow);
+            }
+        });
     }
 
     private void compare() {

@@ -143,6 +143,59 @@ public final class RegistryViewModel {
         });
     }
 
+    /**
+     * Where the flow that built a version is saved by default: beside the flow file it came from, whose folder its
+     * data paths are relative to, as {@code GROUP-vN.flow}; else {@code ~/Tablewise/flows}.
+     */
+    public static java.nio.file.Path suggestedFlowFile(VersionLineage l) {
+        java.nio.file.Path dir = null;
+        if (l.runRecord() != null) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(l.runRecord());
+                if (run.path("flow").isTextual()) {
+                    java.nio.file.Path parent = java.nio.file.Path.of(run.get("flow").asText()).toAbsolutePath()
+                            .getParent();
+                    dir = parent != null && java.nio.file.Files.isDirectory(parent) ? parent : null;
+                }
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                dir = null; // a record from elsewhere: the default folder
+            }
+        }
+        if (dir == null) {
+            dir = java.nio.file.Path.of(System.getProperty("user.home"), "Tablewise", "flows");
+        }
+        String name = l.version().group().replaceAll("[\\\\/:*?\"<>|]", "_") + "-v" + l.version().version() + ".flow";
+        return dir.resolve(name);
+    }
+
+    /**
+     * Writes the flow that built a version to {@code file} (atomically, keeping a backup of a file it replaces) and
+     * hands the file to {@code open}; says so when the version has no flow (built by {@code tablewise train}).
+     */
+    public void saveFlow(ModelVersion v, java.nio.file.Path file, java.util.function.Consumer<java.nio.file.Path> open) {
+        run(r -> {
+            VersionLineage l = r.lineage(v.ref());
+            if (l.flow() == null) {
+                String text = Messages.get("registry.noFlow", v.ref().toString());
+                return () -> message.set(text);
+            }
+            try {
+                com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                byte[] pretty = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(json.readTree(l.flow()));
+                io.tablewise.io.AtomicFiles.write(file, out -> out.write(pretty), true);
+            } catch (java.io.IOException e) {
+                String text = Messages.get("registry.flowNotWritten", file.toString(), String.valueOf(e.getMessage()));
+                return () -> message.set(text);
+            }
+            String text = Messages.get("registry.flowOpened", v.ref().toString(), file.toString());
+            return () -> {
+                message.set(text);
+                open.accept(file);
+            };
+        });
+    }
+
     private interface Change {
         String apply(Registry r) throws RegistryException;
     }
