@@ -367,6 +367,33 @@ public final class Registry implements AutoCloseable {
         });
     }
 
+    /**
+     * The versions registered from each run: run id to the references ({@code churn:3}) whose run record names it,
+     * oldest first. Versions registered without a run record are left out.
+     */
+    public Map<String, List<String>> versionsByRun() throws RegistryException {
+        return query("read the run records in", () -> {
+            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            try (PreparedStatement s = connection.prepareStatement("SELECT group_name, version, run_record FROM "
+                    + "model_versions WHERE run_record IS NOT NULL ORDER BY group_name, version");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String runId;
+                    try {
+                        runId = json.readTree(r.getString(3)).path("runId").asText("");
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        continue; // a record that is not JSON names no run
+                    }
+                    if (!runId.isEmpty()) {
+                        out.computeIfAbsent(runId, k -> new ArrayList<>()).add(r.getString(1) + ":" + r.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** How a version was made: its run record and flow, as registered. */
     public VersionLineage lineage(ModelRef ref) throws RegistryException {
         ModelVersion v = version(ref);

@@ -83,6 +83,7 @@ final class OutputPanel extends TabPane {
     private static Tab runsTab(FlowEditor editor, RunViewModel runs) {
         io.tablewise.ui.runs.RunsViewModel vm = new io.tablewise.ui.runs.RunsViewModel(
                 javafx.application.Platform::runLater);
+        vm.setRegistry(io.tablewise.registry.RegistryLocation.defaultLocation());
         vm.load(editor.fileProperty().get());
         vm.setPathPolicy(file -> runs.pathPolicy());
         editor.fileProperty().addListener((o, a, file) -> vm.load(file));

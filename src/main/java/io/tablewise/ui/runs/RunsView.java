@@ -65,6 +65,7 @@ public final class RunsView extends ScrollPane {
         setFitToWidth(true);
         table.getStyleClass().add("runs-table");
         table.setItems(vm.shownRuns());
+        vm.registered().addListener((javafx.collections.MapChangeListener<String, String>) c -> table.refresh());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(Messages.get("runs.none")));
         table.setPrefHeight(300);
@@ -153,6 +154,8 @@ public final class RunsView extends ScrollPane {
         table.getColumns().add(TableBox.textColumn(Messages.get("runs.run"), RunRecord::runId));
         table.getColumns().add(TableBox.textColumn(Messages.get("runs.time"), r -> r.time().replace('T', ' ')));
         table.getColumns().add(TableBox.textColumn(Messages.get("runs.node"), RunRecord::node));
+        table.getColumns().add(TableBox.textColumn(Messages.get("runs.registered"),
+                r -> vm.registered().getOrDefault(r.runId(), "")));
         table.getColumns().add(TableBox.textColumn(Messages.get("runs.algorithm"), r -> r.algorithm().isEmpty() ? ""
                 : Messages.get("model.algorithm." + r.algorithm())));
         List<String> params = vm.parameterColumns();

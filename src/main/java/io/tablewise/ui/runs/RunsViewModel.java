@@ -77,6 +77,8 @@ public final class RunsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty everyParameter = new SimpleBooleanProperty(false);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableMap<String, String> registered = FXCollections.observableHashMap();
+    private io.tablewise.registry.RegistryLocation registry;
     private Path dir;
     private String flowName;
 
@@ -125,6 +127,37 @@ public final class RunsViewModel {
         runs.setAll(mine);
         problems.setAll(found);
         applyFilter();
+        readRegistered();
+    }
+
+    /** The registry whose versions the runs are linked to (none: no links). */
+    public void setRegistry(io.tablewise.registry.RegistryLocation location) {
+        this.registry = location;
+        readRegistered();
+    }
+
+    /** Run id to the registry versions registered from that run ({@code churn:3, churn:4}). */
+    public javafx.collections.ObservableMap<String, String> registered() {
+        return registered;
+    }
+
+    /** Reads which versions came from which run, on a thread of its own (a registry may be across the network). */
+    private void readRegistered() {
+        io.tablewise.registry.RegistryLocation where = registry;
+        if (where == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            Map<String, String> links = new java.util.HashMap<>();
+            try (io.tablewise.registry.Registry r = io.tablewise.registry.Registry.open(where)) {
+                r.versionsByRun().forEach((run, refs) -> links.put(run, String.join(", ", refs)));
+            } catch (io.tablewise.registry.RegistryException | RuntimeException e) {
+                return; // no registry yet, or out of reach: the runs show without links
+            }
+            ui.execute(() -> registered.putAll(links));
+        }, "runs-registry");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Reads the log again. */

@@ -128,4 +128,23 @@ class RunsViewModelTest {
                 flowFile, Map.of("testshare", List.of("0.1"))));
         assertTrue(e.getMessage().contains("did you mean 'testShare'"), e.getMessage());
     }
+
+    @Test
+    void aRunLinksToTheRegistryVersionsRegisteredFromIt() throws Exception {
+        RunRecord reference = run("0.2");
+        Path model = Files.list(flowFile.getParent().resolve("output")).filter(Files::isDirectory)
+                .map(p -> p.resolve("model")).filter(Files::isDirectory).findFirst().orElseThrow();
+        io.tablewise.registry.RegistryLocation where = io.tablewise.registry.RegistryLocation.folder(
+                dir.resolve("registry"));
+        try (io.tablewise.registry.Registry r = io.tablewise.registry.Registry.open(where)) {
+            String record = new ObjectMapper().writeValueAsString(Map.of("runId", reference.runId()));
+            r.register(model, new io.tablewise.registry.Registry.Registration("houses", "", List.of(), "pending",
+                    null, record, null));
+            r.register(model, new io.tablewise.registry.Registry.Registration("houses", "", List.of(), "pending",
+                    null, null, null));
+        }
+        ui.run(() -> vm.setRegistry(where));
+        ui.await(() -> !vm.registered().isEmpty(), 30, "the registry's links");
+        assertEquals(Map.of(reference.runId(), "houses:1"), ui.call(() -> Map.copyOf(vm.registered())));
+    }
 }
