@@ -56,6 +56,18 @@ abstract class RegistryContract {
     }
 
     @Test
+    void versionsAreFoundByTheRunThatBuiltThem() throws Exception {
+        try (Registry r = openFresh()) {
+            for (Path m : List.of(model1, model2)) {
+                r.register(m, new Registry.Registration("churn", "", List.of(), "pending", null,
+                        "{\"runId\": \"20261203-1\"}", null));
+            }
+            r.register(model1, new Registry.Registration("other", "", List.of(), "pending", null, null, null));
+            assertEquals(java.util.Map.of("20261203-1", List.of("churn:1", "churn:2")), r.versionsByRun());
+        }
+    }
+
+    @Test
     void versionsApprovalsAliasesAndReferences() throws Exception {
         try (Registry r = openFresh()) {
             assertEquals(List.of(), r.groups());
