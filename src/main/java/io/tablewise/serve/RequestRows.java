@@ -115,11 +115,10 @@ final class RequestRows {
      * @param maxRows more rows than this are refused
      */
     static Rows parse(byte[] body, String contentType, int maxRows) throws BadRequest {
-        String text = utf8(body);
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("csv")) {
-            return csv(text, maxRows);
+            return csv(utf8(body), maxRows);
         }
-        return json(text, maxRows);
+        return json(body, maxRows); // Jackson reads the bytes itself, refusing bytes that are not UTF-8
     }
 
     static String utf8(byte[] body) throws BadRequest {
@@ -148,10 +147,10 @@ final class RequestRows {
     }
 
     /** Streams the rows straight into {@link Rows} (no tree in between: a 10,000-row body parses twice as fast). */
-    private static Rows json(String text, int maxRows) throws BadRequest {
+    private static Rows json(byte[] body, int maxRows) throws BadRequest {
         Rows out = new Rows();
         boolean sawRows = false;
-        try (JsonParser p = JSON.getFactory().createParser(text)) {
+        try (JsonParser p = JSON.getFactory().createParser(body)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw BadRequest.of("the body is empty; send {\"rows\": [{...}]}");

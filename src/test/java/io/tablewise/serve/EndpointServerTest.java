@@ -293,6 +293,20 @@ class EndpointServerTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreRefusedAsSuch() throws Exception {
+        try (Endpoint e = Endpoint.open(f.config("bytes.json", abConfig("")))) {
+            byte[] latin1 = "{\"rows\": [{\"region\": \"São Paulo\"}]}".getBytes(java.nio.charset.StandardCharsets
+                    .ISO_8859_1);
+            Reply r = e.handle("POST", "/invocations", h -> null, latin1);
+            assertEquals(400, r.status());
+            assertTrue(r.bodyText().contains("UTF-8"), r.bodyText());
+            Reply csv = e.handle("POST", "/invocations", h -> h.equals("Content-Type") ? "text/csv" : null, latin1);
+            assertEquals(400, csv.status());
+            assertTrue(csv.bodyText().contains("not UTF-8"), csv.bodyText());
+        }
+    }
+
+    @Test
     void aModelThatFailsToLoadIsNamedAtStart() throws Exception {
         EndpointConfig c = f.config("broken.json", "{\"formatVersion\": 1, \"variants\": [{\"name\": \"A\", "
                 + "\"model\": \"nowhere/model\"}]}");
