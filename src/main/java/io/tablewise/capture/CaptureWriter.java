@@ -59,25 +59,61 @@ public final class CaptureWriter implements AutoCloseable {
         flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The captured scored row as a line. */
+    /** The captured scored row as a line (written field by field: the endpoint adds one per scored row). */
     public void add(CaptureRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requestId", r.requestId());
-        m.put("row", r.row());
-        m.put("time", r.time());
-        m.put("variant", r.variant());
-        m.put("model", r.model());
-        m.put("version", r.version());
-        if (r.shadow()) {
-            m.put("shadow", true);
+        java.io.StringWriter line = new java.io.StringWriter(256);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(line)) {
+            g.writeStartObject();
+            g.writeStringField("requestId", r.requestId());
+            g.writeNumberField("row", r.row());
+            g.writeStringField("time", r.time());
+            g.writeStringField("variant", r.variant());
+            g.writeStringField("model", r.model());
+            g.writeStringField("version", r.version());
+            if (r.shadow()) {
+                g.writeBooleanField("shadow", true);
+            }
+            g.writeNumberField("latencyMs", r.latencyMs());
+            g.writeObjectFieldStart("input");
+            for (Map.Entry<String, Object> e : r.input().entrySet()) {
+                g.writeFieldName(e.getKey());
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+            g.writeStringField("prediction", r.prediction());
+            if (!r.probabilities().isEmpty()) {
+                g.writeObjectFieldStart("probabilities");
+                for (Map.Entry<String, Double> e : r.probabilities().entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    value(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
         }
-        m.put("latencyMs", r.latencyMs());
-        m.put("input", r.input());
-        m.put("prediction", r.prediction());
-        if (!r.probabilities().isEmpty()) {
-            m.put("probabilities", r.probabilities());
+        append(r.time(), line.toString());
+    }
+
+    private static void value(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws java.io.IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Double d) {
+            if (Double.isFinite(d)) {
+                g.writeNumber(d);
+            } else {
+                g.writeNull();
+            }
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(String.valueOf(v));
         }
-        append(r.time(), m);
     }
 
     /** The outcome as a line. */
@@ -87,17 +123,24 @@ public final class CaptureWriter implements AutoCloseable {
         m.put("row", f.row());
         m.put("actual", f.actual());
         m.put("time", f.time());
-        append(f.time(), m);
-    }
-
-    private void append(String time, Map<String, Object> record) {
-        String line;
         try {
-            line = JSON.writeValueAsString(record);
+            append(f.time(), JSON.writeValueAsString(m));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        String file = prefix + "-" + HOUR.format(Instant.parse(time)) + ".jsonl";
+    }
+
+    /** The hour's file of an ISO-8601 UTC time ({@code 2026-12-03T21:07:00Z} is in {@code PREFIX-20261203-21}). */
+    private String fileOf(String time) {
+        if (time.length() >= 14 && time.charAt(4) == '-' && time.charAt(10) == 'T') { // Instant.toString's form
+            return prefix + "-" + time.substring(0, 4) + time.substring(5, 7) + time.substring(8, 10) + "-"
+                    + time.substring(11, 13) + ".jsonl";
+        }
+        return prefix + "-" + HOUR.format(Instant.parse(time)) + ".jsonl";
+    }
+
+    private void append(String time, String line) {
+        String file = fileOf(time);
         synchronized (pending) {
             pending.computeIfAbsent(file, k -> new StringBuilder()).append(line).append('\n');
         }
