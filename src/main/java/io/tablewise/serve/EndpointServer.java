@@ -167,6 +167,8 @@ public final class EndpointServer implements AutoCloseable {
 
     /** Jetty's request to the endpoint's {@code handle} and back. */
     private static final class Adapter extends Handler.Abstract {
+        /** Bytes past the limit still read (and dropped) so a client gets its 413. */
+        private static final long DRAIN = 8L << 20;
         private final Endpoint endpoint;
         private final long maxBody;
 
@@ -178,20 +180,27 @@ public final class EndpointServer implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             Reply reply;
+            boolean whole = true; // the request's body was read to its end: the connection can serve another
             long declared = request.getLength();
             if (declared > maxBody) {
+                whole = declared - maxBody <= DRAIN && drain(request);
                 reply = tooLarge();
             } else {
                 byte[] body = read(request);
-                reply = body == null ? tooLarge() : endpoint.handle(request.getMethod(), Request.getPathInContext(
-                        request), name -> request.getHeaders().get(name), body);
+                if (body == null) {
+                    whole = drain(request);
+                    reply = tooLarge();
+                } else {
+                    reply = endpoint.handle(request.getMethod(), Request.getPathInContext(request),
+                            name -> request.getHeaders().get(name), body);
+                }
             }
             response.setStatus(reply.status());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
             for (Map.Entry<String, String> h : reply.headers().entrySet()) {
                 response.getHeaders().put(h.getKey(), h.getValue());
             }
-            if (reply.status() == 413) {
+            if (!whole) {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of the body is not read
             }
             response.write(true, ByteBuffer.wrap(reply.body()), callback);
@@ -203,9 +212,10 @@ public final class EndpointServer implements AutoCloseable {
                     + maxBody + " bytes); send fewer rows per request, or raise limits.maxBodyBytes\"}");
         }
 
-        /** The body, or null when it is larger than the limit. */
+        /** The body, or null when it is larger than the limit (what was read of it is dropped). */
         private byte[] read(Request request) {
-            try (InputStream in = Content.Source.asInputStream(request)) {
+            try {
+                InputStream in = Content.Source.asInputStream(request);
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
                         (int) Math.min(Math.max(request.getLength(), 256), maxBody));
                 byte[] buffer = new byte[16 * 1024];
@@ -220,6 +230,26 @@ public final class EndpointServer implements AutoCloseable {
                 return out.toByteArray();
             } catch (IOException e) {
                 return new byte[0];
+            }
+        }
+
+        /**
+         * Reads and drops the rest of a body that is a little too large (up to {@value #DRAIN} bytes more), so the
+         * client, still sending, receives its 413 instead of a broken connection; true when it reached the end.
+         */
+        private boolean drain(Request request) {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] buffer = new byte[64 * 1024];
+                long dropped = 0;
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    dropped += n;
+                    if (dropped > DRAIN) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
             }
         }
     }
