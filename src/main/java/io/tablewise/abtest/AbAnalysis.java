@@ -241,11 +241,7 @@ public final class AbAnalysis {
                 : String.format(Locale.ROOT, "%.3f", x);
     }
 
-    private interface RowTest {
-        boolean test(Labelled l);
-    }
-
-    private static int count(List<Labelled> l, RowTest t) {
+    private static int count(List<Labelled> l, java.util.function.Predicate<Labelled> t) {
         int n = 0;
         for (Labelled x : l) {
             n += t.test(x) ? 1 : 0;

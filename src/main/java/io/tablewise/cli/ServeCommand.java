@@ -62,9 +62,9 @@ final class ServeCommand implements Callable<Integer> {
         EndpointConfig c;
         try {
             c = config != null ? EndpointConfig.read(config)
-                    : EndpointConfig.single(model.startsWith("/") || io.tablewise.registry.ModelRef
-                            .looksLikeReference(model) ? model : Path.of(model).toAbsolutePath().normalize()
-                            .toString(), registry, "127.0.0.1", EndpointConfig.DEFAULT_PORT);
+                    : EndpointConfig.single(io.tablewise.registry.ModelRef.looksLikeReference(model) ? model
+                            : Path.of(model).toAbsolutePath().normalize().toString(), registry, "127.0.0.1",
+                            EndpointConfig.DEFAULT_PORT);
         } catch (EndpointException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;

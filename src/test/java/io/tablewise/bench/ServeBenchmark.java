@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 import io.tablewise.cli.TablewiseCommand;
 import io.tablewise.data.csv.CsvOptions;
@@ -103,18 +101,7 @@ public final class ServeBenchmark {
     }
 
     private static String body(Table t, int from, int to) throws Exception {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int r = from; r < to; r++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (Column<?> c : t.columns()) {
-                if (!c.name().equals("churned")) {
-                    Object v = c.isMissing(r) ? null : c.get(r);
-                    row.put(c.name(), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
-                }
-            }
-            rows.add(row);
-        }
-        return JSON.writeValueAsString(Map.of("rows", rows));
+        return JSON.writeValueAsString(Map.of("rows", io.tablewise.serve.JsonRows.of(t, from, to, "churned")));
     }
 
     private static double measure(Server s, String body, int rate, double seconds, String what, List<String[]> table)

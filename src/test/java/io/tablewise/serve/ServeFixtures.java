@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 import io.tablewise.data.csv.CsvOptions;
 import io.tablewise.data.csv.DelimitedReader;
@@ -71,19 +68,7 @@ final class ServeFixtures {
 
     /** The data file's rows as JSON objects, typed as the import typed them (the target left out). */
     List<Map<String, Object>> jsonRows(Table t, int from, int to, String target) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int r = from; r < to; r++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (Column<?> c : t.columns()) {
-                if (c.name().equals(target)) {
-                    continue;
-                }
-                row.put(c.name(), c.isMissing(r) ? null : c.get(r) instanceof Number || c.get(r) instanceof Boolean
-                        ? c.get(r) : String.valueOf(c.get(r)));
-            }
-            out.add(row);
-        }
-        return out;
+        return JsonRows.of(t, from, to, target);
     }
 
     String body(List<Map<String, Object>> rows) throws IOException {

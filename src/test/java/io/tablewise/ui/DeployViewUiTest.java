@@ -20,12 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 import io.tablewise.capture.CaptureReader;
-import io.tablewise.model.BuildOptions;
-import io.tablewise.model.ModelBuilder;
-import io.tablewise.model.ModelFiles;
-import io.tablewise.node.ProgressMonitor;
-import io.tablewise.registry.Registry;
-import io.tablewise.registry.RegistryLocation;
 import io.tablewise.ui.deploy.DeployViewModel;
 
 /**
@@ -39,15 +33,7 @@ class DeployViewUiTest extends SampleStudioUiTest {
     @BeforeAll
     static void aRegisteredModel() throws Exception {
         System.setProperty("tablewise.registry", home.resolve("reg").toString());
-        tech.tablesaw.api.Table rows = new io.tablewise.data.csv.DelimitedReader().read(
-                Path.of("projects-sample/customer-churn/data/customers.csv"),
-                io.tablewise.data.csv.CsvOptions.defaults(), ProgressMonitor.NONE).table();
-        Path folder = home.resolve("cart");
-        ModelFiles.save(ModelBuilder.build(rows, new BuildOptions("churned", null, List.of("customer_id"), null, 0.2,
-                42).withAlgorithm("cart"), ProgressMonitor.NONE), folder);
-        try (Registry r = Registry.open(RegistryLocation.defaultLocation())) {
-            r.register(folder, Registry.Registration.of("churn"));
-        }
+        StudioFixture.registerChurnModels(home, List.of("cart"));
     }
 
     @AfterAll

@@ -19,10 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import io.tablewise.model.BuildOptions;
-import io.tablewise.model.ModelBuilder;
-import io.tablewise.model.ModelFiles;
-import io.tablewise.node.ProgressMonitor;
 import io.tablewise.registry.ModelRef;
 import io.tablewise.registry.ModelVersion;
 import io.tablewise.registry.Registry;
@@ -36,17 +32,7 @@ class RegistryViewUiTest extends SampleStudioUiTest {
     @BeforeAll
     static void useATestRegistry() throws Exception {
         System.setProperty("tablewise.registry", registryDir.resolve("reg").toString());
-        tech.tablesaw.api.Table rows = new io.tablewise.data.csv.DelimitedReader().read(
-                Path.of("projects-sample/customer-churn/data/customers.csv"),
-                io.tablewise.data.csv.CsvOptions.defaults(), ProgressMonitor.NONE).table();
-        try (Registry r = Registry.open(RegistryLocation.defaultLocation())) {
-            for (String algorithm : List.of("liblinear", "cart")) {
-                Path folder = registryDir.resolve(algorithm);
-                ModelFiles.save(ModelBuilder.build(rows, new BuildOptions("churned", null, List.of("customer_id"),
-                        null, 0.2, 42).withAlgorithm(algorithm), ProgressMonitor.NONE), folder);
-                r.register(folder, Registry.Registration.of("churn"));
-            }
-        }
+        StudioFixture.registerChurnModels(registryDir, List.of("liblinear", "cart"));
     }
 
     @AfterAll

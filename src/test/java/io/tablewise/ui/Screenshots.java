@@ -277,13 +277,7 @@ public final class Screenshots {
         List<Map<String, Object>> feedback = new ArrayList<>();
         List<Map<String, Object>> first = new ArrayList<>(); // the first customer, sent again while the shot is taken
         for (int r = 0; r < 1500; r++) {
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
-            for (tech.tablesaw.columns.Column<?> c : rows.columns()) {
-                if (!c.name().equals("churned")) {
-                    Object v = c.isMissing(r) ? null : c.get(r);
-                    row.put(c.name(), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
-                }
-            }
+            Map<String, Object> row = io.tablewise.serve.JsonRows.row(rows, r, "churned");
             if (first.isEmpty()) {
                 first.add(row);
             }

@@ -1,6 +1,7 @@
 package io.tablewise.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
@@ -113,6 +114,26 @@ final class StudioFixture {
     /** Clicks a node's card on the canvas. */
     void clickCard(org.testfx.api.FxRobot robot, String node) throws Exception {
         robot.clickOn(fx(() -> window.canvas().localToScreen(window.canvas().cardCentreInView(node).orElseThrow())));
+    }
+
+    /**
+     * Registers one version of the sample's churn model per algorithm into the user's default registry (the tests
+     * point it at a temporary folder), built in {@code work}.
+     */
+    static void registerChurnModels(Path work, List<String> algorithms) throws Exception {
+        tech.tablesaw.api.Table rows = new io.tablewise.data.csv.DelimitedReader().read(
+                Path.of("projects-sample/customer-churn/data/customers.csv"),
+                io.tablewise.data.csv.CsvOptions.defaults(), io.tablewise.node.ProgressMonitor.NONE).table();
+        try (io.tablewise.registry.Registry r = io.tablewise.registry.Registry.open(
+                io.tablewise.registry.RegistryLocation.defaultLocation())) {
+            for (String algorithm : algorithms) {
+                Path folder = work.resolve(algorithm);
+                io.tablewise.model.ModelFiles.save(io.tablewise.model.ModelBuilder.build(rows,
+                        new io.tablewise.model.BuildOptions("churned", null, List.of("customer_id"), null, 0.2, 42)
+                                .withAlgorithm(algorithm), io.tablewise.node.ProgressMonitor.NONE), folder);
+                r.register(folder, io.tablewise.registry.Registry.Registration.of("churn"));
+            }
+        }
     }
 
     /** Scrolls the scroll pane around {@code node} so that it shows, as a user would before clicking it. */
