@@ -2,7 +2,6 @@ package io.tablewise.registry;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,10 +40,15 @@ final class Artifacts {
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                return hash; // another process stored the same content at the same moment
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target);
+            } catch (IOException e) {
+                // Another process stored the same content at the same moment: Linux reports the rename onto its
+                // folder as "Directory not empty", which Java raises as a plain FileSystemException, not always as
+                // FileAlreadyExistsException or DirectoryNotEmptyException.
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
             }
             return hash;
         } finally {
