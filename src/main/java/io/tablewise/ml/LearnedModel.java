@@ -65,12 +65,32 @@ public final class LearnedModel {
     private final Model<?> model;
     /** The boosters' trees for scoring in Java, read on first use (null entries: score through XGBoost). */
     private volatile List<TreeScorer> scorers;
+    /**
+     * A decision tree's training rows per node (nodes numbered depth first, the {@code <=} side before the other),
+     * counted when it was built: what exact explanations weigh the branches with; null for other families and for
+     * trees saved before it was kept.
+     */
+    private final double[] treeCover;
+    /**
+     * Nearest neighbours: a seeded sample of training rows, encoded, that a sampling estimate of SHAP values compares
+     * rows with; null for other families and for models saved before it was kept.
+     */
+    private final double[][] background;
+    /** Training rows kept for {@link #background}. */
+    public static final int BACKGROUND_ROWS = 50;
 
-    private LearnedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model) {
+    private LearnedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model,
+                         double[] treeCover, double[][] background) {
         this.type = type;
         this.classes = List.copyOf(classes);
         this.encoder = encoder;
         this.model = model;
+        this.treeCover = treeCover;
+        this.background = background;
+    }
+
+    private LearnedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model) {
+        this(type, classes, encoder, model, null, null);
     }
 
     /** The problem type. */
@@ -116,7 +136,8 @@ public final class LearnedModel {
             RegressionFactory factory = new RegressionFactory();
             MutableDataset<Regressor> data = dataset(table, encoder, rows, factory,
                     r -> new Regressor("target", Values.number(y, r)));
-            return new LearnedModel(type, List.of(), encoder, fit(learner.regressor(seed, threads), data, learner));
+            return withCover(new LearnedModel(type, List.of(), encoder, fit(learner.regressor(seed, threads), data,
+                    learner)), table, rows);
         }
         List<String> classes = classes(y, rows);
         if (classes.size() < 2) {
@@ -124,7 +145,202 @@ public final class LearnedModel {
         }
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = dataset(table, encoder, rows, factory, r -> new Label(Values.label(y, r)));
-        return new LearnedModel(type, classes, encoder, fit(learner.classifier(seed, threads), data, learner));
+        return withCover(new LearnedModel(type, classes, encoder, fit(learner.classifier(seed, threads), data,
+                learner)), table, rows);
+    }
+
+    /**
+     * A decision tree with the count of training rows at each of its nodes; nearest neighbours with a sample of its
+     * training rows; any other model as it is (what explaining it needs).
+     */
+    private static LearnedModel withCover(LearnedModel m, Table table, int[] rows) {
+        if (m.model instanceof org.tribuo.common.nearest.KNNModel) {
+            int[] chosen = rows.clone();
+            java.util.Random random = new java.util.Random(rows.length);
+            int n = Math.min(BACKGROUND_ROWS, chosen.length);
+            for (int i = 0; i < n; i++) {
+                int j = i + random.nextInt(chosen.length - i);
+                int t = chosen[i];
+                chosen[i] = chosen[j];
+                chosen[j] = t;
+            }
+            return new LearnedModel(m.type, m.classes, m.encoder, m.model, null,
+                    m.features(table, java.util.Arrays.copyOf(chosen, n)));
+        }
+        if (!(m.model instanceof org.tribuo.common.tree.TreeModel)) {
+            return m;
+        }
+        DecisionTrees trees = TribuoTrees.of(m, null);
+        DecisionTrees.Tree tree = trees.trees().get(0);
+        double[] cover = new double[tree.size()];
+        Column<?>[] source = m.encoder.columns(table);
+        double[] x = new double[m.encoder.featureNames().size()];
+        for (int r : rows) {
+            m.encoder.encode(source, r, x);
+            int n = 0;
+            cover[0]++;
+            while (!tree.isLeaf(n)) {
+                n = trees.next(tree, n, tree.feature()[n] < 0 ? Double.NaN : x[tree.feature()[n]]);
+                cover[n]++;
+            }
+        }
+        return new LearnedModel(m.type, m.classes, m.encoder, m.model, cover, null);
+    }
+
+    /** Nearest neighbours' sample of encoded training rows, or null (see {@link #background}); saved with it. */
+    public double[][] background() {
+        return background == null ? null : background.clone();
+    }
+
+    /** The same model with its sample of training rows read back from its folder. */
+    public LearnedModel withBackground(double[][] rows) {
+        return new LearnedModel(type, classes, encoder, model, treeCover, rows);
+    }
+
+    /** The decision tree's training rows per node, or null (see {@link #treeCover}); saved with the model. */
+    public double[] treeCover() {
+        return treeCover == null ? null : treeCover.clone();
+    }
+
+    /** The same model with the decision tree's node counts read back from its folder. */
+    public LearnedModel withTreeCover(double[] cover) {
+        return new LearnedModel(type, classes, encoder, model, cover == null ? null : cover.clone(), background);
+    }
+
+    /**
+     * The trees of a boosted-tree, forest or decision-tree model as arrays, with what explaining them needs (the
+     * training weight of every node); empty for other families, and for a decision tree saved before node counts were
+     * kept.
+     */
+    public java.util.Optional<DecisionTrees> decisionTrees() {
+        if (model instanceof XGBoostModel<?> xgb && treeScorers() != null) {
+            org.tribuo.ImmutableFeatureMap ids = xgb.getFeatureIDMap();
+            int[] featureOf = new int[ids.size()];
+            java.util.Arrays.fill(featureOf, -1);
+            List<String> names = encoder.featureNames();
+            for (int f = 0; f < names.size(); f++) {
+                int id = ids.getID(names.get(f));
+                if (id >= 0) {
+                    featureOf[id] = f;
+                }
+            }
+            List<TreeScorer> boosters = treeScorers();
+            List<DecisionTrees.Tree> all = new ArrayList<>();
+            int[] classOf = classOrder();
+            for (int b = 0; b < boosters.size(); b++) {
+                List<DecisionTrees.Tree> trees = boosters.get(b).trees(featureOf);
+                if (trees == null) {
+                    return java.util.Optional.empty();
+                }
+                for (DecisionTrees.Tree t : trees) {
+                    // one booster of all classes (classification) or one booster per output (regression)
+                    int output = type == ProblemType.REGRESSION ? b : classOf[t.output()];
+                    all.add(new DecisionTrees.Tree(t.left(), t.right(), t.feature(), t.split(), t.defaultLeft(),
+                            t.cover(), t.leaf(), output));
+                }
+            }
+            int outputs = type == ProblemType.REGRESSION ? boosters.size() : classes.size();
+            double[] base = new double[outputs];
+            java.util.Arrays.fill(base, boosters.get(0).base());
+            return java.util.Optional.of(new DecisionTrees(all, base, outputs, true,
+                    type != ProblemType.REGRESSION));
+        }
+        if (model instanceof org.tribuo.common.tree.TreeModel && treeCover != null) {
+            return java.util.Optional.of(TribuoTrees.of(this, treeCover));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A linear model's weights on the encoder's (standardised) features, in margin space: the margin of output
+     * {@code k} is {@code bias[k] + sum_f weights[k][f] * x[f]} with a missing feature read as 0 (its training mean);
+     * empty for other families.
+     *
+     * @param weights per output, per feature
+     * @param bias per output
+     * @param link how margins become the model's answer
+     */
+    public record LinearWeights(double[][] weights, double[] bias, Link link) {
+    }
+
+    /** How a linear model's margins become its answer. */
+    public enum Link {
+        /** Regression: the margin is the value. */
+        IDENTITY,
+        /** Classes: probabilities are the softmax of the margins (Tribuo's linear SGD with log loss). */
+        SOFTMAX,
+        /** Two classes: one margin per class, each the log-odds of its class against the rest (LibLinear). */
+        LOGISTIC_PER_CLASS
+    }
+
+    /** The weights of a linear model (see {@link LinearWeights}), in {@link #classes()} order; else empty. */
+    public java.util.Optional<LinearWeights> linearWeights() {
+        if (!encoder.isStandardised()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(LinearModels.weights(this));
+    }
+
+    /**
+     * The model's answers for rows given as encoded features ({@link #features}): class probabilities in
+     * {@link #classes()} order, or {@code [value]} for regression; through Tribuo (the sampling estimate of the
+     * families without an exact explanation).
+     */
+    @SuppressWarnings("unchecked")
+    public double[][] outputsOfFeatures(double[][] x) {
+        List<String> names = encoder.featureNames();
+        boolean regression = type == ProblemType.REGRESSION;
+        List<Example<Label>> labelled = new ArrayList<>();
+        List<Example<Regressor>> valued = new ArrayList<>();
+        for (double[] row : x) {
+            List<String> n = new ArrayList<>();
+            List<Double> v = new ArrayList<>();
+            n.add(CONSTANT);
+            v.add(1.0);
+            for (int f = 0; f < row.length; f++) {
+                if (!Double.isNaN(row[f])) {
+                    n.add(names.get(f));
+                    v.add(row[f]);
+                }
+            }
+            String[] fn = n.toArray(new String[0]);
+            double[] fv = v.stream().mapToDouble(Double::doubleValue).toArray();
+            if (regression) {
+                valued.add(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, fn, fv));
+            } else {
+                labelled.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, fn, fv));
+            }
+        }
+        double[][] out = new double[x.length][];
+        if (regression) {
+            List<Prediction<Regressor>> p = predict((Model<Regressor>) model, valued);
+            for (int i = 0; i < x.length; i++) {
+                out[i] = new double[] {p.get(i).getOutput().getValues()[0]};
+            }
+            return out;
+        }
+        List<Prediction<Label>> p = predict((Model<Label>) model, labelled);
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[classes.size()];
+            for (Map.Entry<String, Label> e : p.get(i).getOutputScores().entrySet()) {
+                int c = classes.indexOf(e.getKey());
+                if (c >= 0) {
+                    out[i][c] = e.getValue().getScore();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The rows encoded as the model reads them, one array per row in {@link FeatureEncoder#featureNames()} order. */
+    public double[][] features(Table table, int[] rows) {
+        Column<?>[] source = encoder.columns(table);
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new double[encoder.featureNames().size()];
+            encoder.encode(source, rows[i], out[i]);
+        }
+        return out;
     }
 
     private static <T extends Output<T>> Model<T> fit(Trainer<T> trainer, MutableDataset<T> data, Learner learner) {
@@ -562,7 +778,7 @@ public final class LearnedModel {
             synchronized (NATIVE) { // the boosters are rebuilt by XGBoost
                 read = Model.deserialize(proto);
             }
-            return new LearnedModel(type, classes, encoder, read);
+            return new LearnedModel(type, classes, encoder, read, null, null);
         } catch (RuntimeException e) {
             throw new IOException(file.getFileName() + " could not be read: " + e.getMessage(), e);
         }

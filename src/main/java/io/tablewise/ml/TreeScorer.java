@@ -28,6 +28,8 @@ final class TreeScorer {
     private final int[] feature;
     private final float[] value;
     private final boolean[] defaultLeft;
+    /** The training weight (hessian sum) that reached each node, for explanations; null when the model has none. */
+    private double[] cover;
     /** Walk without branches: a leaf points at itself, inner nodes at their left child (the right one follows). */
     private final int[] step;
     private final int[] inner;
@@ -109,6 +111,8 @@ final class TreeScorer {
         int[] right = new int[total];
         int[] feature = new int[total];
         float[] value = new float[total];
+        double[] cover = new double[total];
+        boolean coverKnown = true;
         boolean[] defaultLeft = new boolean[total];
         int at = 0;
         for (int k = 0; k < trees.size(); k++) {
@@ -121,12 +125,14 @@ final class TreeScorer {
             JsonNode c = t.path("split_conditions");
             JsonNode d = t.path("default_left");
             JsonNode h = t.path("sum_hessian");
+            coverKnown &= h.size() == l.size();
             for (int n = 0; n < l.size(); n++) {
                 left[at + n] = l.get(n).asInt() < 0 ? -1 : at + l.get(n).asInt();
                 right[at + n] = r.get(n).asInt() < 0 ? -1 : at + r.get(n).asInt();
                 feature[at + n] = s.get(n).asInt();
                 value[at + n] = exactFloat(c.get(n)); // the split, or a leaf's value
                 defaultLeft[at + n] = d.get(n).asInt() != 0;
+                cover[at + n] = h.size() == l.size() ? h.get(n).asDouble() : 0;
                 int f = feature[at + n];
                 if (neverMissing != null && l.get(n).asInt() >= 0 && f < neverMissing.length && neverMissing[f]
                         && h.size() == l.size()) {
@@ -137,6 +143,7 @@ final class TreeScorer {
         }
         TreeScorer scorer = new TreeScorer(groups, base, softmax, roots, group, left, right, feature, value,
                 defaultLeft);
+        scorer.cover = coverKnown ? cover : null;
         scorer.parallel = Math.max(1, Integer.parseInt(model.path("gbtree_model_param").path("num_parallel_tree")
                 .asText("1")));
         return scorer;
@@ -146,6 +153,52 @@ final class TreeScorer {
     private static float exactFloat(JsonNode n) {
         return n.isBigDecimal() ? Float.parseFloat(n.decimalValue().toString())
                 : Float.parseFloat(n.asText());
+    }
+
+    /**
+     * The trees as {@link DecisionTrees.Tree}s with their features renumbered by {@code featureOf} (XGBoost's index to
+     * the encoder's, -1 for none), routed as this scorer routes them; null when the booster keeps no hessian sums.
+     */
+    java.util.List<DecisionTrees.Tree> trees(int[] featureOf) {
+        if (cover == null) {
+            return null;
+        }
+        java.util.List<DecisionTrees.Tree> out = new java.util.ArrayList<>();
+        for (int k = 0; k < roots.length; k++) {
+            int from = roots[k];
+            int to = k + 1 < roots.length ? roots[k + 1] : left.length;
+            int n = to - from;
+            int[] l = new int[n];
+            int[] r = new int[n];
+            int[] f = new int[n];
+            double[] split = new double[n];
+            boolean[] dl = new boolean[n];
+            double[] c = new double[n];
+            double[][] leaf = new double[n][];
+            for (int i = 0; i < n; i++) {
+                boolean isLeaf = left[from + i] < 0;
+                l[i] = isLeaf ? -1 : left[from + i] - from;
+                r[i] = isLeaf ? -1 : right[from + i] - from;
+                int xf = feature[from + i];
+                f[i] = isLeaf ? -1 : xf < featureOf.length ? featureOf[xf] : -1;
+                split[i] = value[from + i];
+                dl[i] = defaultLeft[from + i];
+                c[i] = cover[from + i];
+                leaf[i] = isLeaf ? new double[] {value[from + i]} : null;
+            }
+            out.add(new DecisionTrees.Tree(l, r, f, split, dl, c, leaf, group[k]));
+        }
+        return out;
+    }
+
+    /** The base score every output starts from. */
+    float base() {
+        return base;
+    }
+
+    /** Whether the outputs are softmax margins (classes) rather than values. */
+    boolean softmax() {
+        return softmax;
     }
 
     /** Outputs per row: the class probabilities (softmax objectives) or the value (regression). */

@@ -123,6 +123,28 @@ public final class ModelFiles {
         out.put("transforms", m.chain().describe());
         out.put("preprocessing", m.model().encoder().state());
         out.put("settings", m.settings());
+        double[] cover = m.model().treeCover();
+        if (cover != null) {
+            // the decision tree's training rows per node: what its exact explanations weigh the branches with
+            List<Long> counts = new ArrayList<>();
+            for (double c : cover) {
+                counts.add(Math.round(c));
+            }
+            out.put("treeNodeRows", counts);
+        }
+        double[][] background = m.model().background();
+        if (background != null) {
+            // nearest neighbours: encoded training rows a sampling estimate of SHAP values compares rows with
+            List<List<Double>> rows = new ArrayList<>();
+            for (double[] row : background) {
+                List<Double> r = new ArrayList<>();
+                for (double v : row) {
+                    r.add(Double.isNaN(v) ? null : v);
+                }
+                rows.add(r);
+            }
+            out.put("explainBackground", rows);
+        }
         if (m.model().exportsOnnx()) {
             Map<String, Object> onnx = new LinkedHashMap<>();
             onnx.put("file", ONNX);
@@ -203,6 +225,17 @@ public final class ModelFiles {
             // the class names in the model file are checked inside load before anything is built; the content hash
             // then tells whether the folder is the one that was saved
             LearnedModel model = LearnedModel.load(dir.resolve("model.tribuo"), type, classes, encoder);
+            if (m.get("treeNodeRows") instanceof List<?> counts) {
+                model = model.withTreeCover(counts.stream().mapToDouble(c -> ((Number) c).doubleValue()).toArray());
+            }
+            if (m.get("explainBackground") instanceof List<?> rows) {
+                double[][] background = new double[rows.size()][];
+                for (int i = 0; i < background.length; i++) {
+                    background[i] = ((List<?>) rows.get(i)).stream()
+                            .mapToDouble(v -> v == null ? Double.NaN : ((Number) v).doubleValue()).toArray();
+                }
+                model = model.withBackground(background);
+            }
             ModelIntegrity.check(dir, tree);
             List<ColumnSchema> inputs = new ArrayList<>();
             for (Map<String, String> c : (List<Map<String, String>>) m.get("inputs")) {
