@@ -40,6 +40,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     private Path output;
 
+    @Option(names = "--explain", description = "Add each row's SHAP values: shap_base and one shap_<column> per "
+            + "input column (exact for tree and linear models, a stated estimate otherwise).")
+    private boolean explain;
+
     @CommandLine.Mixin
     private ImportOptions importOptions = new ImportOptions();
 
@@ -56,7 +60,13 @@ final class PredictCommand implements Callable<Integer> {
             return e.isUsage() ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
         }
         try {
-            Table scored = Predictor.predict(m, DataArgument.read(input, importOptions, err), w -> err.println("warning: " + w));
+            Table raw = DataArgument.read(input, importOptions, err);
+            Table scored = Predictor.predict(m, raw, w -> err.println("warning: " + w));
+            if (explain) {
+                io.tablewise.explain.ShapValues v = io.tablewise.model.Explanations.explain(m, raw, w -> { });
+                scored = io.tablewise.model.Explanations.withShapColumns(m, scored, v);
+                out.println(io.tablewise.model.Explanations.describe(v));
+            }
             io.tablewise.data.CsvExportNode.writeCsv(scored, output);
             out.printf("scored %,d rows with the model of '%s'; wrote %s%n", scored.rowCount(), m.target(), output);
             out.flush();

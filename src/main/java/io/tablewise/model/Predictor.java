@@ -77,6 +77,15 @@ public final class Predictor {
         }
     }
 
+    /**
+     * The rows as the model reads them: the raw columns read as their training types and the fitted transforms
+     * replayed (what explanations are computed on). Its rows are the prediction table's rows.
+     */
+    public static Table modelInput(TrainedModel m, Table raw, Consumer<String> warn) throws NodeException {
+        Table input = conform(m, raw, warn);
+        return m.chain().steps().isEmpty() ? input : m.chain().apply(input, warnings(warn));
+    }
+
     /** The categories a category column knows, and whether it caps to "other". */
     private record Known(String column, Set<String> values, boolean capped) {
     }

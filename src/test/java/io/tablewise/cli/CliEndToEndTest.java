@@ -140,6 +140,24 @@ class CliEndToEndTest {
         assertEquals(6000, result.rowCount());
         assertTrue(result.columnNames().containsAll(List.of("prediction", "probability_no", "probability_yes")));
 
+        Path explained = dir.resolve("explained.csv");
+        Outcome e = cli("predict", "--model", out.resolve("model").toString(), "--input", data.toString(),
+                "--output", explained.toString(), "--explain");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("TreeSHAP") && e.out().contains("log-odds of 'yes'"), e.out());
+        Table shap = read(explained);
+        List<String> parts = shap.columnNames().stream().filter(n -> n.startsWith("shap_") && !n.equals("shap_base"))
+                .toList();
+        assertTrue(parts.contains("shap_monthly_fee") && parts.contains("shap_plan"), parts.toString());
+        for (int r = 0; r < shap.rowCount(); r += 97) {
+            double margin = shap.numberColumn("shap_base").getDouble(r);
+            for (String c : parts) {
+                margin += shap.numberColumn(c).getDouble(r);
+            }
+            double p1 = shap.numberColumn("probability_yes").getDouble(r);
+            assertEquals(p1, 1 / (1 + Math.exp(-margin)), 1e-6, "base plus the values is the model's log-odds");
+        }
+
         Path broken = dir.resolve("broken.csv");
         Files.writeString(broken, "region,plan\n서울,Basic\n");
         Outcome bad = cli("predict", "--model", out.resolve("model").toString(), "--input", broken.toString(),
