@@ -10,6 +10,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.explain.ModelExplanation;
 import io.tablewise.explain.ModelShap;
 import io.tablewise.explain.ShapValues;
 import io.tablewise.node.NodeException;
@@ -90,6 +91,95 @@ public final class Explanations {
             }
         }
         return best;
+    }
+
+    /** Test rows explained for a model's summary (exact methods), and for a sampling estimate, which is slower. */
+    static final int SUMMARY_ROWS = 1000;
+    static final int SUMMARY_ROWS_SAMPLED = 20;
+    /** Test rows and columns of the partial dependence curves. */
+    static final int DEPENDENCE_ROWS = 200;
+    static final int DEPENDENCE_COLUMNS = 4;
+
+    /**
+     * The summary a model keeps: SHAP values of a seeded sample of its test rows ({@code test} as the model reads it,
+     * after its transforms), and partial dependence curves of its top columns.
+     */
+    public static ModelExplanation summarise(io.tablewise.ml.LearnedModel model, Table test, int[] testRows,
+                                             long seed) {
+        ModelShap shap = EXPLAINERS.computeIfAbsent(model, ModelShap::new);
+        int[] rows = sample(testRows, shap.method() == ShapValues.Method.SAMPLING ? SUMMARY_ROWS_SAMPLED
+                : SUMMARY_ROWS, seed);
+        double[][] x = model.features(test, rows);
+        double[][] background = shap.method() == ShapValues.Method.SAMPLING
+                ? model.features(test, sample(testRows, ModelShap.SAMPLING_BACKGROUND / 2, seed + 1)) : null;
+        ShapValues v = shap.explain(x, background, seed);
+        int columns = v.columns().size();
+        double[][] numbers = new double[columns][];
+        for (int c = 0; c < columns; c++) {
+            Column<?> col = test.column(v.columns().get(c));
+            boolean numeric = col instanceof tech.tablesaw.api.NumericColumn<?>;
+            numbers[c] = numeric ? new double[rows.length] : null;
+            for (int i = 0; i < rows.length; i++) {
+                if (numeric) {
+                    numbers[c][i] = col.isMissing(rows[i]) ? Double.NaN
+                            : ((tech.tablesaw.api.NumericColumn<?>) col).getDouble(rows[i]);
+                }
+            }
+        }
+        io.tablewise.explain.ShapSummary summary = io.tablewise.explain.ShapSummary.of(v, numbers);
+        Table sampled = Columns.gather(test, sample(testRows, DEPENDENCE_ROWS, seed + 2));
+        List<io.tablewise.explain.PartialDependence> curves = new ArrayList<>();
+        String unit = model.type() == io.tablewise.ml.ProblemType.REGRESSION ? "predicted value"
+                : String.format(java.util.Locale.ROOT, "probability of '%s'", answerClass(model));
+        for (io.tablewise.explain.ShapSummary.ColumnImpact c : summary.columns()) {
+            Column<?> col = test.column(c.column());
+            boolean usable = col instanceof tech.tablesaw.api.NumericColumn<?>
+                    || col instanceof tech.tablesaw.api.StringColumn;
+            if (curves.size() == DEPENDENCE_COLUMNS || !usable) {
+                continue;
+            }
+            curves.add(io.tablewise.explain.PartialDependence.of(sampled, c.column(), t -> answers(model, t),
+                    unit));
+        }
+        return new ModelExplanation(summary, curves, rows.length);
+    }
+
+    /** The class whose probability the curves show: the positive class, or the most frequent of several. */
+    private static String answerClass(io.tablewise.ml.LearnedModel model) {
+        return model.type() == io.tablewise.ml.ProblemType.BINARY ? model.classes().get(1) : model.classes().get(0);
+    }
+
+    private static double[] answers(io.tablewise.ml.LearnedModel model, Table t) {
+        int[] rows = new int[t.rowCount()];
+        java.util.Arrays.setAll(rows, i -> i);
+        if (model.type() == io.tablewise.ml.ProblemType.REGRESSION) {
+            return model.values(t, rows);
+        }
+        int c = model.classes().indexOf(answerClass(model));
+        double[][] p = model.probabilities(t, rows);
+        double[] out = new double[rows.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p[i][c];
+        }
+        return out;
+    }
+
+    /** A seeded sample of at most {@code n} of {@code rows}, in their order. */
+    static int[] sample(int[] rows, int n, long seed) {
+        if (rows.length <= n) {
+            return rows.clone();
+        }
+        int[] copy = rows.clone();
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(copy.length - i);
+            int t = copy[i];
+            copy[i] = copy[j];
+            copy[j] = t;
+        }
+        int[] out = java.util.Arrays.copyOf(copy, n);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /** What the values mean, in one line for a report or a terminal. */

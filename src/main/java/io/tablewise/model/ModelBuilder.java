@@ -233,6 +233,11 @@ public final class ModelBuilder {
         monitor.progress(0.97, "measuring permutation importance");
         List<QuickModelResult.Importance> permutation = PermutationImportance.compute(model, test, o.target(), type,
                 testRows, objective, o.seed());
+        monitor.progress(0.98, "explaining the model on test rows (SHAP values, partial dependence)");
+        io.tablewise.explain.ModelExplanation explanation = Explanations.summarise(model, test, testRows, o.seed());
+        if (monitor.isCancelled()) {
+            throw new CancelledException();
+        }
         List<String> rawInputs = chain.steps().isEmpty() ? model.encoder().inputColumns()
                 : source.columnNames().stream().filter(c -> !c.equals(o.target())).toList();
         List<ColumnSchema> inputs = rawInputs.stream().map(c -> TableSchema.describe(source.column(c))).toList();
@@ -261,7 +266,7 @@ public final class ModelBuilder {
         info.put("seconds", (System.nanoTime() - start) / 1e9);
         monitor.progress(1, "model ready");
         return new TrainedModel(fitted.fitted(), model, o.target(), type, inputs, threshold, objective,
-                learner.asMap(), evaluation, model.importances(), permutation, info);
+                learner.asMap(), evaluation, model.importances(), permutation, info, explanation);
     }
 
     /**

@@ -173,6 +173,9 @@ public final class ModelFiles {
             permutation.add(entry);
         }
         out.put("permutationImportance", permutation);
+        if (m.explanation() != null) {
+            out.put("explanation", ExplanationJson.write(m.explanation()));
+        }
         out.put("info", timeless(m.info()));
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("tablewise", version());
@@ -265,7 +268,8 @@ public final class ModelFiles {
             return new TrainedModel(chain, model, (String) m.get("target"), type, inputs,
                     threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), (String) m.get("objective"),
                     (Map<String, Object>) m.get("settings"), summary, importances, permutation,
-                    (Map<String, Object>) m.get("info"));
+                    (Map<String, Object>) m.get("info"), m.get("explanation") instanceof Map<?, ?> e
+                    ? ExplanationJson.read((Map<String, Object>) e) : null);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException
                  | java.util.NoSuchElementException e) {
             throw new IOException(manifestFile + " is damaged: " + e.getMessage());

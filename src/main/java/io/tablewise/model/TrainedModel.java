@@ -26,12 +26,15 @@ import io.tablewise.transform.TransformChain;
  * @param importances input columns by their share of split gain
  * @param permutation input columns by the drop of the headline metric when they are shuffled in the test rows
  * @param info provenance: rows, data fingerprint, versions, time
+ * @param explanation SHAP summary and partial dependence on the test rows; null for models saved before they were
+ *     kept
  */
 public record TrainedModel(TransformChain.Fitted chain, LearnedModel model, String target, ProblemType problemType,
                            List<ColumnSchema> inputs, double threshold, String objective,
                            Map<String, Object> settings, Evaluation evaluation,
                            List<QuickModelResult.Importance> importances,
-                           List<QuickModelResult.Importance> permutation, Map<String, Object> info) {
+                           List<QuickModelResult.Importance> permutation, Map<String, Object> info,
+                           io.tablewise.explain.ModelExplanation explanation) {
     /** Copies the collections. */
     public TrainedModel {
         inputs = List.copyOf(inputs);
