@@ -9,10 +9,14 @@ import java.util.List;
  * @param summary mean absolute SHAP value per column and the beeswarm points
  * @param dependence partial dependence and ICE curves of the top columns
  * @param rows how many test rows were explained
+ * @param columnGroups for each column the model reads that transforms derived, the input column (or columns, joined
+ *     by " + ") it came from: what explanations are reported by
  */
-public record ModelExplanation(ShapSummary summary, List<PartialDependence> dependence, int rows) {
-    /** Copies the list. */
+public record ModelExplanation(ShapSummary summary, List<PartialDependence> dependence, int rows,
+                               java.util.Map<String, String> columnGroups) {
+    /** Copies the collections. */
     public ModelExplanation {
         dependence = List.copyOf(dependence);
+        columnGroups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnGroups));
     }
 }

@@ -1,7 +1,9 @@
 package io.tablewise.explain;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * SHAP values of some rows, per input column (a column's encoded parts, such as one-hot indicators, summed back to
@@ -99,6 +101,46 @@ public record ShapValues(List<String> columns, List<String> outputs, Space space
             case SAMPLING -> String.format(Locale.ROOT, "SHAP values estimated from %d sampled permutations per row "
                     + "against background rows; each value has a standard error.", samples);
         };
+    }
+
+    /**
+     * The same values with columns merged into the groups {@code groupOf} names (a column absent from it stays as it
+     * is): the column an analyst knows for each column a transform derived from it. Sums of exact values are exact;
+     * a merged estimate's standard error is taken as if its parts were independent.
+     */
+    public ShapValues grouped(Map<String, String> groupOf) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        int[] target = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            String g = groupOf.getOrDefault(columns.get(c), columns.get(c));
+            target[c] = index.computeIfAbsent(g, k -> index.size());
+        }
+        if (index.size() == columns.size() && List.copyOf(index.keySet()).equals(columns)) {
+            return this;
+        }
+        int n = index.size();
+        double[][][] v = new double[values.length][][];
+        double[][][] e = errors == null ? null : new double[values.length][][];
+        for (int i = 0; i < values.length; i++) {
+            v[i] = new double[values[i].length][n];
+            if (e != null) {
+                e[i] = new double[values[i].length][n];
+            }
+            for (int o = 0; o < values[i].length; o++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    v[i][o][target[c]] += values[i][o][c];
+                    if (e != null) {
+                        e[i][o][target[c]] += errors[i][o][c] * errors[i][o][c];
+                    }
+                }
+                if (e != null) {
+                    for (int g = 0; g < n; g++) {
+                        e[i][o][g] = Math.sqrt(e[i][o][g]);
+                    }
+                }
+            }
+        }
+        return new ShapValues(List.copyOf(index.keySet()), outputs, space, method, base, v, e, totals, samples);
     }
 
     /** The largest standard error of any value (0 for exact values). */

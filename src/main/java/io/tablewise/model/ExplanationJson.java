@@ -52,6 +52,7 @@ final class ExplanationJson {
             curves.add(m);
         }
         out.put("partialDependence", curves);
+        out.put("columnGroups", e.columnGroups());
         return out;
     }
 
@@ -81,7 +82,8 @@ final class ExplanationJson {
             curves.add(new PartialDependence((String) p.get("column"), numeric, grid, at, array(p.get("average")), l,
                     (String) p.get("unit")));
         }
-        return new ModelExplanation(summary, curves, rows);
+        Map<String, String> groups = (Map<String, String>) in.getOrDefault("columnGroups", Map.of());
+        return new ModelExplanation(summary, curves, rows, groups);
     }
 
     private static Double round(double v) {

@@ -15,6 +15,7 @@ import io.tablewise.explain.ModelShap;
 import io.tablewise.explain.ShapValues;
 import io.tablewise.node.NodeException;
 import io.tablewise.transform.Columns;
+import io.tablewise.transform.TransformChain;
 
 /**
  * SHAP values of a trained model on raw rows: the rows go through the same conversion and fitted transforms as a
@@ -42,7 +43,8 @@ public final class Explanations {
         java.util.Arrays.setAll(rows, i -> i);
         double[][] x = m.model().features(ready, rows);
         try {
-            return explainer(m).explain(x, null, SEED);
+            ShapValues v = explainer(m).explain(x, null, SEED);
+            return m.explanation() == null ? v : v.grouped(m.explanation().columnGroups());
         } catch (IllegalArgumentException e) {
             throw new NodeException(e.getMessage());
         }
@@ -101,47 +103,74 @@ public final class Explanations {
     static final int DEPENDENCE_COLUMNS = 4;
 
     /**
-     * The summary a model keeps: SHAP values of a seeded sample of its test rows ({@code test} as the model reads it,
-     * after its transforms), and partial dependence curves of its top columns.
+     * The summary a model keeps: SHAP values of a seeded sample of its test rows, reported by the input columns the
+     * analyst knows (see {@link ColumnLineage}), and partial dependence curves of its top input columns, varied in the
+     * raw rows and replayed through the fitted transforms.
+     *
+     * @param chain the model's fitted transforms
+     * @param rawTest the test rows as they came in
+     * @param test the same rows after the transforms (what the model reads)
+     * @param testRows the rows of {@code test} with a target value
      */
-    public static ModelExplanation summarise(io.tablewise.ml.LearnedModel model, Table test, int[] testRows,
-                                             long seed) {
+    public static ModelExplanation summarise(io.tablewise.ml.LearnedModel model, TransformChain.Fitted chain,
+                                             Table rawTest, Table test, int[] testRows, long seed) {
         ModelShap shap = EXPLAINERS.computeIfAbsent(model, ModelShap::new);
+        boolean sameRows = rawTest.rowCount() == test.rowCount();
+        Map<String, String> groups = sameRows ? ColumnLineage.measure(chain, Columns.gather(rawTest,
+                sample(testRows, DEPENDENCE_ROWS, seed + 3)), rawTest.columnNames(), shap.columns()) : Map.of();
         int[] rows = sample(testRows, shap.method() == ShapValues.Method.SAMPLING ? SUMMARY_ROWS_SAMPLED
                 : SUMMARY_ROWS, seed);
         double[][] x = model.features(test, rows);
         double[][] background = shap.method() == ShapValues.Method.SAMPLING
                 ? model.features(test, sample(testRows, ModelShap.SAMPLING_BACKGROUND / 2, seed + 1)) : null;
-        ShapValues v = shap.explain(x, background, seed);
-        int columns = v.columns().size();
-        double[][] numbers = new double[columns][];
-        for (int c = 0; c < columns; c++) {
-            Column<?> col = test.column(v.columns().get(c));
-            boolean numeric = col instanceof tech.tablesaw.api.NumericColumn<?>;
-            numbers[c] = numeric ? new double[rows.length] : null;
-            for (int i = 0; i < rows.length; i++) {
-                if (numeric) {
-                    numbers[c][i] = col.isMissing(rows[i]) ? Double.NaN
-                            : ((tech.tablesaw.api.NumericColumn<?>) col).getDouble(rows[i]);
+        ShapValues v = shap.explain(x, background, seed).grouped(groups);
+        double[][] numbers = new double[v.columns().size()][];
+        for (int c = 0; c < numbers.length; c++) {
+            String name = v.columns().get(c);
+            // a reported column's own values colour its dots: the raw column when the model reads a derived one
+            Table from = sameRows && rawTest.containsColumn(name) ? rawTest : test.containsColumn(name) ? test : null;
+            Column<?> col = from == null ? null : from.column(name);
+            if (col instanceof tech.tablesaw.api.NumericColumn<?> number) {
+                numbers[c] = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    numbers[c][i] = col.isMissing(rows[i]) ? Double.NaN : number.getDouble(rows[i]);
                 }
             }
         }
         io.tablewise.explain.ShapSummary summary = io.tablewise.explain.ShapSummary.of(v, numbers);
-        Table sampled = Columns.gather(test, sample(testRows, DEPENDENCE_ROWS, seed + 2));
         List<io.tablewise.explain.PartialDependence> curves = new ArrayList<>();
         String unit = model.type() == io.tablewise.ml.ProblemType.REGRESSION ? "predicted value"
                 : String.format(java.util.Locale.ROOT, "probability of '%s'", answerClass(model));
+        int[] sampled = sample(testRows, DEPENDENCE_ROWS, seed + 2);
+        // raw columns when the rows line up (varied before the transforms), else the model's own columns
+        Table varied = sameRows ? Columns.gather(rawTest, sampled) : Columns.gather(test, sampled);
         for (io.tablewise.explain.ShapSummary.ColumnImpact c : summary.columns()) {
-            Column<?> col = test.column(c.column());
-            boolean usable = col instanceof tech.tablesaw.api.NumericColumn<?>
-                    || col instanceof tech.tablesaw.api.StringColumn;
-            if (curves.size() == DEPENDENCE_COLUMNS || !usable) {
+            if (curves.size() == DEPENDENCE_COLUMNS) {
+                break;
+            }
+            Column<?> col = varied.containsColumn(c.column()) ? varied.column(c.column()) : null;
+            if (!(col instanceof tech.tablesaw.api.NumericColumn<?> || col instanceof tech.tablesaw.api.StringColumn)) {
                 continue;
             }
-            curves.add(io.tablewise.explain.PartialDependence.of(sampled, c.column(), t -> answers(model, t),
-                    unit));
+            try {
+                curves.add(io.tablewise.explain.PartialDependence.of(varied, c.column(),
+                        t -> answers(model, sameRows ? replay(chain, t) : t), unit));
+            } catch (IllegalStateException e) {
+                // a value the transforms refuse in every row: no curve for this column
+            }
         }
-        return new ModelExplanation(summary, curves, rows.length);
+        return new ModelExplanation(summary, curves, rows.length, groups);
+    }
+
+    private static Table replay(TransformChain.Fitted chain, Table raw) {
+        if (chain.steps().isEmpty()) {
+            return raw;
+        }
+        try {
+            return chain.apply(raw, io.tablewise.transform.TransformContext.NONE);
+        } catch (NodeException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** The class whose probability the curves show: the positive class, or the most frequent of several. */

@@ -154,8 +154,8 @@ public final class ModelBuilder {
         monitor.progress(0.05, "fitting " + chain.steps().size() + " transforms on the training rows");
         TransformChain.FitResult fitted = chain.fitApply(source, split[0]);
         Table train = fitted.train();
-        Table test = fitted.fitted().apply(io.tablewise.transform.Columns.gather(source, split[1]),
-                io.tablewise.transform.TransformContext.NONE);
+        Table rawTest = io.tablewise.transform.Columns.gather(source, split[1]);
+        Table test = fitted.fitted().apply(rawTest, io.tablewise.transform.TransformContext.NONE);
         if (!train.columnNames().contains(o.target()) || !test.columnNames().contains(o.target())) {
             throw new NodeException("target", "the transforms before the model remove '" + o.target() + "'");
         }
@@ -234,7 +234,8 @@ public final class ModelBuilder {
         List<QuickModelResult.Importance> permutation = PermutationImportance.compute(model, test, o.target(), type,
                 testRows, objective, o.seed());
         monitor.progress(0.98, "explaining the model on test rows (SHAP values, partial dependence)");
-        io.tablewise.explain.ModelExplanation explanation = Explanations.summarise(model, test, testRows, o.seed());
+        io.tablewise.explain.ModelExplanation explanation = Explanations.summarise(model, fitted.fitted(),
+                rawTest, test, testRows, o.seed());
         if (monitor.isCancelled()) {
             throw new CancelledException();
         }

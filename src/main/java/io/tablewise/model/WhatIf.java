@@ -32,9 +32,13 @@ public final class WhatIf {
      * @param contributions each input's contribution, largest first (in size)
      * @param problems values that could not be read, by column: the row is not scored while there are any
      * @param notes what the analyst should know: values outside the training range, unseen categories
+     * @param waterfall the row's SHAP values as steps from the average prediction to this one (for the predicted
+     *     class); null when the model cannot be explained on one row
+     * @param method how the SHAP values were computed, in words (empty without a waterfall)
      */
     public record Result(String prediction, double value, Map<String, Double> probabilities,
-                         List<Contribution> contributions, Map<String, String> problems, List<String> notes) {
+                         List<Contribution> contributions, Map<String, String> problems, List<String> notes,
+                         io.tablewise.explain.Waterfall waterfall, String method) {
         /** True when the row was scored. */
         public boolean scored() {
             return problems.isEmpty();
@@ -53,6 +57,9 @@ public final class WhatIf {
     public record Contribution(String column, String value, String typical, double effect) {
     }
 
+    /** Columns shown apart in the waterfall; the rest are one step. */
+    public static final int WATERFALL_STEPS = 8;
+
     private WhatIf() {
     }
 
@@ -68,7 +75,7 @@ public final class WhatIf {
             }
         }
         if (!problems.isEmpty()) {
-            return new Result(null, Double.NaN, Map.of(), List.of(), problems, notes);
+            return new Result(null, Double.NaN, Map.of(), List.of(), problems, notes, null, "");
         }
         // row 0: as typed; row k: input k set to its typical value
         List<Map<String, String>> rows = new ArrayList<>();
@@ -117,7 +124,17 @@ public final class WhatIf {
                     outcome[0] - outcome[k + 1]));
         }
         contributions.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.effect())));
-        return new Result(prediction, value, probabilities, contributions, problems, notes);
+        io.tablewise.explain.Waterfall waterfall = null;
+        String method = "";
+        try {
+            io.tablewise.explain.ShapValues shap = Explanations.explain(m, texts(m, List.of(values)), w -> { });
+            int output = m.problemType() == ProblemType.MULTICLASS ? Math.max(0, shap.output(prediction)) : 0;
+            waterfall = io.tablewise.explain.Waterfall.of(shap, 0, output, WATERFALL_STEPS);
+            method = shap.methodText();
+        } catch (NodeException e) {
+            notes.add(e.getMessage());
+        }
+        return new Result(prediction, value, probabilities, contributions, problems, notes, waterfall, method);
     }
 
     /** Reads {@code v} as the column's training type; notes values outside what the model saw. */

@@ -57,6 +57,9 @@ public final class Screenshots {
         }
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-view-regression-en.png", "model"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "model-leaderboard-en.png", "model#leaderboard"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "model-explain-en.png", "model#explain"));
+        shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "model-explain-ko.png", "model#explain"));
+        shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-explain-regression-en.png", "model#explain"));
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "runs-view-en.png", "model#runs"));
         shots.add(new Shot(houses, Locale.KOREAN, Theme.LIGHT, "runs-view-ko.png", "model#runs"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
@@ -131,6 +134,17 @@ public final class Screenshots {
                 sweepForRunsShot(stage[0], session[0]);
             } else if (select.endsWith("#deploy")) {
                 startEndpointForShot(stage[0], home);
+            } else if (select.endsWith("#explain")) { // the model tab scrolled to its explanation section
+                stage[0].getScene().getRoot().applyCss();
+                stage[0].getScene().getRoot().layout();
+                stage[0].getScene().getRoot().lookupAll(".model-view").forEach(n -> {
+                    javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) n;
+                    javafx.scene.Node section = pane.lookup(".explanation-section");
+                    double content = pane.getContent().getBoundsInLocal().getHeight();
+                    double view = pane.getViewportBounds().getHeight();
+                    double y = section == null ? 0 : section.getBoundsInParent().getMinY();
+                    pane.setVvalue(content <= view ? 0 : Math.min(1, y / (content - view)));
+                });
             } else if (select.endsWith("#leaderboard")) { // the end of the model tab, where the leaderboard is
                 stage[0].getScene().getRoot().applyCss();
                 stage[0].getScene().getRoot().layout();

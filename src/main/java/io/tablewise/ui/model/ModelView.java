@@ -98,8 +98,36 @@ public final class ModelView extends ScrollPane {
             content.getChildren().addAll(new HBox(16, ModelCharts.predictedVsActual(e), ModelCharts.residuals(e)),
                     ModelCharts.impact(impactOf(model), Messages.get("model.impact")));
         }
+        if (model.explanation() != null) {
+            content.getChildren().add(explanation(model.explanation()));
+        }
         leaderboard(model).ifPresent(content.getChildren()::add);
         setContent(content);
+    }
+
+    /**
+     * Why the model predicts what it does, measured on its test rows: mean |SHAP| per column and the beeswarm, then
+     * the partial dependence of the top columns.
+     */
+    private static Node explanation(io.tablewise.explain.ModelExplanation e) {
+        Label title = new Label(Messages.get("model.shap.section"));
+        title.getStyleClass().add("section-title");
+        Label note = new Label(Messages.get("model.shap.note", e.rows(), e.summary().unit()) + " "
+                + e.summary().method());
+        note.setWrapText(true);
+        note.getStyleClass().add("hint");
+        VBox box = new VBox(8, title, note, new HBox(16, ExplanationCharts.meanImpact(e.summary()),
+                ExplanationCharts.beeswarm(e.summary())));
+        if (!e.dependence().isEmpty()) {
+            Label pdp = new Label(Messages.get("model.pdp.note"));
+            pdp.setWrapText(true);
+            pdp.getStyleClass().add("hint");
+            javafx.scene.layout.FlowPane curves = new javafx.scene.layout.FlowPane(16, 16);
+            e.dependence().forEach(p -> curves.getChildren().add(ExplanationCharts.dependence(p)));
+            box.getChildren().addAll(pdp, curves);
+        }
+        box.getStyleClass().add("explanation-section");
+        return box;
     }
 
     /** Which algorithm predicts what, from how many rows (and out of how many AutoML candidates). */

@@ -1,6 +1,5 @@
 package io.tablewise.ui.predict;
 
-import java.awt.Paint;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import io.tablewise.ml.ProblemType;
@@ -45,9 +43,6 @@ import io.tablewise.ui.export.ExportDialogs;
  * every edit; and batch prediction of a file into a new CSV file with progress.
  */
 public final class PredictView extends ScrollPane {
-    /** Contributions drawn in the chart. */
-    static final int TOP_CONTRIBUTIONS = 10;
-
     private final PredictViewModel vm;
     private final Label prediction = new Label();
     private final Label predictionNote = new Label();
@@ -56,6 +51,9 @@ public final class PredictView extends ScrollPane {
     /** The contributions' plot: its axis names the class whose probability moved, and which way is up. */
     private CategoryPlot contributionPlot;
     private final VBox notes = new VBox(2);
+    /** The waterfall's largest steps in words, and what the bars are. */
+    private final VBox shapWords = new VBox(2);
+    private final Label waterfallNote = new Label();
     private final Map<String, Label> problems = new java.util.HashMap<>();
 
     /** The view of {@code vm}. */
@@ -63,7 +61,9 @@ public final class PredictView extends ScrollPane {
         this.vm = vm;
         getStyleClass().add("predict-view");
         setFitToWidth(true);
-        VBox result = new VBox(10, resultCard(), probabilities, contributionChart(), notes);
+        waterfallNote.setWrapText(true);
+        waterfallNote.getStyleClass().add("hint");
+        VBox result = new VBox(10, resultCard(), probabilities, contributionChart(), shapWords, waterfallNote, notes);
         result.setMinWidth(340);
         HBox.setHgrow(result, Priority.ALWAYS);
         HBox top = new HBox(20, form(), result);
@@ -200,25 +200,65 @@ public final class PredictView extends ScrollPane {
         return card;
     }
 
+    /**
+     * The waterfall: from the average prediction, each column's SHAP step (largest first; blue raises, red lowers),
+     * to this prediction.
+     */
     private Node contributionChart() {
-        JFreeChart chart = ChartFactory.createBarChart(null, null, Messages.get(vm.model().problemType()
+        JFreeChart chart = ChartFactory.createWaterfallChart(null, null, Messages.get(vm.model().problemType()
                 == ProblemType.REGRESSION ? "predict.effectValue" : "predict.effectProbability"), contributions,
                 PlotOrientation.HORIZONTAL, false, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
         contributionPlot = plot;
-        BarRenderer bars = new BarRenderer() {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                Number v = contributions.getValue(row, column);
-                return v != null && v.doubleValue() < 0 ? ChartStyle.RED : ChartStyle.BLUE;
-            }
-        };
+        org.jfree.chart.renderer.category.WaterfallBarRenderer bars =
+                new org.jfree.chart.renderer.category.WaterfallBarRenderer(ChartStyle.GREY, ChartStyle.BLUE,
+                        ChartStyle.RED, ChartStyle.GREY);
         ChartStyle.flat(bars);
-        bars.setMaximumBarWidth(0.1);
+        bars.setMaximumBarWidth(0.08);
         plot.setRenderer(bars);
         ChartStyle.plain(plot);
-        plot.setNoDataMessage(Messages.get("predict.allTypical"));
-        return new ChartBox(Messages.get("predict.contributions"), chart, 460, 300);
+        plot.setNoDataMessage(Messages.get("predict.noWaterfall"));
+        return new ChartBox(Messages.get("predict.contributions"), chart, 460, 340);
+    }
+
+    /** A step's label: the column and the value typed for it (a derived column by its name alone). */
+    private String stepLabel(io.tablewise.explain.Waterfall.Step step) {
+        if (step.column() == null) {
+            return Messages.get("predict.otherColumns", step.others());
+        }
+        boolean typed = vm.inputs().stream().anyMatch(i -> i.name().equals(step.column()));
+        String v = typed ? vm.value(step.column()).get() : null;
+        return typed ? step.column() + " = " + (v == null || v.isBlank() ? "∅" : v.strip()) : step.column();
+    }
+
+    /** The waterfall's bars and its three largest steps in words. */
+    private void showWaterfall(WhatIf.Result r) {
+        io.tablewise.explain.Waterfall w = r.waterfall();
+        if (w == null) {
+            waterfallNote.setText("");
+            return;
+        }
+        double scale = w.probability() ? 100 : 1;
+        contributions.addValue(scale * w.start(), "shap", Messages.get("predict.average"));
+        for (io.tablewise.explain.Waterfall.Step step : w.steps()) {
+            contributions.addValue(scale * step.change(), "shap", stepLabel(step));
+        }
+        contributions.addValue(scale * w.end(), "shap", Messages.get("predict.thisPrediction"));
+        w.steps().stream().filter(step -> step.column() != null).limit(3).forEach(step -> {
+            String amount = w.probability() ? String.format(Locale.ROOT, "%.0f", Math.abs(100 * step.change()))
+                    : String.format(Locale.ROOT, "%.4g", Math.abs(step.change()));
+            String key = (step.change() >= 0 ? "predict.shapRaised" : "predict.shapLowered")
+                    + (w.probability() ? "" : "Value");
+            Label line = new Label("• " + Messages.get(key, stepLabel(step), w.output(), amount));
+            line.setWrapText(true);
+            shapWords.getChildren().add(line);
+        });
+        String start = w.probability() ? String.format(Locale.ROOT, "%.1f%%", 100 * w.start())
+                : String.format(Locale.ROOT, "%.4g", w.start());
+        String end = w.probability() ? String.format(Locale.ROOT, "%.1f%%", 100 * w.end())
+                : String.format(Locale.ROOT, "%.4g", w.end());
+        waterfallNote.setText(Messages.get(w.probability() ? "predict.waterfallNote" : "predict.waterfallNoteValue",
+                start, end, w.output()));
     }
 
     private void show(WhatIf.Result r) {
@@ -230,6 +270,7 @@ public final class PredictView extends ScrollPane {
         });
         probabilities.getChildren().clear();
         contributions.clear();
+        shapWords.getChildren().clear();
         notes.getChildren().clear();
         if (r == null) {
             prediction.setText("…");
@@ -264,13 +305,12 @@ public final class PredictView extends ScrollPane {
                 probabilities.getChildren().add(line);
             });
         }
-        if (contributionPlot != null) {
-            contributionPlot.getRangeAxis().setLabel(vm.model().problemType() == ProblemType.REGRESSION
-                    ? Messages.get("predict.effectValueOf", vm.model().target())
-                    : Messages.get("predict.effectProbabilityOf", r.prediction()));
+        if (contributionPlot != null && r.waterfall() != null) {
+            contributionPlot.getRangeAxis().setLabel(r.waterfall().probability()
+                    ? Messages.get("predict.effectProbabilityOf", r.waterfall().output())
+                    : Messages.get("predict.effectValueOf", vm.model().target()));
         }
-        r.contributions().stream().limit(TOP_CONTRIBUTIONS).forEach(c -> contributions.addValue(c.effect(),
-                "effect", c.column() + " = " + (c.value().isEmpty() ? "∅" : c.value())));
+        showWaterfall(r);
         for (String n : r.notes()) {
             Label l = new Label("ℹ " + n);
             l.setWrapText(true);
