@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -43,8 +42,7 @@ public record PartialDependence(String column, boolean numeric, List<String> gri
      */
     public static PartialDependence of(Table rows, String column, Function<Table, double[]> answer, String unit) {
         Column<?> c = rows.column(column);
-        boolean numeric = c.type() == ColumnType.DOUBLE || c.type() == ColumnType.INTEGER
-                || c.type() == ColumnType.LONG || c.type() == ColumnType.FLOAT || c.type() == ColumnType.SHORT;
+        boolean numeric = c instanceof tech.tablesaw.api.NumericColumn<?>;
         List<String> grid = new ArrayList<>();
         List<Double> at = new ArrayList<>();
         if (numeric) {
@@ -57,7 +55,7 @@ public record PartialDependence(String column, boolean numeric, List<String> gri
             }
             double[] sorted = java.util.Arrays.copyOf(values, n);
             java.util.Arrays.sort(sorted);
-            boolean whole = c.type() != ColumnType.DOUBLE && c.type() != ColumnType.FLOAT;
+            boolean whole = !(c instanceof tech.tablesaw.api.DoubleColumn || c instanceof tech.tablesaw.api.FloatColumn);
             for (int g = 0; g < GRID && n > 0; g++) {
                 double q = sorted[(int) Math.round((n - 1) * (0.02 + 0.96 * g / (GRID - 1.0)))];
                 if (whole) {
