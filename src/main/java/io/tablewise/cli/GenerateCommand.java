@@ -12,19 +12,20 @@ import picocli.CommandLine.Parameters;
 import io.tablewise.sample.ChurnGenerator;
 import io.tablewise.sample.WideTableGenerator;
 
-/** {@code tablewise generate churn|wide}: writes the seeded sample and benchmark tables. */
+/** {@code tablewise generate churn|houses|loans|hiring|wide}: writes the seeded sample and benchmark tables. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a seeded, generated table: 'churn' (the sample project's customers) or 'wide' "
-                + "(the 20-column benchmark table).")
+        description = "Write a seeded, generated table: 'churn' (the sample project's customers), 'houses', "
+                + "'loans', 'hiring' (past hiring decisions with a known bias against gender F: a log-odds penalty of "
+                + "1.2 at equal merit) or 'wide' (the 20-column benchmark table).")
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "churn, houses, loans or wide")
+    @Parameters(index = "0", paramLabel = "KIND", description = "churn, houses, loans, hiring or wide")
     private String kind;
 
     @Option(names = "--rows",
-            description = "Rows to write (default: 6000 for churn, 4000 for houses, 5000 for loans, 1000000 for wide).")
+            description = "Rows to write (default: 6000 for churn, 4000 for houses, 5000 for loans and hiring, 1000000 for wide).")
     private Integer rows;
 
     @Option(names = "--seed", defaultValue = "20261122", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -40,8 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
             case "houses" -> io.tablewise.sample.HousePricesGenerator.write(out, rows == null ? 4000 : rows, seed);
             case "loans" -> io.tablewise.sample.LoanGradeGenerator.write(out, rows == null ? 5000 : rows, seed);
             case "wide" -> WideTableGenerator.write(out, rows == null ? 1_000_000 : rows, seed);
+            case "hiring" -> io.tablewise.sample.HiringGenerator.write(out, rows == null ? 5000 : rows, seed);
             default -> {
-                spec.commandLine().getErr().println("error: KIND must be churn, houses, loans or wide, not '" + kind + "'");
+                spec.commandLine().getErr().println("error: KIND must be churn, houses, loans, hiring or wide, not '" + kind + "'");
                 return ExitCodes.INVALID;
             }
         }

@@ -11,12 +11,19 @@ import java.util.List;
  * @param rows how many test rows were explained
  * @param columnGroups for each column the model reads that transforms derived, the input column (or columns, joined
  *     by " + ") it came from: what explanations are reported by
+ * @param bias bias reports of the plausible sensitive columns on the test rows (two classes; empty otherwise)
  */
 public record ModelExplanation(ShapSummary summary, List<PartialDependence> dependence, int rows,
-                               java.util.Map<String, String> columnGroups) {
+                               java.util.Map<String, String> columnGroups, List<BiasReport> bias) {
     /** Copies the collections. */
     public ModelExplanation {
         dependence = List.copyOf(dependence);
+        bias = List.copyOf(bias);
         columnGroups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnGroups));
+    }
+
+    /** The same with the bias reports given. */
+    public ModelExplanation withBias(List<BiasReport> reports) {
+        return new ModelExplanation(summary, dependence, rows, columnGroups, reports);
     }
 }

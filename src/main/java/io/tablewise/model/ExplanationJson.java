@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tablewise.explain.BiasMetrics;
+import io.tablewise.explain.BiasReport;
 import io.tablewise.explain.ModelExplanation;
 import io.tablewise.explain.PartialDependence;
 import io.tablewise.explain.ShapSummary;
@@ -53,7 +55,63 @@ final class ExplanationJson {
         }
         out.put("partialDependence", curves);
         out.put("columnGroups", e.columnGroups());
+        List<Map<String, Object>> bias = new ArrayList<>();
+        e.bias().forEach(r -> bias.add(writeBias(r)));
+        out.put("bias", bias);
         return out;
+    }
+
+    /** A bias report: counts of each side and every metric as [value, low, high]. */
+    static Map<String, Object> writeBias(BiasReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("facet", r.facet());
+        m.put("target", r.target());
+        m.put("positive", r.positive());
+        m.put("rows", r.rows());
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (BiasReport.Group g : r.groups()) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("name", g.name());
+            gm.put("group", counts(g.group()));
+            gm.put("rest", counts(g.rest()));
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (BiasMetrics.Value v : g.values()) {
+                // a value that is undefined (no positive prediction in a group) is null
+                values.put(v.metric().name(), java.util.Arrays.asList(round(v.value()), round(v.low()),
+                        round(v.high())));
+            }
+            gm.put("metrics", values);
+            groups.add(gm);
+        }
+        m.put("groups", groups);
+        return m;
+    }
+
+    private static List<Long> counts(BiasMetrics.Counts c) {
+        return List.of(c.tp(), c.fp(), c.fn(), c.tn());
+    }
+
+    @SuppressWarnings("unchecked")
+    static BiasReport readBias(Map<String, Object> m) {
+        List<BiasReport.Group> groups = new ArrayList<>();
+        for (Map<String, Object> g : (List<Map<String, Object>>) m.get("groups")) {
+            Map<String, List<Object>> metrics = (Map<String, List<Object>>) g.get("metrics");
+            List<BiasMetrics.Value> values = new ArrayList<>();
+            for (BiasMetrics.Metric metric : BiasMetrics.Metric.values()) {
+                List<Object> v = metrics.get(metric.name());
+                values.add(new BiasMetrics.Value(metric, number(v.get(0)), number(v.get(1)), number(v.get(2))));
+            }
+            groups.add(new BiasReport.Group((String) g.get("name"), counts(g.get("group")), counts(g.get("rest")),
+                    values));
+        }
+        return new BiasReport((String) m.get("facet"), (String) m.get("target"), (String) m.get("positive"),
+                ((Number) m.get("rows")).longValue(), groups);
+    }
+
+    private static BiasMetrics.Counts counts(Object o) {
+        List<?> c = (List<?>) o;
+        return new BiasMetrics.Counts(((Number) c.get(0)).longValue(), ((Number) c.get(1)).longValue(),
+                ((Number) c.get(2)).longValue(), ((Number) c.get(3)).longValue());
     }
 
     @SuppressWarnings("unchecked")
@@ -83,7 +141,11 @@ final class ExplanationJson {
                     (String) p.get("unit")));
         }
         Map<String, String> groups = (Map<String, String>) in.getOrDefault("columnGroups", Map.of());
-        return new ModelExplanation(summary, curves, rows, groups);
+        List<BiasReport> bias = new ArrayList<>();
+        for (Map<String, Object> b : (List<Map<String, Object>>) in.getOrDefault("bias", List.of())) {
+            bias.add(readBias(b));
+        }
+        return new ModelExplanation(summary, curves, rows, groups, bias);
     }
 
     private static Double round(double v) {
@@ -102,7 +164,7 @@ final class ExplanationJson {
     }
 
     private static double number(Object o) {
-        return o == null ? Double.NaN : ((Number) o).doubleValue();
+        return o instanceof Number n ? n.doubleValue() : o instanceof String s ? Double.parseDouble(s) : Double.NaN;
     }
 
     private static double[] array(Object o) {

@@ -159,7 +159,7 @@ public final class Explanations {
                 // a value the transforms refuse in every row: no curve for this column
             }
         }
-        return new ModelExplanation(summary, curves, rows.length, groups);
+        return new ModelExplanation(summary, curves, rows.length, groups, List.of());
     }
 
     private static Table replay(TransformChain.Fitted chain, Table raw) {

@@ -235,7 +235,8 @@ public final class ModelBuilder {
                 testRows, objective, o.seed());
         monitor.progress(0.98, "explaining the model on test rows (SHAP values, partial dependence)");
         io.tablewise.explain.ModelExplanation explanation = Explanations.summarise(model, fitted.fitted(),
-                rawTest, test, testRows, o.seed());
+                rawTest, test, testRows, o.seed()).withBias(BiasCheck.candidates(model, threshold, rawTest, test,
+                testRows, o.target()));
         if (monitor.isCancelled()) {
             throw new CancelledException();
         }

@@ -47,6 +47,9 @@ public final class ModelJson {
         out.put("permutationImportance", m.permutation());
         out.put("evaluation", m.evaluation());
         out.put("info", m.info());
+        if (m.info().get("bias") != null) {
+            out.put("bias", m.info().get("bias")); // measured by a bias node: what a condition gates on
+        }
         return out;
     }
 

@@ -33,7 +33,7 @@ public final class ModelNodes {
 
     /** The node types. */
     public static List<NodeType> all() {
-        return List.of(new Build(), new Predict(), new Export());
+        return List.of(new Build(), new Predict(), new Export(), new Bias());
     }
 
     static final class Build implements NodeType {
@@ -229,6 +229,65 @@ public final class ModelNodes {
             }
             context.info("wrote " + folder);
             return Map.of();
+        }
+    }
+
+    static final class Bias implements NodeType {
+        private static final NodeDescriptor D = new NodeDescriptor("model.bias", 1, "Bias report", "Model",
+                "Measures bias for a sensitive column (facet) on labelled rows, as SageMaker Clarify does: "
+                + "pre-training metrics of the labels (class imbalance, difference in label proportions, KL and JS "
+                + "divergence, ...) and post-training metrics of the model's predictions (difference in positive "
+                + "prediction rates, disparate impact, recall and false positive rate differences, accuracy "
+                + "difference, treatment equality), each group against the rest, with 95% bootstrap intervals. "
+                + "The model passes on with the report in its metrics, so a condition can gate on it: "
+                + "NODE.bias.disparateImpact >= 0.8.",
+                List.of(PortSpec.of("model", MODEL, "The model to check"),
+                        PortSpec.of("table", PortType.TABLE, "Labelled rows (held-out rows, not the training rows)")),
+                List.of(PortSpec.of("model", MODEL, "The same model, its metrics holding the report"),
+                        PortSpec.of("table", PortType.TABLE, "Every metric of every group, with its interval and "
+                                + "definition")),
+                List.of(ParamSpec.builder("facet", ParamType.COLUMN).label("Sensitive column").required()
+                                .columnsFrom("table").help("The column whose groups are compared (used by the model "
+                                        + "or not).").build(),
+                        ParamSpec.builder("facetValue", ParamType.TEXT).label("Group").defaultValue("")
+                                .help("One value to compare with every other row; empty: each value (or each bin) "
+                                        + "against the rest.").build(),
+                        ParamSpec.builder("threshold", ParamType.TEXT).label("Number threshold").defaultValue("")
+                                .help("For a number column: split into <= and > this value; empty: quantile "
+                                        + "bins.").build(),
+                        ParamSpec.builder("bins", ParamType.INTEGER).label("Bins").defaultValue(4L)
+                                .range(2.0, 20.0).help("Quantile bins of a number column without a threshold.")
+                                .build(),
+                        ParamSpec.builder("positive", ParamType.TEXT).label("Favourable class").defaultValue("")
+                                .help("The class counted as the favourable outcome; empty: a two-class model's "
+                                        + "positive class.").build()));
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return D;
+        }
+
+        @Override
+        public Map<String, TableSchema> configure(ConfigureContext context) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Object> execute(NodeContext context) throws NodeException {
+            TrainedModel m = context.input("model", TrainedModel.class);
+            NodeParams p = context.params();
+            String threshold = p.string("threshold", "").strip();
+            double t;
+            try {
+                t = threshold.isEmpty() ? Double.NaN : Double.parseDouble(threshold);
+            } catch (NumberFormatException e) {
+                throw new NodeException("threshold", "'" + threshold + "' is not a number");
+            }
+            io.tablewise.explain.BiasReport report = BiasCheck.check(m, context.input("table", Table.class),
+                    new BiasCheck.Facet(p.string("facet", ""), p.string("facetValue", ""), t,
+                            (int) p.integer("bins", 4)), p.string("positive", ""), context::warn);
+            context.info(report.headline());
+            return Map.of("model", BiasCheck.withReport(m, report), "table", BiasCheck.asTable(report));
         }
     }
 }

@@ -20,7 +20,7 @@ import io.tablewise.ml.QuickModelResult;
  * importance. No scripts, no network; prints well.
  */
 public final class ModelReportHtml {
-    private static final String CSS = """
+    static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans KR","Apple SD Gothic Neo",NanumGothic,
             "Malgun Gothic",sans-serif;
             color:#1f2937;background:#f9fafb;margin:0}main{max-width:1100px;margin:0 auto;padding:24px}
@@ -113,6 +113,28 @@ public final class ModelReportHtml {
         importances(h, "Permutation importance", "Drop in test " + metric + " when the column is shuffled among the "
                 + "held-out rows (mean of three shuffles); near 0: the model does not rely on it.",
                 m.permutation().stream().filter(i -> i.share() > 0).toList());
+        if (m.explanation() != null) {
+            ExplanationHtml.explanation(h, m.explanation());
+            if (!m.explanation().bias().isEmpty()) {
+                h.append("<h2>Bias on the test rows</h2><p class=\"muted\">For each column that could be sensitive, "
+                        + "the group with the lowest disparate impact (its positive prediction rate over the rest's; "
+                        + "the four-fifths rule asks for at least 0.8). <code>tablewise bias</code> gives every metric."
+                        + "</p><div class=\"card\"><table><tr><th class=\"text\">column</th><th class=\"text\">"
+                        + "group</th><th>disparate impact</th><th>95% interval</th><th>recall difference</th></tr>");
+                for (io.tablewise.explain.BiasReport r : m.explanation().bias()) {
+                    io.tablewise.explain.BiasReport.Group w = r.worst();
+                    if (w == null) {
+                        continue;
+                    }
+                    io.tablewise.explain.BiasMetrics.Value di = w.value(io.tablewise.explain.BiasMetrics.Metric.DI);
+                    h.append("<tr><td class=\"text\">").append(Html.escape(r.facet())).append("</td><td class=\"text\">")
+                            .append(Html.escape(w.name())).append(String.format(Locale.ROOT, "</td><td>%.3f</td><td>"
+                            + "%.3f … %.3f</td><td>%.3f</td></tr>", di.value(), di.low(), di.high(),
+                            w.value(io.tablewise.explain.BiasMetrics.Metric.RD).value()));
+                }
+                h.append("</table></div>");
+            }
+        }
         leaderboard(h, m);
         h.append("</main></body></html>\n");
         return h.toString();

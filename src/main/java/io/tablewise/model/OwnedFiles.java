@@ -80,6 +80,24 @@ final class OwnedFiles {
         throw notOurs(file);
     }
 
+    /** Refuses when {@code file} exists and is not a JSON file of {@code format} that Tablewise wrote. */
+    static void checkReplaceableJson(Path file, String format) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) < 512L * 1024 * 1024) {
+            try {
+                JsonNode doc = JSON.readTree(file.toFile());
+                if (doc != null && format.equals(doc.path("format").asText())) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not JSON: not ours
+            }
+        }
+        throw notOurs(file);
+    }
+
     /** Refuses when {@code file} exists and is not a model report that Tablewise wrote. */
     static void checkReplaceableReport(Path file) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
