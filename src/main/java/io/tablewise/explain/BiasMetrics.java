@@ -126,12 +126,27 @@ public final class BiasMetrics {
         }
         List<Value> out = new ArrayList<>();
         for (int k = 0; k < metrics.length; k++) {
+            if (metrics[k] == Metric.CI) {
+                out.add(classImbalance(d.n(), a.n()));
+                continue;
+            }
             double[] finite = java.util.Arrays.stream(resampled[k]).filter(Double::isFinite).sorted().toArray();
             boolean enough = finite.length >= RESAMPLES / 2;
             out.add(new Value(metrics[k], point[k], enough ? quantile(finite, 0.025) : Double.NaN,
                     enough ? quantile(finite, 0.975) : Double.NaN));
         }
         return out;
+    }
+
+    /**
+     * Class imbalance with a Wald interval of the group's share of the rows (the stratified bootstrap keeps the two
+     * sides' sizes, so it cannot tell how much the sizes themselves vary): {@code CI = 1 - 2 p}.
+     */
+    private static Value classImbalance(long nd, long na) {
+        double n = nd + na;
+        double p = n == 0 ? Double.NaN : nd / n;
+        double se = Math.sqrt(p * (1 - p) / n);
+        return new Value(Metric.CI, 1 - 2 * p, 1 - 2 * Math.min(1, p + 1.96 * se), 1 - 2 * Math.max(0, p - 1.96 * se));
     }
 
     /** The metrics in {@link Metric} order. */

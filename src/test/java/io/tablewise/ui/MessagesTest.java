@@ -64,14 +64,14 @@ class MessagesTest {
     @Test
     void formattedTextsDoubleTheirApostrophes() throws IOException {
         // Messages.get runs texts through MessageFormat, where a lone ' starts a quote and vanishes ("node's"
-        // would show as "nodes"); only the node, parameter, label and category texts are read as they are.
+        // would show as "nodes"); only the node, parameter, label, category and bias metric texts are read as they are.
         Pattern lone = Pattern.compile("(?<!')'(?!')");
         Set<String> wrong = new TreeSet<>();
         for (String file : new String[] {"messages.properties", "messages_ko.properties"}) {
             Properties p = load(file);
             for (String key : p.stringPropertyNames()) {
                 boolean raw = key.startsWith("node.") || key.startsWith("param.") || key.startsWith("label.")
-                        || key.startsWith("category.");
+                        || key.startsWith("category.") || key.startsWith("bias.");
                 String quotedBracesRemoved = p.getProperty(key).replace("'{'", "").replace("'}'", "");
                 if (!raw && lone.matcher(quotedBracesRemoved).find()) {
                     wrong.add(file + ": " + key);

@@ -60,6 +60,8 @@ public final class Screenshots {
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "model-explain-en.png", "model#explain"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "model-explain-ko.png", "model#explain"));
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-explain-regression-en.png", "model#explain"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "model-bias-en.png", "model#bias"));
+        shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "model-bias-ko.png", "model#bias"));
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "runs-view-en.png", "model#runs"));
         shots.add(new Shot(houses, Locale.KOREAN, Theme.LIGHT, "runs-view-ko.png", "model#runs"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.DARK, "insights-view-dark-en.png", "insights"));
@@ -134,12 +136,13 @@ public final class Screenshots {
                 sweepForRunsShot(stage[0], session[0]);
             } else if (select.endsWith("#deploy")) {
                 startEndpointForShot(stage[0], home);
-            } else if (select.endsWith("#explain")) { // the model tab scrolled to its explanation section
+            } else if (select.endsWith("#explain") || select.endsWith("#bias")) { // the model tab at a section
                 stage[0].getScene().getRoot().applyCss();
                 stage[0].getScene().getRoot().layout();
                 stage[0].getScene().getRoot().lookupAll(".model-view").forEach(n -> {
                     javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) n;
-                    javafx.scene.Node section = pane.lookup(".explanation-section");
+                    javafx.scene.Node section = pane.lookup(select.endsWith("#bias") ? ".bias-section"
+                            : ".explanation-section");
                     double content = pane.getContent().getBoundsInLocal().getHeight();
                     double view = pane.getViewportBounds().getHeight();
                     double y = section == null ? 0 : section.getBoundsInParent().getMinY();

@@ -100,6 +100,9 @@ public final class ModelView extends ScrollPane {
         }
         if (model.explanation() != null) {
             content.getChildren().add(explanation(model.explanation()));
+            if (!model.explanation().bias().isEmpty()) {
+                content.getChildren().add(new BiasSection(model.explanation().bias()));
+            }
         }
         leaderboard(model).ifPresent(content.getChildren()::add);
         setContent(content);
