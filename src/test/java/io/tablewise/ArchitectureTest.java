@@ -76,4 +76,14 @@ class ArchitectureTest {
                     "io.tablewise.data..", "io.tablewise.transform..", "io.tablewise.node..")
             .because("the capture file format is shared by the endpoint that writes it and the monitor and A/B "
                     + "report that read it; it depends on nothing of theirs");
+
+    @ArchTest
+    static final ArchRule EXPLANATIONS_ARE_ALGORITHMS = noClasses()
+            .that().resideInAPackage("io.tablewise.explain..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.model..", "io.tablewise.ui..",
+                    "io.tablewise.cli..", "io.tablewise.engine..", "io.tablewise.serve..", "io.tablewise.registry..",
+                    "io.tablewise.node..")
+            .because("SHAP values, partial dependence and bias metrics are plain algorithms over the ml package's "
+                    + "models and plain records; the model package composes them at build time (a model keeps its "
+                    + "explanation), so they must not depend back on it, and every face shows the same numbers");
 }

@@ -53,6 +53,18 @@ public final class ModelShap {
                 : ShapValues.Method.SAMPLING;
     }
 
+    /**
+     * The work of explaining one row in elementary steps: a tree model's walk, a linear model's weights, or a
+     * sampling estimate's model calls (each counted as a thousand).
+     */
+    public double costPerRow() {
+        return switch (method()) {
+            case TREE -> treeShap.costPerRow();
+            case LINEAR -> columnOf.length * (double) linear.bias().length;
+            case SAMPLING -> 2.0 * SAMPLING_BACKGROUND * (columns.size() + 1) * 1000;
+        };
+    }
+
     /** The input columns the values are reported for. */
     public List<String> columns() {
         return columns;

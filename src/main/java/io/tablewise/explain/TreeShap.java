@@ -12,12 +12,14 @@ import io.tablewise.ml.DecisionTrees;
  * tree) and per feature; they add up to the row's output minus {@link #expected()}.
  *
  * <p>For a leaf whose path tests {@code d} distinct features, the leaf's part in feature {@code i}'s value depends on
- * the row only through which of those features the row satisfies (a mask of {@code d} bits). Trees small enough have
- * that part tabled for every mask once (Yang's Fast TreeSHAP v2), so a row costs one mask and {@code d} look-ups per
- * leaf instead of the {@code d²} path arithmetic; larger trees use the original recursion.
+ * the row only through which of those features the row satisfies (a mask of {@code d} bits). Leaves with few features
+ * have that part tabled for every mask once (as in Yang's Fast TreeSHAP v2), so a row costs one walk of the tree and
+ * {@code d} look-ups per leaf; other leaves evaluate the Shapley sum as an integral by exact Gauss-Legendre
+ * quadrature (as in Linear TreeSHAP), {@code d²/2} products instead of the recursion's {@code d²} divisions. The
+ * original recursion is kept for paths of more than 30 features and as the tests' second reference.
  */
 public final class TreeShap {
-    /** Table entries kept for one tree; a tree above it is explained by the recursion. */
+    /** Table entries kept for one tree; its other leaves are integrated. */
     private static final int TREE_TABLE_LIMIT = 1 << 18;
     /** Table entries kept for the whole model (doubles: 64 MB). */
     private static final long MODEL_TABLE_LIMIT = 1L << 23;
@@ -31,14 +33,18 @@ public final class TreeShap {
 
     /** Prepares the explanation of {@code model}, whose rows have {@code features} features. */
     public TreeShap(DecisionTrees model, int features) {
+        this(model, features, MODEL_TABLE_LIMIT);
+    }
+
+    /** The same with at most {@code budget} table entries (0: every leaf integrated; for tests). */
+    TreeShap(DecisionTrees model, int features, long budget) {
         this.model = model;
         this.features = features;
         this.expected = model.base().clone();
-        long budget = MODEL_TABLE_LIMIT;
         for (DecisionTrees.Tree t : model.trees()) {
             double[][] mean = meanValues(t);
             add(expected, t, mean[0]);
-            Tabled table = budget > 0 ? Tabled.of(t) : null;
+            Tabled table = Tabled.of(t, budget);
             if (table != null) {
                 budget -= table.entries;
                 tabled.add(table);
@@ -47,6 +53,18 @@ public final class TreeShap {
             }
         }
         maxDepth = model.maxDepth();
+    }
+
+    /** The work of explaining one row, in elementary steps (what a caller sizes its sample by). */
+    public double costPerRow() {
+        double c = 0;
+        for (Tabled t : tabled) {
+            c += t.cost();
+        }
+        for (DecisionTrees.Tree t : recursive) {
+            c += 10.0 * t.size() * maxDepth * maxDepth;
+        }
+        return c;
     }
 
     /** The expected output over the training rows (the cover-weighted mean of the leaves), per output. */
@@ -59,8 +77,9 @@ public final class TreeShap {
      * {@link #expected()} plus the sum over features.
      */
     public void explain(double[] x, double[][] phi) {
+        Tabled.Scratch scratch = new Tabled.Scratch(maxDepth);
         for (Tabled t : tabled) {
-            t.explain(model, x, phi);
+            t.explain(model, x, phi, scratch);
         }
         if (!recursive.isEmpty()) {
             Recursion r = new Recursion(maxDepth);
@@ -70,12 +89,33 @@ public final class TreeShap {
         }
     }
 
-    /** The SHAP values of many rows ({@code [row][output][feature]}), on every core. */
+    /** Rows explained together: each tree's tables stay in the cache while the block's rows pass through it. */
+    private static final int BLOCK = 256;
+
+    /** The SHAP values of many rows ({@code [row][output][feature]}), blocks of rows on every core. */
     public double[][][] explain(double[][] rows) {
         double[][][] out = new double[rows.length][][];
-        java.util.stream.IntStream.range(0, rows.length).parallel().forEach(i -> {
-            out[i] = new double[model.outputs()][features];
-            explain(rows[i], out[i]);
+        int blocks = (rows.length + BLOCK - 1) / BLOCK;
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = b * BLOCK;
+            int to = Math.min(rows.length, from + BLOCK);
+            Tabled.Scratch scratch = new Tabled.Scratch(maxDepth);
+            for (int i = from; i < to; i++) {
+                out[i] = new double[model.outputs()][features];
+            }
+            for (Tabled t : tabled) {
+                for (int i = from; i < to; i++) {
+                    t.explain(model, rows[i], out[i], scratch);
+                }
+            }
+            if (!recursive.isEmpty()) {
+                Recursion r = new Recursion(maxDepth);
+                for (DecisionTrees.Tree t : recursive) {
+                    for (int i = from; i < to; i++) {
+                        r.explain(model, t, rows[i], out[i]);
+                    }
+                }
+            }
         });
         return out;
     }
@@ -141,100 +181,92 @@ public final class TreeShap {
         return c > 0 ? t.cover()[child] / c : 0.5;
     }
 
-    /** A tree with every leaf's part tabled by the mask of path features a row satisfies. */
+    /**
+     * A tree prepared for fast explanation: each leaf's distinct path features (numbered by first occurrence) with the
+     * share of cover the path keeps at them, and each inner node's feature position on its path. A row walks the
+     * tree once, depth first, carrying the mask of path features it satisfies; at a leaf, its part in each feature's
+     * value is either looked up (a table over every mask, for leaves with few features) or integrated:
+     * {@code (o_i - z_i) * integral over [0, 1] of prod over j != i of (z_j (1 - y) + o_j y) dy}, which equals the
+     * Shapley sum and is computed exactly by Gauss-Legendre quadrature (its degree is below twice the nodes).
+     */
     private static final class Tabled {
+        /** Distinct features on a leaf's path up to which its parts are tabled by mask (2^d * d entries). */
+        static final int TABLED_FEATURES = 8;
+
         private final DecisionTrees.Tree tree;
-        private final int[] inner;
-        /** Per leaf: node id, distinct path features, path steps (node, went left, feature position), table. */
-        private final int[] leafNode;
+        private final int[] position;
+        private final int[] leafOf;
         private final int[][] leafFeatures;
-        private final int[][] stepNode;
-        private final boolean[][] stepLeft;
-        private final int[][] stepPosition;
+        private final double[][] leafZero;
         private final double[][] table;
+        private final int maxDepth;
         private long entries;
 
-        private Tabled(DecisionTrees.Tree tree, int leaves) {
+        private Tabled(DecisionTrees.Tree tree) {
             this.tree = tree;
-            int n = 0;
-            for (int i = 0; i < tree.size(); i++) {
-                n += tree.isLeaf(i) ? 0 : 1;
+            int n = tree.size();
+            position = new int[n];
+            leafOf = new int[n];
+            int leaves = 0;
+            for (int i = 0; i < n; i++) {
+                leaves += tree.isLeaf(i) ? 1 : 0;
             }
-            inner = new int[n];
-            n = 0;
-            for (int i = 0; i < tree.size(); i++) {
-                if (!tree.isLeaf(i)) {
-                    inner[n++] = i;
-                }
-            }
-            leafNode = new int[leaves];
             leafFeatures = new int[leaves][];
-            stepNode = new int[leaves][];
-            stepLeft = new boolean[leaves][];
-            stepPosition = new int[leaves][];
+            leafZero = new double[leaves][];
             table = new double[leaves][];
+            maxDepth = depth(0);
         }
 
-        /** The tabled tree, or null when its tables would be too large. */
-        static Tabled of(DecisionTrees.Tree t) {
-            int leaves = 0;
-            for (int i = 0; i < t.size(); i++) {
-                leaves += t.isLeaf(i) ? 1 : 0;
-            }
-            Tabled out = new Tabled(t, leaves);
-            int[] path = new int[t.size()];
-            boolean[] left = new boolean[t.size()];
-            if (!out.walk(0, 0, path, left, new int[] {0})) {
+        private int depth(int node) {
+            return tree.isLeaf(node) ? 0 : 1 + Math.max(depth(tree.left()[node]), depth(tree.right()[node]));
+        }
+
+        /** The prepared tree (tables within {@code budget} entries), or null when a path has over 30 features. */
+        static Tabled of(DecisionTrees.Tree t, long budget) {
+            Tabled out = new Tabled(t);
+            if (out.maxDepth > 30) {
                 return null;
             }
+            out.walk(0, 0, new int[out.maxDepth + 1], new double[out.maxDepth + 1], new int[] {0}, budget);
             return out;
         }
 
-        /** Depth-first to every leaf, tabling it; false as soon as the tables pass the limit. */
-        private boolean walk(int node, int depth, int[] path, boolean[] left, int[] leafCount) {
+        private void walk(int node, int d, int[] features, double[] zero, int[] leafCount, long budget) {
             if (tree.isLeaf(node)) {
-                return table(node, depth, path, left, leafCount[0]++);
-            }
-            path[depth] = node;
-            left[depth] = true;
-            if (!walk(tree.left()[node], depth + 1, path, left, leafCount)) {
-                return false;
-            }
-            left[depth] = false;
-            return walk(tree.right()[node], depth + 1, path, left, leafCount);
-        }
-
-        private boolean table(int node, int depth, int[] path, boolean[] left, int leaf) {
-            int[] distinct = new int[depth];
-            double[] zero = new double[depth];
-            int[] position = new int[depth];
-            int d = 0;
-            for (int s = 0; s < depth; s++) {
-                int f = tree.feature()[path[s]];
-                int p = 0;
-                while (p < d && distinct[p] != f) {
-                    p++;
+                int leaf = leafCount[0]++;
+                leafOf[node] = leaf;
+                leafFeatures[leaf] = java.util.Arrays.copyOf(features, d);
+                leafZero[leaf] = java.util.Arrays.copyOf(zero, d);
+                long size = (long) d << d;
+                if (d > 0 && d <= TABLED_FEATURES && entries + size <= Math.min(TREE_TABLE_LIMIT, budget)) {
+                    entries += size;
+                    table[leaf] = partTable(leafZero[leaf]);
+                    if (tree.output() >= 0) { // one output: the leaf's value folded in
+                        double v = tree.leaf()[node][0];
+                        for (int k = 0; k < table[leaf].length; k++) {
+                            table[leaf][k] *= v;
+                        }
+                    }
                 }
-                if (p == d) {
-                    distinct[d] = f;
-                    zero[d++] = 1;
-                }
-                int child = left[s] ? tree.left()[path[s]] : tree.right()[path[s]];
-                zero[p] *= share(tree, path[s], child);
-                position[s] = p;
+                return;
             }
-            long size = (long) d << d;
-            entries += size;
-            if (d > 20 || entries > TREE_TABLE_LIMIT) {
-                return false;
+            int f = tree.feature()[node];
+            int p = 0;
+            while (p < d && features[p] != f) {
+                p++;
             }
-            leafNode[leaf] = node;
-            leafFeatures[leaf] = java.util.Arrays.copyOf(distinct, d);
-            stepNode[leaf] = java.util.Arrays.copyOf(path, depth);
-            stepLeft[leaf] = java.util.Arrays.copyOf(left, depth);
-            stepPosition[leaf] = position;
-            table[leaf] = partTable(java.util.Arrays.copyOf(zero, d));
-            return true;
+            position[node] = p;
+            int nd = p == d ? d + 1 : d;
+            if (p == d) {
+                features[p] = f;
+                zero[p] = 1;
+            }
+            double before = zero[p];
+            for (int child : new int[] {tree.left()[node], tree.right()[node]}) {
+                zero[p] = before * share(tree, node, child);
+                walk(child, nd, features, zero, leafCount, budget);
+            }
+            zero[p] = before;
         }
 
         /**
@@ -290,44 +322,123 @@ public final class TreeShap {
             return b;
         }
 
-        void explain(DecisionTrees model, double[] x, double[][] phi) {
-            boolean[] goesLeft = new boolean[tree.size()];
-            for (int n : inner) {
-                goesLeft[n] = model.next(tree, n, value(x, tree.feature()[n])) == tree.left()[n];
+        /** Working arrays of one thread. */
+        static final class Scratch {
+            final int[] nodes;
+            final int[] masks;
+            final double[] sums;
+            final double[] prefix;
+
+            Scratch(int depth) {
+                nodes = new int[2 * depth + 2];
+                masks = new int[2 * depth + 2];
+                sums = new double[depth + 1];
+                prefix = new double[depth + 2];
             }
+        }
+
+        void explain(DecisionTrees model, double[] x, double[][] phi, Scratch s) {
+            int top = 0;
+            s.nodes[0] = 0;
+            s.masks[0] = -1;
             int output = tree.output();
-            for (int l = 0; l < leafNode.length; l++) {
-                int d = leafFeatures[l].length;
+            while (top >= 0) {
+                int n = s.nodes[top];
+                int mask = s.masks[top--];
+                if (!tree.isLeaf(n)) {
+                    int hot = model.next(tree, n, value(x, tree.feature()[n]));
+                    int cold = hot == tree.left()[n] ? tree.right()[n] : tree.left()[n];
+                    s.nodes[++top] = cold;
+                    s.masks[top] = mask & ~(1 << position[n]);
+                    s.nodes[++top] = hot;
+                    s.masks[top] = mask;
+                    continue;
+                }
+                int leaf = leafOf[n];
+                int[] features = leafFeatures[leaf];
+                int d = features.length;
                 if (d == 0) {
                     continue;
                 }
-                int mask = (1 << d) - 1;
-                int[] nodes = stepNode[l];
-                boolean[] wentLeft = stepLeft[l];
-                int[] position = stepPosition[l];
-                for (int s = 0; s < nodes.length; s++) {
-                    if (goesLeft[nodes[s]] != wentLeft[s]) {
-                        mask &= ~(1 << position[s]);
-                    }
-                }
-                double[] v = tree.leaf()[leafNode[l]];
-                double[] part = table[l];
-                int at = mask * d;
-                for (int p = 0; p < d; p++) {
-                    int f = leafFeatures[l][p];
-                    double w = part[at + p];
-                    if (f < 0 || w == 0) {
-                        continue;
-                    }
-                    if (output >= 0) {
-                        phi[output][f] += w * v[0];
-                    } else {
-                        for (int k = 0; k < v.length; k++) {
-                            phi[k][f] += w * v[k];
+                mask &= (1 << d) - 1;
+                double[] v = tree.leaf()[n];
+                double[] part = table[leaf];
+                if (part != null) {
+                    int at = mask * d;
+                    for (int p = 0; p < d; p++) {
+                        int f = features[p];
+                        if (f < 0) {
+                            continue;
                         }
+                        double w = part[at + p];
+                        if (output >= 0) {
+                            phi[output][f] += w; // the leaf's value is in the table
+                        } else {
+                            for (int k = 0; k < v.length; k++) {
+                                phi[k][f] += w * v[k];
+                            }
+                        }
+                    }
+                } else {
+                    integrate(leafZero[leaf], features, mask, v, output, phi, s);
+                }
+            }
+        }
+
+        /**
+         * A leaf's parts by Gauss-Legendre quadrature of the Shapley integral; each feature's product of the other
+         * factors comes from prefix and suffix products (no division, so a zero factor needs no care).
+         */
+        private static void integrate(double[] z, int[] features, int mask, double[] v, int output, double[][] phi,
+                                      Scratch s) {
+            int d = z.length;
+            GaussLegendre rule = GaussLegendre.of((d + 1) / 2);
+            double[] y = rule.nodes();
+            double[] w = rule.weights();
+            double[] sums = s.sums;
+            java.util.Arrays.fill(sums, 0, d, 0);
+            double[] prefix = s.prefix;
+            for (int q = 0; q < y.length; q++) {
+                double yq = y[q];
+                prefix[0] = 1;
+                for (int p = 0; p < d; p++) {
+                    double own = (mask & 1 << p) != 0 ? z[p] * (1 - yq) + yq : z[p] * (1 - yq);
+                    prefix[p + 1] = prefix[p] * own;
+                }
+                double suffix = 1;
+                for (int p = d - 1; p >= 0; p--) {
+                    sums[p] += w[q] * prefix[p] * suffix;
+                    suffix *= (mask & 1 << p) != 0 ? z[p] * (1 - yq) + yq : z[p] * (1 - yq);
+                }
+            }
+            for (int p = 0; p < d; p++) {
+                int f = features[p];
+                if (f < 0) {
+                    continue;
+                }
+                double part = (((mask & 1 << p) != 0 ? 1 : 0) - z[p]) * sums[p];
+                if (output >= 0) {
+                    phi[output][f] += part * v[0];
+                } else {
+                    for (int k = 0; k < v.length; k++) {
+                        phi[k][f] += part * v[k];
                     }
                 }
             }
+        }
+
+        /** Work per row: look-ups of tabled leaves, quadrature products of the others. */
+        double cost() {
+            double c = inner();
+            for (int l = 0; l < leafFeatures.length; l++) {
+                int d = leafFeatures[l].length;
+                c += table[l] != null ? d + 1 : 3.0 * d * ((d + 1) / 2) + d;
+            }
+            return c;
+        }
+
+        private int inner() {
+            return tree.size() - leafFeatures.length;
         }
     }
 

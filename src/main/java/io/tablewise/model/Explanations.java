@@ -98,6 +98,8 @@ public final class Explanations {
     /** Test rows explained for a model's summary (exact methods), and for a sampling estimate, which is slower. */
     static final int SUMMARY_ROWS = 1000;
     static final int SUMMARY_ROWS_SAMPLED = 20;
+    /** Elementary steps a build spends on its SHAP summary (about a second on two cores). */
+    static final double SUMMARY_WORK = 3e8;
     /** Test rows and columns of the partial dependence curves. */
     static final int DEPENDENCE_ROWS = 200;
     static final int DEPENDENCE_COLUMNS = 4;
@@ -118,8 +120,10 @@ public final class Explanations {
         boolean sameRows = rawTest.rowCount() == test.rowCount();
         Map<String, String> groups = sameRows ? ColumnLineage.measure(chain, Columns.gather(rawTest,
                 sample(testRows, DEPENDENCE_ROWS, seed + 3)), rawTest.columnNames(), shap.columns()) : Map.of();
+        // deep forests cost far more per row than shallow boosters: the sample is sized to about a second of work
+        int affordable = (int) Math.max(50, Math.min(SUMMARY_ROWS, SUMMARY_WORK / Math.max(1, shap.costPerRow())));
         int[] rows = sample(testRows, shap.method() == ShapValues.Method.SAMPLING ? SUMMARY_ROWS_SAMPLED
-                : SUMMARY_ROWS, seed);
+                : affordable, seed);
         double[][] x = model.features(test, rows);
         double[][] background = shap.method() == ShapValues.Method.SAMPLING
                 ? model.features(test, sample(testRows, ModelShap.SAMPLING_BACKGROUND / 2, seed + 1)) : null;

@@ -81,8 +81,11 @@ class TreeShapExactnessTest {
                 DecisionTrees trees = m.decisionTrees().orElseThrow();
                 int features = m.encoder().featureNames().size();
                 TreeShap shap = new TreeShap(trees, features);
+                TreeShap integrated = new TreeShap(trees, features, 0);
                 double[][] x = m.features(t, new int[] {0, 1, 2, 3, 4, 5, 6, 7});
-                for (double[] row : x) {
+                double[][][] batch = integrated.explain(x);
+                for (int r = 0; r < x.length; r++) {
+                    double[] row = x[r];
                     double[][] phi = new double[trees.outputs()][features];
                     shap.explain(row, phi);
                     double[][] recursion = shap.explainByRecursion(row);
@@ -91,6 +94,7 @@ class TreeShapExactnessTest {
                         for (int f = 0; f < features; f++) {
                             assertEquals(exact[f], phi[o][f], 1e-9, l.id() + " feature " + f + " output " + o);
                             assertEquals(exact[f], recursion[o][f], 1e-9, "recursion, " + l.id());
+                            assertEquals(exact[f], batch[r][o][f], 1e-9, "quadrature, " + l.id());
                         }
                         double all = 0;
                         for (DecisionTrees.Tree tree : trees.trees()) {
