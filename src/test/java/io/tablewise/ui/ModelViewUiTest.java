@@ -62,9 +62,30 @@ class ModelViewUiTest extends SampleStudioUiTest {
         XYSeriesCollection series = (XYSeriesCollection) roc.getChart().getXYPlot().getDataset();
         assertEquals(3, series.getSeriesCount());
         assertEquals(model.evaluation().roc().size(), series.getSeries(0).getItemCount());
-        // ROC, precision-recall, calibration, column impact
-        assertEquals(4, robot.lookup(".model-view").lookup((javafx.scene.Node n) -> n instanceof ChartViewer)
-                .queryAll().size());
+        // ROC, precision-recall, calibration, column impact; mean |SHAP|, the beeswarm, partial dependence
+        assertEquals(6 + model.explanation().dependence().size(), robot.lookup(".model-view")
+                .lookup((javafx.scene.Node n) -> n instanceof ChartViewer).queryAll().size());
+
+        // the bias section: another sensitive column picked, its groups against the rest
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> facet = robot.lookup(".bias-facet")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        io.tablewise.explain.BiasReport region = model.explanation().bias().stream()
+                .filter(r -> r.facet().equals("region")).findFirst().orElseThrow();
+        fx(() -> {
+            facet.setValue("region");
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<io.tablewise.explain.BiasMetrics.Metric> metrics = robot
+                .lookup(".bias-metrics").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(3 + region.groups().size(), metrics.getColumns().size(), "metric, stage, groups, definition");
+        io.tablewise.explain.BiasReport.Group g = region.groups().get(0);
+        int di = metrics.getItems().indexOf(io.tablewise.explain.BiasMetrics.Metric.DI);
+        io.tablewise.explain.BiasMetrics.Value v = g.value(io.tablewise.explain.BiasMetrics.Metric.DI);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f  [%.3f, %.3f]", v.value(), v.low(), v.high()),
+                metrics.getColumns().get(2).getCellData(di));
+        assertTrue(metrics.getColumns().get(2).getText().startsWith(g.name() + " ("));
 
         Slider slider = robot.lookup(".model-view .slider").queryAs(Slider.class);
         fx(() -> {

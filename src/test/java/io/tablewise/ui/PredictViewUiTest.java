@@ -75,11 +75,19 @@ class PredictViewUiTest extends SampleStudioUiTest {
         assertEquals(expected.prediction(), robot.lookup(".prediction-value").queryAs(Label.class).getText());
         ChartBox chart = (ChartBox) robot.lookup(".predict-view .chart-box").query();
         CategoryPlot plot = (CategoryPlot) chart.chart().getPlot();
-        assertEquals(Math.min(10, expected.contributions().size()), plot.getDataset().getColumnCount());
-        assertEquals(expected.contributions().get(0).effect(), plot.getDataset().getValue(0, 0).doubleValue(),
-                1e-12);
-        assertEquals("change in the probability of '" + expected.prediction()
-                + "' (right: raises it, left: lowers it)", plot.getRangeAxis().getLabel(), "which class, which way");
+        // the SHAP waterfall: from the average prediction, each column's step, to this prediction's P(yes)
+        io.tablewise.explain.Waterfall w = expected.waterfall();
+        assertEquals(w.steps().size() + 2, plot.getDataset().getColumnCount());
+        assertEquals(100 * w.start(), plot.getDataset().getValue(0, 0).doubleValue(), 1e-9);
+        assertEquals(100 * w.steps().get(0).change(), plot.getDataset().getValue(0, 1).doubleValue(), 1e-9);
+        assertEquals(100 * shown.probabilities().get("yes"), plot.getDataset().getValue(0,
+                w.steps().size() + 1).doubleValue(), 1e-6, "the waterfall ends at the shown probability");
+        assertEquals("change in the probability of 'yes' (right: raises it, left: lowers it)",
+                plot.getRangeAxis().getLabel(), "which class, which way");
+        String first = w.steps().get(0).column();
+        assertTrue(robot.lookup(".predict-view .label").queryAllAs(Label.class).stream().anyMatch(l ->
+                l.getText().startsWith("• " + first) && l.getText().contains("probability of 'yes' by")),
+                "the largest step in words");
 
         // score the sample's own data into a new file
         Path in = dir.resolve("customer-churn/data/customers.csv");
