@@ -115,6 +115,35 @@ class CliEndToEndTest {
     }
 
     @Test
+    void biasOfAModelOnGeneratedHiringDecisions() throws Exception {
+        Path data = dir.resolve("hiring.csv");
+        assertEquals(0, cli("generate", "hiring", "--rows", "4000", "-o", data.toString()).code());
+        Path out = dir.resolve("hire");
+        Outcome t = cli("train", data.toString(), "--target", "hired", "--exclude", "applicant_id", "--out",
+                out.toString());
+        assertEquals(0, t.code(), t.err());
+        Path json = dir.resolve("bias.json");
+        Path html = dir.resolve("bias.html");
+        Outcome b = cli("bias", "--model", out.resolve("model").toString(), "--input", data.toString(), "--facet",
+                "gender", "--json", json.toString(), "--html", html.toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.out().contains("gender = F") && b.out().contains("below the four-fifths rule"), b.out());
+        assertTrue(b.out().lines().anyMatch(l -> l.startsWith("F ")) && b.out().lines().anyMatch(l -> l.startsWith("M ")),
+                b.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertTrue(report.get("summary").get("disparateImpact").asDouble() < 0.8, report.toString());
+        assertTrue(Files.readString(html).contains("Treatment equality"));
+        Outcome ages = cli("bias", "--model", out.resolve("model").toString(), "--input", data.toString(), "--facet",
+                "age", "--threshold", "40");
+        assertEquals(0, ages.code(), ages.err());
+        assertTrue(ages.out().contains("<= 40") && ages.out().contains("> 40"), ages.out());
+        Outcome wrong = cli("bias", "--model", out.resolve("model").toString(), "--input", data.toString(), "--facet",
+                "gender", "--facet-value", "X");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("'gender' has no value 'X'"), wrong.err());
+    }
+
+    @Test
     void trainThenPredictWithoutAFlow() throws Exception {
         Path data = SAMPLE.resolveSibling("data/customers.csv");
         Path out = dir.resolve("build");

@@ -107,4 +107,69 @@ class ModelShapTest {
         assertEquals(ShapValues.Method.SAMPLING, new ModelShap(train(t, "churn", ProblemType.BINARY,
                 Learner.defaults("knn"))).method());
     }
+
+    /**
+     * Neighbours: the sampling estimate against exact Shapley values by enumeration of every coalition with the same
+     * background rows (the interventional game it samples), within four stated standard errors; and exactly additive.
+     */
+    @Test
+    void theNeighboursEstimateIsWithinItsStatedError() {
+        Table t = data(3);
+        List<String> numbers = List.of("x1", "x2", "x3", "x4", "x5");
+        LearnedModel m = LearnedModel.train(t, "churn", ProblemType.BINARY, numbers, all(t), Learner.defaults("knn"),
+                7);
+        double[][] background = m.background();
+        assertEquals(LearnedModel.BACKGROUND_ROWS, background.length, "neighbours keep a training sample");
+        ModelShap shap = new ModelShap(m);
+        double[][] x = m.features(t, new int[] {10, 20, 30});
+        ShapValues v = shap.explain(x, null, 9);
+        assertEquals(ShapValues.Method.SAMPLING, v.method());
+        assertEquals(ShapValues.Space.PROBABILITY, v.space());
+        assertTrue(v.largestError() > 0 && v.methodText().contains("100 sampled permutations"), v.methodText());
+        int n = numbers.size();
+        int outside = 0;
+        for (int r = 0; r < x.length; r++) {
+            double[] game = new double[1 << n];
+            for (int s = 0; s < 1 << n; s++) {
+                double[][] hybrids = new double[background.length][];
+                for (int b = 0; b < background.length; b++) {
+                    hybrids[b] = background[b].clone();
+                    for (int j = 0; j < n; j++) {
+                        if ((s & 1 << j) != 0) {
+                            hybrids[b][j] = x[r][j];
+                        }
+                    }
+                }
+                for (double[] p : m.outputsOfFeatures(hybrids)) {
+                    game[s] += p[1] / background.length;
+                }
+            }
+            double sum = v.base()[0];
+            for (int j = 0; j < n; j++) {
+                double exact = 0;
+                for (int s = 0; s < 1 << n; s++) {
+                    if ((s & 1 << j) == 0) {
+                        int k = Integer.bitCount(s);
+                        exact += factorial(k) * factorial(n - k - 1) / factorial(n) * (game[s | 1 << j] - game[s]);
+                    }
+                }
+                double estimate = v.values()[r][0][j];
+                double error = v.errors()[r][0][j];
+                outside += Math.abs(estimate - exact) > 4 * error + 1e-12 ? 1 : 0;
+                sum += estimate;
+            }
+            assertEquals(game[(1 << n) - 1], v.totals()[r][0], 1e-12, "the output is the model's probability");
+            assertEquals(game[0], v.base()[0], 1e-12, "the base is the background's mean output");
+            assertEquals(v.totals()[r][0], sum, 1e-12, "the estimate adds up exactly");
+        }
+        assertTrue(outside <= 1, outside + " of 15 estimates further than four standard errors from the exact value");
+    }
+
+    private static double factorial(int k) {
+        double f = 1;
+        for (int i = 2; i <= k; i++) {
+            f *= i;
+        }
+        return f;
+    }
 }
