@@ -82,13 +82,13 @@ public record ShapValues(List<String> columns, List<String> outputs, Space space
         };
     }
 
-    /** The unit in words, for a report: "log-odds of 'yes'", "probability of 'yes'", "the value of price". */
+    /** The unit in words, for a report: "log-odds of 'yes'", "probability of 'yes'", "the predicted value's unit". */
     public String unit(int o) {
         return switch (space) {
             case LOG_ODDS -> String.format(Locale.ROOT, "log-odds of '%s'", outputs.get(o));
             case CLASS_MARGIN -> String.format(Locale.ROOT, "softmax margin of '%s'", outputs.get(o));
             case PROBABILITY -> String.format(Locale.ROOT, "probability of '%s'", outputs.get(o));
-            case VALUE -> String.format(Locale.ROOT, "%s", outputs.get(o));
+            case VALUE -> "the predicted value's unit";
         };
     }
 
