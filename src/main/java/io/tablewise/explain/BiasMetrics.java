@@ -216,9 +216,13 @@ public final class BiasMetrics {
         return new Counts(tp, fp, fn, n - tp - fp - fn);
     }
 
-    /** Rows at which a binomial draw is approximated by the normal distribution (the counts of big groups). */
-    private static final long EXACT_DRAWS = 20_000;
+    /** Rows up to which a binomial draw is made row by row. */
+    private static final long EXACT_DRAWS = 400;
 
+    /**
+     * A binomial draw: row by row for few rows; by inversion of the distribution when the rarer outcome is expected
+     * fewer than 20 times; else from the normal distribution (its error is far below the bootstrap's own).
+     */
     private static long binomial(long n, double p, java.util.SplittableRandom random) {
         if (p <= 0 || n == 0) {
             return 0;
@@ -232,6 +236,20 @@ public final class BiasMetrics {
                 k += random.nextDouble() < p ? 1 : 0;
             }
             return k;
+        }
+        double q = Math.min(p, 1 - p);
+        if (n * q < 20) {
+            // inversion: walk the probabilities of 0, 1, 2, ... rare outcomes until the uniform draw is covered
+            double u = random.nextDouble();
+            double pk = Math.exp(n * Math.log1p(-q));
+            double cumulative = pk;
+            long k = 0;
+            while (u > cumulative && k < n) {
+                pk *= (double) (n - k) / (k + 1) * q / (1 - q);
+                k++;
+                cumulative += pk;
+            }
+            return q == p ? k : n - k;
         }
         double z = gaussian(random);
         return Math.max(0, Math.min(n, Math.round(n * p + Math.sqrt(n * p * (1 - p)) * z)));
