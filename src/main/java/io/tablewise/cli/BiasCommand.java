@@ -77,11 +77,9 @@ final class BiasCommand implements Callable<Integer> {
         }
         TrainedModel m;
         try {
-            m = io.tablewise.registry.ModelResolver.load(model, io.tablewise.registry.RegistryLocation.of(registry,
-                    null), null);
-        } catch (io.tablewise.registry.RegistryException e) {
-            err.println("error: --model: " + e.getMessage());
-            return e.isUsage() ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
+            m = ModelArgument.load(model, registry, err);
+        } catch (DataArgument.Refused e) {
+            return e.code();
         }
         BiasReport r;
         try {

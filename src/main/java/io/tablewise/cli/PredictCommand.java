@@ -53,11 +53,9 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TrainedModel m;
         try {
-            m = io.tablewise.registry.ModelResolver.load(model, io.tablewise.registry.RegistryLocation.of(registry,
-                    null), null);
-        } catch (io.tablewise.registry.RegistryException e) {
-            err.println("error: --model: " + e.getMessage());
-            return e.isUsage() ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
+            m = ModelArgument.load(model, registry, err);
+        } catch (DataArgument.Refused e) {
+            return e.code();
         }
         try {
             Table raw = DataArgument.read(input, importOptions, err);
