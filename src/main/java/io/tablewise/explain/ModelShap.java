@@ -18,6 +18,8 @@ import io.tablewise.ml.ProblemType;
 public final class ModelShap {
     /** Background rows a sampling estimate compares each row with (twice as many permutations). */
     public static final int SAMPLING_BACKGROUND = 50;
+    /** The fewest rows a sampling estimate compares with. */
+    static final int MIN_BACKGROUND = 10;
 
     private final LearnedModel model;
     private final List<String> columns;
@@ -124,9 +126,10 @@ public final class ModelShap {
     private ShapValues sampling(double[][] x, double[][] background, long seed) {
         double[][] kept = model.background();
         double[][] bg = kept != null ? kept : sample(background != null ? background : x, seed);
-        if (bg.length == 0) {
-            throw new IllegalArgumentException("this model has no exact explanation and kept no training rows to "
-                    + "compare with; explain several rows at once, or rebuild the model with this version");
+        if (bg.length < MIN_BACKGROUND) {
+            throw new IllegalArgumentException("this model was saved before Tablewise kept what explaining it "
+                    + "needs (training rows to compare with, or a decision tree's node counts); explain at least "
+                    + MIN_BACKGROUND + " rows at once, which are then compared with each other, or rebuild the model");
         }
         int[][] groups = groups();
         SamplingShap s = new SamplingShap(model::outputsOfFeatures, groups, bg, seed);

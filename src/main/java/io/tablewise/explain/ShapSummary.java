@@ -14,8 +14,11 @@ import java.util.List;
  * @param method how they were computed, in words
  * @param rows the rows summarised
  * @param columns the columns, largest mean absolute value first
+ * @param space the values' unit, for a face to say it in its language
+ * @param output the class of a one-output space (the positive class), else null
  */
-public record ShapSummary(String unit, String method, int rows, List<ColumnImpact> columns) {
+public record ShapSummary(String unit, String method, int rows, List<ColumnImpact> columns, ShapValues.Space space,
+                          String output) {
     /** Points kept per column for the plot. */
     public static final int POINTS = 250;
     /** Columns with plot points. */
@@ -87,7 +90,7 @@ public record ShapSummary(String unit, String method, int rows, List<ColumnImpac
         }
         return new ShapSummary(v.unit(0).startsWith("softmax") ? "softmax margins, summed over the classes"
                 : outputs > 1 ? v.space() == ShapValues.Space.PROBABILITY ? "probability, summed over the classes"
-                : v.unit(0) : v.unit(0), v.methodText(), n, sorted);
+                : v.unit(0) : v.unit(0), v.methodText(), n, sorted, v.space(), outputs == 1 ? v.outputs().get(0) : null);
     }
 
     /** Every {@code step}-th row's point, coloured by its value's rank among the rows. */

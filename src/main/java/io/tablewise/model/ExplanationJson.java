@@ -23,6 +23,8 @@ final class ExplanationJson {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rows", e.rows());
         out.put("unit", e.summary().unit());
+        out.put("space", e.summary().space().name());
+        out.put("output", e.summary().output());
         out.put("method", e.summary().method());
         List<Map<String, Object>> columns = new ArrayList<>();
         for (ShapSummary.ColumnImpact c : e.summary().columns()) {
@@ -123,7 +125,8 @@ final class ExplanationJson {
                     array(c.get("position"))));
         }
         int rows = ((Number) in.get("rows")).intValue();
-        ShapSummary summary = new ShapSummary((String) in.get("unit"), (String) in.get("method"), rows, columns);
+        ShapSummary summary = new ShapSummary((String) in.get("unit"), (String) in.get("method"), rows, columns,
+                io.tablewise.explain.ShapValues.Space.valueOf((String) in.get("space")), (String) in.get("output"));
         List<PartialDependence> curves = new ArrayList<>();
         for (Map<String, Object> p : (List<Map<String, Object>>) in.getOrDefault("partialDependence", List.of())) {
             List<String> grid = (List<String>) p.get("grid");

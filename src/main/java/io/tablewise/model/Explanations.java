@@ -25,8 +25,15 @@ import io.tablewise.transform.TransformChain;
 public final class Explanations {
     /** Seed of the sampling estimate: the same rows always get the same estimate. */
     public static final long SEED = 20261204L;
-    private static final Map<io.tablewise.ml.LearnedModel, ModelShap> EXPLAINERS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Explainers of the models used last (a tree explainer's tables can take tens of megabytes: a few are kept). */
+    private static final int KEPT = 4;
+    private static final Map<io.tablewise.ml.LearnedModel, ModelShap> EXPLAINERS = java.util.Collections
+            .synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<io.tablewise.ml.LearnedModel, ModelShap> eldest) {
+                    return size() > KEPT;
+                }
+            });
 
     private Explanations() {
     }
@@ -219,7 +226,9 @@ public final class Explanations {
     public static String describe(ShapValues v) {
         String unit = v.outputs().size() == 1 ? v.unit(0) : v.space() == ShapValues.Space.CLASS_MARGIN
                 ? "the softmax margin of the predicted class" : "the probability of the predicted class";
-        return v.methodText() + " Values are in " + unit + "; shap_base plus the shap_ columns equals the model's "
+        String error = v.method() == ShapValues.Method.SAMPLING ? String.format(java.util.Locale.ROOT,
+                " The largest standard error of a value is %.3g.", v.largestError()) : "";
+        return v.methodText() + error + " Values are in " + unit + "; shap_base plus the shap_ columns equals the model's "
                 + "output" + (v.space() == ShapValues.Space.LOG_ODDS ? " (in log-odds; the probability is "
                 + "1/(1+exp(-output)))" : "") + ".";
     }

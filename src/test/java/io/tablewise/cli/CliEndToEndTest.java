@@ -158,7 +158,9 @@ class CliEndToEndTest {
         assertTrue(auc > 0.75 && auc < 1, "churn is learnable but not trivial: " + auc);
         assertTrue(metrics.get("test").has("logLoss") && metrics.get("test").has("f1"));
         assertEquals(1, metrics.get("leaderboard").size());
-        assertTrue(Files.readString(out.resolve("report.html")).contains("Confusion matrix"));
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("Confusion matrix") && report.contains("Why the model predicts what it does")
+                && report.contains("Partial dependence") && report.contains("Bias on the test rows"));
         assertTrue(Files.isRegularFile(out.resolve("model/manifest.json")));
 
         Path scored = dir.resolve("scored.csv");

@@ -61,6 +61,7 @@ public final class Screenshots {
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "model-explain-ko.png", "model#explain"));
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "model-explain-regression-en.png", "model#explain"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "model-bias-en.png", "model#bias"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "model-pdp-en.png", "model#pdp"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "model-bias-ko.png", "model#bias"));
         shots.add(new Shot(houses, Locale.ENGLISH, Theme.LIGHT, "runs-view-en.png", "model#runs"));
         shots.add(new Shot(houses, Locale.KOREAN, Theme.LIGHT, "runs-view-ko.png", "model#runs"));
@@ -136,16 +137,17 @@ public final class Screenshots {
                 sweepForRunsShot(stage[0], session[0]);
             } else if (select.endsWith("#deploy")) {
                 startEndpointForShot(stage[0], home);
-            } else if (select.endsWith("#explain") || select.endsWith("#bias")) { // the model tab at a section
+            } else if (select.endsWith("#explain") || select.endsWith("#bias") || select.endsWith("#pdp")) {
+                // the model tab scrolled to a section
                 stage[0].getScene().getRoot().applyCss();
                 stage[0].getScene().getRoot().layout();
                 stage[0].getScene().getRoot().lookupAll(".model-view").forEach(n -> {
                     javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) n;
                     javafx.scene.Node section = pane.lookup(select.endsWith("#bias") ? ".bias-section"
-                            : ".explanation-section");
+                            : select.endsWith("#pdp") ? ".pdp-note" : ".explanation-section");
                     double content = pane.getContent().getBoundsInLocal().getHeight();
                     double view = pane.getViewportBounds().getHeight();
-                    double y = section == null ? 0 : section.getBoundsInParent().getMinY();
+                    double y = section == null ? 0 : pane.getContent().sceneToLocal(section.localToScene(0, 0)).getY();
                     pane.setVvalue(content <= view ? 0 : Math.min(1, y / (content - view)));
                 });
             } else if (select.endsWith("#leaderboard")) { // the end of the model tab, where the leaderboard is

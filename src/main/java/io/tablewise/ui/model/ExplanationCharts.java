@@ -65,7 +65,7 @@ final class ExplanationCharts {
             }
         }
         XYSeriesCollection data = new XYSeriesCollection(points);
-        JFreeChart chart = ChartFactory.createScatterPlot(null, Messages.get("model.shap.value", s.unit()), null,
+        JFreeChart chart = ChartFactory.createScatterPlot(null, Messages.get("model.shap.value", ModelView.unit(s)), null,
                 data, PlotOrientation.VERTICAL, false, true, false);
         XYPlot plot = chart.getXYPlot();
         SymbolAxis axis = new SymbolAxis(null, names);

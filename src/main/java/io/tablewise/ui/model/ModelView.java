@@ -115,8 +115,8 @@ public final class ModelView extends ScrollPane {
     private static Node explanation(io.tablewise.explain.ModelExplanation e) {
         Label title = new Label(Messages.get("model.shap.section"));
         title.getStyleClass().add("section-title");
-        Label note = new Label(Messages.get("model.shap.note", e.rows(), e.summary().unit()) + " "
-                + e.summary().method());
+        Label note = new Label(Messages.get("model.shap.note", e.rows(), unit(e.summary())) + " "
+                + Messages.get("model.shap.method." + methodKey(e.summary().method())));
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         VBox box = new VBox(8, title, note, new HBox(16, ExplanationCharts.meanImpact(e.summary()),
@@ -126,11 +126,24 @@ public final class ModelView extends ScrollPane {
             pdp.setWrapText(true);
             pdp.getStyleClass().add("hint");
             javafx.scene.layout.FlowPane curves = new javafx.scene.layout.FlowPane(16, 16);
+            curves.getStyleClass().add("pdp-curves");
             e.dependence().forEach(p -> curves.getChildren().add(ExplanationCharts.dependence(p)));
+            pdp.getStyleClass().add("pdp-note");
             box.getChildren().addAll(pdp, curves);
         }
         box.getStyleClass().add("explanation-section");
         return box;
+    }
+
+    /** The values' unit in the studio's language. */
+    static String unit(io.tablewise.explain.ShapSummary s) {
+        return s.output() == null ? Messages.get("model.shap.unit." + s.space().name() + ".all")
+                : Messages.get("model.shap.unit." + s.space().name(), s.output());
+    }
+
+    /** The method's key: tree, linear or sampling (from the summary's own sentence). */
+    private static String methodKey(String method) {
+        return method.contains("TreeSHAP") ? "tree" : method.contains("linear") ? "linear" : "sampling";
     }
 
     /** Which algorithm predicts what, from how many rows (and out of how many AutoML candidates). */
