@@ -121,9 +121,17 @@ final class ExplanationCharts {
         return new Color(Math.round(30 + t * (220 - 30)), Math.round(110 - t * 70), Math.round(230 - t * 180), 190);
     }
 
+    /** The curves' unit in the studio's language ("probability of 'yes'", or the predicted value). */
+    private static String unit(String engine) {
+        if (engine.startsWith("probability of '") && engine.endsWith("'")) {
+            return Messages.get("model.pdp.probability", engine.substring(16, engine.length() - 1));
+        }
+        return engine.equals("predicted value") ? Messages.get("model.pdp.value") : engine;
+    }
+
     /** Partial dependence: the average answer over the grid, each kept row's ICE line faint behind it. */
     static ChartBox dependence(PartialDependence p) {
-        String unit = p.unit();
+        String unit = unit(p.unit());
         if (!p.numeric()) {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             for (int g = 0; g < p.grid().size(); g++) {
@@ -135,7 +143,7 @@ final class ExplanationCharts {
             ChartStyle.flat((BarRenderer) plot.getRenderer());
             ChartStyle.plain(plot);
             ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-            return new ChartBox(Messages.get("model.pdp.title", p.column()), chart, 420, 280);
+            return new ChartBox(Messages.get("model.pdp.title", p.column()), chart, 380, 270);
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries average = new XYSeries(Messages.get("model.pdp.average", unit), false);
@@ -165,6 +173,6 @@ final class ExplanationCharts {
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
         ChartStyle.plain(plot);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        return new ChartBox(Messages.get("model.pdp.title", p.column()), chart, 420, 280);
+        return new ChartBox(Messages.get("model.pdp.title", p.column()), chart, 380, 270);
     }
 }
