@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int NODE_FAILED = 1;
     /** The flow is invalid or the arguments are wrong. */
     public static final int INVALID = 2;
+    /** The checks ran and found violations ({@code tablewise monitor}). */
+    public static final int VIOLATIONS = 3;
 
     private ExitCodes() {
     }

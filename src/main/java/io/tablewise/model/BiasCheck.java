@@ -153,7 +153,7 @@ public final class BiasCheck {
         info.put("bias", r.metrics());
         return new TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(), m.threshold(),
                 m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
-                m.explanation());
+                m.explanation(), m.baseline());
     }
 
     /** The report as a table: one row per group and metric, with the interval and the definition. */

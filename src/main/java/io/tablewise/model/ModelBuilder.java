@@ -268,7 +268,8 @@ public final class ModelBuilder {
         info.put("seconds", (System.nanoTime() - start) / 1e9);
         monitor.progress(1, "model ready");
         return new TrainedModel(fitted.fitted(), model, o.target(), type, inputs, threshold, objective,
-                learner.asMap(), evaluation, model.importances(), permutation, info, explanation);
+                learner.asMap(), evaluation, model.importances(), permutation, info, explanation,
+                Monitoring.atBuild(model, threshold, source, rawInputs, split[0], train, trainRows, o.seed()));
     }
 
     /**

@@ -176,6 +176,9 @@ public final class ModelFiles {
         if (m.explanation() != null) {
             out.put("explanation", ExplanationJson.write(m.explanation()));
         }
+        if (m.baseline() != null) {
+            out.put("baseline", io.tablewise.monitor.MonitorJson.write(m.baseline()));
+        }
         out.put("info", timeless(m.info()));
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("tablewise", version());
@@ -269,7 +272,9 @@ public final class ModelFiles {
                     threshold == null ? Double.NaN : ((Number) threshold).doubleValue(), (String) m.get("objective"),
                     (Map<String, Object>) m.get("settings"), summary, importances, permutation,
                     (Map<String, Object>) m.get("info"), m.get("explanation") instanceof Map<?, ?> e
-                    ? ExplanationJson.read((Map<String, Object>) e) : null);
+                    ? ExplanationJson.read((Map<String, Object>) e) : null,
+                    m.get("baseline") instanceof Map<?, ?> b
+                    ? io.tablewise.monitor.MonitorJson.readBaseline((Map<String, Object>) b) : null);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException
                  | java.util.NoSuchElementException e) {
             throw new IOException(manifestFile + " is damaged: " + e.getMessage());

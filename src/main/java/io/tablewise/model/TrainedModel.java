@@ -28,13 +28,16 @@ import io.tablewise.transform.TransformChain;
  * @param info provenance: rows, data fingerprint, versions, time
  * @param explanation SHAP summary and partial dependence on the test rows; null for models saved before they were
  *     kept
+ * @param baseline the training rows' baseline the drift monitor compares new data with; null for models saved
+ *     before it was kept
  */
 public record TrainedModel(TransformChain.Fitted chain, LearnedModel model, String target, ProblemType problemType,
                            List<ColumnSchema> inputs, double threshold, String objective,
                            Map<String, Object> settings, Evaluation evaluation,
                            List<QuickModelResult.Importance> importances,
                            List<QuickModelResult.Importance> permutation, Map<String, Object> info,
-                           io.tablewise.explain.ModelExplanation explanation) {
+                           io.tablewise.explain.ModelExplanation explanation,
+                           io.tablewise.monitor.Baseline baseline) {
     /** Copies the collections. */
     public TrainedModel {
         inputs = List.copyOf(inputs);

@@ -1,0 +1,161 @@
+package io.tablewise.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import io.tablewise.model.Monitoring;
+import io.tablewise.model.TrainedModel;
+import io.tablewise.monitor.Baseline;
+import io.tablewise.monitor.Constraints;
+import io.tablewise.monitor.Finding;
+import io.tablewise.monitor.MonitorJson;
+import io.tablewise.monitor.MonitorReport;
+import io.tablewise.node.NodeException;
+
+/**
+ * {@code tablewise monitor --model REF --input FILE}: checks a batch against the model's baseline (data quality, drift
+ * per column, prediction drift); exit code 0 when nothing is violated, 3 when something is. {@code monitor baseline}
+ * makes the baseline of a model saved before models kept one.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true, subcommands = MonitorCommand.BaselineCommand.class,
+        description = "Check new data against a model's training baseline: data quality (missing columns, types, "
+                + "completeness, unseen categories, out-of-range values) and drift per column and of the predictions. "
+                + "Exit code 3 when something is violated.")
+final class MonitorCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "DIR|REF", description = "The model folder or a registered model.")
+    private String model;
+
+    @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a model reference.")
+    private String registry;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "The new batch.")
+    private Path input;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline made by 'monitor baseline' (default: "
+            + "the one the model keeps).")
+    private Path baseline;
+
+    @Option(names = "--constraints", paramLabel = "FILE", description = "Edited constraints (default: the ones the "
+            + "baseline suggests).")
+    private Path constraints;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
+    private Path json;
+
+    @CommandLine.Mixin
+    private ImportOptions importOptions = new ImportOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (model == null || input == null) {
+            err.println("error: --model and --input are required (or 'tablewise monitor baseline')");
+            return ExitCodes.INVALID;
+        }
+        TrainedModel m;
+        try {
+            m = ModelArgument.load(model, registry, err);
+        } catch (DataArgument.Refused e) {
+            return e.code();
+        }
+        Baseline base;
+        Constraints rules = null;
+        try {
+            base = baseline != null ? MonitorJson.readBaseline(baseline) : m.baseline();
+            if (constraints != null) {
+                rules = MonitorJson.readConstraints(constraints);
+            }
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+        if (base == null) {
+            err.println("error: this model was saved before models kept a baseline; make one from its training rows "
+                    + "with 'tablewise monitor baseline --model " + model + " --input TRAIN.csv --out DIR', then pass "
+                    + "--baseline DIR/baseline.json");
+            return ExitCodes.INVALID;
+        }
+        MonitorReport r;
+        try {
+            r = Monitoring.check(m, base, rules, DataArgument.read(input, importOptions, err),
+                    input.getFileName().toString(), w -> err.println("warning: " + w));
+        } catch (DataArgument.Refused e) {
+            return e.code();
+        }
+        out.printf(Locale.ROOT, "%s: %,d rows; %d violation%s, %d warning%s%n", r.batch(), r.rows(), r.violations(),
+                r.violations() == 1 ? "" : "s", count(r, Finding.Severity.WARNING),
+                count(r, Finding.Severity.WARNING) == 1 ? "" : "s");
+        for (Finding f : r.findings()) {
+            out.printf(Locale.ROOT, "%-9s %s%n          → %s%n", f.severity().name().toLowerCase(Locale.ROOT),
+                    f.explanation(), f.advice());
+        }
+        if (json != null) {
+            MonitorJson.writeReport(r, json);
+            out.println("wrote " + json);
+        }
+        out.flush();
+        return r.violations() > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+    }
+
+    private static long count(MonitorReport r, Finding.Severity s) {
+        return r.findings().stream().filter(f -> f.severity() == s).count();
+    }
+
+    /** {@code tablewise monitor baseline --model M --input TRAIN.csv --out DIR}. */
+    @Command(name = "baseline", mixinStandardHelpOptions = true, description = "Make the baseline (and suggested "
+            + "constraints) of a model saved before models kept one, from its training rows.")
+    static final class BaselineCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        private CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--model", required = true, paramLabel = "DIR|REF", description = "The model.")
+        private String model;
+
+        @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a reference.")
+        private String registry;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "The training rows.")
+        private Path input;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write baseline.json "
+                + "and constraints.json.")
+        private Path outDir;
+
+        @CommandLine.Mixin
+        private ImportOptions importOptions = new ImportOptions();
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                TrainedModel m = ModelArgument.load(model, registry, err);
+                Baseline b = Monitoring.baseline(m, DataArgument.read(input, importOptions, err),
+                        w -> err.println("warning: " + w));
+                java.nio.file.Files.createDirectories(outDir);
+                MonitorJson.writeBaseline(b, outDir.resolve("baseline.json"));
+                MonitorJson.writeConstraints(Constraints.suggest(b), outDir.resolve("constraints.json"));
+                out.printf(Locale.ROOT, "baseline of %,d rows and %d columns; wrote %s and %s%n", b.rows(),
+                        b.columns().size(), outDir.resolve("baseline.json"), outDir.resolve("constraints.json"));
+                out.flush();
+                return ExitCodes.OK;
+            } catch (DataArgument.Refused e) {
+                return e.code();
+            } catch (NodeException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.NODE_FAILED;
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.tablewise.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.tablewise.SharedData;
+import io.tablewise.monitor.Baseline;
+import io.tablewise.monitor.Constraints;
+import io.tablewise.monitor.Finding;
+import io.tablewise.monitor.MonitorJson;
+import io.tablewise.monitor.MonitorReport;
+import io.tablewise.node.ProgressMonitor;
+import io.tablewise.transform.Columns;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Drift monitoring through the model: a build keeps its baseline; a batch with known changes is caught (drift,
+ * completeness, unseen values, a missing column), a fresh sample is not; random samples of the training rows raise no
+ * drift flag over 20 seeds; and bank marketing's later months drift in its economic columns.
+ */
+class MonitoringTest {
+    @TempDir
+    Path dir;
+
+    /** Customers: spend and region drive churn; the generator's {@code shift} moves spend and the region mix. */
+    private static Table customers(int rows, long seed, double shift, boolean blanks) {
+        java.util.Random r = new java.util.Random(seed);
+        DoubleColumn spend = DoubleColumn.create("spend");
+        DoubleColumn age = DoubleColumn.create("age");
+        StringColumn region = StringColumn.create("region");
+        StringColumn churn = StringColumn.create("churn");
+        for (int i = 0; i < rows; i++) {
+            double s = 50 + 15 * r.nextGaussian() + shift;
+            double a = 40 + 10 * r.nextGaussian();
+            String g = r.nextDouble() < (shift > 0 ? 0.2 : 0.6) ? "서울" : r.nextDouble() < 0.5 ? "부산" : "대구";
+            spend.append(s);
+            if (blanks && r.nextDouble() < 0.3) {
+                age.appendMissing();
+            } else {
+                age.append(a);
+            }
+            region.append(g);
+            double margin = 0.06 * (s - 50) + (g.equals("부산") ? 0.8 : 0) + 0.5 * r.nextGaussian();
+            churn.append(margin > 0.3 ? "yes" : "no");
+        }
+        return Table.create("customers", spend, age, region, churn);
+    }
+
+    @Test
+    void aBuildKeepsItsBaselineAndABatchWithKnownChangesIsCaught() throws Exception {
+        Table train = customers(8000, 1, 0, false);
+        TrainedModel m = ModelBuilder.build(train, BuildOptions.of("churn"), ProgressMonitor.NONE);
+        Baseline b = m.baseline();
+        assertEquals(List.of("spend", "age", "region"), b.columns().stream().map(c -> c.column()).toList());
+        assertEquals((long) (int) m.info().get("trainRows"), b.rows());
+        assertEquals(50, b.column("spend").median(), 1);
+
+        MonitorReport fresh = Monitoring.check(m, b, null, customers(3000, 2, 0, false), "fresh.csv", w -> { });
+        assertEquals(0, fresh.violations(), fresh.findings().toString());
+
+        Table changed = customers(3000, 3, 20, true);
+        changed.stringColumn("region").set(0, "제주");
+        MonitorReport r = Monitoring.check(m, b, null, changed, "changed.csv", w -> { });
+        assertTrue(r.drifted().containsAll(List.of("spend", "region")), r.findings().toString());
+        assertTrue(!r.drifted().contains("age"), "age did not move: " + r.findings());
+        Finding spend = r.findings().stream().filter(f -> f.kind() == Finding.Kind.DRIFT && f.column().equals("spend"))
+                .findFirst().orElseThrow();
+        assertTrue(spend.explanation().matches("'spend' moved from a median of (49|50)\\.\\d+ to (69|70)\\.\\d+ .*"),
+                spend.explanation());
+        assertTrue(r.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.COMPLETENESS
+                && f.column().equals("age") && f.severity() == Finding.Severity.VIOLATION), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.UNSEEN_CATEGORY
+                && f.explanation().contains("제주")), r.findings().toString());
+        assertTrue(r.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.PREDICTION_DRIFT),
+                "more spending, more predicted churn: " + r.findings());
+
+        // kept in the model folder; a baseline file and edited constraints round-trip
+        ModelFiles.save(m, dir.resolve("model"));
+        Baseline loaded = ModelFiles.load(dir.resolve("model")).baseline();
+        assertEquals(b.column("spend").median(), loaded.column("spend").median(), 0);
+        MonitorJson.writeBaseline(b, dir.resolve("baseline.json"));
+        assertEquals(b.column("region").categories(), MonitorJson.readBaseline(dir.resolve("baseline.json"))
+                .column("region").categories());
+        Constraints c = Constraints.suggest(b);
+        Constraints widened = new Constraints(c.columns().stream().map(x -> x.column().equals("region")
+                ? new Constraints.Column("region", "category", 0, List.of("서울", "부산", "대구", "제주"), Double.NaN,
+                Double.NaN) : x).toList());
+        MonitorJson.writeConstraints(widened, dir.resolve("constraints.json"));
+        MonitorReport edited = Monitoring.check(m, b, MonitorJson.readConstraints(dir.resolve("constraints.json")),
+                changed, "changed.csv", w -> { });
+        assertTrue(edited.findings().stream().noneMatch(f -> f.kind() == Finding.Kind.UNSEEN_CATEGORY),
+                "an edited constraint allows the new region");
+    }
+
+    @Test
+    void badBatchesAreReportedNotThrown() throws Exception {
+        TrainedModel m = ModelBuilder.build(customers(3000, 1, 0, false), BuildOptions.of("churn"),
+                ProgressMonitor.NONE);
+        Table foreign = Table.create("other", StringColumn.create("name", List.of("a", "b")));
+        MonitorReport r = Monitoring.check(m, m.baseline(), null, foreign, "other.csv", w -> { });
+        assertEquals(3, r.findings().stream().filter(f -> f.kind() == Finding.Kind.MISSING_COLUMN).count());
+        assertTrue(r.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.EXTRA_COLUMN));
+        MonitorReport empty = Monitoring.check(m, m.baseline(), null, customers(3000, 1, 0, false).emptyCopy(),
+                "empty.csv", w -> { });
+        assertEquals(Finding.Kind.EMPTY_BATCH, empty.findings().get(0).kind());
+        Table text = customers(100, 4, 0, false);
+        StringColumn spend = StringColumn.create("spend");
+        text.doubleColumn("spend").forEach(v -> spend.append(String.format(java.util.Locale.GERMANY, "%.2f €", v)));
+        text.replaceColumn("spend", spend);
+        MonitorReport typed = Monitoring.check(m, m.baseline(), null, text, "text.csv", w -> { });
+        assertTrue(typed.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.TYPE
+                && f.explanation().contains("'spend' held numbers")), typed.findings().toString());
+        java.nio.file.Files.writeString(dir.resolve("newer.json"), "{\"format\": \"tablewise.baseline\", "
+                + "\"formatVersion\": 9, \"columns\": [], \"rows\": 0}");
+        java.io.IOException newer = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> MonitorJson.readBaseline(dir.resolve("newer.json")));
+        assertTrue(newer.getMessage().contains("newer Tablewise") && newer.getMessage().contains("newer.json"),
+                newer.getMessage());
+    }
+
+    @Test
+    void randomSamplesOfTheTrainingRowsRaiseNoDriftFlag() throws Exception {
+        Table train = customers(10000, 7, 0, false);
+        TrainedModel m = ModelBuilder.build(train, BuildOptions.of("churn"), ProgressMonitor.NONE);
+        int flags = 0;
+        List<String> flagged = new ArrayList<>();
+        for (int seed = 0; seed < 20; seed++) {
+            int[] rows = Explanations.sample(java.util.stream.IntStream.range(0, train.rowCount()).toArray(),
+                    train.rowCount() / 5, seed);
+            MonitorReport r = Monitoring.check(m, m.baseline(), null, Columns.gather(train, rows), "sample", w -> { });
+            for (Finding f : r.findings()) {
+                if (f.kind() == Finding.Kind.DRIFT || f.kind() == Finding.Kind.PREDICTION_DRIFT) {
+                    flags++;
+                    flagged.add(seed + ": " + f.explanation());
+                }
+            }
+        }
+        assertTrue(flags <= 1, "false alarms over 20 samples: " + flagged);
+    }
+
+    /** Needs ../shared/data/bank-additional-full.csv (skipped, saying so, when it is absent). */
+    @Test
+    void bankMarketingsLaterMonthsDriftInTheEconomicColumns() throws Exception {
+        Table bank = SharedData.table("bank-additional-full.csv");
+        int cut = (int) (bank.rowCount() * 0.7);
+        int[] first = java.util.stream.IntStream.range(0, cut).toArray();
+        TrainedModel m = ModelBuilder.build(Columns.gather(bank, first), new BuildOptions("y", null,
+                List.of("duration"), null, 0.2, 42), ProgressMonitor.NONE);
+        int chunk = (bank.rowCount() - cut) / 5;
+        Map<String, Integer> flagged = new java.util.HashMap<>();
+        for (int k = 0; k < 5; k++) {
+            int from = cut + k * chunk;
+            int[] rows = java.util.stream.IntStream.range(from, k == 4 ? bank.rowCount() : from + chunk).toArray();
+            MonitorReport r = Monitoring.check(m, m.baseline(), null, Columns.gather(bank, rows), "chunk " + k,
+                    w -> { });
+            r.drifted().forEach(c -> flagged.merge(c, 1, Integer::sum));
+        }
+        for (String economic : List.of("euribor3m", "nr.employed", "emp.var.rate")) {
+            assertTrue(flagged.getOrDefault(economic, 0) >= 4, economic + " drifts in most later chunks: " + flagged);
+        }
+    }
+}
