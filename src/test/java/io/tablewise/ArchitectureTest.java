@@ -86,4 +86,13 @@ class ArchitectureTest {
             .because("SHAP values, partial dependence and bias metrics are plain algorithms over the ml package's "
                     + "models and plain records; the model package composes them at build time (a model keeps its "
                     + "explanation), so they must not depend back on it, and every face shows the same numbers");
+
+    @ArchTest
+    static final ArchRule MONITOR_IS_STATISTICS = noClasses()
+            .that().resideInAPackage("io.tablewise.monitor..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.model..", "io.tablewise.ui..",
+                    "io.tablewise.cli..", "io.tablewise.engine..", "io.tablewise.serve..", "io.tablewise.node..")
+            .because("baselines, constraints and drift checks are plain statistics over tables; the model package "
+                    + "keeps a baseline at build time and scores batches for them, and the endpoint's server code is "
+                    + "never needed to monitor its captured rows");
 }

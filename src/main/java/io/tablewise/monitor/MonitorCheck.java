@@ -39,29 +39,14 @@ public final class MonitorCheck {
             return new MonitorReport(name, 0, findings, drift);
         }
         List<String> extra = new ArrayList<>(batch.columnNames());
-        for (ColumnBaseline base : baseline.columns()) {
-            extra.remove(base.column());
-            Constraints.Column rule = constraints.column(base.column());
-            if (!batch.containsColumn(base.column())) {
-                findings.add(new Finding(Finding.Kind.MISSING_COLUMN, base.column(), Finding.Severity.VIOLATION,
-                        String.format(Locale.ROOT, "'%s' is missing from the batch", base.column()),
-                        "the model reads it: check the export or the query that produced the batch", Double.NaN));
-                continue;
-            }
-            Column<?> c = batch.column(base.column());
-            if (base.numeric() && !(c instanceof NumericColumn<?>)) {
-                findings.add(new Finding(Finding.Kind.TYPE, base.column(), Finding.Severity.VIOLATION,
-                        String.format(Locale.ROOT, "'%s' held numbers in training but holds text now (e.g. '%s')",
-                                base.column(), firstValue(c)),
-                        "fix the column's format (decimal separator, units, a text placeholder) at the source",
-                        Double.NaN));
-                continue;
-            }
-            quality(base, rule, c, findings);
-            MonitorReport.ColumnDrift d = drift(base, c);
-            drift.add(d);
-            if (d.drift().drifted() || d.drift().shifted()) {
-                findings.add(driftFinding(Finding.Kind.DRIFT, base, d));
+        baseline.columns().forEach(b -> extra.remove(b.column()));
+        // the columns are independent: checked on every core, their findings kept in the baseline's order
+        List<ColumnResult> results = baseline.columns().parallelStream()
+                .map(base -> checkColumn(base, constraints.column(base.column()), batch)).toList();
+        for (ColumnResult c : results) {
+            findings.addAll(c.findings());
+            if (c.drift() != null) {
+                drift.add(c.drift());
             }
         }
         if (!extra.isEmpty()) {
@@ -80,6 +65,35 @@ public final class MonitorCheck {
         }
         findings.sort(Comparator.comparing((Finding f) -> f.severity()).reversed());
         return new MonitorReport(name, batch.rowCount(), findings, drift);
+    }
+
+    /** One column's findings and drift (null when it could not be compared). */
+    private record ColumnResult(List<Finding> findings, MonitorReport.ColumnDrift drift) {
+    }
+
+    private static ColumnResult checkColumn(ColumnBaseline base, Constraints.Column rule, Table batch) {
+        List<Finding> findings = new ArrayList<>();
+        if (!batch.containsColumn(base.column())) {
+            findings.add(new Finding(Finding.Kind.MISSING_COLUMN, base.column(), Finding.Severity.VIOLATION,
+                    String.format(Locale.ROOT, "'%s' is missing from the batch", base.column()),
+                    "the model reads it: check the export or the query that produced the batch", Double.NaN));
+            return new ColumnResult(findings, null);
+        }
+        Column<?> c = batch.column(base.column());
+        if (base.numeric() && !(c instanceof NumericColumn<?>)) {
+            findings.add(new Finding(Finding.Kind.TYPE, base.column(), Finding.Severity.VIOLATION,
+                    String.format(Locale.ROOT, "'%s' held numbers in training but holds text now (e.g. '%s')",
+                            base.column(), firstValue(c)),
+                    "fix the column's format (decimal separator, units, a text placeholder) at the source",
+                    Double.NaN));
+            return new ColumnResult(findings, null);
+        }
+        quality(base, rule, c, findings);
+        MonitorReport.ColumnDrift d = drift(base, c);
+        if (d.drift().drifted() || d.drift().shifted()) {
+            findings.add(driftFinding(Finding.Kind.DRIFT, base, d));
+        }
+        return new ColumnResult(findings, d);
     }
 
     private static String firstValue(Column<?> c) {

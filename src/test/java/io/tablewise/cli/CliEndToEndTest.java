@@ -144,6 +144,50 @@ class CliEndToEndTest {
     }
 
     @Test
+    void monitorExitsWithThreeOnViolationsAndZeroOnAFreshBatch() throws Exception {
+        Path data = dir.resolve("hiring.csv");
+        assertEquals(0, cli("generate", "hiring", "--rows", "4000", "-o", data.toString()).code());
+        Path fresh = dir.resolve("fresh.csv");
+        assertEquals(0, cli("generate", "hiring", "--rows", "2000", "--seed", "5", "-o", fresh.toString()).code());
+        Path out = dir.resolve("hire");
+        assertEquals(0, cli("train", data.toString(), "--target", "hired", "--exclude", "applicant_id", "--out",
+                out.toString()).code());
+        Outcome ok = cli("monitor", "--model", out.resolve("model").toString(), "--input", fresh.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("fresh.csv: 2,000 rows; 0 violations"), ok.out());
+        // the same applicants ten years older, their scores written with a comma
+        List<String> lines = Files.readAllLines(fresh);
+        List<String> older = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] p = line.split(",");
+            p[2] = Integer.toString(Integer.parseInt(p[2]) + 10);
+            older.add(String.join(",", p));
+        }
+        Path changed = Files.write(dir.resolve("older.csv"), older);
+        Path json = dir.resolve("monitor.json");
+        Outcome bad = cli("monitor", "--model", out.resolve("model").toString(), "--input", changed.toString(),
+                "--json", json.toString());
+        assertEquals(3, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.out().contains("'age' moved from a median of"), bad.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals("tablewise.monitor", report.get("format").asText());
+        assertTrue(report.get("drifted").toString().contains("age"), report.toString());
+        Path base = dir.resolve("base");
+        Outcome made = cli("monitor", "baseline", "--model", out.resolve("model").toString(), "--input",
+                data.toString(), "--out", base.toString());
+        assertEquals(0, made.code(), made.err());
+        assertTrue(Files.readString(base.resolve("constraints.json")).contains("minCompleteness"));
+        assertEquals(3, cli("monitor", "--model", out.resolve("model").toString(), "--input", changed.toString(),
+                "--baseline", base.resolve("baseline.json").toString(), "--constraints",
+                base.resolve("constraints.json").toString()).code());
+        Files.writeString(dir.resolve("broken.json"), "{\"format\": \"tablewise.constraints\", \"formatVersion\": 1,");
+        Outcome broken = cli("monitor", "--model", out.resolve("model").toString(), "--input", fresh.toString(),
+                "--constraints", dir.resolve("broken.json").toString());
+        assertEquals(2, broken.code());
+        assertTrue(broken.err().contains("broken.json is not valid JSON"), broken.err());
+    }
+
+    @Test
     void trainThenPredictWithoutAFlow() throws Exception {
         Path data = SAMPLE.resolveSibling("data/customers.csv");
         Path out = dir.resolve("build");
