@@ -38,8 +38,9 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a model reference.")
     private String registry;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "The new batch.")
-    private Path input;
+    @Option(names = "--input", arity = "1..*", paramLabel = "FILE|DIR", description = "The new batch (several "
+            + "files, or a folder of them in name order, make a timeline).")
+    private java.util.List<Path> inputs;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline made by 'monitor baseline' (default: "
             + "the one the model keeps).")
@@ -52,14 +53,34 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
     private Path json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as an HTML page (a heat map of "
+            + "drift over several batches).")
+    private Path html;
+
     @CommandLine.Mixin
     private ImportOptions importOptions = new ImportOptions();
+
+    /** The batches: the files given, a folder's data files in name order. */
+    private java.util.List<Path> batches() throws IOException {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (Path p : inputs) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                try (var files = java.nio.file.Files.list(p)) {
+                    files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            .matches(".*\\.(csv|tsv|txt|xlsx|jsonl)")).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (model == null || input == null) {
+        if (model == null || inputs == null || inputs.isEmpty()) {
             err.println("error: --model and --input are required (or 'tablewise monitor baseline')");
             return ExitCodes.INVALID;
         }
@@ -86,26 +107,39 @@ final class MonitorCommand implements Callable<Integer> {
                     + "--baseline DIR/baseline.json");
             return ExitCodes.INVALID;
         }
-        MonitorReport r;
-        try {
-            r = Monitoring.check(m, base, rules, DataArgument.read(input, importOptions, err),
-                    input.getFileName().toString(), w -> err.println("warning: " + w));
-        } catch (DataArgument.Refused e) {
-            return e.code();
+        java.util.List<Path> files = batches();
+        if (files.isEmpty()) {
+            err.println("error: --input: no data files in " + inputs);
+            return ExitCodes.INVALID;
         }
-        out.printf(Locale.ROOT, "%s: %,d rows; %d violation%s, %d warning%s%n", r.batch(), r.rows(), r.violations(),
-                r.violations() == 1 ? "" : "s", count(r, Finding.Severity.WARNING),
-                count(r, Finding.Severity.WARNING) == 1 ? "" : "s");
-        for (Finding f : r.findings()) {
-            out.printf(Locale.ROOT, "%-9s %s%n          → %s%n", f.severity().name().toLowerCase(Locale.ROOT),
-                    f.explanation(), f.advice());
+        java.util.List<MonitorReport> reports = new java.util.ArrayList<>();
+        for (Path file : files) {
+            MonitorReport r;
+            try {
+                r = Monitoring.check(m, base, rules, DataArgument.read(file, importOptions, err),
+                        file.getFileName().toString(), w -> err.println("warning: " + file.getFileName() + ": " + w));
+            } catch (DataArgument.Refused e) {
+                return e.code();
+            }
+            reports.add(r);
+            out.printf(Locale.ROOT, "%s: %,d rows; %d violation%s, %d warning%s%n", r.batch(), r.rows(),
+                    r.violations(), r.violations() == 1 ? "" : "s", count(r, Finding.Severity.WARNING),
+                    count(r, Finding.Severity.WARNING) == 1 ? "" : "s");
+            for (Finding f : r.findings()) {
+                out.printf(Locale.ROOT, "%-9s %s%n          → %s%n", f.severity().name().toLowerCase(Locale.ROOT),
+                        f.explanation(), f.advice());
+            }
         }
         if (json != null) {
-            MonitorJson.writeReport(r, json);
+            MonitorJson.writeReports(reports, json);
             out.println("wrote " + json);
         }
+        if (html != null) {
+            io.tablewise.monitor.MonitorReportHtml.write(reports, model, html);
+            out.println("wrote " + html);
+        }
         out.flush();
-        return r.violations() > 0 ? ExitCodes.VIOLATIONS : ExitCodes.OK;
+        return reports.stream().anyMatch(r -> r.violations() > 0) ? ExitCodes.VIOLATIONS : ExitCodes.OK;
     }
 
     private static long count(MonitorReport r, Finding.Severity s) {

@@ -200,6 +200,50 @@ public final class MonitorJson {
 
     /** A report as JSON: every finding and every column's drift statistics. */
     public static void writeReport(MonitorReport r, Path file) throws IOException {
+        writeReports(List.of(r), file);
+    }
+
+    /**
+     * Reports of several batches as JSON: one batch's report as it is; several as {@code batches} in order with a
+     * {@code timeline} of each column's PSI per batch.
+     */
+    public static void writeReports(List<MonitorReport> reports, Path file) throws IOException {
+        if (reports.size() == 1) {
+            writeJson(report(reports.get(0)), file);
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", "tablewise.monitor");
+        out.put("formatVersion", 1);
+        out.put("violations", reports.stream().mapToLong(MonitorReport::violations).sum());
+        List<Map<String, Object>> batches = new ArrayList<>();
+        reports.forEach(r -> batches.add(report(r)));
+        out.put("batches", batches);
+        out.put("timeline", timeline(reports));
+        writeJson(out, file);
+    }
+
+    /** Each column's PSI per batch, in the batches' order (null where a batch lacks the column). */
+    public static Map<String, List<Double>> timeline(List<MonitorReport> reports) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (int b = 0; b < reports.size(); b++) {
+            for (MonitorReport.ColumnDrift d : reports.get(b).drift()) {
+                List<Double> psi = out.computeIfAbsent(d.column(), k -> new ArrayList<>());
+                while (psi.size() < b) {
+                    psi.add(null);
+                }
+                psi.add(d.drift().psi());
+            }
+        }
+        out.values().forEach(psi -> {
+            while (psi.size() < reports.size()) {
+                psi.add(null);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, Object> report(MonitorReport r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", "tablewise.monitor");
         out.put("formatVersion", 1);
@@ -235,6 +279,6 @@ public final class MonitorJson {
         out.put("drift", drift);
         out.put("thresholds", Map.of("driftPsi", Drift.DRIFT_PSI, "warningPsi", Drift.WARNING_PSI, "alpha",
                 Drift.ALPHA));
-        writeJson(out, file);
+        return out;
     }
 }

@@ -180,6 +180,20 @@ class CliEndToEndTest {
         assertEquals(3, cli("monitor", "--model", out.resolve("model").toString(), "--input", changed.toString(),
                 "--baseline", base.resolve("baseline.json").toString(), "--constraints",
                 base.resolve("constraints.json").toString()).code());
+        // a folder of batches in name order: a timeline of each column's drift, as JSON and as a heat map
+        Path batches = Files.createDirectories(dir.resolve("batches"));
+        Files.copy(fresh, batches.resolve("2026-01.csv"));
+        Files.copy(changed, batches.resolve("2026-02.csv"));
+        Path page = dir.resolve("monitor.html");
+        Outcome both = cli("monitor", "--model", out.resolve("model").toString(), "--input", batches.toString(),
+                "--json", json.toString(), "--html", page.toString());
+        assertEquals(3, both.code(), both.err());
+        JsonNode timeline = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, timeline.get("batches").size());
+        assertEquals("2026-01.csv", timeline.get("batches").get(0).get("batch").asText());
+        JsonNode age = timeline.get("timeline").get("age");
+        assertTrue(age.get(0).asDouble() < 0.1 && age.get(1).asDouble() >= 0.2, timeline.get("timeline").toString());
+        assertTrue(Files.readString(page).contains("Drift over the batches"));
         Files.writeString(dir.resolve("broken.json"), "{\"format\": \"tablewise.constraints\", \"formatVersion\": 1,");
         Outcome broken = cli("monitor", "--model", out.resolve("model").toString(), "--input", fresh.toString(),
                 "--constraints", dir.resolve("broken.json").toString());
