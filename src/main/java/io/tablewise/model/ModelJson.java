@@ -50,6 +50,9 @@ public final class ModelJson {
         if (m.info().get("bias") != null) {
             out.put("bias", m.info().get("bias")); // measured by a bias node: what a condition gates on
         }
+        if (m.info().get("monitor") != null) {
+            out.put("monitor", m.info().get("monitor")); // found by a monitor node: what a condition acts on
+        }
         return out;
     }
 

@@ -33,7 +33,7 @@ public final class ModelNodes {
 
     /** The node types. */
     public static List<NodeType> all() {
-        return List.of(new Build(), new Predict(), new Export(), new Bias());
+        return List.of(new Build(), new Predict(), new Export(), new Bias(), new Monitor());
     }
 
     static final class Build implements NodeType {
@@ -288,6 +288,46 @@ public final class ModelNodes {
                             (int) p.integer("bins", 4)), p.string("positive", ""), context::warn);
             context.info(report.headline());
             return Map.of("model", BiasCheck.withReport(m, report), "table", BiasCheck.asTable(report));
+        }
+    }
+
+    static final class Monitor implements NodeType {
+        private static final NodeDescriptor D = new NodeDescriptor("model.monitor", 1, "Monitor drift", "Model",
+                "Checks new rows against the model's training baseline: data quality (missing or retyped columns, "
+                + "completeness, unseen categories, values outside the training range) and drift of each column and "
+                + "of the predictions (PSI of at least 0.2 with a test's p-value under 0.001). The model passes on "
+                + "with the findings in its metrics, so a condition can act on them: NODE.monitor.violations > 0 "
+                + "(retrain and register a challenger), NODE.monitor.drifted, NODE.monitor.psi.COLUMN.",
+                List.of(PortSpec.of("model", MODEL, "The model whose baseline the rows are checked against"),
+                        PortSpec.of("table", PortType.TABLE, "The new rows")),
+                List.of(PortSpec.of("model", MODEL, "The same model, its metrics holding the findings"),
+                        PortSpec.of("table", PortType.TABLE, "The findings: severity, kind, column, what happened "
+                                + "and what to do")),
+                List.of());
+
+        @Override
+        public NodeDescriptor descriptor() {
+            return D;
+        }
+
+        @Override
+        public Map<String, TableSchema> configure(ConfigureContext context) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Object> execute(NodeContext context) throws NodeException {
+            TrainedModel m = context.input("model", TrainedModel.class);
+            if (m.baseline() == null) {
+                throw new NodeException("model", "this model was saved before models kept a baseline; rebuild it, "
+                        + "or make a baseline with 'tablewise monitor baseline'");
+            }
+            io.tablewise.monitor.MonitorReport r = Monitoring.check(m, m.baseline(), null,
+                    context.input("table", Table.class), "rows", context::warn);
+            context.info(String.format(Locale.ROOT, "%d violation%s; drift in %s", r.violations(),
+                    r.violations() == 1 ? "" : "s", r.drifted().isEmpty() ? "no column"
+                    : String.join(", ", r.drifted())));
+            return Map.of("model", Monitoring.withReport(m, r), "table", Monitoring.asTable(r));
         }
     }
 }

@@ -91,4 +91,42 @@ public final class Monitoring {
         }
         return MonitorCheck.check(name, baseline, rules, batch, prediction);
     }
+
+    /**
+     * The model with the report's figures in its facts ({@code info.monitor}: violations, drifted (the count), the
+     * drifted columns, and each column's PSI), what a pipeline condition reads as {@code NODE.monitor.violations}.
+     */
+    public static TrainedModel withReport(TrainedModel m, MonitorReport r) {
+        java.util.Map<String, Object> monitor = new java.util.LinkedHashMap<>();
+        monitor.put("violations", r.violations());
+        monitor.put("drifted", r.drifted().size());
+        monitor.put("driftedColumns", r.drifted());
+        java.util.Map<String, Object> psi = new java.util.LinkedHashMap<>();
+        r.drift().forEach(d -> psi.put(d.column(), d.drift().psi()));
+        monitor.put("psi", psi);
+        java.util.Map<String, Object> info = new java.util.LinkedHashMap<>(m.info());
+        info.put("monitor", monitor);
+        return new TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(), m.threshold(),
+                m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
+                m.explanation(), m.baseline());
+    }
+
+    /** The findings as a table. */
+    public static Table asTable(MonitorReport r) {
+        StringColumn severity = StringColumn.create("severity");
+        StringColumn kind = StringColumn.create("kind");
+        StringColumn column = StringColumn.create("column");
+        StringColumn what = StringColumn.create("finding");
+        StringColumn advice = StringColumn.create("what to do");
+        DoubleColumn score = DoubleColumn.create("score");
+        for (io.tablewise.monitor.Finding f : r.findings()) {
+            severity.append(f.severity().name().toLowerCase(java.util.Locale.ROOT));
+            kind.append(f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            column.append(f.column());
+            what.append(f.explanation());
+            advice.append(f.advice());
+            score.append(f.score());
+        }
+        return Table.create("monitor findings", severity, kind, column, what, advice, score);
+    }
 }

@@ -169,4 +169,45 @@ class MonitoringTest {
             assertTrue(flagged.getOrDefault(economic, 0) >= 4, economic + " drifts in most later chunks: " + flagged);
         }
     }
+
+    @Test
+    void aFlowActsOnDrift() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("data"));
+        io.tablewise.data.CsvExportNode.writeCsv(customers(4000, 1, 0, false), dir.resolve("data/train.csv"));
+        io.tablewise.data.CsvExportNode.writeCsv(customers(2000, 2, 0, false), dir.resolve("data/fresh.csv"));
+        io.tablewise.data.CsvExportNode.writeCsv(customers(2000, 3, 20, false), dir.resolve("data/drifted.csv"));
+        Path flowFile = dir.resolve("watch.flow");
+        java.nio.file.Files.writeString(flowFile, """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "Watch churn",
+                 "parameters": {"batch": "data/fresh.csv"},
+                 "nodes": [
+                  {"id": "train", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "data/train.csv"}},
+                  {"id": "batch", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "${batch}"}},
+                  {"id": "build", "type": "model.build", "typeVersion": 1, "params": {"target": "churn"}},
+                  {"id": "watch", "type": "model.monitor", "typeVersion": 1, "params": {}},
+                  {"id": "gate", "type": "flow.condition", "typeVersion": 1,
+                   "params": {"condition": "watch.monitor.violations > 0"}},
+                  {"id": "stop", "type": "flow.fail", "typeVersion": 1, "params": {"message": "drift: retrain"}}],
+                 "edges": [
+                  {"from": {"node": "train", "port": "table"}, "to": {"node": "build", "port": "table"}},
+                  {"from": {"node": "build", "port": "model"}, "to": {"node": "watch", "port": "model"}},
+                  {"from": {"node": "batch", "port": "table"}, "to": {"node": "watch", "port": "table"}},
+                  {"from": {"node": "watch", "port": "model"}, "to": {"node": "gate", "port": "model"}},
+                  {"from": {"node": "gate", "port": "then"}, "to": {"node": "stop", "port": "model"}}]}
+                """);
+        var flow = new io.tablewise.flow.json.FlowReader().read(flowFile);
+        try (io.tablewise.engine.FlowExecutor executor = io.tablewise.engine.FlowExecutor.createDefault()) {
+            io.tablewise.engine.RunResult calm = executor.run(new io.tablewise.engine.RunRequest(flow, dir, dir,
+                    Map.of(), java.util.Set.of()), io.tablewise.engine.ExecutionListener.NONE);
+            assertEquals(io.tablewise.engine.RunResult.Status.OK, calm.status(), () -> calm.failures().toString());
+            assertEquals(io.tablewise.engine.NodeState.NOT_TAKEN, calm.node("stop").orElseThrow().state());
+            io.tablewise.engine.RunResult moved = executor.run(new io.tablewise.engine.RunRequest(flow, dir, dir,
+                    Map.of("batch", "data/drifted.csv"), java.util.Set.of()),
+                    io.tablewise.engine.ExecutionListener.NONE);
+            assertEquals(io.tablewise.engine.RunResult.Status.FAILED, moved.status());
+            assertTrue(moved.failures().toString().contains("drift: retrain"), moved.failures().toString());
+            assertTrue(moved.node("watch").orElseThrow().messages().get(0).text().contains("spend"),
+                    moved.node("watch").orElseThrow().messages().toString());
+        }
+    }
 }
