@@ -47,8 +47,13 @@ public final class CaptureReader {
 
     /** The records of one capture file (the monitor's batch). */
     public static List<CaptureRecord> readFile(Path file) throws IOException {
+        return readFile(file, new int[1]);
+    }
+
+    /** The same, counting in {@code skipped[0]} the lines that could not be read (a torn last line). */
+    public static List<CaptureRecord> readFile(Path file, int[] skipped) throws IOException {
         List<CaptureRecord> records = new ArrayList<>();
-        readLines(file, new int[1], new String[1], n -> records.add(record(n)));
+        readLines(file, skipped, new String[1], n -> records.add(record(n)));
         return records;
     }
 

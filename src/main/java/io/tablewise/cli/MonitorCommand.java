@@ -42,6 +42,13 @@ final class MonitorCommand implements Callable<Integer> {
             + "files, or a folder of them in name order, make a timeline).")
     private java.util.List<Path> inputs;
 
+    @Option(names = "--capture", paramLabel = "DIR", description = "The scoring endpoint's capture folder: one batch "
+            + "per hourly file, the rows as the callers sent them.")
+    private Path capture;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "With --capture: only this variant's rows.")
+    private String variant;
+
     @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline made by 'monitor baseline' (default: "
             + "the one the model keeps).")
     private Path baseline;
@@ -80,8 +87,9 @@ final class MonitorCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (model == null || inputs == null || inputs.isEmpty()) {
-            err.println("error: --model and --input are required (or 'tablewise monitor baseline')");
+        if (model == null || (inputs == null || inputs.isEmpty()) == (capture == null)) {
+            err.println("error: --model and either --input or --capture are required (or 'tablewise monitor "
+                    + "baseline')");
             return ExitCodes.INVALID;
         }
         TrainedModel m;
@@ -107,20 +115,43 @@ final class MonitorCommand implements Callable<Integer> {
                     + "--baseline DIR/baseline.json");
             return ExitCodes.INVALID;
         }
-        java.util.List<Path> files = batches();
-        if (files.isEmpty()) {
-            err.println("error: --input: no data files in " + inputs);
-            return ExitCodes.INVALID;
-        }
         java.util.List<MonitorReport> reports = new java.util.ArrayList<>();
-        for (Path file : files) {
-            MonitorReport r;
+        java.util.List<Object[]> named = new java.util.ArrayList<>();
+        if (capture != null) {
             try {
-                r = Monitoring.check(m, base, rules, DataArgument.read(file, importOptions, err),
-                        file.getFileName().toString(), w -> err.println("warning: " + file.getFileName() + ": " + w));
+                for (io.tablewise.monitor.CaptureBatches.Batch b : io.tablewise.monitor.CaptureBatches.read(capture,
+                        variant)) {
+                    if (b.skipped() > 0) {
+                        err.printf(Locale.ROOT, "warning: %s: %d line%s could not be read (a line being written?)%n",
+                                b.name(), b.skipped(), b.skipped() == 1 ? "" : "s");
+                    }
+                    named.add(new Object[] {b.name(), b.rows()});
+                }
+            } catch (IOException e) {
+                err.println("error: --capture: " + e.getMessage());
+                return ExitCodes.INVALID;
+            }
+        } else {
+            java.util.List<Path> files = batches();
+            if (files.isEmpty()) {
+                err.println("error: --input: no data files in " + inputs);
+                return ExitCodes.INVALID;
+            }
+            for (Path file : files) {
+                named.add(new Object[] {file.getFileName().toString(), file}); // read one at a time below
+            }
+        }
+        for (Object[] batch : named) {
+            String name = (String) batch[0];
+            tech.tablesaw.api.Table rows;
+            try {
+                rows = batch[1] instanceof Path file ? DataArgument.read(file, importOptions, err)
+                        : (tech.tablesaw.api.Table) batch[1];
             } catch (DataArgument.Refused e) {
                 return e.code();
             }
+            MonitorReport r = Monitoring.check(m, base, rules, rows, name,
+                    w -> err.println("warning: " + name + ": " + w));
             reports.add(r);
             out.printf(Locale.ROOT, "%s: %,d rows; %d violation%s, %d warning%s%n", r.batch(), r.rows(),
                     r.violations(), r.violations() == 1 ? "" : "s", count(r, Finding.Severity.WARNING),

@@ -210,4 +210,42 @@ class MonitoringTest {
                     moved.node("watch").orElseThrow().messages().toString());
         }
     }
+
+    /** The endpoint's capture folder: one batch per hour, a torn last line counted, shadow copies left out. */
+    @Test
+    void theEndpointsCapturedRowsAreBatchesPerHour() throws Exception {
+        TrainedModel m = ModelBuilder.build(customers(4000, 1, 0, false), BuildOptions.of("churn"),
+                ProgressMonitor.NONE);
+        Path folder = dir.resolve("capture");
+        try (io.tablewise.capture.CaptureWriter w = new io.tablewise.capture.CaptureWriter(folder, "capture")) {
+            add(w, customers(1500, 2, 0, false), "2026-12-03T21:", false);
+            add(w, customers(1500, 3, 20, false), "2026-12-03T22:", false);
+            add(w, customers(300, 4, -30, false), "2026-12-03T22:", true); // the shadow's copies
+        }
+        Path last = io.tablewise.capture.CaptureWriter.files(folder, "capture").get(1);
+        java.nio.file.Files.writeString(last, "{\"requestId\": \"torn", java.nio.file.StandardOpenOption.APPEND);
+        List<io.tablewise.monitor.CaptureBatches.Batch> batches = io.tablewise.monitor.CaptureBatches.read(folder,
+                null);
+        assertEquals(2, batches.size());
+        assertEquals(List.of(1500, 1500), batches.stream().map(b -> b.rows().rowCount()).toList());
+        assertEquals(List.of(0, 1), batches.stream().map(io.tablewise.monitor.CaptureBatches.Batch::skipped).toList());
+        MonitorReport calm = Monitoring.check(m, m.baseline(), null, batches.get(0).rows(), batches.get(0).name(),
+                w -> { });
+        MonitorReport moved = Monitoring.check(m, m.baseline(), null, batches.get(1).rows(), batches.get(1).name(),
+                w -> { });
+        assertEquals(0, calm.violations(), calm.findings().toString());
+        assertTrue(moved.drifted().contains("spend"), moved.findings().toString());
+        assertTrue(io.tablewise.monitor.CaptureBatches.read(folder, "B").get(0).rows().rowCount() == 0);
+    }
+
+    private static void add(io.tablewise.capture.CaptureWriter w, Table rows, String hour, boolean shadow) {
+        for (int i = 0; i < rows.rowCount(); i++) {
+            Map<String, Object> input = new java.util.LinkedHashMap<>();
+            input.put("spend", rows.doubleColumn("spend").get(i));
+            input.put("age", rows.doubleColumn("age").isMissing(i) ? null : rows.doubleColumn("age").get(i));
+            input.put("region", rows.stringColumn("region").get(i));
+            w.add(new io.tablewise.capture.CaptureRecord("r" + i, 0, hour + String.format("%02d:00Z", i % 60), "A",
+                    "churn@champion", "churn:1", shadow, 1, input, "no", Map.of()));
+        }
+    }
 }
