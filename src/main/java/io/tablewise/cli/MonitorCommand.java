@@ -49,6 +49,17 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "NAME", description = "With --capture: only this variant's rows.")
     private String variant;
 
+    @Option(names = "--labels", paramLabel = "FILE", description = "Outcomes that arrived later, joined to the "
+            + "batches' rows by --key: the model's quality again, against training time.")
+    private Path labels;
+
+    @Option(names = "--key", paramLabel = "COL", description = "The column that joins --labels to the batches.")
+    private String key;
+
+    @Option(names = "--outcome", paramLabel = "COL", description = "The labels' outcome column (default: the model's "
+            + "target, or the only other column).")
+    private String outcome;
+
     @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline made by 'monitor baseline' (default: "
             + "the one the model keeps).")
     private Path baseline;
@@ -115,6 +126,18 @@ final class MonitorCommand implements Callable<Integer> {
                     + "--baseline DIR/baseline.json");
             return ExitCodes.INVALID;
         }
+        if ((labels == null) != (key == null)) {
+            err.println("error: --labels and --key go together: the file of outcomes and the column that joins it");
+            return ExitCodes.INVALID;
+        }
+        tech.tablesaw.api.Table outcomes = null;
+        if (labels != null) {
+            try {
+                outcomes = DataArgument.read(labels, importOptions, err);
+            } catch (DataArgument.Refused e) {
+                return e.code();
+            }
+        }
         java.util.List<MonitorReport> reports = new java.util.ArrayList<>();
         java.util.List<Object[]> named = new java.util.ArrayList<>();
         if (capture != null) {
@@ -152,6 +175,14 @@ final class MonitorCommand implements Callable<Integer> {
             }
             MonitorReport r = Monitoring.check(m, base, rules, rows, name,
                     w -> err.println("warning: " + name + ": " + w));
+            if (outcomes != null) {
+                try {
+                    r = Monitoring.withQuality(m, r, rows, outcomes, labels.getFileName().toString(), key, outcome);
+                } catch (NodeException e) {
+                    err.println("error: --labels: " + e.getMessage());
+                    return ExitCodes.INVALID;
+                }
+            }
             reports.add(r);
             out.printf(Locale.ROOT, "%s: %,d rows; %d violation%s, %d warning%s%n", r.batch(), r.rows(),
                     r.violations(), r.violations() == 1 ? "" : "s", count(r, Finding.Severity.WARNING),

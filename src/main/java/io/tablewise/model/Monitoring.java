@@ -129,4 +129,120 @@ public final class Monitoring {
         }
         return Table.create("monitor findings", severity, kind, column, what, advice, score);
     }
+
+    /** Bootstrap resamples of the batch metric's interval. */
+    static final int QUALITY_RESAMPLES = 300;
+
+    /**
+     * The model's quality on a batch whose outcomes arrive later: {@code labels} joined to the batch by {@code key},
+     * the outcome in {@code outcome} (null: the model's target, or the labels' only other column). The headline
+     * metric (AUC, balanced accuracy or RMSE) is measured with a 95% bootstrap interval and compared with the test
+     * value of training time: a violation when the test value lies outside the interval on the worse side.
+     *
+     * @throws NodeException naming the file and the column when the labels do not join
+     */
+    public static MonitorReport withQuality(TrainedModel m, MonitorReport report, Table batch, Table labels,
+                                            String labelsName, String key, String outcome) throws NodeException {
+        if (!labels.containsColumn(key) || !batch.containsColumn(key)) {
+            throw new NodeException("key", "the key column '" + key + "' is missing from "
+                    + (labels.containsColumn(key) ? "the batch " + report.batch() : labelsName));
+        }
+        String y = outcome != null ? outcome : labels.containsColumn(m.target()) ? m.target()
+                : labels.columnNames().stream().filter(c -> !c.equals(key)).findFirst().orElse(null);
+        if (y == null || !labels.containsColumn(y)) {
+            throw new NodeException("outcome", labelsName + " has no outcome column " + (y == null ? "" : "'" + y
+                    + "'") + "; name it with --outcome");
+        }
+        java.util.Map<String, String> truth = new java.util.HashMap<>();
+        Column<?> k = labels.column(key);
+        Column<?> o = labels.column(y);
+        for (int i = 0; i < labels.rowCount(); i++) {
+            if (!k.isMissing(i) && !o.isMissing(i)) {
+                truth.put(k.getString(i), o.getString(i));
+            }
+        }
+        Table scored = Predictor.predict(m, batch, w -> { });
+        Column<?> bk = batch.column(key);
+        List<Integer> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.rowCount() && scored.rowCount() == batch.rowCount(); i++) {
+            if (!bk.isMissing(i) && truth.containsKey(bk.getString(i))) {
+                rows.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new NodeException("key", "no '" + key + "' of " + labelsName + " matches a row of " + report.batch()
+                    + " (e.g. " + (truth.isEmpty() ? "none" : truth.keySet().iterator().next()) + " against "
+                    + (batch.rowCount() == 0 ? "no rows" : bk.getString(0)) + ")");
+        }
+        String metric = m.problemType() == ProblemType.REGRESSION ? "rmse"
+                : m.problemType() == ProblemType.BINARY ? "auc" : "balanced_accuracy";
+        int n = rows.size();
+        java.util.function.Function<int[], Double> measure;
+        if (m.problemType() == ProblemType.REGRESSION) {
+            double[] actual = new double[n];
+            double[] predicted = new double[n];
+            DoubleColumn p = scored.doubleColumn(batch.columnCount());
+            for (int i = 0; i < n; i++) {
+                actual[i] = Double.parseDouble(truth.get(bk.getString(rows.get(i))));
+                predicted[i] = p.get(rows.get(i));
+            }
+            measure = idx -> {
+                double[] a = new double[idx.length];
+                double[] b = new double[idx.length];
+                for (int j = 0; j < idx.length; j++) {
+                    a[j] = actual[idx[j]];
+                    b[j] = predicted[idx[j]];
+                }
+                return io.tablewise.ml.Metrics.regression(a, b).get(metric);
+            };
+        } else {
+            List<String> classes = m.classes();
+            int[] actual = new int[n];
+            double[][] probabilities = new double[n][classes.size()];
+            for (int i = 0; i < n; i++) {
+                actual[i] = classes.indexOf(truth.get(bk.getString(rows.get(i))));
+                for (int c = 0; c < classes.size(); c++) {
+                    probabilities[i][c] = scored.doubleColumn(batch.columnCount() + 1 + c).get(rows.get(i));
+                }
+            }
+            int known = (int) java.util.Arrays.stream(actual).filter(a -> a >= 0).count();
+            if (known < n) {
+                throw new NodeException("outcome", (n - known) + " outcomes in " + labelsName + "'s '" + y
+                        + "' are not classes of the model (" + String.join(", ", classes) + ")");
+            }
+            measure = idx -> {
+                int[] a = new int[idx.length];
+                double[][] p = new double[idx.length][];
+                for (int j = 0; j < idx.length; j++) {
+                    a[j] = actual[idx[j]];
+                    p[j] = probabilities[idx[j]];
+                }
+                return io.tablewise.ml.Metrics.classification(classes, a, p, classes.size() == 2 ? 1 : 0).values()
+                        .get(metric);
+            };
+        }
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        double value = measure.apply(all);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(QUALITY_RESAMPLES);
+        double[] resampled = new double[QUALITY_RESAMPLES];
+        for (int b = 0; b < QUALITY_RESAMPLES; b++) {
+            int[] idx = new int[n];
+            for (int j = 0; j < n; j++) {
+                idx[j] = random.nextInt(n);
+            }
+            resampled[b] = measure.apply(idx);
+        }
+        double[] finite = java.util.Arrays.stream(resampled).filter(Double::isFinite).sorted().toArray();
+        double low = finite.length == 0 ? Double.NaN : finite[(int) Math.floor(0.025 * (finite.length - 1))];
+        double high = finite.length == 0 ? Double.NaN : finite[(int) Math.ceil(0.975 * (finite.length - 1))];
+        double trained = m.evaluation().metrics().getOrDefault(metric, Double.NaN);
+        boolean lowerIsBetter = metric.equals("rmse");
+        boolean worse = lowerIsBetter ? trained < low : trained > high;
+        String text = String.format(java.util.Locale.ROOT, "%s on %,d labelled rows is %.4f [%.4f, %.4f], against "
+                + "%.4f on the test rows at training time", metric.replace('_', ' '), n, value, low, high, trained);
+        return report.with(new io.tablewise.monitor.Finding(io.tablewise.monitor.Finding.Kind.MODEL_QUALITY,
+                metric, worse ? io.tablewise.monitor.Finding.Severity.VIOLATION
+                : io.tablewise.monitor.Finding.Severity.INFO, text, worse ? "the model does worse than it did: "
+                + "retrain on recent rows with their outcomes" : "the model does as well as it did", value));
+    }
 }

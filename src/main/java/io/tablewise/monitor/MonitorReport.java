@@ -28,6 +28,14 @@ public record MonitorReport(String batch, long rows, List<Finding> findings, Lis
     public record ColumnDrift(String column, Drift drift, double before, double after) {
     }
 
+    /** The same report with {@code f} added (most serious first). */
+    public MonitorReport with(Finding f) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.add(f);
+        all.sort(java.util.Comparator.comparing(Finding::severity).reversed());
+        return new MonitorReport(batch, rows, all, drift);
+    }
+
     /** The number of violations (a non-zero count makes the command exit with 3). */
     public long violations() {
         return findings.stream().filter(f -> f.severity() == Finding.Severity.VIOLATION).count();

@@ -248,4 +248,38 @@ class MonitoringTest {
                     "churn@champion", "churn:1", shadow, 1, input, "no", Map.of()));
         }
     }
+
+    /** Outcomes that arrive later: the quality again, against training time; labels that do not join are named. */
+    @Test
+    void modelQualityFromLaterOutcomes() throws Exception {
+        Table train = customers(6000, 1, 0, false);
+        train.addColumns(StringColumn.create("id", java.util.stream.IntStream.range(0, train.rowCount())
+                .mapToObj(i -> "c" + i).toList()));
+        TrainedModel m = ModelBuilder.build(train, new BuildOptions("churn", null, List.of("id"), null, 0.2, 42),
+                ProgressMonitor.NONE);
+        Table batch = customers(2000, 9, 0, false);
+        batch.addColumns(StringColumn.create("id", java.util.stream.IntStream.range(0, batch.rowCount())
+                .mapToObj(i -> "n" + i).toList()));
+        Table truth = Table.create("labels", batch.stringColumn("id").copy(), batch.stringColumn("churn").copy()
+                .setName("outcome"));
+        MonitorReport r = Monitoring.check(m, m.baseline(), null, batch.rejectColumns("churn"), "batch", w -> { });
+        MonitorReport same = Monitoring.withQuality(m, r, batch, truth, "labels.csv", "id", null);
+        Finding q = same.findings().stream().filter(f -> f.kind() == Finding.Kind.MODEL_QUALITY).findFirst()
+                .orElseThrow();
+        assertEquals(Finding.Severity.INFO, q.severity(), q.explanation());
+        assertTrue(q.explanation().startsWith("auc on 2,000 labelled rows is 0."), q.explanation());
+        // outcomes the model no longer predicts: every label flipped
+        StringColumn flipped = StringColumn.create("outcome");
+        batch.stringColumn("churn").forEach(v -> flipped.append(v.equals("yes") ? "no" : "yes"));
+        Table wrong = Table.create("labels", batch.stringColumn("id").copy(), flipped);
+        Finding worse = Monitoring.withQuality(m, r, batch, wrong, "labels.csv", "id", null).findings().get(0);
+        assertEquals(Finding.Kind.MODEL_QUALITY, worse.kind());
+        assertEquals(Finding.Severity.VIOLATION, worse.severity());
+        Table other = Table.create("labels", StringColumn.create("id", List.of("x1", "x2")),
+                StringColumn.create("outcome", List.of("yes", "no")));
+        io.tablewise.node.NodeException none = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tablewise.node.NodeException.class, () -> Monitoring.withQuality(m, r, batch, other,
+                        "labels.csv", "id", null));
+        assertTrue(none.getMessage().contains("no 'id' of labels.csv matches a row of batch"), none.getMessage());
+    }
 }
