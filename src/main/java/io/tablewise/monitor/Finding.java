@@ -14,7 +14,7 @@ public record Finding(Kind kind, String column, Severity severity, String explan
                       double score) {
     /** What was checked. */
     public enum Kind { MISSING_COLUMN, EXTRA_COLUMN, TYPE, COMPLETENESS, UNSEEN_CATEGORY, OUT_OF_RANGE, DRIFT,
-        PREDICTION_DRIFT, EMPTY_BATCH, MODEL_QUALITY }
+        PREDICTION_DRIFT, EMPTY_BATCH, MODEL_QUALITY, ATTRIBUTION_DRIFT }
 
     /** How serious. */
     public enum Severity { INFO, WARNING, VIOLATION }

@@ -83,6 +83,16 @@ class MonitoringTest {
                 && f.explanation().contains("제주")), r.findings().toString());
         assertTrue(r.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.PREDICTION_DRIFT),
                 "more spending, more predicted churn: " + r.findings());
+        Finding holds = fresh.findings().stream().filter(f -> f.kind() == Finding.Kind.ATTRIBUTION_DRIFT)
+                .findFirst().orElseThrow();
+        assertTrue(holds.severity() == Finding.Severity.INFO && holds.score() > 0.95, holds.explanation());
+        // spend stops varying (a broken feed writing one value): the model no longer decides on it
+        Table flat = customers(3000, 5, 0, false);
+        flat.doubleColumn("spend").set(flat.doubleColumn("spend").isNotMissing(), 50.0);
+        Finding moved = Monitoring.check(m, b, null, flat, "flat.csv", w -> { }).findings().stream()
+                .filter(f -> f.kind() == Finding.Kind.ATTRIBUTION_DRIFT).findFirst().orElseThrow();
+        assertEquals(Finding.Severity.VIOLATION, moved.severity(), moved.explanation());
+        assertTrue(moved.explanation().contains("before spend"), moved.explanation());
 
         // kept in the model folder; a baseline file and edited constraints round-trip
         ModelFiles.save(m, dir.resolve("model"));

@@ -72,4 +72,16 @@ class DriftTest {
         assertTrue(mix.drifted(), mix.toString());
         assertTrue(!alike.drifted() && !alike.shifted(), alike.toString());
     }
+
+    @Test
+    void attributionDriftIsTheNdcgOfTheRankings() {
+        Map<String, Double> before = Map.of("a", 3.0, "b", 2.0, "c", 1.0);
+        assertEquals(1.0, AttributionDrift.ndcg(before, Map.of("a", 30.0, "b", 2.5, "c", 0.1)), 1e-12);
+        // reversed: (1 + 2/log2 3 + 3/2) / (3 + 2/log2 3 + 1/2)
+        double l3 = Math.log(3) / Math.log(2);
+        assertEquals((1 + 2 / l3 + 1.5) / (3 + 2 / l3 + 0.5), AttributionDrift.ndcg(before,
+                Map.of("a", 1.0, "b", 2.0, "c", 3.0)), 1e-12);
+        assertEquals(Finding.Severity.VIOLATION, AttributionDrift.finding(before, Map.of("a", 1.0, "b", 2.0, "c",
+                3.0)).severity());
+    }
 }
