@@ -148,7 +148,16 @@ final class MonitorCommand implements Callable<Integer> {
                         err.printf(Locale.ROOT, "warning: %s: %d line%s could not be read (a line being written?)%n",
                                 b.name(), b.skipped(), b.skipped() == 1 ? "" : "s");
                     }
-                    named.add(new Object[] {b.name(), b.rows()});
+                    named.add(new Object[] {b.name(), b});
+                }
+                if (outcomes == null) { // the outcomes callers sent to /feedback, when there are some
+                    tech.tablesaw.api.Table feedback = io.tablewise.monitor.CaptureBatches.feedback(capture);
+                    if (feedback.rowCount() > 0) {
+                        outcomes = feedback;
+                        key = io.tablewise.monitor.CaptureBatches.KEY;
+                        outcome = "outcome";
+                        labels = capture.resolve("feedback");
+                    }
                 }
             } catch (IOException e) {
                 err.println("error: --capture: " + e.getMessage());
@@ -167,20 +176,26 @@ final class MonitorCommand implements Callable<Integer> {
         for (Object[] batch : named) {
             String name = (String) batch[0];
             tech.tablesaw.api.Table rows;
+            io.tablewise.monitor.CaptureBatches.Batch captured = batch[1] instanceof
+                    io.tablewise.monitor.CaptureBatches.Batch b ? b : null;
             try {
-                rows = batch[1] instanceof Path file ? DataArgument.read(file, importOptions, err)
-                        : (tech.tablesaw.api.Table) batch[1];
+                rows = batch[1] instanceof Path file ? DataArgument.read(file, importOptions, err) : captured.rows();
             } catch (DataArgument.Refused e) {
                 return e.code();
             }
             MonitorReport r = Monitoring.check(m, base, rules, rows, name,
                     w -> err.println("warning: " + name + ": " + w));
-            if (outcomes != null) {
+            if (outcomes != null && !(captured != null && rows.rowCount() == 0)) {
+                boolean feedback = captured != null && io.tablewise.monitor.CaptureBatches.KEY.equals(key);
                 try {
-                    r = Monitoring.withQuality(m, r, rows, outcomes, labels.getFileName().toString(), key, outcome);
+                    r = Monitoring.withQuality(m, r, feedback ? captured.withKeys(key) : rows, outcomes,
+                            labels.getFileName().toString(), key, outcome);
                 } catch (NodeException e) {
-                    err.println("error: --labels: " + e.getMessage());
-                    return ExitCodes.INVALID;
+                    if (!feedback) {
+                        err.println("error: --labels: " + e.getMessage());
+                        return ExitCodes.INVALID;
+                    }
+                    err.println("note: " + name + ": its quality is not measured: " + e.getMessage());
                 }
             }
             reports.add(r);

@@ -174,7 +174,8 @@ public final class Monitoring {
      * The model's quality on a batch whose outcomes arrive later: {@code labels} joined to the batch by {@code key},
      * the outcome in {@code outcome} (null: the model's target, or the labels' only other column). The headline
      * metric (AUC, balanced accuracy or RMSE) is measured with a 95% bootstrap interval and compared with the test
-     * value of training time: a violation when the test value lies outside the interval on the worse side.
+     * value of training time: a violation when the drop is at least three standard errors of the difference (the
+     * batch's and the test rows') and of a size that matters (0.02, or 5% of the RMSE).
      *
      * @throws NodeException naming the file and the column when the labels do not join
      */
@@ -274,9 +275,19 @@ public final class Monitoring {
         double high = finite.length == 0 ? Double.NaN : finite[(int) Math.ceil(0.975 * (finite.length - 1))];
         double trained = m.evaluation().metrics().getOrDefault(metric, Double.NaN);
         boolean lowerIsBetter = metric.equals("rmse");
-        boolean worse = lowerIsBetter ? trained < low : trained > high;
+        // both figures are estimates: the batch's spread from its interval, the test rows' scaled by their count;
+        // a violation needs a drop three standard errors wide (one-sided p < 0.001) and of a size that matters
+        double seBatch = (high - low) / 3.92;
+        Object testRows = m.info().get("testRows");
+        double nTest = testRows instanceof Number t ? t.doubleValue() : n;
+        double seDiff = Math.sqrt(seBatch * seBatch * (1 + n / Math.max(1, nTest)));
+        double drop = lowerIsBetter ? value - trained : trained - value;
+        double margin = lowerIsBetter ? 0.05 * Math.abs(trained) : 0.02;
+        boolean worse = seDiff > 0 && drop / seDiff >= 3.09 && drop >= margin;
         String text = String.format(java.util.Locale.ROOT, "%s on %,d labelled rows is %.4f [%.4f, %.4f], against "
-                + "%.4f on the test rows at training time", metric.replace('_', ' '), n, value, low, high, trained);
+                + "%.4f on the test rows at training time (a %s of %.4f, %.1f standard errors)",
+                metric.replace('_', ' '), n, value, low, high, trained, drop >= 0 ? "drop" : "gain", Math.abs(drop),
+                seDiff > 0 ? Math.abs(drop) / seDiff : 0);
         return report.with(new io.tablewise.monitor.Finding(io.tablewise.monitor.Finding.Kind.MODEL_QUALITY,
                 metric, worse ? io.tablewise.monitor.Finding.Severity.VIOLATION
                 : io.tablewise.monitor.Finding.Severity.INFO, text, worse ? "the model does worse than it did: "

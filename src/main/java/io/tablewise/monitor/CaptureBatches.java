@@ -31,8 +31,37 @@ public final class CaptureBatches {
      * @param name the capture file's name (its hour)
      * @param rows the rows
      * @param skipped lines that could not be read (a torn last line of a file being written)
+     * @param keys each row's request id and position ({@code requestId#row}), what feedback names
      */
-    public record Batch(String name, Table rows, int skipped) {
+    public record Batch(String name, Table rows, int skipped, List<String> keys) {
+        /** Copies the list. */
+        public Batch {
+            keys = List.copyOf(keys);
+        }
+
+        /** The rows with their keys in a column {@code name} (to join outcomes to). */
+        public Table withKeys(String name) {
+            Table copy = rows.copy();
+            copy.addColumns(StringColumn.create(name, keys));
+            return copy;
+        }
+    }
+
+    /** The key column's name in {@link Batch#withKeys} and {@link #feedback}. */
+    public static final String KEY = "request";
+
+    /**
+     * The outcomes callers sent to {@code /feedback}, as a labels table: {@link #KEY} ({@code requestId#row}) and
+     * {@code outcome}; empty when there is no feedback.
+     */
+    public static Table feedback(Path folder) throws IOException {
+        StringColumn key = StringColumn.create(KEY);
+        StringColumn outcome = StringColumn.create("outcome");
+        for (io.tablewise.capture.FeedbackRecord f : CaptureReader.read(folder).feedback()) {
+            key.append(f.requestId() + "#" + f.row());
+            outcome.append(f.actual());
+        }
+        return Table.create("feedback", key, outcome);
     }
 
     /**
@@ -47,7 +76,7 @@ public final class CaptureBatches {
         }
         List<Path> files = CaptureWriter.files(folder, "capture");
         if (files.isEmpty()) {
-            throw new IOException(folder + " holds no capture files (capture-YYYY-MM-DD-HH.jsonl); is capture on in "
+            throw new IOException(folder + " holds no capture files (capture-YYYYMMDD-HH.jsonl); is capture on in "
                     + "the endpoint's configuration?");
         }
         List<Batch> out = new ArrayList<>();
@@ -60,7 +89,8 @@ public final class CaptureBatches {
                 }
             }
             String name = f.getFileName().toString().replace(".jsonl", "");
-            out.add(new Batch(name, table(name, records), skipped[0]));
+            out.add(new Batch(name, table(name, records), skipped[0], records.stream()
+                    .map(r -> r.requestId() + "#" + r.row()).toList()));
         }
         return out;
     }

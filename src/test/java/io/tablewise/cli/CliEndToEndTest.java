@@ -194,6 +194,41 @@ class CliEndToEndTest {
         JsonNode age = timeline.get("timeline").get("age");
         assertTrue(age.get(0).asDouble() < 0.1 && age.get(1).asDouble() >= 0.2, timeline.get("timeline").toString());
         assertTrue(Files.readString(page).contains("Drift over the batches"));
+        // the endpoint's capture: an hour like training and an hour ten years older, feedback for the first
+        Path capture = dir.resolve("capture");
+        try (io.tablewise.capture.CaptureWriter w = new io.tablewise.capture.CaptureWriter(capture, "capture");
+             io.tablewise.capture.CaptureWriter f = new io.tablewise.capture.CaptureWriter(capture, "feedback")) {
+            for (String[] hour : new String[][] {{"2026-12-03T09:", fresh.toString()}, {"2026-12-03T10:",
+                changed.toString()}}) {
+                List<String> rows = Files.readAllLines(Path.of(hour[1]));
+                for (int i = 1; i < rows.size(); i++) {
+                    String[] p = rows.get(i).split(",");
+                    java.util.Map<String, Object> input = new java.util.LinkedHashMap<>();
+                    input.put("gender", p[1]);
+                    input.put("age", Integer.parseInt(p[2]));
+                    input.put("experience_years", Integer.parseInt(p[3]));
+                    input.put("test_score", Double.parseDouble(p[4]));
+                    input.put("education", p[5]);
+                    input.put("region", p[6]);
+                    String time = hour[0] + String.format(java.util.Locale.ROOT, "%02d:00Z", i % 60);
+                    w.add(new io.tablewise.capture.CaptureRecord(hour[0] + i, 0, time, "A", "hire", "v1", false, 1,
+                            input, "no", java.util.Map.of()));
+                    if (hour[0].endsWith("09:")) {
+                        f.add(new io.tablewise.capture.FeedbackRecord(hour[0] + i, 0, p[7], time));
+                    }
+                }
+            }
+        }
+        Outcome watched = cli("monitor", "--model", out.resolve("model").toString(), "--capture", capture.toString(),
+                "--json", json.toString());
+        assertEquals(3, watched.code(), watched.out() + watched.err());
+        JsonNode hours = new ObjectMapper().readTree(json.toFile()).get("batches");
+        assertEquals(List.of("capture-20261203-09", "capture-20261203-10"), List.of(hours.get(0).get("batch")
+                .asText(), hours.get(1).get("batch").asText()));
+        assertEquals(0, hours.get(0).get("violations").asInt(), hours.get(0).toString());
+        assertTrue(hours.get(0).get("findings").toString().contains("\"model_quality\""), hours.get(0).toString());
+        assertTrue(hours.get(1).get("drifted").toString().contains("age"));
+        assertTrue(watched.err().contains("capture-20261203-10: its quality is not measured"), watched.err());
         Files.writeString(dir.resolve("broken.json"), "{\"format\": \"tablewise.constraints\", \"formatVersion\": 1,");
         Outcome broken = cli("monitor", "--model", out.resolve("model").toString(), "--input", fresh.toString(),
                 "--constraints", dir.resolve("broken.json").toString());
