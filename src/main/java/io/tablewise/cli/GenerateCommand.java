@@ -28,6 +28,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Rows to write (default: 6000 for churn, 4000 for houses, 5000 for loans and hiring, 1000000 for wide).")
     private Integer rows;
 
+    @Option(names = "--later", description = "churn only: the same customers half a year later, after a price rise "
+            + "(higher fees, more month-to-month contracts and mobile payments, more support calls): drifted data for "
+            + "the monitor.")
+    private boolean later;
+
     @Option(names = "--seed", defaultValue = "20261122", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -37,7 +42,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         switch (kind) {
-            case "churn" -> ChurnGenerator.write(out, rows == null ? 6000 : rows, seed);
+            case "churn" -> {
+                if (later) {
+                    ChurnGenerator.writeLater(out, rows == null ? 6000 : rows, seed);
+                } else {
+                    ChurnGenerator.write(out, rows == null ? 6000 : rows, seed);
+                }
+            }
             case "houses" -> io.tablewise.sample.HousePricesGenerator.write(out, rows == null ? 4000 : rows, seed);
             case "loans" -> io.tablewise.sample.LoanGradeGenerator.write(out, rows == null ? 5000 : rows, seed);
             case "wide" -> WideTableGenerator.write(out, rows == null ? 1_000_000 : rows, seed);

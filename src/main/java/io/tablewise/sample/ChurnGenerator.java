@@ -34,16 +34,34 @@ public final class ChurnGenerator {
 
     /** Writes {@code rows} customers generated from {@code seed} to {@code file}. */
     public static void write(Path file, int rows, long seed) throws IOException {
+        write(file, rows, seed, false);
+    }
+
+    /**
+     * The same customers half a year later, after a price rise (the drift monitor's sample): fees 15% higher, more
+     * month-to-month contracts (55% → 70%) and mobile payments (20% → 40%), and support calls up by 0.8 a customer;
+     * everything else, and how churn follows from it, as before.
+     */
+    public static void writeLater(Path file, int rows, long seed) throws IOException {
+        write(file, rows, seed, true);
+    }
+
+    private static void write(Path file, int rows, long seed, boolean later) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
+        LocalDate asOf = later ? AS_OF.plusMonths(6) : AS_OF;
+        double[] contracts = later ? new double[] {.70, .18, .12} : new double[] {.55, .25, .20};
+        double[] payments = later ? new double[] {.30, .18, .40, .12} : new double[] {.40, .25, .20, .15};
+        double rise = later ? 1.15 : 1;
+        double moreCalls = later ? 0.8 : 0;
         CsvLines.write(file, HEADER, rows, (w, r) -> {
             int plan = pick(rnd, new double[] {.45, .35, .20});
-            int contract = pick(rnd, new double[] {.55, .25, .20});
-            int payment = pick(rnd, new double[] {.40, .25, .20, .15});
+            int contract = pick(rnd, contracts);
+            int payment = pick(rnd, payments);
             int tenure = 1 + (int) Math.min(95, -Math.log(1 - rnd.nextDouble()) * (contract == 0 ? 14 : 30));
-            LocalDate signup = AS_OF.minusMonths(tenure).minusDays(rnd.nextInt(28));
-            double fee = PLAN_FEE[plan] + rnd.nextDouble() * 10 - 5 + (rnd.nextDouble() < 0.3 ? 12 : 0);
+            LocalDate signup = asOf.minusMonths(tenure).minusDays(rnd.nextInt(28));
+            double fee = rise * (PLAN_FEE[plan] + rnd.nextDouble() * 10 - 5 + (rnd.nextDouble() < 0.3 ? 12 : 0));
             double usage = Math.exp(1.6 + 0.4 * plan + 0.7 * gaussian(rnd));
-            int calls = poisson(rnd, 0.8 + (plan == 0 ? 0.6 : 0) + (tenure < 6 ? 0.7 : 0));
+            int calls = poisson(rnd, 0.8 + moreCalls + (plan == 0 ? 0.6 : 0) + (tenure < 6 ? 0.7 : 0));
             int satisfaction = (int) Math.max(1, Math.min(5, Math.round(3.6 - 0.35 * calls + gaussian(rnd))));
             int age = (int) Math.max(18, Math.min(85, 41 + 13 * gaussian(rnd)));
             boolean paperless = rnd.nextDouble() < 0.62;

@@ -23,7 +23,7 @@ class SampleProjectsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"customer-churn/customer-churn.flow", "house-prices/house-prices.flow",
-        "loan-grades/loan-grades.flow", "pipeline/pipeline.flow"})
+        "loan-grades/loan-grades.flow", "pipeline/pipeline.flow", "churn-monitoring/churn-monitoring.flow"})
     void replaysAndMatchesItsExpectedOutputs(String flow) throws Exception {
         Path file = Path.of("projects-sample", flow);
         StringWriter stdout = new StringWriter();
@@ -65,7 +65,7 @@ class SampleProjectsTest {
     void everySampleProjectHasAnExpectationAndIsTested() throws Exception {
         try (var dirs = Files.list(Path.of("projects-sample"))) {
             List<Path> projects = dirs.filter(Files::isDirectory).toList();
-            assertEquals(4, projects.size(), projects.toString());
+            assertEquals(5, projects.size(), projects.toString());
             for (Path p : projects) {
                 assertTrue(Files.isRegularFile(p.resolve("expected.json")), p + " has no expected.json");
             }
@@ -83,6 +83,29 @@ class SampleProjectsTest {
         Path month = out.resolve("customers.csv");
         io.tablewise.sample.ChurnGenerator.write(month, 3000, 20261203L);
         assertEquals(-1, Files.mismatch(month, Path.of("projects-sample/pipeline/data/customers.csv")));
+        Path watched = out.resolve("watched.csv");
+        io.tablewise.sample.ChurnGenerator.write(watched, 4000, 20261122L);
+        assertEquals(-1, Files.mismatch(watched, Path.of("projects-sample/churn-monitoring/data/customers.csv")));
+        io.tablewise.sample.ChurnGenerator.write(watched, 2000, 20261201L);
+        assertEquals(-1, Files.mismatch(watched, Path.of("projects-sample/churn-monitoring/data/customers-2026-07.csv")));
+        io.tablewise.sample.ChurnGenerator.writeLater(watched, 2000, 20261204L);
+        assertEquals(-1, Files.mismatch(watched, Path.of("projects-sample/churn-monitoring/data/customers-2027-01.csv")));
+    }
+
+    @Test
+    void theMonitoringFlowStopsOnTheMonthAfterThePriceRise() throws Exception {
+        Path file = Path.of("projects-sample/churn-monitoring/churn-monitoring.flow");
+        StringWriter stdout = new StringWriter();
+        int code = TablewiseCommand.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--plain",
+            "--param", "batch=data/customers-2027-01.csv"}, new PrintWriter(stdout, true),
+                new PrintWriter(new StringWriter(), true));
+        assertEquals(1, code, stdout.toString());
+        String summary = stdout.toString();
+        assertTrue(summary.contains("ERROR node 'stop': The new month's customers are not the data"), summary);
+        assertTrue(summary.lines().anyMatch(l -> l.matches("score +not taken .*")), summary);
+        String findings = Files.readString(out.resolve("output/findings.csv"));
+        assertTrue(findings.contains("violation,drift,monthly_fee,\"'monthly_fee' moved from a median of"), findings);
+        assertTrue(!Files.exists(out.resolve("output/scored.csv")), "nothing scored");
     }
 
     @Test
