@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.tablewise.ml.DecisionTrees;
 import io.tablewise.ml.LearnedModel;
+import io.tablewise.ml.LinearWeights;
 import io.tablewise.ml.ProblemType;
 
 /**
@@ -26,7 +27,7 @@ public final class ModelShap {
     private final int[] columnOf;
     private final DecisionTrees trees;
     private final TreeShap treeShap;
-    private final LearnedModel.LinearWeights linear;
+    private final LinearWeights linear;
 
     /** Prepares the explanation of {@code model} (reading its trees once). */
     public ModelShap(LearnedModel model) {

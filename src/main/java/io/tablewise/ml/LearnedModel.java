@@ -155,36 +155,14 @@ public final class LearnedModel {
      */
     private static LearnedModel withCover(LearnedModel m, Table table, int[] rows) {
         if (m.model instanceof org.tribuo.common.nearest.KNNModel) {
-            int[] chosen = rows.clone();
-            java.util.Random random = new java.util.Random(rows.length);
-            int n = Math.min(BACKGROUND_ROWS, chosen.length);
-            for (int i = 0; i < n; i++) {
-                int j = i + random.nextInt(chosen.length - i);
-                int t = chosen[i];
-                chosen[i] = chosen[j];
-                chosen[j] = t;
-            }
             return new LearnedModel(m.type, m.classes, m.encoder, m.model, null,
-                    m.features(table, java.util.Arrays.copyOf(chosen, n)));
+                    ExplanationState.background(m, table, rows));
         }
-        if (!(m.model instanceof org.tribuo.common.tree.TreeModel)) {
-            return m;
+        if (m.model instanceof org.tribuo.common.tree.TreeModel) {
+            return new LearnedModel(m.type, m.classes, m.encoder, m.model, ExplanationState.treeCover(m, table, rows),
+                    null);
         }
-        DecisionTrees trees = TribuoTrees.of(m, null);
-        DecisionTrees.Tree tree = trees.trees().get(0);
-        double[] cover = new double[tree.size()];
-        Column<?>[] source = m.encoder.columns(table);
-        double[] x = new double[m.encoder.featureNames().size()];
-        for (int r : rows) {
-            m.encoder.encode(source, r, x);
-            int n = 0;
-            cover[0]++;
-            while (!tree.isLeaf(n)) {
-                n = trees.next(tree, n, tree.feature()[n] < 0 ? Double.NaN : x[tree.feature()[n]]);
-                cover[n]++;
-            }
-        }
-        return new LearnedModel(m.type, m.classes, m.encoder, m.model, cover, null);
+        return m;
     }
 
     /** Nearest neighbours' sample of encoded training rows, or null (see {@link #background}); saved with it. */
@@ -213,64 +191,13 @@ public final class LearnedModel {
      * kept.
      */
     public java.util.Optional<DecisionTrees> decisionTrees() {
-        if (model instanceof XGBoostModel<?> xgb && treeScorers() != null) {
-            org.tribuo.ImmutableFeatureMap ids = xgb.getFeatureIDMap();
-            int[] featureOf = new int[ids.size()];
-            java.util.Arrays.fill(featureOf, -1);
-            List<String> names = encoder.featureNames();
-            for (int f = 0; f < names.size(); f++) {
-                int id = ids.getID(names.get(f));
-                if (id >= 0) {
-                    featureOf[id] = f;
-                }
-            }
-            List<TreeScorer> boosters = treeScorers();
-            List<DecisionTrees.Tree> all = new ArrayList<>();
-            int[] classOf = classOrder();
-            for (int b = 0; b < boosters.size(); b++) {
-                List<DecisionTrees.Tree> trees = boosters.get(b).trees(featureOf);
-                if (trees == null) {
-                    return java.util.Optional.empty();
-                }
-                for (DecisionTrees.Tree t : trees) {
-                    // one booster of all classes (classification) or one booster per output (regression)
-                    int output = type == ProblemType.REGRESSION ? b : classOf[t.output()];
-                    all.add(new DecisionTrees.Tree(t.left(), t.right(), t.feature(), t.split(), t.defaultLeft(),
-                            t.cover(), t.leaf(), output));
-                }
-            }
-            int outputs = type == ProblemType.REGRESSION ? boosters.size() : classes.size();
-            double[] base = new double[outputs];
-            java.util.Arrays.fill(base, boosters.get(0).base());
-            return java.util.Optional.of(new DecisionTrees(all, base, outputs, true,
-                    type != ProblemType.REGRESSION));
+        if (model instanceof XGBoostModel && treeScorers() != null) {
+            return java.util.Optional.ofNullable(XGBoostTrees.of(this, treeScorers(), classOrder()));
         }
         if (model instanceof org.tribuo.common.tree.TreeModel && treeCover != null) {
             return java.util.Optional.of(TribuoTrees.of(this, treeCover));
         }
         return java.util.Optional.empty();
-    }
-
-    /**
-     * A linear model's weights on the encoder's (standardised) features, in margin space: the margin of output
-     * {@code k} is {@code bias[k] + sum_f weights[k][f] * x[f]} with a missing feature read as 0 (its training mean);
-     * empty for other families.
-     *
-     * @param weights per output, per feature
-     * @param bias per output
-     * @param link how margins become the model's answer
-     */
-    public record LinearWeights(double[][] weights, double[] bias, Link link) {
-    }
-
-    /** How a linear model's margins become its answer. */
-    public enum Link {
-        /** Regression: the margin is the value. */
-        IDENTITY,
-        /** Classes: probabilities are the softmax of the margins (Tribuo's linear SGD with log loss). */
-        SOFTMAX,
-        /** Two classes: one margin per class, each the log-odds of its class against the rest (LibLinear). */
-        LOGISTIC_PER_CLASS
     }
 
     /** The weights of a linear model (see {@link LinearWeights}), in {@link #classes()} order; else empty. */

@@ -10,7 +10,7 @@ import org.tribuo.common.liblinear.LibLinearModel;
 import org.tribuo.common.sgd.AbstractLinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 
-/** The weights of Tablewise's linear families, read from Tribuo's models into {@link LearnedModel.LinearWeights}. */
+/** The weights of Tablewise's linear families, read from Tribuo's models into {@link LinearWeights}. */
 final class LinearModels {
     /** Tribuo's name of the feature that is 1 in every row (a second intercept for the linear models). */
     private static final String CONSTANT = "\u0000constant";
@@ -19,7 +19,7 @@ final class LinearModels {
     }
 
     /** The weights, or null when the model is not one of the linear families. */
-    static LearnedModel.LinearWeights weights(LearnedModel m) {
+    static LinearWeights weights(LearnedModel m) {
         Model<?> model = m.tribuoModel();
         if (model instanceof AbstractLinearSGDModel<?> sgd) {
             return sgd(m, sgd);
@@ -31,7 +31,7 @@ final class LinearModels {
     }
 
     /** Tribuo's SGD models keep one row of weights per output, the features by id and the bias last. */
-    private static LearnedModel.LinearWeights sgd(LearnedModel m, AbstractLinearSGDModel<?> model) {
+    private static LinearWeights sgd(LearnedModel m, AbstractLinearSGDModel<?> model) {
         DenseMatrix w = model.getWeightsCopy();
         ImmutableFeatureMap ids = model.getFeatureIDMap();
         int[] outputOf = outputOrder(m, model);
@@ -45,15 +45,15 @@ final class LinearModels {
             bias[k] = w.get(row, biasColumn) + constantWeight(ids, row, w::get);
             fill(m, ids, weights[k], f -> w.get(row, f));
         }
-        return new LearnedModel.LinearWeights(weights, bias, m.type() == ProblemType.REGRESSION
-                ? LearnedModel.Link.IDENTITY : LearnedModel.Link.SOFTMAX);
+        return new LinearWeights(weights, bias, m.type() == ProblemType.REGRESSION
+                ? LinearWeights.Link.IDENTITY : LinearWeights.Link.SOFTMAX);
     }
 
     /**
      * LibLinear keeps a decision function per class (one for two classes: the first label's log-odds); features are
      * Tribuo's ids plus one, and a positive bias setting adds a feature of that value.
      */
-    private static LearnedModel.LinearWeights liblinear(LearnedModel m, LibLinearModel<?> model) {
+    private static LinearWeights liblinear(LearnedModel m, LibLinearModel<?> model) {
         List<de.bwaldvogel.liblinear.Model> inner = model.getInnerModels();
         ImmutableFeatureMap ids = model.getFeatureIDMap();
         int features = m.encoder().featureNames().size();
@@ -62,7 +62,7 @@ final class LinearModels {
             double[][] weights = new double[1][features];
             double[] bias = {lib.getDecfunBias(0) + constantWeight(ids, 0, (o, f) -> lib.getDecfunCoef(f + 1, 0))};
             fill(m, ids, weights[0], f -> lib.getDecfunCoef(f + 1, 0));
-            return new LearnedModel.LinearWeights(weights, bias, LearnedModel.Link.IDENTITY);
+            return new LinearWeights(weights, bias, LinearWeights.Link.IDENTITY);
         }
         de.bwaldvogel.liblinear.Model lib = inner.get(0);
         int[] labels = lib.getLabels();
@@ -80,7 +80,7 @@ final class LinearModels {
             bias[k] = sign * (lib.getDecfunBias(0) + constantWeight(ids, 0, (o, f) -> lib.getDecfunCoef(f + 1, 0)));
             fill(m, ids, weights[k], f -> sign * lib.getDecfunCoef(f + 1, 0));
         }
-        return new LearnedModel.LinearWeights(weights, bias, LearnedModel.Link.LOGISTIC_PER_CLASS);
+        return new LinearWeights(weights, bias, LinearWeights.Link.LOGISTIC_PER_CLASS);
     }
 
     /** For each of Tribuo's output ids, the output's index in {@link LearnedModel#classes()} order. */
