@@ -20,11 +20,13 @@ import io.tablewise.node.NodeType;
 import io.tablewise.node.ParamSpec;
 import io.tablewise.node.ParamType;
 import io.tablewise.node.PortSpec;
+import io.tablewise.node.PortType;
 import io.tablewise.node.TableSchema;
 import io.tablewise.registry.ModelRef;
 import io.tablewise.registry.Registry;
 import io.tablewise.registry.RegistryException;
 import io.tablewise.registry.RegistryLocation;
+import tech.tablesaw.api.Table;
 
 /** The pipeline nodes: {@code flow.condition} chooses a branch, {@code flow.fail} stops the run with a message. */
 public final class PipelineNodes {
@@ -42,10 +44,15 @@ public final class PipelineNodes {
                 + "built, as in its metrics.json (build.test.auc, build.test.recall), and champion.PATH the same of the "
                 + "group's champion in the registry (the group of the Register model node after the condition); "
                 + "before there is a champion, a comparison with it counts as true. The model goes on to 'then' when "
-                + "the condition holds, else to 'else'; the nodes of the other branch end as not taken.",
-                List.of(PortSpec.of("model", ModelNodes.MODEL, "The model")),
+                + "the condition holds, else to 'else'; the nodes of the other branch end as not taken. A table "
+                + "connected to 'table' goes the same way (then_table or else_table): for example this month's "
+                + "rows, to retrain on when drift is found.",
+                List.of(PortSpec.of("model", ModelNodes.MODEL, "The model"),
+                        PortSpec.optional("table", PortType.TABLE, "Rows that follow the model's branch")),
                 List.of(PortSpec.of("then", ModelNodes.MODEL, "The model, when the condition holds"),
-                        PortSpec.of("else", ModelNodes.MODEL, "The model, when it does not")),
+                        PortSpec.of("else", ModelNodes.MODEL, "The model, when it does not"),
+                        PortSpec.of("then_table", PortType.TABLE, "The table, when the condition holds"),
+                        PortSpec.of("else_table", PortType.TABLE, "The table, when it does not")),
                 List.of(ParamSpec.builder("condition", ParamType.TEXT).label("Condition").required()
                         .help("e.g. build.test.auc >= 0.80 and build.test.recall >= 0.6, or build.test.auc > "
                                 + "champion.test.auc: numbers, + - * /, < <= > >= = !=, and, or, not, "
@@ -73,7 +80,11 @@ public final class PipelineNodes {
             } catch (IllegalArgumentException e) {
                 throw new NodeException("condition", e.getMessage());
             }
-            return Map.of();
+            TableSchema table = context.inputSchemas().get("table");
+            if (table == null) {
+                return Map.of();
+            }
+            return Map.of("then_table", table, "else_table", table);
         }
 
         @Override
@@ -91,7 +102,9 @@ public final class PipelineNodes {
             String values = o.describe();
             context.info((o.value() ? "took 'then': " : "took 'else': ") + text + " is " + o.value()
                     + (values.isEmpty() ? "" : " with " + values));
-            return Map.of(o.value() ? "then" : "else", model);
+            String branch = o.value() ? "then" : "else";
+            Table table = context.input("table", Table.class);
+            return table == null ? Map.of(branch, model) : Map.of(branch, model, branch + "_table", table);
         }
 
         private static Double value(NodeContext context, Champion champion, String name) {

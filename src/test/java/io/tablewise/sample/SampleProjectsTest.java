@@ -93,19 +93,42 @@ class SampleProjectsTest {
     }
 
     @Test
-    void theMonitoringFlowStopsOnTheMonthAfterThePriceRise() throws Exception {
+    void theMonitoringFlowRetrainsAndRegistersAChallengerOnTheMonthAfterThePriceRise() throws Exception {
         Path file = Path.of("projects-sample/churn-monitoring/churn-monitoring.flow");
         StringWriter stdout = new StringWriter();
         int code = TablewiseCommand.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--plain",
             "--param", "batch=data/customers-2027-01.csv"}, new PrintWriter(stdout, true),
                 new PrintWriter(new StringWriter(), true));
-        assertEquals(1, code, stdout.toString());
+        assertEquals(0, code, stdout.toString());
         String summary = stdout.toString();
-        assertTrue(summary.contains("ERROR node 'stop': The new month's customers are not the data"), summary);
+        assertTrue(summary.lines().anyMatch(l -> l.matches("retrain +done .*")), summary);
         assertTrue(summary.lines().anyMatch(l -> l.matches("score +not taken .*")), summary);
+        assertTrue(summary.contains("took 'then': watch.monitor.violations > 0 is true"), summary);
         String findings = Files.readString(out.resolve("output/findings.csv"));
         assertTrue(findings.contains("violation,drift,monthly_fee,\"'monthly_fee' moved from a median of"), findings);
         assertTrue(!Files.exists(out.resolve("output/scored.csv")), "nothing scored");
+        StringWriter list = new StringWriter();
+        assertEquals(0, TablewiseCommand.execute(new String[] {"registry", "list", "churn", "--registry",
+            out.resolve("output/registry").toString()}, new PrintWriter(list, true),
+                new PrintWriter(new StringWriter(), true)));
+        assertTrue(list.toString().lines().anyMatch(l -> l.matches("churn:1 +pending +challenger .*")), list.toString());
+
+        // The retrained model learned the new month: its training baseline is the price rise's fees.
+        StringWriter show = new StringWriter();
+        assertEquals(0, TablewiseCommand.execute(new String[] {"monitor", "--model", "churn@challenger", "--registry",
+            out.resolve("output/registry").toString(), "--input",
+            file.resolveSibling("data/customers-2027-01.csv").toString()}, new PrintWriter(show, true),
+                new PrintWriter(new StringWriter(), true)), show.toString());
+    }
+
+    @Test
+    void theMonitoringFlowRegistersNothingOnAMonthLikeTheTrainingOne() throws Exception {
+        Path file = Path.of("projects-sample/churn-monitoring/churn-monitoring.flow");
+        StringWriter stdout = new StringWriter();
+        assertEquals(0, TablewiseCommand.execute(new String[] {"run", file.toString(), "--out", out.toString(),
+            "--plain"}, new PrintWriter(stdout, true), new PrintWriter(new StringWriter(), true)));
+        assertTrue(stdout.toString().lines().anyMatch(l -> l.matches("challenger +not taken .*")), stdout.toString());
+        assertTrue(!Files.exists(out.resolve("output/registry/registry.db")), "nothing registered");
     }
 
     @Test
