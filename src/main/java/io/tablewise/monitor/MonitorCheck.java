@@ -58,7 +58,8 @@ public final class MonitorCheck {
         }
         if (predictions != null && baseline.prediction() != null) {
             MonitorReport.ColumnDrift d = drift(baseline.prediction(), predictions);
-            drift.add(new MonitorReport.ColumnDrift("prediction", d.drift(), d.before(), d.after()));
+            drift.add(new MonitorReport.ColumnDrift("prediction", d.drift(), d.before(), d.after(),
+                    d.overlay()));
             if (d.drift().drifted() || d.drift().shifted()) {
                 findings.add(driftFinding(Finding.Kind.PREDICTION_DRIFT, baseline.prediction(), d));
             }
@@ -173,7 +174,7 @@ public final class MonitorCheck {
             double[] sorted = java.util.Arrays.copyOf(v, n);
             java.util.Arrays.sort(sorted);
             return new MonitorReport.ColumnDrift(base.column(), Drift.ofNumbers(base, sorted), base.median(),
-                    Drift.quantile(sorted, 0.5));
+                    Drift.quantile(sorted, 0.5), Overlay.ofNumbers(base, sorted));
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i < c.size(); i++) {
@@ -185,7 +186,8 @@ public final class MonitorCheck {
         String top = base.categories().isEmpty() ? null : base.categories().keySet().iterator().next();
         double before = top == null ? Double.NaN : base.categories().get(top);
         double after = top == null || n == 0 ? Double.NaN : counts.getOrDefault(top, 0L) / (double) n;
-        return new MonitorReport.ColumnDrift(base.column(), Drift.ofCategories(base, counts), before, after);
+        return new MonitorReport.ColumnDrift(base.column(), Drift.ofCategories(base, counts), before, after,
+                Overlay.ofCategories(base, counts));
     }
 
     private static Finding driftFinding(Finding.Kind kind, ColumnBaseline base, MonitorReport.ColumnDrift d) {

@@ -274,6 +274,9 @@ public final class MonitorJson {
             m.put("drifted", d.drift().drifted());
             m.put("before", d.before());
             m.put("after", d.after());
+            m.put("bins", d.overlay().bins());
+            m.put("baselineShares", list(d.overlay().baseline()));
+            m.put("batchShares", list(d.overlay().batch()));
             drift.add(m);
         }
         out.put("drift", drift);

@@ -24,8 +24,9 @@ public record MonitorReport(String batch, long rows, List<Finding> findings, Lis
      * @param drift the statistics
      * @param before the baseline's median (numbers) or most frequent value's share (categories)
      * @param after the batch's
+     * @param overlay both distributions on the baseline's bins
      */
-    public record ColumnDrift(String column, Drift drift, double before, double after) {
+    public record ColumnDrift(String column, Drift drift, double before, double after, Overlay overlay) {
     }
 
     /** The same report with {@code f} added (most serious first). */

@@ -84,4 +84,33 @@ class DriftTest {
         assertEquals(Finding.Severity.VIOLATION, AttributionDrift.finding(before, Map.of("a", 1.0, "b", 2.0, "c",
                 3.0)).severity());
     }
+
+    @Test
+    void theOverlayPutsBothDistributionsOnTheBaselinesBins() {
+        tech.tablesaw.api.DoubleColumn train = tech.tablesaw.api.DoubleColumn.create("x");
+        for (int i = 1; i <= 1000; i++) {
+            train.append(i);
+        }
+        int[] all = java.util.stream.IntStream.range(0, 1000).toArray();
+        ColumnBaseline base = ColumnBaseline.of(train, all);
+        // the batch: 501 … 1000, the upper half, so the lower five deciles are empty and the upper ones double
+        double[] upper = java.util.stream.IntStream.rangeClosed(501, 1000).asDoubleStream().toArray();
+        Overlay o = Overlay.ofNumbers(base, upper);
+        assertEquals(10, o.bins().size(), o.bins().toString());
+        assertTrue(o.bins().get(0).startsWith("< ") && o.bins().get(9).startsWith("≥ "), o.bins().toString());
+        for (int b = 0; b < 10; b++) {
+            assertEquals(0.1, o.baseline()[b], 0.002, o.bins().get(b));
+            assertEquals(b < 5 ? 0 : 0.2, o.batch()[b], 0.004, o.bins().get(b));
+        }
+
+        tech.tablesaw.api.StringColumn plan = tech.tablesaw.api.StringColumn.create("plan");
+        for (int i = 0; i < 10; i++) {
+            plan.append(i < 6 ? "basic" : i < 9 ? "plus" : "premium");
+        }
+        ColumnBaseline categories = ColumnBaseline.of(plan, java.util.stream.IntStream.range(0, 10).toArray());
+        Overlay c = Overlay.ofCategories(categories, Map.of("basic", 2L, "gold", 1L, "premium", 1L));
+        assertEquals(java.util.List.of("basic", "plus", "premium", Overlay.OTHER), c.bins());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.6, 0.3, 0.1, 0}, c.baseline(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.5, 0, 0.25, 0.25}, c.batch(), 1e-12);
+    }
 }
