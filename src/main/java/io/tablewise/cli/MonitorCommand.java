@@ -139,6 +139,7 @@ final class MonitorCommand implements Callable<Integer> {
             }
         }
         java.util.List<MonitorReport> reports = new java.util.ArrayList<>();
+        tech.tablesaw.api.Table feedback = null;
         java.util.List<Object[]> named = new java.util.ArrayList<>();
         if (capture != null) {
             try {
@@ -151,13 +152,7 @@ final class MonitorCommand implements Callable<Integer> {
                     named.add(new Object[] {b.name(), b});
                 }
                 if (outcomes == null) { // the outcomes callers sent to /feedback, when there are some
-                    tech.tablesaw.api.Table feedback = io.tablewise.monitor.CaptureBatches.feedback(capture);
-                    if (feedback.rowCount() > 0) {
-                        outcomes = feedback;
-                        key = io.tablewise.monitor.CaptureBatches.KEY;
-                        outcome = "outcome";
-                        labels = capture.resolve("feedback");
-                    }
+                    feedback = io.tablewise.monitor.CaptureBatches.feedback(capture);
                 }
             } catch (IOException e) {
                 err.println("error: --capture: " + e.getMessage());
@@ -183,19 +178,15 @@ final class MonitorCommand implements Callable<Integer> {
             } catch (DataArgument.Refused e) {
                 return e.code();
             }
-            MonitorReport r = Monitoring.check(m, base, rules, rows, name,
-                    w -> err.println("warning: " + name + ": " + w));
+            java.util.function.Consumer<String> warn = w -> err.println("warning: " + name + ": " + w);
+            MonitorReport r = captured != null ? Monitoring.checkCaptured(m, base, rules, captured, feedback, warn)
+                    : Monitoring.check(m, base, rules, rows, name, warn);
             if (outcomes != null && !(captured != null && rows.rowCount() == 0)) {
-                boolean feedback = captured != null && io.tablewise.monitor.CaptureBatches.KEY.equals(key);
                 try {
-                    r = Monitoring.withQuality(m, r, feedback ? captured.withKeys(key) : rows, outcomes,
-                            labels.getFileName().toString(), key, outcome);
+                    r = Monitoring.withQuality(m, r, rows, outcomes, labels.getFileName().toString(), key, outcome);
                 } catch (NodeException e) {
-                    if (!feedback) {
-                        err.println("error: --labels: " + e.getMessage());
-                        return ExitCodes.INVALID;
-                    }
-                    err.println("note: " + name + ": its quality is not measured: " + e.getMessage());
+                    err.println("error: --labels: " + e.getMessage());
+                    return ExitCodes.INVALID;
                 }
             }
             reports.add(r);

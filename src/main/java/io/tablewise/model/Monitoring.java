@@ -93,6 +93,27 @@ public final class Monitoring {
         return prediction == null ? report : withAttribution(m, report, batch);
     }
 
+    /**
+     * The checks of one batch of the endpoint's capture, with its quality measured where the capture's feedback
+     * (outcomes sent to {@code /feedback}, may be empty) names some of its rows; why it could not be measured goes to
+     * {@code warn}.
+     */
+    public static MonitorReport checkCaptured(TrainedModel m, Baseline baseline, Constraints constraints,
+                                              io.tablewise.monitor.CaptureBatches.Batch batch, Table feedback,
+                                              Consumer<String> warn) {
+        MonitorReport r = check(m, baseline, constraints, batch.rows(), batch.name(), warn);
+        if (feedback == null || feedback.rowCount() == 0 || batch.rows().rowCount() == 0) {
+            return r;
+        }
+        String key = io.tablewise.monitor.CaptureBatches.KEY;
+        try {
+            return withQuality(m, r, batch.withKeys(key), feedback, "feedback", key, "outcome");
+        } catch (NodeException e) {
+            warn.accept("its quality is not measured: " + e.getMessage());
+            return r;
+        }
+    }
+
     /** Rows of a batch explained for attribution drift. */
     static final int ATTRIBUTION_ROWS = 1000;
 

@@ -45,6 +45,7 @@ final class OutputPanel extends TabPane {
     private final Tab modelTab = new Tab(Messages.get("panel.model"));
     private final Tab insightsTab = new Tab(Messages.get("panel.insights"));
     private final Tab predictTab = new Tab(Messages.get("panel.predict"));
+    private final Tab monitorTab = new Tab(Messages.get("panel.monitor"));
     private Object shownModel;
     private Object shownReport;
     private String shownNode;
@@ -67,7 +68,8 @@ final class OutputPanel extends TabPane {
         log.getStyleClass().add("log");
         runs.log().addListener((ListChangeListener<String>) c -> log.scrollTo(Math.max(0, log.getItems().size() - 1)));
         getTabs().addAll(data, warningsTab, logTab, runsTab(editor, runs), registryTab(), deployTab());
-        for (Tab result : List.of(modelTab, insightsTab, predictTab)) {
+        monitorTab.setId("monitor-tab");
+        for (Tab result : List.of(modelTab, insightsTab, predictTab, monitorTab)) {
             result.setContextMenu(resultMenu(result));
         }
         editor.selection().addListener((SetChangeListener<String>) c -> refresh());
@@ -158,6 +160,9 @@ final class OutputPanel extends TabPane {
         } else if (tab == predictTab && shownModel instanceof io.tablewise.model.TrainedModel m) {
             view = new io.tablewise.ui.predict.PredictView(m);
             what = Messages.get("panel.predict");
+        } else if (tab == monitorTab && shownModel instanceof io.tablewise.model.TrainedModel m) {
+            view = new io.tablewise.ui.monitor.MonitorView(monitorModel(m));
+            what = Messages.get("panel.monitor");
         } else if (tab == insightsTab && shownReport instanceof io.tablewise.insights.InsightsReport r) {
             view = new io.tablewise.ui.insights.InsightsView(r);
             what = Messages.get("panel.insights");
@@ -240,7 +245,7 @@ final class OutputPanel extends TabPane {
     /** A built model gets a Model tab (metrics, charts, threshold), shown at once, and a Predict tab beside it. */
     private void showModel(io.tablewise.model.TrainedModel model) {
         if (model == null) {
-            getTabs().removeAll(modelTab, predictTab);
+            getTabs().removeAll(modelTab, predictTab, monitorTab);
             shownModel = null;
             return;
         }
@@ -253,13 +258,38 @@ final class OutputPanel extends TabPane {
                 editor.endParamEdit();
             } : null, () -> runs.run(java.util.Set.of(node))));
             predictTab.setContent(new io.tablewise.ui.predict.PredictView(model));
+            monitorTab.setContent(new io.tablewise.ui.monitor.MonitorView(monitorModel(model)));
             shownModel = model;
         }
         if (!getTabs().contains(modelTab)) {
             getTabs().add(1, modelTab);
             getTabs().add(2, predictTab);
-            getSelectionModel().select(modelTab);
+            getTabs().add(3, monitorTab);
+            getSelectionModel().select(isMonitorNode(shownNode) ? monitorTab : modelTab);
         }
+    }
+
+    /**
+     * The Monitor view's state for {@code model}; for a Monitor node that ran, the rows that reached it are checked
+     * at once (what the node checked), so its findings, heat map and distributions are there to read.
+     */
+    private io.tablewise.ui.monitor.MonitorViewModel monitorModel(io.tablewise.model.TrainedModel model) {
+        String node = shownNode;
+        String label = node == null ? "model" : editor.flow().node(node).map(n -> n.label()).orElse(node);
+        io.tablewise.ui.monitor.MonitorViewModel vm = new io.tablewise.ui.monitor.MonitorViewModel(model, label,
+                javafx.application.Platform::runLater);
+        if (isMonitorNode(node)) {
+            editor.flow().incoming(node).stream().filter(e -> e.to().port().equals("table")).findFirst()
+                    .ifPresent(e -> runs.result(e.from().node()).filter(r -> r.state() == NodeState.DONE)
+                            .map(r -> r.outputs().get(e.from().port())).filter(Table.class::isInstance)
+                            .ifPresent(t -> vm.checkTable(editor.flow().node(e.from().node()).map(n -> n.label())
+                                    .orElse(e.from().node()), (Table) t)));
+        }
+        return vm;
+    }
+
+    private boolean isMonitorNode(String node) {
+        return node != null && editor.flow().node(node).map(n -> n.type().equals("model.monitor")).orElse(false);
     }
 
     private void showOutput() {

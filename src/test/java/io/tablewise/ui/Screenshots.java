@@ -44,6 +44,7 @@ public final class Screenshots {
         Path sample = Path.of("projects-sample/customer-churn/customer-churn.flow").toAbsolutePath();
         Path houses = Path.of("projects-sample/house-prices/house-prices.flow").toAbsolutePath();
         Path pipeline = Path.of("projects-sample/pipeline/pipeline.flow").toAbsolutePath();
+        Path monitoring = Path.of("projects-sample/churn-monitoring/churn-monitoring.flow").toAbsolutePath();
         List<Shot> shots = new ArrayList<>();
         for (String language : new String[] {"en", "ko"}) {
             Locale locale = Locale.forLanguageTag(language);
@@ -70,6 +71,9 @@ public final class Screenshots {
         shots.add(new Shot(pipeline, Locale.ENGLISH, Theme.LIGHT, "pipeline-en.png", "gate#4"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "registry-view-ko.png", "model#registry"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "deploy-view-en.png", "model#deploy"));
+        shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-view-en.png", "watch#monitor"));
+        shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-heat-en.png", "watch#monitorheat"));
+        shots.add(new Shot(monitoring, Locale.KOREAN, Theme.LIGHT, "monitor-heat-ko.png", "watch#monitorheat"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "deploy-view-ko.png", "model#deploy"));
         for (Shot shot : shots) {
             if (shot.file().startsWith(only)) {
@@ -155,6 +159,8 @@ public final class Screenshots {
                 stage[0].getScene().getRoot().layout();
                 stage[0].getScene().getRoot().lookupAll(".model-view")
                         .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1));
+            } else if (select.contains("#monitor")) { // a Monitor node's tab opens by itself
+                return;
             } else if (select.contains("#")) { // a tab of the output panel other than the one that opens first
                 stage[0].getScene().getRoot().lookupAll(".output-panel").stream()
                         .map(n -> (javafx.scene.control.TabPane) n)
@@ -179,6 +185,23 @@ public final class Screenshots {
         }
         if (select.endsWith("#deploy")) {
             trafficForShot(stage[0], project);
+        }
+        if (select.contains("#monitor")) { // the node's month, then the two shipped months checked from files
+            Thread.sleep(2000);
+            Path data = flow.getParent().resolve("data");
+            onFx(() -> stage[0].getScene().getRoot().lookupAll(".monitor-view").forEach(n -> ((
+                    io.tablewise.ui.monitor.MonitorView) n).viewModel().checkFiles(List.of(
+                            data.resolve("customers-2026-07.csv"), data.resolve("customers-2027-01.csv")))));
+            Thread.sleep(5000);
+            onFx(() -> stage[0].getScene().getRoot().lookupAll(".monitor-view").forEach(n -> {
+                io.tablewise.ui.monitor.MonitorView view = (io.tablewise.ui.monitor.MonitorView) n;
+                view.viewModel().columnProperty().set("monthly_fee");
+                if (select.endsWith("heat")) {
+                    view.applyCss();
+                    view.layout();
+                    view.setVvalue(1);
+                }
+            }));
         }
         if (select.endsWith("#runs")) { // wait for the sweep's runs
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

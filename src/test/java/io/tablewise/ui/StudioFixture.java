@@ -139,16 +139,20 @@ final class StudioFixture {
     /** Scrolls the scroll pane around {@code node} so that it shows, as a user would before clicking it. */
     static void reveal(javafx.scene.Node node) throws Exception {
         fx(() -> {
-            javafx.scene.Node p = node.getParent();
-            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
-                p = p.getParent();
-            }
-            if (p instanceof javafx.scene.control.ScrollPane view) {
-                double y = view.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
-                double room = view.getContent().getLayoutBounds().getHeight()
-                        - view.getViewportBounds().getHeight();
-                view.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
-                view.layout();
+            // every scroll pane around it, the innermost first (a heat map scrolls inside a scrolling page)
+            for (javafx.scene.Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane view) {
+                    javafx.geometry.Point2D at = view.getContent().sceneToLocal(node.localToScene(0, 0));
+                    double room = view.getContent().getLayoutBounds().getHeight()
+                            - view.getViewportBounds().getHeight();
+                    view.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (at.getY() - 20) / room)));
+                    double wide = view.getContent().getLayoutBounds().getWidth()
+                            - view.getViewportBounds().getWidth();
+                    if (wide > 0) {
+                        view.setHvalue(Math.min(1, Math.max(0, (at.getX() - 20) / wide)));
+                    }
+                    view.layout();
+                }
             }
             return null;
         });
