@@ -29,6 +29,7 @@ public final class BuiltInNodes {
                 new ExcelExportNode(),
                 new InsightsReportNode(),
                 new InsightsExportNode()));
+        all.addAll(io.tablewise.data.db.DatabaseNodes.all());
         all.addAll(TransformCatalog.nodes());
         all.addAll(ModelNodes.all());
         all.addAll(io.tablewise.registry.RegistryNodes.all());
