@@ -13,7 +13,8 @@ public record ConnectionSpec(String name, String url, String user, String passwo
     /** Never the password. */
     @Override
     public String toString() {
-        return name.equals(url) ? url : name + " (" + url + (user == null ? "" : ", user " + user) + ")";
+        String shown = url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return name.equals(url) ? shown : name + " (" + shown + (user == null ? "" : ", user " + user) + ")";
     }
 
     /** What the database is. */

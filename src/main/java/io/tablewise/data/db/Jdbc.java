@@ -40,6 +40,11 @@ public final class Jdbc {
      * @throws SQLException with a message that names the connection and never the password
      */
     public static Connection open(ConnectionSpec spec, boolean readOnly) throws SQLException {
+        try {
+            checkUrl(spec.url());
+        } catch (IOException e) {
+            throw new SQLException(e.getMessage());
+        }
         Properties p = new Properties();
         if (spec.user() != null) {
             p.setProperty("user", spec.user());
@@ -62,6 +67,7 @@ public final class Jdbc {
             p.setProperty("ApplicationName", "Tablewise");
             p.setProperty("connectTimeout", "10");
         }
+        Drivers.load();
         Connection c;
         try {
             c = DriverManager.getConnection(spec.url(), p);
@@ -70,7 +76,9 @@ public final class Jdbc {
         }
         try {
             if (readOnly) {
-                c.setReadOnly(true);
+                if (d != Dialect.DUCKDB) { // DuckDB is read-only from its opening (access_mode), and refuses this
+                    c.setReadOnly(true);
+                }
                 if (d == Dialect.SQLITE) {
                     c.unwrap(org.sqlite.SQLiteConnection.class).setLimit(org.sqlite.SQLiteLimits.SQLITE_LIMIT_ATTACHED,
                             0);
@@ -94,9 +102,9 @@ public final class Jdbc {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (why.startsWith("No suitable driver")) {
             return spec.dialect() == Dialect.DUCKDB ? "the DuckDB driver is not installed: it is an optional "
-                    + "add-on (about 70 MB); put duckdb_jdbc.jar in the 'drivers' folder of your settings"
+                    + "add-on (about 70 MB); put duckdb_jdbc.jar in " + Drivers.folder()
                     : "no JDBC driver for " + spec.url() + ": PostgreSQL, MariaDB/MySQL and SQLite come with "
-                    + "Tablewise; for another database put its driver's jar in the 'drivers' folder of your settings";
+                    + "Tablewise; for another database put its driver's jar in " + Drivers.folder();
         }
         return "cannot connect to " + spec + ": " + why;
     }
