@@ -37,7 +37,7 @@ final class BiasCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled rows (the target "
             + "column included), ideally rows the model did not learn from.")
-    private Path input;
+    private String input;
 
     @Option(names = "--facet", required = true, paramLabel = "COL", description = "The sensitive column.")
     private String facet;
@@ -109,7 +109,7 @@ final class BiasCommand implements Callable<Integer> {
                 out.println("wrote " + json);
             }
             if (html != null) {
-                BiasReportFiles.writeHtml(r, input.getFileName().toString(), html);
+                BiasReportFiles.writeHtml(r, DataArgument.name(input, importOptions), html);
                 out.println("wrote " + html);
             }
         } catch (IOException e) {

@@ -28,6 +28,24 @@ final class ImportOptions {
             + "holds the column names (default: detected).")
     private Boolean header;
 
+    @Option(names = "--table", paramLabel = "NAME", description = "With a database (jdbc:… or a connection's "
+            + "name) as the data: the table to read.")
+    private String table;
+
+    @Option(names = "--query", paramLabel = "SQL", description = "With a database as the data: a read-only SELECT "
+            + "to read.")
+    private String query;
+
+    /** The database table to read, or null. */
+    String table() {
+        return table;
+    }
+
+    /** The database query to read, or null. */
+    String query() {
+        return query;
+    }
+
     /** The options given, by their names (for a run record); only those given. */
     java.util.Map<String, Object> asMap() {
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
@@ -43,6 +61,12 @@ final class ImportOptions {
         if (header != null) {
             out.put("header", header);
         }
+        if (table != null) {
+            out.put("table", table);
+        }
+        if (query != null) {
+            out.put("query", query);
+        }
         return out;
     }
 
@@ -55,6 +79,8 @@ final class ImportOptions {
             l.forEach(v -> o.missing.add(String.valueOf(v)));
         }
         o.header = saved.get("header") instanceof Boolean b ? b : null;
+        o.table = saved.get("table") instanceof String s ? s : null;
+        o.query = saved.get("query") instanceof String s ? s : null;
         return o;
     }
 

@@ -40,7 +40,7 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--input", arity = "1..*", paramLabel = "FILE|DIR", description = "The new batch (several "
             + "files, or a folder of them in name order, make a timeline).")
-    private java.util.List<Path> inputs;
+    private java.util.List<String> inputs;
 
     @Option(names = "--capture", paramLabel = "DIR", description = "The scoring endpoint's capture folder: one batch "
             + "per hourly file, the rows as the callers sent them.")
@@ -78,17 +78,18 @@ final class MonitorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ImportOptions importOptions = new ImportOptions();
 
-    /** The batches: the files given, a folder's data files in name order. */
-    private java.util.List<Path> batches() throws IOException {
-        java.util.List<Path> out = new java.util.ArrayList<>();
-        for (Path p : inputs) {
-            if (java.nio.file.Files.isDirectory(p)) {
+    /** The batches: the files given, a folder's data files in name order, a database's table or query. */
+    private java.util.List<String> batches() throws IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String source : inputs) {
+            Path p = source.regionMatches(true, 0, "jdbc:", 0, 5) ? null : Path.of(source);
+            if (p != null && java.nio.file.Files.isDirectory(p)) {
                 try (var files = java.nio.file.Files.list(p)) {
                     files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .matches(".*\\.(csv|tsv|txt|xlsx|jsonl)")).sorted().forEach(out::add);
+                            .matches(".*\\.(csv|tsv|txt|xlsx|jsonl)")).sorted().forEach(f -> out.add(f.toString()));
                 }
             } else {
-                out.add(p);
+                out.add(source);
             }
         }
         return out;
@@ -159,13 +160,13 @@ final class MonitorCommand implements Callable<Integer> {
                 return ExitCodes.INVALID;
             }
         } else {
-            java.util.List<Path> files = batches();
+            java.util.List<String> files = batches();
             if (files.isEmpty()) {
                 err.println("error: --input: no data files in " + inputs);
                 return ExitCodes.INVALID;
             }
-            for (Path file : files) {
-                named.add(new Object[] {file.getFileName().toString(), file}); // read one at a time below
+            for (String file : files) {
+                named.add(new Object[] {DataArgument.name(file, importOptions), file}); // read one at a time below
             }
         }
         for (Object[] batch : named) {
@@ -174,7 +175,8 @@ final class MonitorCommand implements Callable<Integer> {
             io.tablewise.monitor.CaptureBatches.Batch captured = batch[1] instanceof
                     io.tablewise.monitor.CaptureBatches.Batch b ? b : null;
             try {
-                rows = batch[1] instanceof Path file ? DataArgument.read(file, importOptions, err) : captured.rows();
+                rows = batch[1] instanceof String file ? DataArgument.read(file, importOptions, err)
+                        : captured.rows();
             } catch (DataArgument.Refused e) {
                 return e.code();
             }
@@ -228,7 +230,7 @@ final class MonitorCommand implements Callable<Integer> {
         private String registry;
 
         @Option(names = "--input", required = true, paramLabel = "FILE", description = "The training rows.")
-        private Path input;
+        private String input;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write baseline.json "
                 + "and constraints.json.")

@@ -35,7 +35,7 @@ final class PredictCommand implements Callable<Integer> {
     private String registry;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The data to score.")
-    private Path input;
+    private String input;
 
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV file to write.")
     private Path output;

@@ -35,7 +35,7 @@ final class ProfileCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DATA", description = "The data file.")
-    private Path data;
+    private String data;
 
     @Option(names = {"-t", "--target"}, paramLabel = "COLUMN", description = "The column to predict.")
     private String target;

@@ -36,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "The data file (with --rebuild: "
             + "the one the run record names, unless given).")
-    private Path data;
+    private String data;
 
     @Option(names = {"-t", "--target"}, paramLabel = "COLUMN", description = "The column to predict (required "
             + "unless --rebuild).")
@@ -151,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(out);
         ModelFiles.save(model, out.resolve("model"));
         ModelJson.write(model, out.resolve("metrics.json"));
-        ModelReportHtml.write(model, data.getFileName().toString(), out.resolve("report.html"));
+        ModelReportHtml.write(model, DataArgument.name(data, importOptions), out.resolve("report.html"));
         TrainRecord.write(out.resolve("run.json"), data, importOptions.asMap(), from != null ? from.options()
                 : options, model, started, rebuild);
         o.printf(Locale.ROOT, "%s model of '%s' on %s training rows, tested on %s rows%n",

@@ -30,13 +30,13 @@ final class TrainRecord {
     private static final String FORMAT = "tablewise.train-run";
 
     /** What a record gives back: the data file, its import options, the build options and the exact learner. */
-    record Rebuild(Path data, ImportOptions importOptions, BuildOptions options, Learner learner) {
+    record Rebuild(String data, ImportOptions importOptions, BuildOptions options, Learner learner) {
     }
 
     private TrainRecord() {
     }
 
-    static void write(Path file, Path data, Map<String, Object> importOptions, BuildOptions o, TrainedModel m,
+    static void write(Path file, String data, Map<String, Object> importOptions, BuildOptions o, TrainedModel m,
                       long startedMillis, Path rebuiltFrom) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("format", FORMAT);
@@ -47,8 +47,14 @@ final class TrainRecord {
             r.put("rebuiltFrom", rebuiltFrom.toAbsolutePath().normalize().toString());
         }
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("file", data.toAbsolutePath().normalize().toString());
-        d.put("contentHash", io.tablewise.io.ContentHash.of(data));
+        if (data.regionMatches(true, 0, "jdbc:", 0, 5) || importOptions.containsKey("table")
+                || importOptions.containsKey("query")) {
+            d.put("file", data); // a database: read again on a rebuild, its rows may have changed
+        } else {
+            Path path = Path.of(data);
+            d.put("file", path.toAbsolutePath().normalize().toString());
+            d.put("contentHash", io.tablewise.io.ContentHash.of(path));
+        }
         d.put("importOptions", importOptions);
         r.put("data", d);
         Map<String, Object> opts = new LinkedHashMap<>();
@@ -84,9 +90,10 @@ final class TrainRecord {
         }
         Map<String, Object> d = (Map<String, Object>) require(r, "data");
         Map<String, Object> o = (Map<String, Object>) require(r, "options");
-        Path data = Path.of(String.valueOf(require(d, "file")));
-        String recorded = String.valueOf(d.get("contentHash"));
-        if (Files.isRegularFile(data) && !recorded.equals(io.tablewise.io.ContentHash.of(data))) {
+        String data = String.valueOf(require(d, "file"));
+        String recorded = d.get("contentHash") == null ? null : String.valueOf(d.get("contentHash"));
+        if (recorded != null && Files.isRegularFile(Path.of(data))
+                && !recorded.equals(io.tablewise.io.ContentHash.of(Path.of(data)))) {
             throw new IllegalArgumentException(data + " has changed since the run (its content hash differs); "
                     + "the same model cannot be rebuilt from other data");
         }

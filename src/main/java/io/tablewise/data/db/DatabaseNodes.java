@@ -155,7 +155,8 @@ public final class DatabaseNodes {
         public Map<String, Object> execute(NodeContext context) throws NodeException {
             Table table = context.input("table", Table.class);
             NodeParams p = context.params();
-            ConnectionSpec spec = connection(p, context::resolveInput);
+            // a database file in the URL is written like any output file: where the flow may write
+            ConnectionSpec spec = connection(p, context::resolveOutput);
             String target = p.string("table", "");
             long rows = DatabaseWriter.write(table, spec, target, DatabaseWriter.Mode.of(p.string("mode", "create")),
                     ProgressMonitor.of(context));

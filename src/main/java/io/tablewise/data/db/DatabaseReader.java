@@ -89,6 +89,29 @@ public final class DatabaseReader {
         }
     }
 
+    /** The tables and views a user can read, schema-qualified outside the default schema, in name order. */
+    public static List<String> tables(ConnectionSpec spec) throws NodeException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = Jdbc.open(spec, true);
+             ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE", "VIEW",
+                 "BASE TABLE"})) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                String name = rs.getString("TABLE_NAME");
+                boolean plain = schema == null || schema.isEmpty() || schema.equals("public") || schema.equals("main");
+                if (schema != null && (schema.equals("information_schema") || schema.startsWith("pg_"))) {
+                    continue;
+                }
+                out.add(plain ? name : schema + "." + name);
+            }
+            c.rollback();
+        } catch (SQLException e) {
+            throw new NodeException("table", failure(spec, "the list of tables", e));
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
     /** The query with {@code :name} replaced by bound parameters, their values (numbers where they are) added. */
     static String bind(String query, Map<String, String> parameters, List<Object> values) throws NodeException {
         Matcher m = PARAMETER.matcher(query);
