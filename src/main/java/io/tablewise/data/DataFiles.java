@@ -1,6 +1,7 @@
 package io.tablewise.data;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,9 @@ public final class DataFiles {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JsonLinesImportNode.ID;
         }
+        if (name.endsWith(".parquet") || name.endsWith(".parq")) {
+            return ParquetImportNode.ID;
+        }
         return CsvImportNode.ID;
     }
 
@@ -38,6 +42,7 @@ public final class DataFiles {
         return switch (importNodeFor(file.getFileName().toString())) {
             case ExcelImportNode.ID -> ExcelImportNode.readSheet(file, defaults, 0, monitor);
             case JsonLinesImportNode.ID -> JsonLinesImportNode.readLines(file, defaults, 0, monitor);
+            case ParquetImportNode.ID -> io.tablewise.data.parquet.ParquetFiles.read(file, "", List.of(), 0, monitor);
             default -> {
                 try {
                     yield new DelimitedReader().read(file, options, monitor);

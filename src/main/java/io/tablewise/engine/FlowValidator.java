@@ -138,7 +138,8 @@ public final class FlowValidator {
                         messages.add(NodeMessage.error(n.id(), spec.name(), use.refusal()));
                         params.remove(n.id());
                     } else if (!write) {
-                        if (!Files.isRegularFile(use.path())) {
+                        if (!Files.isRegularFile(use.path())
+                                && !(type.readsFolders() && Files.isDirectory(use.path()))) {
                             messages.add(NodeMessage.error(n.id(), spec.name(), "data file '" + raw
                                     + "' not found (looked for " + use.path() + "); put the file back or choose "
                                     + "it again"));

@@ -36,6 +36,11 @@ public interface NodeType {
                 .map(ParamSpec::name).toList();
     }
 
+    /** True for importers whose input path may name a folder of files (Parquet partitions), not only a file. */
+    default boolean readsFolders() {
+        return false;
+    }
+
     /**
      * True for nodes that choose a branch (a pipeline condition): their result holds only the outputs of the branch
      * taken, and the nodes fed by the other outputs end as not taken, as do the nodes after them.

@@ -67,7 +67,7 @@ public final class DatabaseNodes {
                         ParamSpec.builder("query", ParamType.TEXT).label("Query").defaultValue("")
                                 .help("A SELECT, e.g. SELECT * FROM orders WHERE region = :region (the flow "
                                         + "parameter 'region').").build(),
-                        ParamSpec.builder("rowLimit", ParamType.INTEGER).label("Row limit").defaultValue(0)
+                        ParamSpec.builder("rowLimit", ParamType.INTEGER).label("Row limit").defaultValue(0L)
                                 .help("Read at most this many rows; 0 reads all.").build()));
 
         @Override

@@ -25,8 +25,10 @@ public final class BuiltInNodes {
                 new CsvImportNode(),
                 new ExcelImportNode(),
                 new JsonLinesImportNode(),
+                new io.tablewise.data.ParquetImportNode(),
                 new CsvExportNode(),
                 new ExcelExportNode(),
+                new io.tablewise.data.ParquetExportNode(),
                 new InsightsReportNode(),
                 new InsightsExportNode()));
         all.addAll(io.tablewise.data.db.DatabaseNodes.all());
