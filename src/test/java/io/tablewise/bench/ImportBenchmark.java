@@ -47,6 +47,23 @@ public final class ImportBenchmark {
         if (duck != null) {
             table.add(BenchTables.row("DuckDB read_csv_auto (in-process)", duck, "CREATE TABLE AS, all threads"));
         }
+        // the same table as Parquet (Snappy): written by Tablewise, read back, and read by DuckDB
+        Table loaded = new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        Path parquet = file.resolveSibling(file.getFileName().toString().replace(".csv", "") + ".parquet");
+        double[] export = BenchTables.time(runs, () -> {
+            io.tablewise.io.AtomicFiles.write(parquet, out -> io.tablewise.data.parquet.ParquetFiles.write(loaded,
+                    out, ProgressMonitor.NONE));
+            return (int) Files.size(parquet);
+        });
+        double[] pq = BenchTables.time(runs, () -> io.tablewise.data.parquet.ParquetFiles.read(parquet, "",
+                List.of(), 0, ProgressMonitor.NONE).table().rowCount());
+        table.add(BenchTables.row("Tablewise Parquet import", pq, String.format(Locale.ROOT,
+                "%.1f MB Snappy; goal <= 0.4 s", Files.size(parquet) / 1e6)));
+        double[] duckPq = duckDbParquet(parquet, runs);
+        if (duckPq != null) {
+            table.add(BenchTables.row("DuckDB read_parquet (in-process)", duckPq, "CREATE TABLE AS, all threads"));
+        }
+        table.add(BenchTables.row("Tablewise Parquet export", export, "goal <= 1.5 s"));
         long heap = retainedHeap(file);
         table.add(new String[] {"Tablewise table heap", String.format(Locale.ROOT, "%.0f MB", heap / 1e6), "", "",
             "goal <= 160 MB"});
@@ -55,6 +72,28 @@ public final class ImportBenchmark {
                 BenchTables.median(plain) / BenchTables.median(ours), duck == null ? ""
                         : String.format(Locale.ROOT, ", %.2fx DuckDB's time",
                         BenchTables.median(ours) / BenchTables.median(duck)));
+        if (duckPq != null) {
+            System.out.printf(Locale.ROOT, "Parquet: Tablewise takes %.2fx DuckDB's time (goal <= 1.5x)%n",
+                    BenchTables.median(pq) / BenchTables.median(duckPq));
+        }
+    }
+
+    private static double[] duckDbParquet(Path file, int runs) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            return BenchTables.time(runs, () -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE IF EXISTS p");
+                    s.execute("CREATE TABLE p AS SELECT * FROM read_parquet('" + file.toAbsolutePath() + "')");
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM p")) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                }
+            });
+        } catch (Exception e) {
+            System.err.println("DuckDB could not run: " + e);
+            return null;
+        }
     }
 
     private static double[] duckDb(Path file, int runs) {

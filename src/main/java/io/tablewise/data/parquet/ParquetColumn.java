@@ -363,8 +363,13 @@ abstract class ParquetColumn {
         @Override
         void append(Column<?> c, ColumnReader r) {
             Binary b = r.getBinary();
-            String s = seen.size() < 50_000 ? seen.computeIfAbsent(b.copy(), Binary::toStringUsingUTF8)
-                    : b.toStringUsingUTF8();
+            String s = seen.get(b);
+            if (s == null) {
+                s = b.toStringUsingUTF8();
+                if (seen.size() < 50_000) {
+                    seen.put(b.copy(), s);
+                }
+            }
             ((StringColumn) c).append(s);
         }
     }

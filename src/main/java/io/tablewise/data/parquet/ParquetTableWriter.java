@@ -111,6 +111,8 @@ final class ParquetTableWriter {
         private final Column<?>[] columns;
         private final PrimitiveType[] types;
         private RecordConsumer consumer;
+        // text repeats: one Binary per distinct value, not per row
+        private final java.util.Map<String, Binary> binaries = new java.util.HashMap<>();
 
         Support(Table table, MessageType schema) {
             this.schema = schema;
@@ -157,7 +159,17 @@ final class ParquetTableWriter {
                 case INT64 -> consumer.addLong(longOf(c, ct, r));
                 case DOUBLE -> consumer.addDouble(((NumericColumn<?>) c).getDouble(r));
                 case BOOLEAN -> consumer.addBoolean(((BooleanColumn) c).get(r));
-                default -> consumer.addBinary(Binary.fromString(c.getString(r)));
+                default -> {
+                    String v = c.getString(r);
+                    Binary b = binaries.get(v);
+                    if (b == null) {
+                        b = Binary.fromConstantByteArray(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        if (binaries.size() < 100_000) {
+                            binaries.put(v, b);
+                        }
+                    }
+                    consumer.addBinary(b);
+                }
             }
         }
 
