@@ -282,6 +282,7 @@ public final class MainWindow {
                 item("menu.file.save", "Shortcut+S", documents::save),
                 item("menu.file.saveAs", "Shortcut+Shift+S", documents::saveAs),
                 new SeparatorMenuItem(),
+                item("menu.file.connections", null, () -> openConnections()),
                 item("menu.file.settings", "Shortcut+Comma", openSettings),
                 new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", () -> {
@@ -480,6 +481,27 @@ public final class MainWindow {
         }
         copy();
         editor.deleteSelection();
+    }
+
+    /** The database connections dialog; "Add to the flow" puts an import node for the chosen table on the canvas. */
+    javafx.stage.Stage openConnections() {
+        io.tablewise.ui.connections.ConnectionsViewModel vm = new io.tablewise.ui.connections.ConnectionsViewModel(
+                io.tablewise.data.db.Connections.user(), javafx.application.Platform::runLater);
+        javafx.stage.Stage dialog = new javafx.stage.Stage();
+        dialog.initOwner(stage);
+        dialog.setTitle(Messages.get("connections.title"));
+        io.tablewise.ui.connections.ConnectionsView view = new io.tablewise.ui.connections.ConnectionsView(vm,
+                (connection, table) -> {
+                    hideStartPage();
+                    canvas.addAtCentre("data.import.database", java.util.Map.of("connection", connection, "table", table),
+                            table);
+                });
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, 980, 640);
+        io.tablewise.ui.theme.Theme.parse(stage.getScene() == null || stage.getScene().getRoot().getStyleClass()
+                .contains("theme-light") ? "light" : "dark").apply(scene);
+        dialog.setScene(scene);
+        dialog.show();
+        return dialog;
     }
 
     private void paste() {

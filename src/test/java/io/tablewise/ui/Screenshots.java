@@ -72,6 +72,8 @@ public final class Screenshots {
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "registry-view-ko.png", "model#registry"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "deploy-view-en.png", "model#deploy"));
         shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-view-en.png", "watch#monitor"));
+        shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "connections-en.png", "import#connections"));
+        shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "connections-ko.png", "import#connections"));
         shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-heat-en.png", "watch#monitorheat"));
         shots.add(new Shot(monitoring, Locale.KOREAN, Theme.LIGHT, "monitor-heat-ko.png", "watch#monitorheat"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "deploy-view-ko.png", "model#deploy"));
@@ -159,7 +161,7 @@ public final class Screenshots {
                 stage[0].getScene().getRoot().layout();
                 stage[0].getScene().getRoot().lookupAll(".model-view")
                         .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1));
-            } else if (select.contains("#monitor")) { // a Monitor node's tab opens by itself
+            } else if (select.contains("#monitor") || select.contains("#connections")) { // handled below
                 return;
             } else if (select.contains("#")) { // a tab of the output panel other than the one that opens first
                 stage[0].getScene().getRoot().lookupAll(".output-panel").stream()
@@ -220,14 +222,42 @@ public final class Screenshots {
                 ((javafx.scene.control.ScrollPane) n).setVvalue(locale == Locale.KOREAN ? 0 : 1);
             }));
         }
+        Stage[] shown = {stage[0]};
+        if (select.endsWith("#connections")) { // the connections dialog on a SQLite copy of the sample's customers
+            Path db = flowCopy.getParent().resolve("data").resolve("shop.db");
+            tech.tablesaw.api.Table rows = io.tablewise.data.DataFiles.read(flowCopy.getParent().resolve("data")
+                    .resolve("customers.csv"), io.tablewise.node.ProgressMonitor.NONE).table();
+            io.tablewise.data.db.ConnectionSpec spec = new io.tablewise.data.db.ConnectionSpec("shop", "jdbc:sqlite:"
+                    + db, null, null);
+            io.tablewise.data.db.DatabaseWriter.write(rows, spec, "customers",
+                    io.tablewise.data.db.DatabaseWriter.Mode.CREATE, io.tablewise.node.ProgressMonitor.NONE);
+            io.tablewise.data.db.DatabaseWriter.write(rows.where(rows.stringColumn("churned").isEqualTo("yes")),
+                    spec, "churned_customers", io.tablewise.data.db.DatabaseWriter.Mode.CREATE,
+                    io.tablewise.node.ProgressMonitor.NONE);
+            System.setProperty("tablewise.home", home.toString());
+            onFx(() -> {
+                shown[0] = window[0].openConnections();
+                io.tablewise.ui.connections.ConnectionsView view = (io.tablewise.ui.connections.ConnectionsView)
+                        shown[0].getScene().getRoot();
+                view.viewModel().nameProperty().set("shop");
+                view.viewModel().urlProperty().set("jdbc:sqlite:" + db);
+                view.viewModel().save();
+                view.viewModel().test();
+            });
+            Thread.sleep(3000);
+            onFx(() -> shown[0].getScene().getRoot().lookupAll(".connection-tables").forEach(n ->
+                    ((javafx.scene.control.ListView<?>) n).getSelectionModel().select(1)));
+            Thread.sleep(2000);
+        }
         Thread.sleep(1500);
         onFx(() -> {
-            WritableImage image = stage[0].getScene().snapshot(null);
+            WritableImage image = shown[0].getScene().snapshot(null);
             try {
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", png.toFile());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+            shown[0].close();
             stage[0].close();
             session[0].shutdown();
         });

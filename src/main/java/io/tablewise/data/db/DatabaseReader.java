@@ -271,9 +271,9 @@ public final class DatabaseReader {
                 case Types.BOOLEAN, Types.BIT:
                     return new Booleans(name);
                 case Types.DATE:
-                    return dialect == Dialect.SQLITE ? new Texts(name, false) : new Dates(name);
+                    return dialect == Dialect.SQLITE ? new IsoText(name) : new Dates(name);
                 case Types.TIMESTAMP:
-                    return dialect == Dialect.SQLITE ? new Texts(name, false) : tn.contains("TZ")
+                    return dialect == Dialect.SQLITE ? new IsoText(name) : tn.contains("TZ")
                             || tn.contains("TIME ZONE") ? new Instants(name) : new DateTimes(name);
                 case Types.TIMESTAMP_WITH_TIMEZONE:
                     return new Instants(name);
@@ -444,6 +444,57 @@ public final class DatabaseReader {
         @Override
         Column<?> column() {
             return c;
+        }
+    }
+
+    /**
+     * SQLite keeps dates as text: a column declared DATE or TIMESTAMP whose values are all ISO dates (or date-times,
+     * or instants) becomes a date (date-time, instant) column; otherwise it stays text.
+     */
+    private static final class IsoText extends ColumnReader {
+        private final StringColumn text;
+
+        IsoText(String name) {
+            text = StringColumn.create(name);
+        }
+
+        @Override
+        void read(ResultSet rs, int i) throws SQLException {
+            String v = rs.getString(i);
+            if (v == null) {
+                text.appendMissing();
+            } else {
+                text.append(v);
+            }
+        }
+
+        @Override
+        Column<?> column() {
+            Column<?> typed = parsed(java.time.LocalDate::parse, DateColumn.create(text.name()));
+            if (typed == null) {
+                typed = parsed(v -> java.time.LocalDateTime.parse(v.replace(' ', 'T')),
+                        DateTimeColumn.create(text.name()));
+            }
+            if (typed == null) {
+                typed = parsed(java.time.Instant::parse, InstantColumn.create(text.name()));
+            }
+            return typed == null ? text : typed;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Column<?> parsed(java.util.function.Function<String, Object> parse, Column target) {
+            try {
+                for (int r = 0; r < text.size(); r++) {
+                    if (text.isMissing(r)) {
+                        target.appendMissing();
+                    } else {
+                        target.appendObj(parse.apply(text.get(r)));
+                    }
+                }
+                return target;
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
         }
     }
 

@@ -44,7 +44,8 @@ import io.tablewise.ui.run.RunViewModel;
 public final class CanvasView extends Region {
     private static final Map<String, String> IMPORTERS = Map.of(
             "csv", "data.import.csv", "tsv", "data.import.csv", "txt", "data.import.csv",
-            "xlsx", "data.import.excel", "jsonl", "data.import.jsonl", "ndjson", "data.import.jsonl");
+            "xlsx", "data.import.excel", "jsonl", "data.import.jsonl", "ndjson", "data.import.jsonl",
+            "parquet", "data.import.parquet", "parq", "data.import.parquet");
 
     private final FlowEditor editor;
     private final Viewport viewport = new Viewport();
@@ -312,7 +313,8 @@ public final class CanvasView extends Region {
 
     private void onDragOver(DragEvent e) {
         if (e.getDragboard().hasContent(DragFormats.NODE_TYPE)
-                || e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(f -> importer(f) != null)) {
+                || e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(f -> importer(f) != null
+                        || io.tablewise.data.db.Dialect.ofFile(f.getName()) != null || f.isDirectory())) {
             e.acceptTransferModes(TransferMode.COPY);
         }
         e.consume();
@@ -338,17 +340,60 @@ public final class CanvasView extends Region {
         double y = at.getY() - 30;
         boolean any = false;
         for (File f : files) {
-            String type = importer(f);
+            io.tablewise.data.db.Dialect database = f.isFile() ? io.tablewise.data.db.Dialect.ofFile(f.getName())
+                    : null;
+            String type = database != null ? "data.import.database" : f.isDirectory() && containsParquet(f)
+                    ? "data.import.parquet" : importer(f);
             if (type == null) {
                 flash(Messages.get("canvas.dropUnsupported", f.getName()));
                 continue;
             }
-            editor.addNode(type, at.getX() - NodeCard.WIDTH / 2, y, Map.of("path", relativePath.apply(f)),
-                    f.getName());
+            Map<String, Object> params = database != null ? databaseParams(f, database)
+                    : Map.of("path", relativePath.apply(f));
+            editor.addNode(type, at.getX() - NodeCard.WIDTH / 2, y, params, f.getName());
             y += 100;
             any = true;
         }
         return any;
+    }
+
+    /** Adds a node in the middle of what the canvas shows. */
+    public String addAtCentre(String type, Map<String, Object> params, String label) {
+        Point2D centre = viewport.toWorld(getWidth() / 2, getHeight() / 2);
+        return editor.addNode(type, centre.getX() - NodeCard.WIDTH / 2, centre.getY() - 30, params, label);
+    }
+
+    /**
+     * A dropped SQLite or DuckDB file's import: its URL (the file relative to the flow) and its largest table, the
+     * others named in a note (the inspector's Table changes it).
+     */
+    private Map<String, Object> databaseParams(File f, io.tablewise.data.db.Dialect d) {
+        String url = (d == io.tablewise.data.db.Dialect.SQLITE ? "jdbc:sqlite:" : "jdbc:duckdb:")
+                + relativePath.apply(f);
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("connection", url);
+        try {
+            List<String> tables = io.tablewise.data.db.DatabaseReader.tables(new io.tablewise.data.db.ConnectionSpec(
+                    f.getName(), (d == io.tablewise.data.db.Dialect.SQLITE ? "jdbc:sqlite:" : "jdbc:duckdb:")
+                    + f.getAbsolutePath(), null, null));
+            if (!tables.isEmpty()) {
+                params.put("table", tables.get(0));
+                if (tables.size() > 1) {
+                    flash(Messages.get("canvas.dropTables", f.getName(), tables.size(), tables.get(0)));
+                }
+            }
+        } catch (io.tablewise.node.NodeException e) {
+            flash(e.getMessage());
+        }
+        return params;
+    }
+
+    private static boolean containsParquet(File folder) {
+        try (var walk = java.nio.file.Files.walk(folder.toPath(), 4)) {
+            return walk.anyMatch(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String importer(File f) {
