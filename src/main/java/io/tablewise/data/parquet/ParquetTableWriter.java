@@ -50,25 +50,170 @@ final class ParquetTableWriter {
             fields.add(field(c));
         }
         MessageType schema = new MessageType("table", fields);
-        Support support = new Support(table, schema);
-        try (ParquetWriter<Integer> w = new Builder(new StreamFile(out), support)
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(ParquetCodecs.INSTANCE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withDictionaryEncoding(true)
-                .build()) {
-            int n = table.rowCount();
-            for (int r = 0; r < n; r++) {
-                w.write(r);
-                if ((r + 1) % STEP == 0) {
-                    if (monitor.isCancelled()) {
+        List<org.apache.parquet.column.ColumnDescriptor> descriptors = schema.getColumns();
+        org.apache.parquet.hadoop.ParquetFileWriter file = new org.apache.parquet.hadoop.ParquetFileWriter(
+                new StreamFile(out), schema, org.apache.parquet.hadoop.ParquetFileWriter.Mode.CREATE, ROW_GROUP_BYTES,
+                0, 64, Integer.MAX_VALUE, false);
+        file.start();
+        org.apache.parquet.column.ParquetProperties properties = org.apache.parquet.column.ParquetProperties.builder()
+                .withDictionaryEncoding(true).build();
+        org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor snappy = ParquetCodecs.INSTANCE
+                .getCompressor(CompressionCodecName.SNAPPY);
+        int n = table.rowCount();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1,
+                Math.min(8, Runtime.getRuntime().availableProcessors())), r -> {
+                    Thread t = new Thread(r, "parquet-write");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            for (int from = 0; from < n || (n == 0 && from == 0); from += ROW_GROUP_ROWS) {
+                int to = Math.min(n, from + ROW_GROUP_ROWS);
+                org.apache.parquet.hadoop.ColumnChunkPageWriteStore pages =
+                        new org.apache.parquet.hadoop.ColumnChunkPageWriteStore(snappy, schema,
+                                new org.apache.parquet.bytes.HeapByteBufferAllocator(), 64, false);
+                org.apache.parquet.column.impl.ColumnWriteStoreV1 store =
+                        new org.apache.parquet.column.impl.ColumnWriteStoreV1(schema, pages, properties);
+                List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+                int first = from;
+                for (int i = 0; i < descriptors.size(); i++) {
+                    Column<?> column = table.column(i);
+                    org.apache.parquet.column.ColumnWriter w = store.getColumnWriter(descriptors.get(i));
+                    work.add(pool.submit(() -> {
+                        writeColumn(column, w, first, to);
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : work) {
+                    try {
+                        f.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                         throw new CancelledException();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof RuntimeException r) {
+                            throw r;
+                        }
+                        throw new IOException(e.getCause());
                     }
-                    monitor.progress((r + 1) / (double) n, String.format(java.util.Locale.ROOT, "%,d of %,d rows",
-                            r + 1, n));
+                }
+                for (int r = from; r < to; r++) {
+                    store.endRecord();
+                }
+                store.flush();
+                file.startBlock(to - from);
+                pages.flushToFileWriter(file);
+                file.endBlock();
+                store.close();
+                pages.close();
+                if (monitor.isCancelled()) {
+                    throw new CancelledException();
+                }
+                monitor.progress(n == 0 ? 1 : to / (double) n, String.format(java.util.Locale.ROOT,
+                        "%,d of %,d rows", to, n));
+                if (n == 0) {
+                    break;
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
+        file.end(Map.of("writer", "Tablewise"));
+    }
+
+    /** Rows per row group: about a million, so a million-row table is one group and memory stays bounded. */
+    static final int ROW_GROUP_ROWS = 1 << 20;
+    private static final long ROW_GROUP_BYTES = 256L << 20;
+
+    /** One column's values of rows {@code from} to {@code to}, nulls as definition level 0. */
+    private static void writeColumn(Column<?> c, org.apache.parquet.column.ColumnWriter w, int from, int to) {
+        ColumnType t = c.type();
+        if (t == ColumnType.INTEGER || t == ColumnType.SHORT) {
+            NumericColumn<?> x = (NumericColumn<?>) c;
+            for (int r = from; r < to; r++) {
+                if (c.isMissing(r)) {
+                    w.writeNull(0, 0);
+                } else {
+                    w.write((int) x.getDouble(r), 0, 1);
+                }
+            }
+        } else if (t == ColumnType.LONG) {
+            tech.tablesaw.api.LongColumn x = (tech.tablesaw.api.LongColumn) c;
+            for (int r = from; r < to; r++) {
+                if (c.isMissing(r)) {
+                    w.writeNull(0, 0);
+                } else {
+                    w.write(x.getLong(r), 0, 1);
+                }
+            }
+        } else if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+            NumericColumn<?> x = (NumericColumn<?>) c;
+            for (int r = from; r < to; r++) {
+                if (c.isMissing(r)) {
+                    w.writeNull(0, 0);
+                } else {
+                    w.write(x.getDouble(r), 0, 1);
+                }
+            }
+        } else if (t == ColumnType.BOOLEAN) {
+            BooleanColumn x = (BooleanColumn) c;
+            for (int r = from; r < to; r++) {
+                if (c.isMissing(r)) {
+                    w.writeNull(0, 0);
+                } else {
+                    w.write(x.get(r), 0, 1);
+                }
+            }
+        } else if (t == ColumnType.LOCAL_DATE) {
+            DateColumn x = (DateColumn) c;
+            for (int r = from; r < to; r++) {
+                if (c.isMissing(r)) {
+                    w.writeNull(0, 0);
+                } else {
+                    w.write((int) x.get(r).toEpochDay(), 0, 1);
+                }
+            }
+        } else if (t == ColumnType.LOCAL_DATE_TIME || t == ColumnType.INSTANT || t == ColumnType.LOCAL_TIME) {
+            for (int r = from; r < to; r++) {
+                if (c.isMissing(r)) {
+                    w.writeNull(0, 0);
+                } else {
+                    w.write(longOf(c, t, r), 0, 1);
+                }
+            }
+        } else {
+            // text repeats: one Binary per distinct value, not per row
+            java.util.Map<String, Binary> binaries = new java.util.HashMap<>();
+            for (int r = from; r < to; r++) {
+                if (c.isMissing(r)) {
+                    w.writeNull(0, 0);
+                    continue;
+                }
+                String v = c.getString(r);
+                Binary b = binaries.get(v);
+                if (b == null) {
+                    b = Binary.fromConstantByteArray(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    if (binaries.size() < 100_000) {
+                        binaries.put(v, b);
+                    }
+                }
+                w.write(b, 0, 1);
+            }
+        }
+    }
+
+    private static long longOf(Column<?> c, ColumnType ct, int r) {
+        if (ct == ColumnType.LOCAL_DATE_TIME) {
+            return micros(((DateTimeColumn) c).get(r).toInstant(ZoneOffset.UTC));
+        }
+        if (ct == ColumnType.INSTANT) {
+            return micros(((InstantColumn) c).get(r));
+        }
+        return ((TimeColumn) c).get(r).toNanoOfDay() / 1000;
+    }
+
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
     }
 
     /** The Parquet field of a column. */
@@ -103,117 +248,6 @@ final class ParquetTableWriter {
                     LogicalTypeAnnotation.TimeUnit.MICROS)).named(n);
         }
         return Types.optional(PrimitiveType.PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(n);
-    }
-
-    /** Writes row {@code r} of the table field by field. */
-    private static final class Support extends WriteSupport<Integer> {
-        private final MessageType schema;
-        private final Column<?>[] columns;
-        private final PrimitiveType[] types;
-        private RecordConsumer consumer;
-        // text repeats: one Binary per distinct value, not per row
-        private final java.util.Map<String, Binary> binaries = new java.util.HashMap<>();
-
-        Support(Table table, MessageType schema) {
-            this.schema = schema;
-            this.columns = table.columns().toArray(Column<?>[]::new);
-            this.types = schema.getFields().stream().map(Type::asPrimitiveType).toArray(PrimitiveType[]::new);
-        }
-
-        @Override
-        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(schema, Map.of("writer", "Tablewise"));
-        }
-
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema, Map.of("writer", "Tablewise"));
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
-        }
-
-        @Override
-        public void write(Integer row) {
-            int r = row;
-            consumer.startMessage();
-            for (int i = 0; i < columns.length; i++) {
-                Column<?> c = columns[i];
-                if (c.isMissing(r)) {
-                    continue;
-                }
-                consumer.startField(c.name(), i);
-                value(c, types[i], r);
-                consumer.endField(c.name(), i);
-            }
-            consumer.endMessage();
-        }
-
-        private void value(Column<?> c, PrimitiveType t, int r) {
-            ColumnType ct = c.type();
-            switch (t.getPrimitiveTypeName()) {
-                case INT32 -> consumer.addInteger(ct == ColumnType.LOCAL_DATE
-                        ? (int) ((DateColumn) c).get(r).toEpochDay() : (int) ((NumericColumn<?>) c).getDouble(r));
-                case INT64 -> consumer.addLong(longOf(c, ct, r));
-                case DOUBLE -> consumer.addDouble(((NumericColumn<?>) c).getDouble(r));
-                case BOOLEAN -> consumer.addBoolean(((BooleanColumn) c).get(r));
-                default -> {
-                    String v = c.getString(r);
-                    Binary b = binaries.get(v);
-                    if (b == null) {
-                        b = Binary.fromConstantByteArray(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        if (binaries.size() < 100_000) {
-                            binaries.put(v, b);
-                        }
-                    }
-                    consumer.addBinary(b);
-                }
-            }
-        }
-
-        private static long longOf(Column<?> c, ColumnType ct, int r) {
-            if (ct == ColumnType.LOCAL_DATE_TIME) {
-                return micros(((DateTimeColumn) c).get(r).toInstant(ZoneOffset.UTC));
-            }
-            if (ct == ColumnType.INSTANT) {
-                return micros(((InstantColumn) c).get(r));
-            }
-            if (ct == ColumnType.LOCAL_TIME) {
-                return ((TimeColumn) c).get(r).toNanoOfDay() / 1000;
-            }
-            return ((tech.tablesaw.api.LongColumn) c).getLong(r);
-        }
-
-        private static long micros(Instant at) {
-            return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
-        }
-    }
-
-    /** The writer, built without Hadoop's configuration. */
-    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-        private final Support support;
-
-        Builder(OutputFile file, Support support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration configuration) {
-            return support;
-        }
     }
 
     /** A Parquet output over a stream (the atomic file's), counting its position. */
