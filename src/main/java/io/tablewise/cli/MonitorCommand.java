@@ -86,7 +86,8 @@ final class MonitorCommand implements Callable<Integer> {
             if (p != null && java.nio.file.Files.isDirectory(p)) {
                 try (var files = java.nio.file.Files.list(p)) {
                     files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .matches(".*\\.(csv|tsv|txt|xlsx|jsonl)")).sorted().forEach(f -> out.add(f.toString()));
+                            .matches(".*\\.(csv|tsv|txt|xlsx|jsonl|parquet)")).sorted()
+                            .forEach(f -> out.add(f.toString()));
                 }
             } else {
                 out.add(source);

@@ -28,13 +28,16 @@ import io.tablewise.node.ProgressMonitor;
 
 /** {@code tablewise profile DATA}: the insights report of a data file, printed and optionally saved. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "Profile a data file (CSV/TSV/text, .xlsx or .jsonl): warnings and key figures on stdout, "
+        description = "Profile a data file "
+                + "(CSV/TSV/text, .xlsx, .jsonl or .parquet, or a database with --table or --query): "
+                + "warnings and key figures on stdout, "
                 + "the full report as HTML and/or JSON.")
 final class ProfileCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DATA", description = "The data file.")
+    @Parameters(index = "0", paramLabel = "DATA", description = "The data file, or a "
+            + "database (a jdbc: URL or a connection's name) with --table or --query.")
     private String data;
 
     @Option(names = {"-t", "--target"}, paramLabel = "COLUMN", description = "The column to predict.")

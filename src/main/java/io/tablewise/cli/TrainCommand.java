@@ -28,7 +28,9 @@ import io.tablewise.node.ProgressMonitor;
 
 /** {@code tablewise train DATA --target COL --out DIR}: a model from a data file, without a flow. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Build a model from a data file (CSV/TSV/text, .xlsx or .jsonl): writes DIR/model (the model "
+        description = "Build a model from a data file "
+                + "(CSV/TSV/text, .xlsx, .jsonl or .parquet, or a database with --table or --query): "
+                + "writes DIR/model (the model "
                 + "folder), DIR/metrics.json and DIR/report.html.")
 final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -99,6 +99,18 @@ class CliDatabaseTest {
     }
 
     @Test
+    void aParquetFileIsReadByItsExtension() throws Exception {
+        Table customers = new DelimitedReader().read(Path.of("projects-sample/customer-churn/data/customers.csv"),
+                CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        Path file = dir.resolve("고객.parquet");
+        io.tablewise.io.AtomicFiles.write(file, out -> io.tablewise.data.parquet.ParquetFiles.write(customers, out,
+                ProgressMonitor.NONE));
+        Result profile = run("profile", file.toString(), "--target", "churned", "--no-model");
+        assertEquals(0, profile.code(), profile.err());
+        assertTrue(profile.out().contains("6,000 rows x 15 columns"), profile.out());
+    }
+
+    @Test
     void aNamedConnectionKeepsItsPasswordOutOfTheFlowAndTheFileIsTheOwnersOnly() throws Exception {
         PostgresServer pg = PostgresServer.shared();
         String url = pg.createDatabase("cli_named");
