@@ -249,201 +249,98 @@ public final class DatabaseReader {
         return "cannot read " + source + " from " + spec + ": " + why;
     }
 
+    /** How one column's value is fetched from the result: null for SQL NULL. */
+    private interface Fetch {
+        Object get(ResultSet rs, int i) throws SQLException;
+    }
+
     /** Reads one column of the result into a Tablesaw column of the mapped type. */
-    private abstract static class ColumnReader {
-        abstract void read(ResultSet rs, int i) throws SQLException;
+    private static class ColumnReader {
+        private final Column<?> column;
+        private final Fetch fetch;
+        private final boolean fallback;
 
-        abstract Column<?> column();
+        ColumnReader(Column<?> column, Fetch fetch, boolean fallback) {
+            this.column = column;
+            this.fetch = fetch;
+            this.fallback = fallback;
+        }
 
+        void read(ResultSet rs, int i) throws SQLException {
+            Object v = fetch.get(rs, i);
+            if (v == null) {
+                column.appendMissing();
+            } else {
+                column.appendObj(v);
+            }
+        }
+
+        Column<?> column() {
+            return column;
+        }
+
+        /** True when the values are kept as text because Tablewise maps no type to the column's. */
         boolean fallback() {
-            return false;
+            return fallback;
         }
 
         static ColumnReader of(int type, String typeName, String name, Dialect dialect) {
             String tn = typeName == null ? "" : typeName.toUpperCase(java.util.Locale.ROOT);
             switch (type) {
                 case Types.TINYINT, Types.SMALLINT, Types.INTEGER:
-                    return dialect == Dialect.SQLITE ? new Longs(name) : new Ints(name);
+                    return dialect == Dialect.SQLITE ? longs(name) // SQLite's INTEGER holds 64 bits
+                            : new ColumnReader(IntColumn.create(name), (rs, i) -> {
+                                int v = rs.getInt(i);
+                                return rs.wasNull() ? null : v;
+                            }, false);
                 case Types.BIGINT:
-                    return new Longs(name);
+                    return longs(name);
                 case Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL:
-                    return new Doubles(name);
+                    return new ColumnReader(DoubleColumn.create(name), (rs, i) -> {
+                        double v = rs.getDouble(i);
+                        return rs.wasNull() ? null : v;
+                    }, false);
                 case Types.BOOLEAN, Types.BIT:
-                    return new Booleans(name);
+                    return new ColumnReader(BooleanColumn.create(name), (rs, i) -> {
+                        boolean v = rs.getBoolean(i);
+                        return rs.wasNull() ? null : v;
+                    }, false);
                 case Types.DATE:
-                    return dialect == Dialect.SQLITE ? new IsoText(name) : new Dates(name);
+                    return dialect == Dialect.SQLITE ? new IsoText(name) : new ColumnReader(DateColumn.create(name),
+                            (rs, i) -> rs.getObject(i, java.time.LocalDate.class), false);
                 case Types.TIMESTAMP:
-                    return dialect == Dialect.SQLITE ? new IsoText(name) : tn.contains("TZ")
-                            || tn.contains("TIME ZONE") ? new Instants(name) : new DateTimes(name);
+                    if (dialect == Dialect.SQLITE) {
+                        return new IsoText(name);
+                    }
+                    return tn.contains("TZ") || tn.contains("TIME ZONE") ? instants(name)
+                            : new ColumnReader(DateTimeColumn.create(name),
+                            (rs, i) -> rs.getObject(i, java.time.LocalDateTime.class), false);
                 case Types.TIMESTAMP_WITH_TIMEZONE:
-                    return new Instants(name);
+                    return instants(name);
                 case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
                         Types.CLOB, Types.NCLOB:
-                    return new Texts(name, false);
+                    return texts(name, false);
                 default:
-                    return new Texts(name, !(dialect == Dialect.SQLITE && type == Types.NULL));
-            }
-        }
-    }
-
-    private static final class Ints extends ColumnReader {
-        private final IntColumn c;
-
-        Ints(String name) {
-            c = IntColumn.create(name);
-        }
-
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            int v = rs.getInt(i);
-            if (rs.wasNull()) {
-                c.appendMissing();
-            } else {
-                c.append(v);
+                    return texts(name, !(dialect == Dialect.SQLITE && type == Types.NULL));
             }
         }
 
-        @Override
-        Column<?> column() {
-            return c;
-        }
-    }
-
-    private static final class Longs extends ColumnReader {
-        private final LongColumn c;
-
-        Longs(String name) {
-            c = LongColumn.create(name);
+        private static ColumnReader longs(String name) {
+            return new ColumnReader(LongColumn.create(name), (rs, i) -> {
+                long v = rs.getLong(i);
+                return rs.wasNull() ? null : v;
+            }, false);
         }
 
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            long v = rs.getLong(i);
-            if (rs.wasNull()) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
+        private static ColumnReader instants(String name) {
+            return new ColumnReader(InstantColumn.create(name), (rs, i) -> {
+                java.time.OffsetDateTime v = rs.getObject(i, java.time.OffsetDateTime.class);
+                return v == null ? null : v.toInstant();
+            }, false);
         }
 
-        @Override
-        Column<?> column() {
-            return c;
-        }
-    }
-
-    private static final class Doubles extends ColumnReader {
-        private final DoubleColumn c;
-
-        Doubles(String name) {
-            c = DoubleColumn.create(name);
-        }
-
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            double v = rs.getDouble(i);
-            if (rs.wasNull()) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
-        }
-
-        @Override
-        Column<?> column() {
-            return c;
-        }
-    }
-
-    private static final class Booleans extends ColumnReader {
-        private final BooleanColumn c;
-
-        Booleans(String name) {
-            c = BooleanColumn.create(name);
-        }
-
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            boolean v = rs.getBoolean(i);
-            if (rs.wasNull()) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
-        }
-
-        @Override
-        Column<?> column() {
-            return c;
-        }
-    }
-
-    private static final class Dates extends ColumnReader {
-        private final DateColumn c;
-
-        Dates(String name) {
-            c = DateColumn.create(name);
-        }
-
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            java.time.LocalDate v = rs.getObject(i, java.time.LocalDate.class);
-            if (v == null) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
-        }
-
-        @Override
-        Column<?> column() {
-            return c;
-        }
-    }
-
-    private static final class DateTimes extends ColumnReader {
-        private final DateTimeColumn c;
-
-        DateTimes(String name) {
-            c = DateTimeColumn.create(name);
-        }
-
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            java.time.LocalDateTime v = rs.getObject(i, java.time.LocalDateTime.class);
-            if (v == null) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
-        }
-
-        @Override
-        Column<?> column() {
-            return c;
-        }
-    }
-
-    private static final class Instants extends ColumnReader {
-        private final InstantColumn c;
-
-        Instants(String name) {
-            c = InstantColumn.create(name);
-        }
-
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            java.time.OffsetDateTime v = rs.getObject(i, java.time.OffsetDateTime.class);
-            if (v == null) {
-                c.appendMissing();
-            } else {
-                c.append(v.toInstant());
-            }
-        }
-
-        @Override
-        Column<?> column() {
-            return c;
+        private static ColumnReader texts(String name, boolean fallback) {
+            return new ColumnReader(StringColumn.create(name), ResultSet::getString, fallback);
         }
     }
 
@@ -455,17 +352,12 @@ public final class DatabaseReader {
         private final StringColumn text;
 
         IsoText(String name) {
-            text = StringColumn.create(name);
+            this(StringColumn.create(name));
         }
 
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            String v = rs.getString(i);
-            if (v == null) {
-                text.appendMissing();
-            } else {
-                text.append(v);
-            }
+        private IsoText(StringColumn text) {
+            super(text, ResultSet::getString, false);
+            this.text = text;
         }
 
         @Override
@@ -495,36 +387,6 @@ public final class DatabaseReader {
             } catch (java.time.format.DateTimeParseException e) {
                 return null;
             }
-        }
-    }
-
-    private static final class Texts extends ColumnReader {
-        private final StringColumn c;
-        private final boolean fallback;
-
-        Texts(String name, boolean fallback) {
-            c = StringColumn.create(name);
-            this.fallback = fallback;
-        }
-
-        @Override
-        void read(ResultSet rs, int i) throws SQLException {
-            String v = rs.getString(i);
-            if (v == null) {
-                c.appendMissing();
-            } else {
-                c.append(v);
-            }
-        }
-
-        @Override
-        Column<?> column() {
-            return c;
-        }
-
-        @Override
-        boolean fallback() {
-            return fallback;
         }
     }
 }
