@@ -30,7 +30,7 @@ import io.tablewise.ml.Values;
  * of the rows they scored.
  */
 @Command(name = "ab-report", mixinStandardHelpOptions = true,
-        description = "Compare an endpoint's variants: traffic, latency and model metrics with 95% intervals, and "
+        description = "Compare an endpoint's variants: traffic, latency and model metrics with 95%% intervals, and "
                 + "whether they differ significantly. Outcomes come from POST /feedback or a labels file.")
 final class AbReportCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -23,7 +23,7 @@ import io.tablewise.node.NodeException;
  */
 @Command(name = "bias", mixinStandardHelpOptions = true,
         description = "Measure bias for a sensitive column: pre-training metrics of the labels and post-training "
-                + "metrics of the model's predictions, each group against the rest, with 95% intervals.")
+                + "metrics of the model's predictions, each group against the rest, with 95%% intervals.")
 final class BiasCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
