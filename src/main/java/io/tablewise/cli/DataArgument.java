@@ -108,11 +108,8 @@ final class DataArgument {
     }
 
     /** The table in {@code file} read with the command's import options. */
+    /** The table in {@code file} (a labels or outcomes file: --table and --query are for the data argument). */
     static Table read(Path file, ImportOptions options, PrintWriter err) throws Refused {
-        if (options != null && (options.table() != null || options.query() != null)) {
-            err.println("error: --table and --query read a database; " + file + " is a file");
-            throw new Refused(ExitCodes.INVALID);
-        }
         if (!Files.isRegularFile(file)) {
             err.println("error: " + file + " does not exist or is not a file");
             throw new Refused(ExitCodes.INVALID);
