@@ -107,8 +107,10 @@ final class DataArgument {
         return read(file, null, err);
     }
 
-    /** The table in {@code file} read with the command's import options or outcomes file:
-     * --table and --query are for the data argument). */
+    /**
+     * The table in {@code file} read with the command's import options (also a labels or outcomes file: --table and
+     * --query are for the data argument only).
+     */
     static Table read(Path file, ImportOptions options, PrintWriter err) throws Refused {
         if (!Files.isRegularFile(file)) {
             err.println("error: " + file + " does not exist or is not a file");
