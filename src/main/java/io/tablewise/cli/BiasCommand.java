@@ -32,7 +32,8 @@ final class BiasCommand implements Callable<Integer> {
             + "registered model (churn@champion, churn:3).")
     private String model;
 
-    @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a model reference.")
+    @Option(names = "--registry", paramLabel = "PATH|CONNECTION|JDBC_URL",
+            description = "The registry of a model reference.")
     private String registry;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled rows (the target "

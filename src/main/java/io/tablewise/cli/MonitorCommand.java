@@ -35,7 +35,8 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR|REF", description = "The model folder or a registered model.")
     private String model;
 
-    @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a model reference.")
+    @Option(names = "--registry", paramLabel = "PATH|CONNECTION|JDBC_URL",
+            description = "The registry of a model reference.")
     private String registry;
 
     @Option(names = "--input", arity = "1..*", paramLabel = "FILE|DIR", description = "The new batch (several "
@@ -227,7 +228,8 @@ final class MonitorCommand implements Callable<Integer> {
         @Option(names = "--model", required = true, paramLabel = "DIR|REF", description = "The model.")
         private String model;
 
-        @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a reference.")
+        @Option(names = "--registry", paramLabel = "PATH|CONNECTION|JDBC_URL",
+                description = "The registry of a reference.")
         private String registry;
 
         @Option(names = "--input", required = true, paramLabel = "FILE", description = "The training rows.")

@@ -30,7 +30,8 @@ final class PredictCommand implements Callable<Integer> {
             + "registered model: GROUP@ALIAS (churn@champion), GROUP:VERSION (churn:3) or GROUP@latest-approved.")
     private String model;
 
-    @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of a model reference "
+    @Option(names = "--registry", paramLabel = "PATH|CONNECTION|JDBC_URL",
+            description = "The registry of a model reference "
             + "(default: ~/Tablewise/registry).")
     private String registry;
 

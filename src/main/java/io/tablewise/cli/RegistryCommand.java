@@ -47,7 +47,8 @@ final class RegistryCommand implements Runnable {
 
     /** The {@code --registry} option every subcommand takes. */
     static final class Where {
-        @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry: a folder (holding "
+        @Option(names = "--registry", paramLabel = "PATH|CONNECTION|JDBC_URL",
+                description = "The registry: a folder (holding "
                 + "registry.db and artifacts/) or jdbc:postgresql://HOST/DB (password in TABLEWISE_REGISTRY_PASSWORD)."
                 + " Default: ~/Tablewise/registry.")
         String registry;

@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
             + "reference (churn@champion, churn:3).")
     private String model;
 
-    @Option(names = "--registry", paramLabel = "PATH|JDBC_URL", description = "The registry of model references "
+    @Option(names = "--registry", paramLabel = "PATH|CONNECTION|JDBC_URL",
+            description = "The registry of model references "
             + "(default: ~/Tablewise/registry).")
     private String registry;
 

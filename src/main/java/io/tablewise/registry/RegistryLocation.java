@@ -13,10 +13,11 @@ import java.util.Properties;
  * @param jdbcUrl the JDBC URL
  * @param folder the SQLite registry's folder; null for PostgreSQL
  * @param display how messages name the registry (a path, or the URL)
- * @param password a password given in the program (the studio asks for it), never printed; null to read
- *     {@code TABLEWISE_REGISTRY_PASSWORD}
+ * @param password a password given in the program (the studio asks for it, or a named connection holds it), never
+ *     printed; null to read {@code TABLEWISE_REGISTRY_PASSWORD}
+ * @param user the user of a named connection, or null (in the URL)
  */
-public record RegistryLocation(String jdbcUrl, Path folder, String display, String password) {
+public record RegistryLocation(String jdbcUrl, Path folder, String display, String password, String user) {
     /** The database file in a registry folder. */
     public static final String DATABASE = "registry.db";
 
@@ -35,7 +36,7 @@ public record RegistryLocation(String jdbcUrl, Path folder, String display, Stri
     /** A SQLite registry in a folder. */
     public static RegistryLocation folder(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
-        return new RegistryLocation("jdbc:sqlite:" + abs.resolve(DATABASE), abs, abs.toString(), null);
+        return new RegistryLocation("jdbc:sqlite:" + abs.resolve(DATABASE), abs, abs.toString(), null, null);
     }
 
     /**
@@ -60,21 +61,47 @@ public record RegistryLocation(String jdbcUrl, Path folder, String display, Stri
                 return folder(db.getParent() == null ? Path.of(".") : db.getParent());
             }
             if (s.startsWith("jdbc:postgresql:")) {
-                return new RegistryLocation(s, null, s, null);
+                return new RegistryLocation(s, null, s, null, null);
             }
             throw RegistryException.usage("'" + s + "' is not a registry Tablewise can use: give a folder, a "
                     + "jdbc:sqlite: file or a jdbc:postgresql:// database");
         }
         Path p = base == null ? Path.of(s) : base.resolve(s);
+        RegistryLocation named = connection(s, p);
+        if (named != null) {
+            return named;
+        }
         if (p.getFileName() != null && p.getFileName().toString().equals(DATABASE)) {
             p = p.getParent();
         }
         return folder(p);
     }
 
+    /**
+     * A team registry named by a connection of the user's store (its PostgreSQL URL, user and password, so the
+     * password stays out of flows and command lines), or null when {@code name} is not a connection's name or a
+     * registry folder of that name exists.
+     */
+    private static RegistryLocation connection(String name, Path asFolder) throws RegistryException {
+        if (!name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{0,63}") || java.nio.file.Files.exists(asFolder)) {
+            return null;
+        }
+        io.tablewise.data.db.ConnectionSpec c;
+        try {
+            c = io.tablewise.data.db.Connections.user().get(name);
+        } catch (java.io.IOException e) {
+            return null; // not a connection: a registry folder still to be made
+        }
+        if (io.tablewise.data.db.Dialect.of(c.url()) != io.tablewise.data.db.Dialect.POSTGRESQL) {
+            throw RegistryException.usage("the connection '" + name + "' is " + c.url() + ": a team registry lives "
+                    + "in PostgreSQL");
+        }
+        return new RegistryLocation(c.url(), null, name + " (" + c.url() + ")", c.password(), c.user());
+    }
+
     /** The same registry, connecting with this password (kept in memory only). */
     public RegistryLocation withPassword(String secret) {
-        return new RegistryLocation(jdbcUrl, folder, display, secret);
+        return new RegistryLocation(jdbcUrl, folder, display, secret, user);
     }
 
     /** Whether this is a PostgreSQL registry. */
@@ -89,6 +116,9 @@ public record RegistryLocation(String jdbcUrl, Path folder, String display, Stri
             String secret = password != null ? password : System.getenv("TABLEWISE_REGISTRY_PASSWORD");
             if (secret != null) {
                 p.setProperty("password", secret);
+            }
+            if (user != null) {
+                p.setProperty("user", user);
             }
             p.setProperty("connectTimeout", "10");
             p.setProperty("ApplicationName", "Tablewise registry");

@@ -37,9 +37,10 @@ public final class RegistryNodes {
 
     static ParamSpec registryParam() {
         return ParamSpec.builder("registry", ParamType.STRING).label("Registry").defaultValue("")
-                .help("Empty: your own registry (~/Tablewise/registry). A folder relative to the flow, or "
-                        + "jdbc:postgresql://HOST/DB for a team's registry (its password in "
-                        + "TABLEWISE_REGISTRY_PASSWORD, never in the flow).").build();
+                .help("Empty: your own registry (~/Tablewise/registry). A folder relative to the flow, or for a "
+                        + "team's registry the name of a database connection in your settings (its password stays "
+                        + "there) or jdbc:postgresql://HOST/DB (its password in TABLEWISE_REGISTRY_PASSWORD), never "
+                        + "a password in the flow.").build();
     }
 
     /** The registry a node names: a flow may only name a folder it may write to, like any output. */

@@ -163,6 +163,28 @@ class CliDatabaseTest {
     }
 
     @Test
+    void aTeamRegistryIsNamedByAConnectionWhosePasswordStaysInTheStore() throws Exception {
+        String url = PostgresServer.shared().createDatabase("team_registry");
+        Connections.user().save(new ConnectionSpec("team", url, null, PostgresServer.PASSWORD));
+        Path model = dir.resolve("trained");
+        Path db = shopDatabase();
+        assertEquals(0, run("train", "jdbc:sqlite:" + db, "--table", "customers", "--target", "churned", "--exclude",
+                "customer_id", "--out", model.toString()).code());
+        Result register = run("registry", "register", model.resolve("model").toString(), "--group", "churn",
+                "--registry", "team", "--artifacts", dir.resolve("shared-artifacts").toString());
+        assertEquals(0, register.code(), register.err());
+        Result list = run("registry", "list", "churn", "--registry", "team");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().lines().anyMatch(l -> l.matches("churn:1 +pending .*")), list.out());
+        // without the password in the store, PostgreSQL refuses, and no password is printed
+        Connections.user().save(new ConnectionSpec("team", url, null, null));
+        Result refused = run("registry", "list", "--registry", "team");
+        assertTrue(refused.code() != 0, refused.out());
+        assertTrue(refused.err().contains("password"), refused.err());
+        assertFalse(refused.err().contains(PostgresServer.PASSWORD), refused.err());
+    }
+
+    @Test
     void aFlowMayNotWriteADatabaseFileOutsideItsFolder() throws Exception {
         Path flow = dir.resolve("flows").resolve("escape.flow");
         Files.createDirectories(flow.getParent());
