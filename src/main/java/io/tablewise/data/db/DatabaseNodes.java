@@ -89,8 +89,14 @@ public final class DatabaseNodes {
                 throw new NodeException(table ? "query" : "table", table ? "give a table or a query, not both"
                         : "give a table or a query");
             }
-            connection(p, context::resolveInput);
-            return Map.of(); // the columns are known when the database answers
+            ConnectionSpec spec = connection(p, context::resolveInput);
+            Dialect d = spec.dialect();
+            if ((d == Dialect.SQLITE || d == Dialect.DUCKDB) && p.string("query", "").isBlank()) {
+                // a local file answers at once: its columns from the first row; a server's come with the run
+                return Map.of("table", TableSchema.of(DatabaseReader.read(spec, p.string("table", ""), "", Map.of(), 1,
+                        ProgressMonitor.NONE).table()));
+            }
+            return Map.of();
         }
 
         @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -123,36 +122,36 @@ public final class DatabaseWriter {
     static String createSql(Table table, Dialect d, String into) {
         List<String> columns = new ArrayList<>();
         for (Column<?> col : table.columns()) {
-            columns.add(d.quote(col.name()) + " " + sqlType(col.type(), d));
+            columns.add(d.quote(col.name()) + " " + sqlType(col.type().name(), d));
         }
         return "CREATE TABLE " + d.quote(into) + " (" + String.join(", ", columns) + ")";
     }
 
-    static String sqlType(ColumnType t, Dialect d) {
-        if (t == ColumnType.INTEGER || t == ColumnType.SHORT) {
+    static String sqlType(String t, Dialect d) {
+        if ("INTEGER".equals(t) || "SHORT".equals(t)) {
             return "INTEGER";
         }
-        if (t == ColumnType.LONG) {
+        if ("LONG".equals(t)) {
             return "BIGINT";
         }
-        if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+        if ("DOUBLE".equals(t) || "FLOAT".equals(t)) {
             return d == Dialect.POSTGRESQL ? "DOUBLE PRECISION" : d == Dialect.SQLSERVER ? "FLOAT"
                     : d == Dialect.SQLITE ? "REAL" : "DOUBLE";
         }
-        if (t == ColumnType.BOOLEAN) {
+        if ("BOOLEAN".equals(t)) {
             return d == Dialect.SQLSERVER ? "BIT" : "BOOLEAN";
         }
-        if (t == ColumnType.LOCAL_DATE) {
+        if ("LOCAL_DATE".equals(t)) {
             return "DATE";
         }
-        if (t == ColumnType.LOCAL_DATE_TIME) {
+        if ("LOCAL_DATE_TIME".equals(t)) {
             return d == Dialect.SQLSERVER ? "DATETIME2" : "TIMESTAMP";
         }
-        if (t == ColumnType.INSTANT) {
+        if ("INSTANT".equals(t)) {
             return d == Dialect.POSTGRESQL || d == Dialect.DUCKDB ? "TIMESTAMPTZ"
                     : d == Dialect.SQLSERVER ? "DATETIMEOFFSET" : "TIMESTAMP";
         }
-        if (t == ColumnType.LOCAL_TIME) {
+        if ("LOCAL_TIME".equals(t)) {
             return "TIME";
         }
         return d == Dialect.MYSQL || d == Dialect.SQLSERVER ? "NVARCHAR(4000)" : "TEXT";
@@ -185,41 +184,41 @@ public final class DatabaseWriter {
 
     private static void set(PreparedStatement s, int p, Column<?> col, int row, Dialect d) throws SQLException {
         if (col.isMissing(row)) {
-            s.setNull(p, nullType(col.type()));
+            s.setNull(p, nullType(col.type().name()));
             return;
         }
-        ColumnType t = col.type();
+        String t = col.type().name();
         Object v = col.get(row);
-        if (t == ColumnType.INSTANT && d != Dialect.SQLITE) {
+        if ("INSTANT".equals(t) && d != Dialect.SQLITE) {
             s.setObject(p, java.time.OffsetDateTime.ofInstant((java.time.Instant) v, java.time.ZoneOffset.UTC));
-        } else if (d == Dialect.SQLITE && (t == ColumnType.LOCAL_DATE || t == ColumnType.LOCAL_DATE_TIME
-                || t == ColumnType.INSTANT || t == ColumnType.LOCAL_TIME)) {
+        } else if (d == Dialect.SQLITE && ("LOCAL_DATE".equals(t) || "LOCAL_DATE_TIME".equals(t)
+                || "INSTANT".equals(t) || "LOCAL_TIME".equals(t))) {
             s.setString(p, v.toString()); // SQLite keeps dates as ISO text
         } else {
             s.setObject(p, v);
         }
     }
 
-    private static int nullType(ColumnType t) {
-        if (t == ColumnType.INTEGER || t == ColumnType.SHORT) {
+    private static int nullType(String t) {
+        if ("INTEGER".equals(t) || "SHORT".equals(t)) {
             return Types.INTEGER;
         }
-        if (t == ColumnType.LONG) {
+        if ("LONG".equals(t)) {
             return Types.BIGINT;
         }
-        if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+        if ("DOUBLE".equals(t) || "FLOAT".equals(t)) {
             return Types.DOUBLE;
         }
-        if (t == ColumnType.BOOLEAN) {
+        if ("BOOLEAN".equals(t)) {
             return Types.BOOLEAN;
         }
-        if (t == ColumnType.LOCAL_DATE) {
+        if ("LOCAL_DATE".equals(t)) {
             return Types.DATE;
         }
-        if (t == ColumnType.LOCAL_DATE_TIME) {
+        if ("LOCAL_DATE_TIME".equals(t)) {
             return Types.TIMESTAMP;
         }
-        if (t == ColumnType.INSTANT) {
+        if ("INSTANT".equals(t)) {
             return Types.TIMESTAMP_WITH_TIMEZONE;
         }
         return Types.VARCHAR;

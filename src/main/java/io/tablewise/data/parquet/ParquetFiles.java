@@ -64,6 +64,7 @@ public final class ParquetFiles {
      */
     public static ImportResult read(Path source, String pattern, List<String> columns, long rowLimit,
                                     ProgressMonitor monitor) throws NodeException {
+        io.tablewise.node.TablesawInit.ensure(); // columns are made on several threads below
         List<Part> parts = parts(source, pattern);
         if (parts.isEmpty()) {
             throw new NodeException("path", "no Parquet files in " + source + (pattern == null || pattern.isBlank()

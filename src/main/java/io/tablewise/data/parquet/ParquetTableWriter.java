@@ -24,7 +24,6 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.InstantColumn;
@@ -45,6 +44,7 @@ final class ParquetTableWriter {
     }
 
     static void write(Table table, OutputStream out, ProgressMonitor monitor) throws IOException {
+        io.tablewise.node.TablesawInit.ensure(); // columns are read on several threads below
         List<Type> fields = new ArrayList<>();
         for (Column<?> c : table.columns()) {
             fields.add(field(c));
@@ -127,8 +127,8 @@ final class ParquetTableWriter {
 
     /** One column's values of rows {@code from} to {@code to}, nulls as definition level 0. */
     private static void writeColumn(Column<?> c, org.apache.parquet.column.ColumnWriter w, int from, int to) {
-        ColumnType t = c.type();
-        if (t == ColumnType.INTEGER || t == ColumnType.SHORT) {
+        String t = c.type().name(); // by name: ColumnType's constants can be other instances
+        if ("INTEGER".equals(t) || "SHORT".equals(t)) {
             NumericColumn<?> x = (NumericColumn<?>) c;
             for (int r = from; r < to; r++) {
                 if (c.isMissing(r)) {
@@ -137,7 +137,7 @@ final class ParquetTableWriter {
                     w.write((int) x.getDouble(r), 0, 1);
                 }
             }
-        } else if (t == ColumnType.LONG) {
+        } else if ("LONG".equals(t)) {
             tech.tablesaw.api.LongColumn x = (tech.tablesaw.api.LongColumn) c;
             for (int r = from; r < to; r++) {
                 if (c.isMissing(r)) {
@@ -146,7 +146,7 @@ final class ParquetTableWriter {
                     w.write(x.getLong(r), 0, 1);
                 }
             }
-        } else if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+        } else if ("DOUBLE".equals(t) || "FLOAT".equals(t)) {
             NumericColumn<?> x = (NumericColumn<?>) c;
             for (int r = from; r < to; r++) {
                 if (c.isMissing(r)) {
@@ -155,7 +155,7 @@ final class ParquetTableWriter {
                     w.write(x.getDouble(r), 0, 1);
                 }
             }
-        } else if (t == ColumnType.BOOLEAN) {
+        } else if ("BOOLEAN".equals(t)) {
             BooleanColumn x = (BooleanColumn) c;
             for (int r = from; r < to; r++) {
                 if (c.isMissing(r)) {
@@ -164,7 +164,7 @@ final class ParquetTableWriter {
                     w.write(x.get(r), 0, 1);
                 }
             }
-        } else if (t == ColumnType.LOCAL_DATE) {
+        } else if ("LOCAL_DATE".equals(t)) {
             DateColumn x = (DateColumn) c;
             for (int r = from; r < to; r++) {
                 if (c.isMissing(r)) {
@@ -173,7 +173,7 @@ final class ParquetTableWriter {
                     w.write((int) x.get(r).toEpochDay(), 0, 1);
                 }
             }
-        } else if (t == ColumnType.LOCAL_DATE_TIME || t == ColumnType.INSTANT || t == ColumnType.LOCAL_TIME) {
+        } else if ("LOCAL_DATE_TIME".equals(t) || "INSTANT".equals(t) || "LOCAL_TIME".equals(t)) {
             for (int r = from; r < to; r++) {
                 if (c.isMissing(r)) {
                     w.writeNull(0, 0);
@@ -202,11 +202,11 @@ final class ParquetTableWriter {
         }
     }
 
-    private static long longOf(Column<?> c, ColumnType ct, int r) {
-        if (ct == ColumnType.LOCAL_DATE_TIME) {
+    private static long longOf(Column<?> c, String ct, int r) {
+        if ("LOCAL_DATE_TIME".equals(ct)) {
             return micros(((DateTimeColumn) c).get(r).toInstant(ZoneOffset.UTC));
         }
-        if (ct == ColumnType.INSTANT) {
+        if ("INSTANT".equals(ct)) {
             return micros(((InstantColumn) c).get(r));
         }
         return ((TimeColumn) c).get(r).toNanoOfDay() / 1000;
@@ -218,32 +218,32 @@ final class ParquetTableWriter {
 
     /** The Parquet field of a column. */
     static PrimitiveType field(Column<?> c) {
-        ColumnType t = c.type();
+        String t = c.type().name(); // by name: ColumnType's constants can be other instances
         String n = c.name();
-        if (t == ColumnType.INTEGER || t == ColumnType.SHORT) {
+        if ("INTEGER".equals(t) || "SHORT".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.INT32).named(n);
         }
-        if (t == ColumnType.LONG) {
+        if ("LONG".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.INT64).named(n);
         }
-        if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+        if ("DOUBLE".equals(t) || "FLOAT".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.DOUBLE).named(n);
         }
-        if (t == ColumnType.BOOLEAN) {
+        if ("BOOLEAN".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.BOOLEAN).named(n);
         }
-        if (t == ColumnType.LOCAL_DATE) {
+        if ("LOCAL_DATE".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType()).named(n);
         }
-        if (t == ColumnType.LOCAL_DATE_TIME) {
+        if ("LOCAL_DATE_TIME".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timestampType(false,
                     LogicalTypeAnnotation.TimeUnit.MICROS)).named(n);
         }
-        if (t == ColumnType.INSTANT) {
+        if ("INSTANT".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timestampType(true,
                     LogicalTypeAnnotation.TimeUnit.MICROS)).named(n);
         }
-        if (t == ColumnType.LOCAL_TIME) {
+        if ("LOCAL_TIME".equals(t)) {
             return Types.optional(PrimitiveType.PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timeType(false,
                     LogicalTypeAnnotation.TimeUnit.MICROS)).named(n);
         }

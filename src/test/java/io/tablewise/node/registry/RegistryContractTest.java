@@ -98,11 +98,18 @@ class RegistryContractTest {
         for (ParamSpec p : type.descriptor().params()) {
             if (p.type() == ParamType.INPUT_FILE) {
                 params.put(p.name(), type.descriptor().id().endsWith("jsonl") ? "sample.jsonl"
-                        : type.descriptor().id().endsWith("excel") ? "sample.xlsx" : "sample.csv");
+                        : type.descriptor().id().endsWith("excel") ? "sample.xlsx"
+                        : type.descriptor().id().endsWith("parquet") ? "sample.parquet" : "sample.csv");
             } else if (p.type() == ParamType.OUTPUT_FILE) {
                 params.put(p.name(), "out/result");
             } else if (p.type() == ParamType.COLUMN) {
                 params.put(p.name(), "city");
+            } else if (p.name().equals("connection")) { // a database node: a SQLite file beside the flow
+                params.put(p.name(), type.descriptor().id().startsWith("data.import") ? "jdbc:sqlite:sample.db"
+                        : "jdbc:sqlite:out/result.db");
+                params.put("table", type.descriptor().id().startsWith("data.import") ? "sample" : "result");
+            } else if (p.name().equals("table") && type.descriptor().id().endsWith("database")) {
+                continue; // set with the connection
             } else if (p.type() == ParamType.STRING && p.required()) {
                 // a registry node: a group name, or a model reference
                 params.put(p.name(), p.name().equals("model") ? "churn@champion" : "churn");
@@ -113,6 +120,17 @@ class RegistryContractTest {
         }
         if (type.descriptor().id().equals("data.import.excel")) {
             writeSampleXlsx(csv, dir.resolve("sample.xlsx"));
+        }
+        tech.tablesaw.api.Table sample = new io.tablewise.data.csv.DelimitedReader().read(csv,
+                io.tablewise.data.csv.CsvOptions.defaults(), io.tablewise.node.ProgressMonitor.NONE).table();
+        if (type.descriptor().id().equals("data.import.parquet")) {
+            io.tablewise.io.AtomicFiles.write(dir.resolve("sample.parquet"), out ->
+                    io.tablewise.data.parquet.ParquetFiles.write(sample, out, io.tablewise.node.ProgressMonitor.NONE));
+        }
+        if (type.descriptor().id().equals("data.import.database")) {
+            io.tablewise.data.db.DatabaseWriter.write(sample, new io.tablewise.data.db.ConnectionSpec("s",
+                    "jdbc:sqlite:" + dir.resolve("sample.db"), null, null), "sample",
+                    io.tablewise.data.db.DatabaseWriter.Mode.CREATE, io.tablewise.node.ProgressMonitor.NONE);
         }
         Flow flow = Flow.empty("contract");
         if (!type.descriptor().inputs().isEmpty()) {
