@@ -45,10 +45,10 @@ public final class PipelineNodes {
                 + "group's champion in the registry (the group of the Register model node after the condition); "
                 + "before there is a champion, a comparison with it counts as true. The model goes on to 'then' when "
                 + "the condition holds, else to 'else'; the nodes of the other branch end as not taken. A table "
-                + "connected to 'table' goes the same way (then_table or else_table): for example this month's "
-                + "rows, to retrain on when drift is found.",
-                List.of(PortSpec.of("model", ModelNodes.MODEL, "The model"),
-                        PortSpec.optional("table", PortType.TABLE, "Rows that follow the model's branch")),
+                + "connected to 'table' goes the same way (then_table or else_table), with or without a model: for "
+                + "example this month's rows, to retrain on when drift is found.",
+                List.of(PortSpec.optional("model", ModelNodes.MODEL, "The model"),
+                        PortSpec.optional("table", PortType.TABLE, "Rows that follow the branch taken")),
                 List.of(PortSpec.of("then", ModelNodes.MODEL, "The model, when the condition holds"),
                         PortSpec.of("else", ModelNodes.MODEL, "The model, when it does not"),
                         PortSpec.of("then_table", PortType.TABLE, "The table, when the condition holds"),
@@ -90,6 +90,10 @@ public final class PipelineNodes {
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
             TrainedModel model = context.input("model", TrainedModel.class);
+            Table table = context.input("table", Table.class);
+            if (model == null && table == null) {
+                throw new NodeException(null, "connect what the condition passes on: a model, a table or both");
+            }
             String text = context.params().string("condition", "");
             Champion champion = new Champion(context);
             Condition.Outcome o;
@@ -103,8 +107,14 @@ public final class PipelineNodes {
             context.info((o.value() ? "took 'then': " : "took 'else': ") + text + " is " + o.value()
                     + (values.isEmpty() ? "" : " with " + values));
             String branch = o.value() ? "then" : "else";
-            Table table = context.input("table", Table.class);
-            return table == null ? Map.of(branch, model) : Map.of(branch, model, branch + "_table", table);
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            if (model != null) {
+                out.put(branch, model);
+            }
+            if (table != null) {
+                out.put(branch + "_table", table);
+            }
+            return out;
         }
 
         private static Double value(NodeContext context, Champion champion, String name) {
