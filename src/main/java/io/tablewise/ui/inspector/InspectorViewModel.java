@@ -31,6 +31,8 @@ public final class InspectorViewModel {
         this.runs = runs;
     }
 
+    private final ParamSuggestions suggestions = new ParamSuggestions();
+
     /** The editor. */
     public FlowEditor editor() {
         return editor;
@@ -66,9 +68,16 @@ public final class InspectorViewModel {
             String message = report == null ? "" : report.messagesFor(nodeId).stream()
                     .filter(m -> spec.name().equals(m.param())).map(NodeMessage::text).findFirst().orElse("");
             fields.add(new ParamField(spec, value, value != null ? value : spec.defaultValue(), message,
-                    columnsFor(nodeId, d, spec, report)));
+                    columnsFor(nodeId, d, spec, report), suggestions.of(d.id(), spec.name(), node.params(),
+                    flowFolder())));
         }
         return fields;
+    }
+
+    /** The folder of the flow file, or null before it is saved. */
+    private java.nio.file.Path flowFolder() {
+        java.nio.file.Path file = editor.fileProperty().get();
+        return file == null ? null : file.toAbsolutePath().getParent();
     }
 
     /** Messages about the node that belong to no single parameter (unconnected inputs, unknown type…). */

@@ -73,7 +73,8 @@ final class ParamEditors {
             case COLUMN_MAP -> columnMap(spec.allowedValues(), commit);
             case TEXT, FORMULA -> text(spec, new TextArea(), commit, null, files);
             case INPUT_FILE, OUTPUT_FILE -> text(spec, new TextField(), commit, spec.type(), files);
-            default -> text(spec, new TextField(), commit, null, files);
+            default -> field.suggestions().isEmpty() ? text(spec, new TextField(), commit, null, files)
+                    : suggested(commit);
         };
     }
 
@@ -180,6 +181,15 @@ final class ParamEditors {
         box.setMaxWidth(Double.MAX_VALUE);
         box.setPromptText(Messages.get("inspector.pickColumn"));
         return comboEditor(box, commit, ParamField::columns);
+    }
+
+    /** A text that is usually one of a few known values (a registered model, a connection): typed or chosen. */
+    private static Editor suggested(Commit commit) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setEditable(true);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.getStyleClass().add("param-suggested");
+        return comboEditor(box, commit, ParamField::suggestions);
     }
 
     private static Editor comboEditor(ComboBox<String> box, Commit commit,

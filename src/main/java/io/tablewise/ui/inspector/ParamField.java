@@ -12,11 +12,20 @@ import io.tablewise.node.ParamSpec;
  * @param effective the value that applies (stored or default)
  * @param message what is wrong with it ("" when nothing)
  * @param columns for column parameters: the columns of the input it names, in order (empty when unknown)
+ * @param suggestions values to choose from for a text parameter that names something on this computer (a registered
+ *     model, a saved connection, a database's table); empty when there is nothing to offer
  */
-public record ParamField(ParamSpec spec, Object value, Object effective, String message, List<String> columns) {
-    /** Copies the list. */
+public record ParamField(ParamSpec spec, Object value, Object effective, String message, List<String> columns,
+                         List<String> suggestions) {
+    /** Copies the lists. */
     public ParamField {
         columns = List.copyOf(columns);
+        suggestions = List.copyOf(suggestions);
         message = message == null ? "" : message;
+    }
+
+    /** A field without suggestions. */
+    public ParamField(ParamSpec spec, Object value, Object effective, String message, List<String> columns) {
+        this(spec, value, effective, message, columns, List.of());
     }
 }

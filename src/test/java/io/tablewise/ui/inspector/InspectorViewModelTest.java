@@ -113,4 +113,46 @@ class InspectorViewModelTest {
         assertTrue(message.contains("tenur_months"), message);
         assertEquals(java.util.Optional.of(11), FormulaPosition.of(message), message);
     }
+
+    @Test
+    void aModelLoadOffersTheRegistrysReferencesAndADatabaseImportItsTables(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        tech.tablesaw.api.Table rows = new io.tablewise.data.csv.DelimitedReader().read(
+                Path.of("projects-sample/customer-churn/data/customers.csv"), io.tablewise.data.csv.CsvOptions.defaults(),
+                io.tablewise.node.ProgressMonitor.NONE).table();
+        Path model = dir.resolve("model");
+        io.tablewise.model.ModelFiles.save(io.tablewise.model.ModelBuilder.build(rows,
+                new io.tablewise.model.BuildOptions("churned", null, java.util.List.of("customer_id"), null, 0.2, 42)
+                        .withAlgorithm("cart"), io.tablewise.node.ProgressMonitor.NONE), model);
+        try (io.tablewise.registry.Registry r = io.tablewise.registry.Registry.open(
+                io.tablewise.registry.RegistryLocation.folder(dir.resolve("registry")))) {
+            r.register(model, io.tablewise.registry.Registry.Registration.of("churn"));
+            r.setAlias(io.tablewise.registry.ModelRef.parse("churn:1"), "champion");
+        }
+        io.tablewise.data.db.DatabaseWriter.write(rows, new io.tablewise.data.db.ConnectionSpec("s",
+                "jdbc:sqlite:" + dir.resolve("shop.db"), null, null), "customers",
+                io.tablewise.data.db.DatabaseWriter.Mode.CREATE, io.tablewise.node.ProgressMonitor.NONE);
+        Path flowFile = dir.resolve("score.flow");
+        java.nio.file.Files.writeString(flowFile, """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "score",
+                 "nodes": [
+                  {"id": "load", "type": "model.load", "typeVersion": 1,
+                   "params": {"model": "churn@champion", "registry": "registry"}},
+                  {"id": "read", "type": "data.import.database", "typeVersion": 1,
+                   "params": {"connection": "jdbc:sqlite:shop.db", "table": "customers"}}],
+                 "edges": []}
+                """);
+        var flow = new FlowReader().read(flowFile);
+        ui.run(() -> {
+            editor = new FlowEditor(NodeRegistry.builtIn());
+            editor.load(flow, flowFile, false);
+            runs = new RunViewModel(executor, editor, ui);
+            inspector = new InspectorViewModel(editor, runs);
+        });
+        ui.await(() -> runs.analysedFlowProperty().get() == editor.flow(), 30, "analysis");
+        assertEquals(java.util.List.of("churn@champion", "churn@latest-approved", "churn:1"),
+                field("load", "model").suggestions());
+        assertEquals(java.util.List.of("customers"), field("read", "table").suggestions());
+        assertTrue(field("read", "query").suggestions().isEmpty());
+    }
 }
