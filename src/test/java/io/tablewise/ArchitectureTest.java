@@ -95,4 +95,20 @@ class ArchitectureTest {
             .because("baselines, constraints and drift checks are plain statistics over tables; the model package "
                     + "keeps a baseline at build time and scores batches for them, and the endpoint's server code is "
                     + "never needed to monitor its captured rows");
+
+    @ArchTest
+    static final ArchRule ANOMALIES_NEED_NO_MODEL = noClasses()
+            .that().resideInAPackage("io.tablewise.anomaly..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.model..", "io.tablewise.ui..",
+                    "io.tablewise.cli..", "io.tablewise.engine..", "io.tablewise.serve..")
+            .because("anomaly detection scores rows without a target: an algorithm over a table, shown by the node, "
+                    + "the command line and the studio alike");
+
+    @ArchTest
+    static final ArchRule DATA_SOURCES_KNOW_NO_FACES = noClasses()
+            .that().resideInAnyPackage("io.tablewise.data.db..", "io.tablewise.data.parquet..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.ui..", "io.tablewise.cli..",
+                    "io.tablewise.serve..", "io.tablewise.model..")
+            .because("databases and Parquet are sources and targets of tables for every face; the studio's "
+                    + "connections dialog and the command line are built on them, not the other way round");
 }

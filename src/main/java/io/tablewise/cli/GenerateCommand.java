@@ -12,16 +12,17 @@ import picocli.CommandLine.Parameters;
 import io.tablewise.sample.ChurnGenerator;
 import io.tablewise.sample.WideTableGenerator;
 
-/** {@code tablewise generate churn|houses|loans|hiring|wide}: writes the seeded sample and benchmark tables. */
+/** {@code tablewise generate churn|houses|loans|hiring|transactions|wide}: writes the seeded sample and benchmark tables. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a seeded, generated table: 'churn' (the sample project's customers), 'houses', "
                 + "'loans', 'hiring' (past hiring decisions with a known bias against gender F: a log-odds penalty of "
-                + "1.2 at equal merit) or 'wide' (the 20-column benchmark table).")
+                + "1.2 at equal merit), 'transactions' (card purchases with injected anomalies of known kinds, marked "
+                + "in the column kind) or 'wide' (the 20-column benchmark table).")
 final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "churn, houses, loans, hiring or wide")
+    @Parameters(index = "0", paramLabel = "KIND", description = "churn, houses, loans, hiring, transactions or wide")
     private String kind;
 
     @Option(names = "--rows",
@@ -52,9 +53,11 @@ final class GenerateCommand implements Callable<Integer> {
             case "houses" -> io.tablewise.sample.HousePricesGenerator.write(out, rows == null ? 4000 : rows, seed);
             case "loans" -> io.tablewise.sample.LoanGradeGenerator.write(out, rows == null ? 5000 : rows, seed);
             case "wide" -> WideTableGenerator.write(out, rows == null ? 1_000_000 : rows, seed);
+            case "transactions" -> io.tablewise.sample.TransactionsGenerator.write(out, rows == null ? 20_000 : rows,
+                    seed);
             case "hiring" -> io.tablewise.sample.HiringGenerator.write(out, rows == null ? 5000 : rows, seed);
             default -> {
-                spec.commandLine().getErr().println("error: KIND must be churn, houses, loans, hiring or wide, not '" + kind + "'");
+                spec.commandLine().getErr().println("error: KIND must be churn, houses, loans, hiring, transactions or wide, not '" + kind + "'");
                 return ExitCodes.INVALID;
             }
         }

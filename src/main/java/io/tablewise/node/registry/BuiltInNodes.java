@@ -30,7 +30,8 @@ public final class BuiltInNodes {
                 new ExcelExportNode(),
                 new io.tablewise.data.ParquetExportNode(),
                 new InsightsReportNode(),
-                new InsightsExportNode()));
+                new InsightsExportNode(),
+                new io.tablewise.anomaly.AnomalyNode()));
         all.addAll(io.tablewise.data.db.DatabaseNodes.all());
         all.addAll(TransformCatalog.nodes());
         all.addAll(ModelNodes.all());

@@ -1,0 +1,113 @@
+package io.tablewise.anomaly;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.node.ColumnKind;
+import io.tablewise.node.ColumnSchema;
+import io.tablewise.node.ConfigureContext;
+import io.tablewise.node.NodeContext;
+import io.tablewise.node.NodeDescriptor;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.NodeType;
+import io.tablewise.node.ParamSpec;
+import io.tablewise.node.ParamType;
+import io.tablewise.node.PortSpec;
+import io.tablewise.node.PortType;
+import io.tablewise.node.TableSchema;
+
+/**
+ * The {@code insights.anomalies} node: every row scored for how unusual it is, the expected share flagged, and why;
+ * with a column of known answers, how well the scores rank them.
+ */
+public final class AnomalyNode implements NodeType {
+    /** The node type id. */
+    public static final String ID = "insights.anomalies";
+
+    private static final NodeDescriptor D = new NodeDescriptor(ID, 1, "Find anomalies", "Insights",
+            "Scores every row for how unusual it is (an isolation forest over the columns: numbers, times of day, how "
+                    + "common each category is), flags the expected share of rows and says which columns made each "
+                    + "flagged row unusual. Adds anomaly_score, anomaly and anomaly_reason.",
+            List.of(PortSpec.of("table", PortType.TABLE, "The rows to score")),
+            List.of(PortSpec.of("table", PortType.TABLE, "The rows with their score, flag and reason")),
+            List.of(ParamSpec.builder("share", ParamType.DECIMAL).label("Expected share").defaultValue(0.01)
+                            .range(0.0001, 0.49).help("The share of rows to flag, e.g. 0.01 for 1%.").build(),
+                    ParamSpec.builder("exclude", ParamType.COLUMNS).label("Leave out").defaultValue(List.of())
+                            .columnsFrom("table").help("Columns not to score (identifiers are left out anyway).")
+                            .build(),
+                    ParamSpec.builder("label", ParamType.COLUMN).label("Known answers").columnsFrom("table")
+                            .help("Optional: a column that marks known anomalies (e.g. confirmed fraud); it is not "
+                                    + "scored, and the run says how well the scores rank it.").build(),
+                    ParamSpec.builder("positive", ParamType.STRING).label("Anomaly value").defaultValue("")
+                            .help("The known-answers column's value for an anomaly (empty: its rarest value).")
+                            .build(),
+                    ParamSpec.builder("seed", ParamType.INTEGER).label("Seed").defaultValue(42L)
+                            .help("The same seed gives the same scores.").build()));
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return D;
+    }
+
+    @Override
+    public Map<String, TableSchema> configure(ConfigureContext context) {
+        TableSchema in = context.inputSchemas().get("table");
+        if (in == null) {
+            return Map.of();
+        }
+        List<ColumnSchema> out = new ArrayList<>(in.columns());
+        out.add(new ColumnSchema("anomaly_score", ColumnKind.DECIMAL));
+        out.add(new ColumnSchema("anomaly", ColumnKind.BOOLEAN));
+        out.add(new ColumnSchema("anomaly_reason", ColumnKind.TEXT));
+        return Map.of("table", new TableSchema(out));
+    }
+
+    @Override
+    public Map<String, Object> execute(NodeContext context) throws NodeException {
+        Table table = context.input("table", Table.class);
+        NodeParams p = context.params();
+        String label = p.string("label", "");
+        List<String> exclude = new ArrayList<>(p.strings("exclude"));
+        if (!label.isBlank()) {
+            if (!table.containsColumn(label)) {
+                throw new NodeException("label", "there is no column '" + label + "'");
+            }
+            exclude.add(label);
+        }
+        AnomalyReport r;
+        try {
+            r = AnomalyDetector.detect(table, new AnomalyDetector.Options(p.decimal("share", 0.01), exclude,
+                    p.integer("seed", 42)));
+        } catch (IllegalArgumentException e) {
+            throw new NodeException("share", e.getMessage());
+        }
+        context.info(String.format(Locale.ROOT, "flagged %,d of %,d rows (score ≥ %.3f) on %d columns%s", r
+                .flaggedCount(), table.rowCount(), r.threshold(), r.columns().size(), r.leftOut().isEmpty() ? ""
+                : "; left out (constant or identifiers): " + String.join(", ", r.leftOut())));
+        if (!label.isBlank()) {
+            String positive = p.string("positive", "").isBlank() ? rarestValue(table, label) : p.string("positive", "");
+            double[] m = r.against(table.column(label), positive);
+            context.info(String.format(Locale.ROOT, "against '%s' = '%s': ROC AUC %.3f; of the flagged rows %.1f%% "
+                    + "are known anomalies, which finds %.1f%% of them", label, positive, m[0], 100 * m[1],
+                    100 * m[2]));
+        }
+        return Map.of("table", r.withColumns(table));
+    }
+
+    /** The least frequent value of a column (the usual marking of the few known anomalies). */
+    public static String rarestValue(Table table, String column) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        var c = table.column(column);
+        for (int i = 0; i < c.size(); i++) {
+            if (!c.isMissing(i)) {
+                counts.merge(c.getString(i), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+    }
+}
