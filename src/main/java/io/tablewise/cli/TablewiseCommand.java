@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tablewise", mixinStandardHelpOptions = true, versionProvider = TablewiseCommand.Version.class,
         description = "Tablewise: no-code machine learning for tables. Without a command, opens the studio.",
         subcommands = {RunCommand.class, ValidateCommand.class, ProfileCommand.class, TrainCommand.class,
-            PredictCommand.class, BiasCommand.class, MonitorCommand.class, AnomaliesCommand.class, ServeCommand.class, AbReportCommand.class, RunsCommand.class, RegistryCommand.class, NodesCommand.class, GenerateCommand.class,
+            PredictCommand.class, BiasCommand.class, MonitorCommand.class, AnomaliesCommand.class, ForecastCommand.class, ServeCommand.class, AbReportCommand.class, RunsCommand.class, RegistryCommand.class, NodesCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class TablewiseCommand implements Runnable {
     @CommandLine.Spec

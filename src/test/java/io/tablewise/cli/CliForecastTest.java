@@ -1,0 +1,59 @@
+package io.tablewise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tablewise forecast} on monthly series with a known season and trend, per store. */
+class CliForecastTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySeriesIsForecastWithItsQuantilesAndBacktests() throws Exception {
+        StringBuilder csv = new StringBuilder("store,month,sales\n");
+        double[] season = {-20, -15, 0, 10, 25, 40, 45, 35, 15, 0, -30, -10};
+        for (String store : List.of("서울", "부산")) {
+            for (int t = 0; t < 60; t++) {
+                int year = 2021 + t / 12;
+                double v = (store.equals("서울") ? 500 : 200) + 3 * t + season[t % 12] + 4 * Math.sin(7.3 * t);
+                csv.append(String.format(Locale.ROOT, "%s,%d-%02d,%.1f%n", store, year, t % 12 + 1, v));
+            }
+        }
+        Path data = dir.resolve("sales.csv");
+        Files.writeString(data, csv.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TablewiseCommand.execute(new String[] {"forecast", data.toString(), "--time", "month", "--target",
+            "sales", "--series", "store", "--horizon", "6", "--out", dir.resolve("f").toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().startsWith("2 monthly series, 6 periods ahead: backtest MASE"), out.toString());
+        List<String> lines = Files.readAllLines(dir.resolve("f/forecast.csv"));
+        assertEquals("store,month,p10,p50,p90", lines.get(0));
+        assertEquals(13, lines.size());
+        assertTrue(lines.get(1).startsWith("서울,2026-01-01,"), lines.get(1));
+        // January 2026 of 서울: 500 + 3 * 60 - 20 = 660, give or take the wiggle
+        double p50 = Double.parseDouble(lines.get(1).split(",")[3]);
+        assertEquals(660, p50, 15);
+        String[] q = lines.get(1).split(",");
+        assertTrue(Double.parseDouble(q[2]) <= p50 && p50 <= Double.parseDouble(q[4]), lines.get(1));
+        String metrics = Files.readString(dir.resolve("f/metrics.json"));
+        assertTrue(metrics.contains("\"leaderboard\"") && metrics.contains("\"seasonalNaiveMase\""), metrics);
+
+        StringWriter bad = new StringWriter();
+        assertEquals(2, TablewiseCommand.execute(new String[] {"forecast", data.toString(), "--time", "month",
+            "--target", "sales", "--horizon", "6", "--out", dir.resolve("g").toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(bad, true)));
+        assertTrue(bad.toString().contains("has two values for 2021-01-01"), bad.toString());
+    }
+}
