@@ -98,11 +98,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ANOMALIES_NEED_NO_MODEL = noClasses()
-            .that().resideInAPackage("io.tablewise.anomaly..")
+            .that().resideInAnyPackage("io.tablewise.anomaly..", "io.tablewise.forecast..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.model..", "io.tablewise.ui..",
                     "io.tablewise.cli..", "io.tablewise.engine..", "io.tablewise.serve..")
-            .because("anomaly detection scores rows without a target: an algorithm over a table, shown by the node, "
-                    + "the command line and the studio alike");
+            .because("anomaly detection and forecasting are algorithms over a table, shown by their nodes, the "
+                    + "command line and the studio alike");
 
     @ArchTest
     static final ArchRule DATA_SOURCES_KNOW_NO_FACES = noClasses()

@@ -50,6 +50,23 @@ class CliForecastTest {
         String metrics = Files.readString(dir.resolve("f/metrics.json"));
         assertTrue(metrics.contains("\"leaderboard\"") && metrics.contains("\"seasonalNaiveMase\""), metrics);
 
+        // the same through a flow's Forecast node
+        Files.writeString(dir.resolve("forecast.flow"), """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "forecast",
+                 "nodes": [
+                  {"id": "history", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "sales.csv"}},
+                  {"id": "forecast", "type": "model.forecast", "typeVersion": 1,
+                   "params": {"time": "month", "target": "sales", "series": ["store"], "horizon": 6}},
+                  {"id": "save", "type": "data.export.csv", "typeVersion": 1, "params": {"path": "flow-forecast.csv"}}],
+                 "edges": [
+                  {"from": {"node": "history", "port": "table"}, "to": {"node": "forecast", "port": "table"}},
+                  {"from": {"node": "forecast", "port": "table"}, "to": {"node": "save", "port": "table"}}]}
+                """);
+        StringWriter flowOut = new StringWriter();
+        assertEquals(0, TablewiseCommand.execute(new String[] {"run", dir.resolve("forecast.flow").toString(),
+            "--plain"}, new PrintWriter(flowOut, true), new PrintWriter(new StringWriter(), true)), flowOut.toString());
+        assertEquals(lines, Files.readAllLines(dir.resolve("flow-forecast.csv")), "the node and the command agree");
+
         StringWriter bad = new StringWriter();
         assertEquals(2, TablewiseCommand.execute(new String[] {"forecast", data.toString(), "--time", "month",
             "--target", "sales", "--horizon", "6", "--out", dir.resolve("g").toString()},

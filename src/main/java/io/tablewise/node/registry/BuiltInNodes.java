@@ -31,7 +31,8 @@ public final class BuiltInNodes {
                 new io.tablewise.data.ParquetExportNode(),
                 new InsightsReportNode(),
                 new InsightsExportNode(),
-                new io.tablewise.anomaly.AnomalyNode()));
+                new io.tablewise.anomaly.AnomalyNode(),
+                new io.tablewise.forecast.ForecastNode()));
         all.addAll(io.tablewise.data.db.DatabaseNodes.all());
         all.addAll(TransformCatalog.nodes());
         all.addAll(ModelNodes.all());

@@ -165,9 +165,12 @@ class RegistryContractTest {
         boolean modelInput = type.descriptor().inputs().stream().anyMatch(i -> !i.type().equals(PortType.TABLE));
         for (PortSpec out : type.descriptor().outputs()) {
             if (out.type().equals(PortType.TABLE) && !modelInput) {
-                List<String> expected = type.descriptor().id().equals("insights.anomalies")
-                        ? List.of("id", "city", "amount", "anomaly_score", "anomaly", "anomaly_reason")
-                        : List.of("id", "city", "amount");
+                List<String> expected = switch (type.descriptor().id()) {
+                    case "insights.anomalies" -> List.of("id", "city", "amount", "anomaly_score", "anomaly",
+                            "anomaly_reason");
+                    case "model.forecast" -> List.of("city", "p10", "p50", "p90"); // the time column, quantiles
+                    default -> List.of("id", "city", "amount");
+                };
                 assertEquals(expected, report.schemas().get("n").get(out.name()).names());
             }
         }

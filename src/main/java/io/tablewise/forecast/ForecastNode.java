@@ -1,0 +1,103 @@
+package io.tablewise.forecast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.node.ColumnKind;
+import io.tablewise.node.ColumnSchema;
+import io.tablewise.node.ConfigureContext;
+import io.tablewise.node.NodeContext;
+import io.tablewise.node.NodeDescriptor;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.NodeType;
+import io.tablewise.node.ParamSpec;
+import io.tablewise.node.ParamType;
+import io.tablewise.node.PortSpec;
+import io.tablewise.node.PortType;
+import io.tablewise.node.TableSchema;
+
+/** The {@code model.forecast} node: the history in, the quantile forecasts of every series out. */
+public final class ForecastNode implements NodeType {
+    /** The node type id. */
+    public static final String ID = "model.forecast";
+
+    private static final NodeDescriptor D = new NodeDescriptor(ID, 1, "Forecast", "Model",
+            "Forecasts one or many series (a row per period, a column naming each series): the seasonal naive "
+                    + "baseline, exponential smoothing forms and a blend of the best are backtested from rolling "
+                    + "origins, the best is kept per series, and its P10/P50/P90 come from its backtest errors. The "
+                    + "run says which model each series got and how much lower its error is than last season's "
+                    + "values.",
+            List.of(PortSpec.of("table", PortType.TABLE, "The history")),
+            List.of(PortSpec.of("table", PortType.TABLE, "The forecasts: series, time, one column per quantile")),
+            List.of(ParamSpec.builder("time", ParamType.COLUMN).label("Time column").required().columnsFrom("table")
+                            .help("Dates, or text such as 2024-03 or 2024-03-15.").build(),
+                    ParamSpec.builder("target", ParamType.COLUMN).label("Target column").required()
+                            .columnsFrom("table").help("The numbers to forecast.").build(),
+                    ParamSpec.builder("series", ParamType.COLUMNS).label("Series columns").defaultValue(List.of())
+                            .columnsFrom("table").help("Columns naming each series, e.g. store and item; none for "
+                                    + "one series.").build(),
+                    ParamSpec.builder("horizon", ParamType.INTEGER).label("Horizon").defaultValue(12L)
+                            .range(1.0, 10_000.0).help("Periods ahead.").build(),
+                    ParamSpec.builder("frequency", ParamType.CHOICE).label("Frequency").defaultValue("auto")
+                            .allowed("auto", "D", "W", "M", "Q", "Y")
+                            .help("Daily, weekly, monthly, quarterly or yearly; auto detects it.").build()));
+
+    @Override
+    public NodeDescriptor descriptor() {
+        return D;
+    }
+
+    @Override
+    public Map<String, TableSchema> configure(ConfigureContext context) throws NodeException {
+        NodeParams p = context.params();
+        TableSchema in = context.inputSchemas().get("table");
+        if (in != null) {
+            List<String> wanted = new ArrayList<>(List.of(p.string("time", ""), p.string("target", "")));
+            wanted.addAll(p.strings("series"));
+            for (String c : wanted) {
+                if (!c.isEmpty() && !in.has(c)) {
+                    throw new NodeException(c.equals(p.string("time", "")) ? "time" : c.equals(p.string("target", ""))
+                            ? "target" : "series", "there is no column '" + c + "'"
+                            + io.tablewise.node.Suggestions.didYouMeanOrColumns(c, in.names()));
+                }
+            }
+        }
+        List<ColumnSchema> out = new ArrayList<>();
+        p.strings("series").forEach(s -> out.add(new ColumnSchema(s, ColumnKind.TEXT)));
+        out.add(new ColumnSchema(p.string("time", "time"), ColumnKind.DATE));
+        for (String q : List.of("p10", "p50", "p90")) {
+            out.add(new ColumnSchema(q, ColumnKind.DECIMAL));
+        }
+        return Map.of("table", new TableSchema(out));
+    }
+
+    @Override
+    public Map<String, Object> execute(NodeContext context) throws NodeException {
+        Table history = context.input("table", Table.class);
+        NodeParams p = context.params();
+        Forecaster.Result r = Forecaster.forecast(history, new Forecaster.Options(p.string("time", ""),
+                p.string("target", ""), p.strings("series"), (int) p.integer("horizon", 12),
+                p.string("frequency", "auto"), List.of(0.1, 0.5, 0.9)));
+        r.notes().forEach(context::warn);
+        double sum = 0;
+        double naive = 0;
+        for (Forecaster.SeriesResult s : r.series()) {
+            if (Double.isFinite(s.mase()) && Double.isFinite(s.naiveMase())) {
+                sum += s.mase();
+                naive += s.naiveMase();
+            }
+        }
+        String models = r.series().size() == 1 ? r.series().get(0).model() : r.series().stream()
+                .map(Forecaster.SeriesResult::model).distinct().count() + " kinds of model";
+        context.info(String.format(Locale.ROOT, "%d %s series: %s; backtest error %.0f%% %s than last season's "
+                + "values (MASE %.3f against %.3f)", r.series().size(), r.frequency(), models,
+                naive == 0 ? 0 : 100 * Math.abs(1 - sum / naive), sum <= naive ? "lower" : "higher",
+                sum / Math.max(1, r.series().size()), naive / Math.max(1, r.series().size())));
+        return Map.of("table", r.forecast());
+    }
+}
