@@ -92,8 +92,10 @@ public final class ForecastNode implements NodeType {
                 naive += s.naiveMase();
             }
         }
-        String models = r.series().size() == 1 ? r.series().get(0).model() : r.series().stream()
-                .map(Forecaster.SeriesResult::model).distinct().count() + " kinds of model";
+        Map<String, Long> byModel = new java.util.TreeMap<>();
+        r.series().forEach(x -> byModel.merge(x.model(), 1L, Long::sum));
+        String models = r.series().size() == 1 ? r.series().get(0).model() : String.join(", ",
+                byModel.entrySet().stream().map(e -> e.getKey() + " for " + e.getValue()).toList());
         context.info(String.format(Locale.ROOT, "%d %s series: %s; backtest error %.0f%% %s than last season's "
                 + "values (MASE %.3f against %.3f)", r.series().size(), r.frequency(), models,
                 naive == 0 ? 0 : 100 * Math.abs(1 - sum / naive), sum <= naive ? "lower" : "higher",

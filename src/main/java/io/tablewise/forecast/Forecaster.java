@@ -79,7 +79,7 @@ public final class Forecaster {
         if (o.horizon() < 1) {
             throw new NodeException("horizon", "the horizon must be at least one period");
         }
-        LocalDate[] dates = dates(table.column(o.time()));
+        LocalDate[] dates = periods(table.column(o.time()));
         Map<List<String>, TreeMap<LocalDate, Double>> groups = new LinkedHashMap<>();
         for (int i = 0; i < table.rowCount(); i++) {
             if (dates[i] == null || y.isMissing(i)) {
@@ -298,7 +298,7 @@ public final class Forecaster {
     }
 
     /** Each row's period: dates as they are, date-times' dates, text as yyyy-MM-dd, yyyy-MM or yyyy. */
-    static LocalDate[] dates(Column<?> c) throws NodeException {
+    public static LocalDate[] periods(Column<?> c) throws NodeException {
         LocalDate[] out = new LocalDate[c.size()];
         for (int i = 0; i < c.size(); i++) {
             if (c.isMissing(i)) {

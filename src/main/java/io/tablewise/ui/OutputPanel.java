@@ -46,6 +46,8 @@ final class OutputPanel extends TabPane {
     private final Tab insightsTab = new Tab(Messages.get("panel.insights"));
     private final Tab predictTab = new Tab(Messages.get("panel.predict"));
     private final Tab monitorTab = new Tab(Messages.get("panel.monitor"));
+    private final Tab forecastTab = new Tab(Messages.get("panel.forecast"));
+    private Object shownForecast;
     private Object shownModel;
     private Object shownReport;
     private String shownNode;
@@ -216,6 +218,42 @@ final class OutputPanel extends TabPane {
         showWarnings(node.orElse(null));
         showModel(output(node, io.tablewise.model.TrainedModel.class));
         showInsights(output(node, io.tablewise.insights.InsightsReport.class));
+        showForecast(node.orElse(null));
+    }
+
+    /** A Forecast node that ran gets a Forecast tab: its series' history and forecast fan. */
+    private void showForecast(String node) {
+        NodeResult result = node == null ? null : runs.result(node).filter(r -> r.state() == NodeState.DONE)
+                .orElse(null);
+        boolean forecastNode = node != null && editor.flow().node(node).map(n -> n.type().equals("model.forecast"))
+                .orElse(false);
+        Table history = !forecastNode || result == null ? null : editor.flow().incoming(node).stream()
+                .filter(e -> e.to().port().equals("table")).findFirst()
+                .flatMap(e -> runs.result(e.from().node()).map(r -> r.outputs().get(e.from().port())))
+                .filter(Table.class::isInstance).map(Table.class::cast).orElse(null);
+        if (history == null || !(result.outputs().get("table") instanceof Table out)) {
+            getTabs().remove(forecastTab);
+            shownForecast = null;
+            return;
+        }
+        if (out != shownForecast) {
+            io.tablewise.flow.NodeInstance n = editor.flow().node(node).orElseThrow();
+            Object series = n.params().get("series");
+            List<String> seriesColumns = new ArrayList<>();
+            if (series instanceof List<?> l) {
+                l.forEach(v -> seriesColumns.add(String.valueOf(v)));
+            }
+            String summary = result.messages().stream().filter(m -> m.severity() == NodeMessage.Severity.INFO)
+                    .map(NodeMessage::text).findFirst().orElse("");
+            forecastTab.setContent(new io.tablewise.ui.forecast.ForecastView(history, out,
+                    String.valueOf(n.params().get("time")), String.valueOf(n.params().get("target")), seriesColumns,
+                    summary));
+            shownForecast = out;
+        }
+        if (!getTabs().contains(forecastTab)) {
+            getTabs().add(1, forecastTab);
+            getSelectionModel().select(forecastTab);
+        }
     }
 
     /** The selected node's first output of a kind, when it has run. */

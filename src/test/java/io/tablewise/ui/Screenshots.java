@@ -73,6 +73,9 @@ public final class Screenshots {
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "deploy-view-en.png", "model#deploy"));
         shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-view-en.png", "watch#monitor"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "connections-en.png", "import#connections"));
+        Path stores = forecastProject();
+        shots.add(new Shot(stores, Locale.ENGLISH, Theme.LIGHT, "forecast-view-en.png", "forecast"));
+        shots.add(new Shot(stores, Locale.KOREAN, Theme.LIGHT, "forecast-view-ko.png", "forecast"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "connections-ko.png", "import#connections"));
         shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-heat-en.png", "watch#monitorheat"));
         shots.add(new Shot(monitoring, Locale.KOREAN, Theme.LIGHT, "monitor-heat-ko.png", "watch#monitorheat"));
@@ -87,6 +90,30 @@ public final class Screenshots {
     }
 
     private record Shot(Path flow, Locale locale, Theme theme, String file, String select) {
+    }
+
+    /** A small project for the forecast shot: four years of monthly sales of two stores, forecast a year ahead. */
+    private static Path forecastProject() throws IOException {
+        Path dir = Files.createTempDirectory("tablewise-forecast-shot").resolve("store-forecast");
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder("store,month,sales\n");
+        double[] season = {-20, -15, 0, 10, 25, 40, 45, 35, 15, 0, -30, -10};
+        for (String store : List.of("서울", "부산")) {
+            for (int t = 0; t < 48; t++) {
+                csv.append(String.format(Locale.ROOT, "%s,%d-%02d,%.1f%n", store, 2022 + t / 12, t % 12 + 1,
+                        (store.equals("서울") ? 500 : 200) + 3 * t + season[t % 12] + 6 * Math.sin(7.3 * t)));
+            }
+        }
+        Files.writeString(dir.resolve("sales.csv"), csv.toString());
+        Path flow = dir.resolve("store-forecast.flow");
+        Files.writeString(flow, "{\"format\": \"tablewise.flow\", \"formatVersion\": 1, \"name\": \"Store forecast\", "
+                + "\"nodes\": [{\"id\": \"history\", \"type\": \"data.import.csv\", \"typeVersion\": 1, \"params\": "
+                + "{\"path\": \"sales.csv\"}, \"ui\": {\"x\": 40.0, \"y\": 80.0}}, {\"id\": \"forecast\", \"type\": "
+                + "\"model.forecast\", \"typeVersion\": 1, \"params\": {\"time\": \"month\", \"target\": \"sales\", "
+                + "\"series\": [\"store\"], \"horizon\": 12}, \"ui\": {\"x\": 300.0, \"y\": 80.0}}], \"edges\": "
+                + "[{\"from\": {\"node\": \"history\", \"port\": \"table\"}, \"to\": {\"node\": \"forecast\", \"port\": "
+                + "\"table\"}}]}");
+        return flow;
     }
 
     private static void shoot(Path flow, Locale locale, Theme theme, Path png, String select) throws Exception {

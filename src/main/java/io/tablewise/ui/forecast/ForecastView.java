@@ -1,0 +1,188 @@
+package io.tablewise.ui.forecast;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+import io.tablewise.ui.Messages;
+import io.tablewise.ui.export.ChartBox;
+import io.tablewise.ui.export.ChartStyle;
+
+/**
+ * A Forecast node's result: pick a series (the largest first) and see its history with the forecast's median and its
+ * P10–P90 band, and what the run said about the backtests in words.
+ */
+public final class ForecastView extends ScrollPane {
+    private final Table history;
+    private final Table forecast;
+    private final String time;
+    private final String target;
+    private final List<String> seriesColumns;
+    private final ComboBox<String> series = new ComboBox<>();
+    private final VBox chart = new VBox();
+
+    /**
+     * The view of one run.
+     *
+     * @param history the node's input rows
+     * @param forecast its output (series columns, time, p10, p50, p90)
+     * @param summary what the run said (the models and the backtests in words)
+     */
+    public ForecastView(Table history, Table forecast, String time, String target, List<String> seriesColumns,
+                        String summary) {
+        this.history = history;
+        this.forecast = forecast;
+        this.time = time;
+        this.target = target;
+        this.seriesColumns = List.copyOf(seriesColumns);
+        getStyleClass().add("forecast-view");
+        setFitToWidth(true);
+        Label title = new Label(Messages.get("forecast.title", target));
+        title.getStyleClass().add("section-title");
+        Label said = new Label(summary);
+        said.setWrapText(true);
+        said.getStyleClass().add("forecast-summary");
+        series.getStyleClass().add("forecast-series");
+        series.getItems().setAll(keysByVolume());
+        series.valueProperty().addListener((o, a, b) -> draw());
+        HBox picker = new HBox(8, new Label(Messages.get("forecast.series")), series);
+        picker.setAlignment(Pos.CENTER_LEFT);
+        picker.setVisible(!seriesColumns.isEmpty());
+        picker.setManaged(!seriesColumns.isEmpty());
+        VBox content = new VBox(10, title, said, picker, chart);
+        content.getStyleClass().add("monitor-content");
+        setContent(content);
+        if (!series.getItems().isEmpty()) {
+            series.setValue(series.getItems().get(0));
+        } else {
+            draw();
+        }
+    }
+
+    /** The series, the largest total first. */
+    private List<String> keysByVolume() {
+        if (seriesColumns.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> volume = new LinkedHashMap<>();
+        NumericColumn<?> y = (NumericColumn<?>) history.column(target);
+        for (int i = 0; i < history.rowCount(); i++) {
+            if (!y.isMissing(i)) {
+                volume.merge(key(history, i), y.getDouble(i), Double::sum);
+            }
+        }
+        List<String> keys = new ArrayList<>(volume.keySet());
+        keys.sort((a, b) -> Double.compare(volume.get(b), volume.get(a)));
+        return keys;
+    }
+
+    private String key(Table t, int row) {
+        List<String> parts = new ArrayList<>();
+        for (String c : seriesColumns) {
+            parts.add(t.column(c).getString(row));
+        }
+        return String.join(" / ", parts);
+    }
+
+    /** The chosen series' points: history, then the median and band. */
+    XYSeriesCollection historyData() {
+        XYSeries h = new XYSeries(Messages.get("forecast.history"), true, true);
+        String wanted = series.getValue();
+        NumericColumn<?> y = (NumericColumn<?>) history.column(target);
+        LocalDate[] dates;
+        try {
+            dates = io.tablewise.forecast.Forecaster.periods(history.column(time));
+        } catch (io.tablewise.node.NodeException e) {
+            return new XYSeriesCollection(h);
+        }
+        for (int i = 0; i < history.rowCount(); i++) {
+            if (dates[i] != null && !y.isMissing(i) && (wanted == null || key(history, i).equals(wanted))) {
+                h.addOrUpdate(millis(dates[i]), y.getDouble(i));
+            }
+        }
+        return new XYSeriesCollection(h);
+    }
+
+    YIntervalSeriesCollection forecastData() {
+        YIntervalSeries f = new YIntervalSeries(Messages.get("forecast.forecast"));
+        String wanted = series.getValue();
+        DateColumn when = forecast.dateColumn(time);
+        for (int i = 0; i < forecast.rowCount(); i++) {
+            if (wanted == null || key(forecast, i).equals(wanted)) {
+                f.add(millis(when.get(i)), forecast.doubleColumn("p50").get(i), forecast.doubleColumn("p10").get(i),
+                        forecast.doubleColumn("p90").get(i));
+            }
+        }
+        YIntervalSeriesCollection c = new YIntervalSeriesCollection();
+        c.addSeries(f);
+        return c;
+    }
+
+    private void draw() {
+        XYPlot plot = new XYPlot();
+        DateAxis x = new DateAxis(time);
+        XYSeriesCollection past = historyData();
+        if (past.getSeries(0).getItemCount() > 1) { // years as ticks over a long history, months over a short one
+            double span = past.getSeries(0).getMaxX() - past.getSeries(0).getMinX();
+            boolean years = span > 3 * 365.25 * 86_400_000.0;
+            java.text.SimpleDateFormat format = new java.text.SimpleDateFormat(years ? "yyyy" : "yyyy-MM");
+            format.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+            x.setTickUnit(new org.jfree.chart.axis.DateTickUnit(years
+                    ? org.jfree.chart.axis.DateTickUnitType.YEAR : org.jfree.chart.axis.DateTickUnitType.MONTH,
+                    years ? 1 : 3, format));
+        }
+        NumberAxis y = new NumberAxis(target);
+        y.setAutoRangeIncludesZero(false);
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(y);
+        plot.setDataset(0, forecastData());
+        DeviationRenderer fan = new DeviationRenderer(true, false);
+        fan.setSeriesPaint(0, ChartStyle.BLUE);
+        fan.setSeriesFillPaint(0, ChartStyle.FAINT_BLUE);
+        fan.setAlpha(0.35f);
+        plot.setRenderer(0, fan);
+        plot.setDataset(1, past);
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        line.setSeriesPaint(0, ChartStyle.GREY);
+        plot.setRenderer(1, line);
+        ChartStyle.plain(plot);
+        JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        c.setBackgroundPaint(java.awt.Color.WHITE);
+        String name = series.getValue() == null ? target : series.getValue();
+        chart.getChildren().setAll(new ChartBox(Messages.get("forecast.chartTitle", name), c, 900, 380));
+    }
+
+    /** The chosen series (for tests). */
+    public ComboBox<String> seriesPicker() {
+        return series;
+    }
+
+    private static double millis(LocalDate d) {
+        return d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+}

@@ -1,0 +1,2 @@
+/** The studio's forecast view: a series' history and its forecast fan. */
+package io.tablewise.ui.forecast;

@@ -1,0 +1,96 @@
+package io.tablewise.ui;
+
+import static io.tablewise.ui.StudioFixture.fx;
+import static io.tablewise.ui.StudioFixture.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+import io.tablewise.ui.forecast.ForecastView;
+import io.tablewise.ui.theme.Theme;
+
+/** A flow with a Forecast node: run it, select the node, read its Forecast tab, switch series. */
+@ExtendWith(ApplicationExtension.class)
+class ForecastViewUiTest {
+    @TempDir
+    Path dir;
+    StudioFixture studio;
+
+    @BeforeEach
+    void open() throws Exception {
+        StringBuilder csv = new StringBuilder("store,month,sales\n");
+        double[] season = {-20, -15, 0, 10, 25, 40, 45, 35, 15, 0, -30, -10};
+        for (String store : List.of("서울", "부산")) {
+            for (int t = 0; t < 48; t++) {
+                csv.append(String.format(Locale.ROOT, "%s,%d-%02d,%.1f%n", store, 2022 + t / 12, t % 12 + 1,
+                        (store.equals("서울") ? 500 : 200) + 3 * t + season[t % 12] + 4 * Math.sin(7.3 * t)));
+            }
+        }
+        Files.writeString(dir.resolve("sales.csv"), csv.toString());
+        Files.writeString(dir.resolve("forecast.flow"), """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "Store forecast",
+                 "nodes": [
+                  {"id": "history", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "sales.csv"},
+                   "ui": {"x": 40.0, "y": 80.0}},
+                  {"id": "forecast", "type": "model.forecast", "typeVersion": 1,
+                   "params": {"time": "month", "target": "sales", "series": ["store"], "horizon": 12},
+                   "ui": {"x": 300.0, "y": 80.0}}],
+                 "edges": [{"from": {"node": "history", "port": "table"},
+                            "to": {"node": "forecast", "port": "table"}}]}
+                """);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            studio = new StudioFixture(stage, dir.resolve("home"), Theme.LIGHT, 1400, 900);
+            studio.window.open(dir.resolve("forecast.flow"));
+        });
+    }
+
+    @AfterEach
+    void close() {
+        studio.close();
+    }
+
+    @Test
+    void theForecastTabShowsTheBiggestSeriesFirstAndFollowsThePicker(FxRobot robot) throws Exception {
+        studio.runAllUntilDone("forecast");
+        studio.clickCard(robot, "forecast");
+        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
+        waitFor(() -> panel.getSelectionModel().getSelectedItem().getText().equals("Forecast"), "the forecast tab");
+        ForecastView view = robot.lookup(".forecast-view").queryAs(ForecastView.class);
+        assertEquals(List.of("서울", "부산"), fx(() -> List.copyOf(view.seriesPicker().getItems())), "largest first");
+        assertEquals("서울", fx(() -> view.seriesPicker().getValue()));
+        String said = robot.lookup(".forecast-summary").queryAs(Label.class).getText();
+        assertTrue(said.startsWith("2 monthly series:") && said.contains("than last season's values"), said);
+        var chart = robot.lookup(".forecast-view").lookup((javafx.scene.Node n) -> n instanceof
+                org.jfree.chart.fx.ChartViewer).queryAs(org.jfree.chart.fx.ChartViewer.class);
+        var plot = chart.getChart().getXYPlot();
+        assertEquals(48, plot.getDataset(1).getItemCount(0), "the history of 서울");
+        assertEquals(12, plot.getDataset(0).getItemCount(0), "twelve months ahead");
+        double first = plot.getDataset(0).getYValue(0, 0);
+        assertEquals(500 + 3 * 48 - 20, first, 15, "January of the next year");
+
+        robot.clickOn(".forecast-series");
+        robot.clickOn("부산");
+        waitFor(() -> "부산".equals(view.seriesPicker().getValue()), "the other series");
+        var redrawn = robot.lookup(".forecast-view").lookup((javafx.scene.Node n) -> n instanceof
+                org.jfree.chart.fx.ChartViewer).queryAs(org.jfree.chart.fx.ChartViewer.class);
+        assertEquals(200 + 3 * 48 - 20, redrawn.getChart().getXYPlot().getDataset(0).getYValue(0, 0), 15);
+    }
+}
