@@ -26,7 +26,6 @@ import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 import tech.tablesaw.api.IntColumn;
@@ -375,10 +374,5 @@ public final class ParquetFiles {
      */
     public static void write(Table table, OutputStream out, ProgressMonitor monitor) throws IOException {
         ParquetTableWriter.write(table, out, monitor);
-    }
-
-    /** The Parquet type a column is written as, for messages and tests. */
-    static PrimitiveType typeOf(Column<?> c) {
-        return ParquetTableWriter.field(c);
     }
 }
