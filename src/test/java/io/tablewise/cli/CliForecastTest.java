@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +19,8 @@ class CliForecastTest {
 
     @Test
     void everySeriesIsForecastWithItsQuantilesAndBacktests() throws Exception {
-        StringBuilder csv = new StringBuilder("store,month,sales\n");
-        double[] season = {-20, -15, 0, 10, 25, 40, 45, 35, 15, 0, -30, -10};
-        for (String store : List.of("서울", "부산")) {
-            for (int t = 0; t < 60; t++) {
-                int year = 2021 + t / 12;
-                double v = (store.equals("서울") ? 500 : 200) + 3 * t + season[t % 12] + 4 * Math.sin(7.3 * t);
-                csv.append(String.format(Locale.ROOT, "%s,%d-%02d,%.1f%n", store, year, t % 12 + 1, v));
-            }
-        }
         Path data = dir.resolve("sales.csv");
-        Files.writeString(data, csv.toString());
+        Files.writeString(data, io.tablewise.forecast.StoreSales.csv(2021, 60, 4));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = TablewiseCommand.execute(new String[] {"forecast", data.toString(), "--time", "month", "--target",

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -35,15 +34,7 @@ class ForecastViewUiTest {
 
     @BeforeEach
     void open() throws Exception {
-        StringBuilder csv = new StringBuilder("store,month,sales\n");
-        double[] season = {-20, -15, 0, 10, 25, 40, 45, 35, 15, 0, -30, -10};
-        for (String store : List.of("서울", "부산")) {
-            for (int t = 0; t < 48; t++) {
-                csv.append(String.format(Locale.ROOT, "%s,%d-%02d,%.1f%n", store, 2022 + t / 12, t % 12 + 1,
-                        (store.equals("서울") ? 500 : 200) + 3 * t + season[t % 12] + 4 * Math.sin(7.3 * t)));
-            }
-        }
-        Files.writeString(dir.resolve("sales.csv"), csv.toString());
+        Files.writeString(dir.resolve("sales.csv"), io.tablewise.forecast.StoreSales.csv(2022, 48, 4));
         Files.writeString(dir.resolve("forecast.flow"), """
                 {"format": "tablewise.flow", "formatVersion": 1, "name": "Store forecast",
                  "nodes": [

@@ -96,15 +96,7 @@ public final class Screenshots {
     private static Path forecastProject() throws IOException {
         Path dir = Files.createTempDirectory("tablewise-forecast-shot").resolve("store-forecast");
         Files.createDirectories(dir);
-        StringBuilder csv = new StringBuilder("store,month,sales\n");
-        double[] season = {-20, -15, 0, 10, 25, 40, 45, 35, 15, 0, -30, -10};
-        for (String store : List.of("서울", "부산")) {
-            for (int t = 0; t < 48; t++) {
-                csv.append(String.format(Locale.ROOT, "%s,%d-%02d,%.1f%n", store, 2022 + t / 12, t % 12 + 1,
-                        (store.equals("서울") ? 500 : 200) + 3 * t + season[t % 12] + 6 * Math.sin(7.3 * t)));
-            }
-        }
-        Files.writeString(dir.resolve("sales.csv"), csv.toString());
+        Files.writeString(dir.resolve("sales.csv"), io.tablewise.forecast.StoreSales.csv(2022, 48, 6));
         Path flow = dir.resolve("store-forecast.flow");
         Files.writeString(flow, "{\"format\": \"tablewise.flow\", \"formatVersion\": 1, \"name\": \"Store forecast\", "
                 + "\"nodes\": [{\"id\": \"history\", \"type\": \"data.import.csv\", \"typeVersion\": 1, \"params\": "
