@@ -68,7 +68,8 @@ public final class DatabaseNodes {
                                 .help("A SELECT, e.g. SELECT * FROM orders WHERE region = :region (the flow "
                                         + "parameter 'region').").build(),
                         ParamSpec.builder("rowLimit", ParamType.INTEGER).label("Row limit").defaultValue(0L)
-                                .help("Read at most this many rows; 0 reads all.").build()));
+                                .help("Read at most this many rows; 0 reads all.").build(),
+                        io.tablewise.data.ImportParams.sampleRows(), io.tablewise.data.ImportParams.seed()));
 
         @Override
         public NodeDescriptor descriptor() {
@@ -105,9 +106,27 @@ public final class DatabaseNodes {
             ConnectionSpec spec = connection(p, context::resolveInput);
             ImportResult r = DatabaseReader.read(spec, p.string("table", ""), p.string("query", ""),
                     flowParameters(context), p.integer("rowLimit", 0), ProgressMonitor.of(context));
-            context.info(String.format(java.util.Locale.ROOT, "read %,d rows from %s", r.table().rowCount(), spec));
+            Table rows = sample(r.table(), p.integer("sampleRows", 0), p.integer("seed", 42));
+            context.info(String.format(java.util.Locale.ROOT, "read %,d rows from %s%s", r.table().rowCount(), spec,
+                    rows == r.table() ? "" : String.format(java.util.Locale.ROOT, "; kept a random sample of %,d",
+                            rows.rowCount())));
             r.warnings().forEach(context::warn);
-            return Map.of("table", r.table());
+            return Map.of("table", rows);
+        }
+
+        /** A seeded uniform sample of {@code k} rows in their order (Floyd's algorithm, as the CSV import samples). */
+        static Table sample(Table t, long k, long seed) {
+            int n = t.rowCount();
+            if (k <= 0 || k >= n) {
+                return t;
+            }
+            java.util.Random random = new java.util.Random(seed);
+            java.util.BitSet chosen = new java.util.BitSet(n);
+            for (long j = n - k; j < n; j++) {
+                int pick = random.nextInt((int) j + 1);
+                chosen.set(chosen.get(pick) ? (int) j : pick);
+            }
+            return t.rows(chosen.stream().toArray());
         }
 
         private static Map<String, String> flowParameters(NodeContext context) throws NodeException {

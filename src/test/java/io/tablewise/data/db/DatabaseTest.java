@@ -275,6 +275,29 @@ class DatabaseTest {
     }
 
     @Test
+    void aSampleIsSeededUniformAndKeepsTheRowsOrder() {
+        IntColumn id = IntColumn.create("id");
+        for (int i = 0; i < 1000; i++) {
+            id.append(i);
+        }
+        Table t = Table.create("t", id);
+        Table a = DatabaseNodes.ImportNode.sample(t, 100, 42);
+        Table b = DatabaseNodes.ImportNode.sample(t, 100, 42);
+        assertEquals(100, a.rowCount());
+        assertEquals(a.intColumn("id").asList(), b.intColumn("id").asList(), "the same seed, the same rows");
+        List<Integer> ids = a.intColumn("id").asList();
+        assertEquals(ids.stream().sorted().toList(), ids, "in the order read");
+        assertEquals(100, ids.stream().distinct().count());
+        // spread over the table, not its first rows: about a tenth in each tenth
+        for (int d = 0; d < 10; d++) {
+            int lo = 100 * d;
+            long inDecile = ids.stream().filter(v -> v >= lo && v < lo + 100).count();
+            assertTrue(inDecile >= 2 && inDecile <= 22, "decile " + d + ": " + inDecile);
+        }
+        assertTrue(DatabaseNodes.ImportNode.sample(t, 0, 1) == t && DatabaseNodes.ImportNode.sample(t, 5000, 1) == t);
+    }
+
+    @Test
     void aUrlWithAPasswordIsRefused() {
         NodeException e = assertThrows(NodeException.class, () -> DatabaseReader.read(new ConnectionSpec("x",
                 "jdbc:postgresql://h/db?user=a&password=hunter2", null, null), "t", null, Map.of(), 0,
