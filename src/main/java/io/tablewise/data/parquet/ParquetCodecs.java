@@ -28,7 +28,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
         return new BytesInputCompressor() {
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
-                return BytesInput.from(ParquetCodecs.compress(codec, bytes.toByteArray()));
+                return BytesInput.from(ParquetCodecs.compress(codec, bytes.toInputStream().readAllBytes()));
             }
 
             @Override
@@ -48,7 +48,7 @@ final class ParquetCodecs implements CompressionCodecFactory {
         return new BytesInputDecompressor() {
             @Override
             public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-                return BytesInput.from(uncompress(codec, bytes.toByteArray(), uncompressedSize));
+                return BytesInput.from(uncompress(codec, bytes.toInputStream().readAllBytes(), uncompressedSize));
             }
 
             @Override
