@@ -119,8 +119,7 @@ final class AnomaliesCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  row %,d  score %.3f  %s%n", order[k] + 1, r.scores()[order[k]],
                     r.reasons()[order[k]]);
         }
-        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(
-                out.resolve("summary.json").toFile(), summary);
+        io.tablewise.io.JsonFiles.write(summary, out.resolve("summary.json"));
         o.println("wrote " + out.resolve("anomalies.csv") + " and " + out.resolve("summary.json"));
         o.flush();
         return ExitCodes.OK;

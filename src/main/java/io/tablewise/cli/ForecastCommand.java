@@ -96,9 +96,6 @@ final class ForecastCommand implements Callable<Integer> {
         Files.createDirectories(out);
         io.tablewise.data.CsvExportNode.writeCsv(r.forecast(), out.resolve("forecast.csv"));
         List<Map<String, Object>> each = new ArrayList<>();
-        double sum = 0;
-        double naive = 0;
-        int counted = 0;
         for (Forecaster.SeriesResult s : r.series()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("series", s.key());
@@ -111,28 +108,23 @@ final class ForecastCommand implements Callable<Integer> {
             s.leaderboard().forEach(c -> board.add(Map.of("model", c.model(), "backtestMase", c.mase())));
             m.put("leaderboard", board);
             each.add(m);
-            if (Double.isFinite(s.mase()) && Double.isFinite(s.naiveMase())) {
-                sum += s.mase();
-                naive += s.naiveMase();
-                counted++;
-            }
         }
+        double[] mean = r.meanMase();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("frequency", r.frequency());
         metrics.put("horizon", horizon);
         metrics.put("series", each);
-        if (counted > 0) {
-            metrics.put("backtestMase", sum / counted);
-            metrics.put("seasonalNaiveMase", naive / counted);
+        if (Double.isFinite(mean[0])) {
+            metrics.put("backtestMase", mean[0]);
+            metrics.put("seasonalNaiveMase", mean[1]);
             o.printf(Locale.ROOT, "%d %s series, %d periods ahead: backtest MASE %.3f against %.3f for the seasonal "
-                    + "naive (%.0f%% %s error)%n", r.series().size(), r.frequency(), horizon, sum / counted,
-                    naive / counted, 100 * Math.abs(1 - sum / naive), sum <= naive ? "lower" : "higher");
+                    + "naive (%.0f%% %s error)%n", r.series().size(), r.frequency(), horizon, mean[0], mean[1],
+                    100 * Math.abs(1 - mean[0] / mean[1]), mean[0] <= mean[1] ? "lower" : "higher");
         }
         if (r.series().size() == 1) {
             o.println("model: " + r.series().get(0).model());
         }
-        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(
-                out.resolve("metrics.json").toFile(), metrics);
+        io.tablewise.io.JsonFiles.write(metrics, out.resolve("metrics.json"));
         o.println("wrote " + out.resolve("forecast.csv") + " and " + out.resolve("metrics.json"));
         o.flush();
         return ExitCodes.OK;

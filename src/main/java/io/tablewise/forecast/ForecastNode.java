@@ -84,22 +84,16 @@ public final class ForecastNode implements NodeType {
                 p.string("target", ""), p.strings("series"), (int) p.integer("horizon", 12),
                 p.string("frequency", "auto"), List.of(0.1, 0.5, 0.9)));
         r.notes().forEach(context::warn);
-        double sum = 0;
-        double naive = 0;
-        for (Forecaster.SeriesResult s : r.series()) {
-            if (Double.isFinite(s.mase()) && Double.isFinite(s.naiveMase())) {
-                sum += s.mase();
-                naive += s.naiveMase();
-            }
-        }
+        double[] mean = r.meanMase();
         Map<String, Long> byModel = new java.util.TreeMap<>();
         r.series().forEach(x -> byModel.merge(x.model(), 1L, Long::sum));
         String models = r.series().size() == 1 ? r.series().get(0).model() : String.join(", ",
                 byModel.entrySet().stream().map(e -> e.getKey() + " for " + e.getValue()).toList());
-        context.info(String.format(Locale.ROOT, "%d %s series: %s; backtest error %.0f%% %s than last season's "
-                + "values (MASE %.3f against %.3f)", r.series().size(), r.frequency(), models,
-                naive == 0 ? 0 : 100 * Math.abs(1 - sum / naive), sum <= naive ? "lower" : "higher",
-                sum / Math.max(1, r.series().size()), naive / Math.max(1, r.series().size())));
+        context.info(!Double.isFinite(mean[0]) ? String.format(Locale.ROOT, "%d %s series: %s (too short to "
+                + "backtest)", r.series().size(), r.frequency(), models)
+                : String.format(Locale.ROOT, "%d %s series: %s; backtest error %.0f%% %s than last season's values "
+                + "(MASE %.3f against %.3f)", r.series().size(), r.frequency(), models,
+                100 * Math.abs(1 - mean[0] / mean[1]), mean[0] <= mean[1] ? "lower" : "higher", mean[0], mean[1]));
         return Map.of("table", r.forecast());
     }
 }

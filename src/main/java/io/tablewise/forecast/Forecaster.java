@@ -63,6 +63,24 @@ public final class Forecaster {
 
     /** The forecasts of every series. */
     public record Result(Table forecast, List<SeriesResult> series, String frequency, List<String> notes) {
+        /**
+         * The mean backtest MASE of the series that could be backtested, and the seasonal naive's on the same
+         * series: {chosen, naive}, or NaN for both when none could.
+         */
+        public double[] meanMase() {
+            double sum = 0;
+            double naive = 0;
+            int counted = 0;
+            for (SeriesResult s : series) {
+                if (Double.isFinite(s.mase()) && Double.isFinite(s.naiveMase())) {
+                    sum += s.mase();
+                    naive += s.naiveMase();
+                    counted++;
+                }
+            }
+            return counted == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {sum / counted,
+                naive / counted};
+        }
     }
 
     /** Forecasts {@code table}. */
