@@ -80,23 +80,46 @@ final class Ets implements Model {
 
     static Ets fit(double[] y, int m, Trend t, Season s) {
         int k = 1 + (t == Trend.NONE ? 0 : 1) + (s == Season.NONE ? 0 : 1) + (t == Trend.DAMPED ? 1 : 0);
-        double[] start = new double[k];
-        java.util.Arrays.fill(start, -1.0); // about 0.27 on the logistic scale
+        int levels = t == Trend.NONE ? 1 : 2;
+        int seasons = s == Season.NONE ? 0 : m - 1;
+        int states = levels + seasons;
+        double[] init = initialStates(y, s == Season.NONE ? 1 : m, t, s);
+        // the initial level and trend are estimated with the weights, as R's ets does: in units of the series'
+        // typical one-season change, so the simplex's unit steps fit any scale
+        double unit = Backtest.scale(y, m);
+        double[] start = new double[k + states];
+        java.util.Arrays.fill(start, 0, k, -1.0); // about 0.27 on the logistic scale
+        java.util.function.Function<double[], double[]> startStates = x -> {
+            double[] i = init.clone();
+            i[0] += x[k] * unit;
+            if (levels == 2) {
+                i[1] += x[k + 1] * unit / Math.max(1, m);
+            }
+            if (seasons > 0) { // m - 1 free seasonal states; the last keeps them summing to 0 (or averaging 1)
+                double sum = 0;
+                for (int j = 0; j < seasons; j++) {
+                    i[2 + j] += x[k + levels + j] * (s == Season.ADDITIVE ? unit : 0.05);
+                    sum += i[2 + j];
+                }
+                i[2 + seasons] = s == Season.ADDITIVE ? -sum : m - sum;
+            }
+            return i;
+        };
         java.util.function.Function<double[], Double> objective = x -> {
             double[] p = params(x, t, s);
             if (p == null) {
                 return Double.MAX_VALUE;
             }
-            double[] e = run(y, m, t, s, p, null);
+            double[] e = run(y, m, t, s, p, startStates.apply(x), null);
             return e == null ? Double.MAX_VALUE : e[0];
         };
-        double[] best = NelderMead.minimise(objective, start, 400);
+        double[] best = NelderMead.minimise(objective, start, 200 * (k + states));
         double[] p = params(best, t, s);
         if (p == null) {
             return null;
         }
         State[] end = new State[1];
-        double[] r = run(y, m, t, s, p, end);
+        double[] r = run(y, m, t, s, p, startStates.apply(best), end);
         if (r == null || !Double.isFinite(r[0])) {
             return null;
         }
@@ -118,13 +141,12 @@ final class Ets implements Model {
     }
 
     /** Runs the recursions: {SSE}, and the final states into {@code end[0]}; null when a state breaks down. */
-    private static double[] run(double[] y, int m, Trend t, Season s, double[] p, State[] end) {
+    private static double[] run(double[] y, int m, Trend t, Season s, double[] p, double[] init, State[] end) {
         double alpha = p[0];
         double beta = p[1];
         double gamma = p[2];
         double phi = p[3];
         int seasons = s == Season.NONE ? 1 : m;
-        double[] init = initialStates(y, seasons, t, s);
         double l = init[0];
         double b = init[1];
         double[] season = new double[Math.max(1, seasons)];

@@ -28,7 +28,7 @@ import io.tablewise.node.NodeException;
  */
 public final class Forecaster {
     /** Backtest windows (as many as the history allows), their origins a quarter season apart. */
-    static final int WINDOWS = 8;
+    static final int WINDOWS = 12;
 
     private Forecaster() {
     }
@@ -204,6 +204,7 @@ public final class Forecaster {
         int season = seasonal ? m : 1;
         Map<String, Function<double[], Model>> candidates = new LinkedHashMap<>();
         candidates.put("naive", h -> new SeasonalNaive(h, season));
+        candidates.put("theta", h -> Theta.fit(h, season));
         boolean positive = java.util.Arrays.stream(y).allMatch(v -> v > 0);
         for (Ets.Trend t : Ets.Trend.values()) {
             for (Ets.Season s : Ets.Season.values()) {
