@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -18,17 +17,21 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import io.tablewise.node.CancelledException;
 import io.tablewise.node.NodeException;
+import io.tablewise.node.ProgressMonitor;
 
 /**
  * Forecasts every series of a table: its periods read from the time column (dates, date-times, or text such as
  * {@code 2024-03} or {@code 2024-03-15}), its frequency detected, gaps filled by interpolation (said), duplicates
- * refused; each candidate — the seasonal naive baseline and every admissible exponential smoothing form — backtested
- * from rolling origins, the best kept, and its quantiles calibrated on its backtest errors.
+ * refused; each series' local candidates (seasonal naive, Theta, exponential smoothing, a blend) backtested from
+ * rolling origins and the best kept; with enough data, one global boosted model over every series (lags, calendar,
+ * holidays, future-known covariates) backtested on the last window against the local choices and used, alone or
+ * blended, when it does better; quantiles calibrated on the backtest errors.
  */
 public final class Forecaster {
-    /** Backtest windows (as many as the history allows), their origins a quarter season apart. */
-    static final int WINDOWS = 12;
+    /** Periods over all series below which the global model is not tried (a boosted model needs data). */
+    static final int GLOBAL_MIN_POINTS = 2000;
 
     private Forecaster() {
     }
@@ -42,13 +45,25 @@ public final class Forecaster {
      * @param horizon periods ahead
      * @param frequency D, W, M, Q, Y, or null to detect
      * @param quantiles the quantiles to give, e.g. 0.1, 0.5, 0.9
+     * @param holidays the holiday calendar
+     * @param covariates numeric columns known ahead (price, promotion): their future values in rows after each
+     *        series' last value, the target blank
+     * @param global whether the global boosted model may be tried
      */
     public record Options(String time, String target, List<String> series, int horizon, String frequency,
-                          List<Double> quantiles) {
+                          List<Double> quantiles, Holidays holidays, List<String> covariates, boolean global) {
         /** Copies the lists. */
         public Options {
             series = List.copyOf(series);
             quantiles = List.copyOf(quantiles);
+            covariates = List.copyOf(covariates);
+            holidays = holidays == null ? Holidays.none() : holidays;
+        }
+
+        /** No holidays, no covariates, the global model when the data allow it. */
+        public Options(String time, String target, List<String> series, int horizon, String frequency,
+                       List<Double> quantiles) {
+            this(time, target, series, horizon, frequency, quantiles, Holidays.none(), List.of(), true);
         }
     }
 
@@ -56,13 +71,36 @@ public final class Forecaster {
     public record Candidate(String model, double mase) {
     }
 
-    /** One series' forecast. */
+    /**
+     * One series' forecast.
+     *
+     * @param key the series columns' values
+     * @param model the chosen model in words
+     * @param mase its backtest MASE (over the local windows, or the last window when the global model is chosen)
+     * @param naiveMase the seasonal naive's on the same windows
+     * @param leaderboard the local candidates' backtests
+     * @param history periods of history
+     * @param filled periods filled by interpolation
+     * @param backtest the metrics of the chosen model's forecasts in the last backtest window (null when too short)
+     */
     public record SeriesResult(List<String> key, String model, double mase, double naiveMase,
-                               List<Candidate> leaderboard, int history, int filled) {
+                               List<Candidate> leaderboard, int history, int filled, BacktestMetrics backtest) {
     }
 
-    /** The forecasts of every series. */
-    public record Result(Table forecast, List<SeriesResult> series, String frequency, List<String> notes) {
+    /**
+     * The forecasts of every series.
+     *
+     * @param forecast series columns, time, one column per quantile
+     * @param series each series' result
+     * @param frequency the frequency in words
+     * @param notes what was done that the user should know
+     * @param overall the last backtest window's metrics over every series (null when none could be backtested)
+     * @param approaches the last window's mean MASE of the local choices, the global model and their blend (NaN
+     *        when not tried), and the seasonal naive's
+     * @param model what forecasts again from newer history
+     */
+    public record Result(Table forecast, List<SeriesResult> series, String frequency, List<String> notes,
+                         BacktestMetrics overall, Map<String, Double> approaches, ForecastModel model) {
         /**
          * The mean backtest MASE of the series that could be backtested, and the seasonal naive's on the same
          * series: {chosen, naive}, or NaN for both when none could.
@@ -85,27 +123,159 @@ public final class Forecaster {
 
     /** Forecasts {@code table}. */
     public static Result forecast(Table table, Options o) throws NodeException {
-        for (String c : concat(List.of(o.time(), o.target()), o.series())) {
+        return forecast(table, o, ProgressMonitor.NONE);
+    }
+
+    /** Forecasts {@code table}, saying how far it got and stopping when cancelled. */
+    public static Result forecast(Table table, Options o, ProgressMonitor progress) throws NodeException {
+        Prepared p = prepare(table, o, null);
+        List<SeriesData> data = p.data;
+        int horizon = o.horizon();
+        int season = p.frequency.season();
+        List<String> notes = p.notes;
+        // local candidates per series, in parallel
+        boolean anyQuick = false;
+        LocalSelection.Choice[] local = new LocalSelection.Choice[data.size()];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        int total = data.size();
+        try {
+            java.util.stream.IntStream.range(0, total).parallel().forEach(i -> {
+                if (progress.isCancelled()) {
+                    throw new CancelledException();
+                }
+                SeriesData s = data.get(i);
+                local[i] = LocalSelection.choose(s.y, season, horizon, LocalSelection.quick(s.y.length, total));
+                int d = done.incrementAndGet();
+                if (d % Math.max(1, total / 100) == 0 || d == total) {
+                    progress.progress(0.7 * d / total, String.format(Locale.ROOT, "Backtested %d of %d series", d,
+                            total));
+                }
+            });
+        } catch (CancelledException e) {
+            throw e;
+        }
+        for (int i = 0; i < total; i++) {
+            SeriesData s = data.get(i);
+            anyQuick |= LocalSelection.quick(s.y.length, total);
+            if (local[i].seasonalDropped) {
+                notes.add(String.format(Locale.ROOT, "%s: %d periods are fewer than two seasons of %d: no seasonal "
+                        + "model was tried", s.name(), s.y.length, season));
+            }
+        }
+        if (anyQuick) {
+            notes.add(String.format(Locale.ROOT, "quick screen (%s): local models fitted on the last %d periods, "
+                    + "the two exponential smoothing forms with the best AICc backtested from %d origins",
+                    total > 20 ? total + " series" : "long series", LocalSelection.span(season, horizon),
+                    LocalSelection.QUICK_WINDOWS));
+        }
+        // the global model, backtested on the last window against the local choices
+        Map<String, Double> approaches = new LinkedHashMap<>();
+        String approach = "local";
+        GlobalBoosting global = null;
+        double[][] globalForecast = null;
+        double[][] globalBacktest = null;
+        long points = data.stream().mapToLong(s -> s.y.length).sum();
+        GlobalBoosting.Layout layout = GlobalBoosting.layout(data, p.frequency, horizon, season, o.covariates(),
+                o.holidays(), o.series().size());
+        if (!o.global()) {
+            notes.add("global boosted model: not asked for");
+        } else if (points < GLOBAL_MIN_POINTS) {
+            if (!o.covariates().isEmpty() || !o.holidays().days().isEmpty()) {
+                notes.add(String.format(Locale.ROOT, "the global boosted model, the one that uses holidays and "
+                        + "covariates, needs at least %d periods over all series; these have %d", GLOBAL_MIN_POINTS,
+                        points));
+            }
+        } else if (!GlobalBoosting.available()) {
+            notes.add("the global boosted model was left out: " + io.tablewise.ml.NativeBoosting.unavailable()
+                    .orElse(""));
+        } else {
+            progress.progress(0.72, "Training the global model on every series (backtest)");
+            GlobalBoosting back = GlobalBoosting.train(data, horizon, layout);
+            if (progress.isCancelled()) {
+                throw new CancelledException();
+            }
+            if (back != null) {
+                globalBacktest = back.forecast(data, horizon);
+                double[] m = compare(data, local, globalBacktest, season, horizon);
+                approaches.put("local", m[0]);
+                approaches.put("global", m[1]);
+                approaches.put("blend", m[2]);
+                approaches.put("seasonal naive", m[3]);
+                approach = m[1] <= m[0] && m[1] <= m[2] ? "global" : m[2] < m[0] ? "blend" : "local";
+                if (!approach.equals("local")) {
+                    progress.progress(0.85, "Training the global model on all of the history");
+                    global = GlobalBoosting.train(data, 0, layout);
+                    globalForecast = global == null ? null : global.forecast(data, 0);
+                    if (global == null) {
+                        approach = "local";
+                    }
+                }
+                notes.add(String.format(Locale.ROOT, "last backtest window, mean MASE: local models %.3f, global "
+                        + "boosted model %.3f, their blend %.3f: %s used", m[0], m[1], m[2], switch (approach) {
+                            case "global" -> "the global model";
+                            case "blend" -> "the blend";
+                            default -> "the local models";
+                        }));
+            }
+        }
+        progress.progress(0.95, "Writing the forecasts");
+        return assemble(o, p, local, approach, global, globalForecast, globalBacktest, approaches, layout);
+    }
+
+    /** The series read and checked, and the notes so far. */
+    static final class Prepared {
+        List<SeriesData> data = new ArrayList<>();
+        Frequency frequency;
+        List<String> notes = new ArrayList<>();
+    }
+
+    /** Reads the series of {@code table}; {@code frequency} fixed (a saved model's) or null to detect. */
+    static Prepared prepare(Table table, Options o, Frequency fixed) throws NodeException {
+        for (String c : concat(concat(List.of(o.time(), o.target()), o.series()), o.covariates())) {
             if (!table.containsColumn(c)) {
-                throw new NodeException(c.equals(o.time()) ? "time" : c.equals(o.target()) ? "target" : "series",
-                        "there is no column '" + c + "'; the columns are " + String.join(", ", table.columnNames()));
+                String param = c.equals(o.time()) ? "time" : c.equals(o.target()) ? "target" : o.series().contains(c)
+                        ? "series" : "covariates";
+                throw new NodeException(param, "there is no column '" + c + "'; the columns are "
+                        + String.join(", ", table.columnNames()));
             }
         }
         if (!(table.column(o.target()) instanceof NumericColumn<?> y)) {
             throw new NodeException("target", "'" + o.target() + "' holds text; a forecast needs numbers");
+        }
+        List<Column<?>> covs = new ArrayList<>();
+        for (String c : o.covariates()) {
+            Column<?> col = table.column(c);
+            if (!(col instanceof NumericColumn<?>) && !(col instanceof tech.tablesaw.api.BooleanColumn)) {
+                throw new NodeException("covariates", "'" + c + "' holds text; a covariate must be a number or "
+                        + "yes/no (encode it first, e.g. with One-hot encode)");
+            }
+            covs.add(col);
         }
         if (o.horizon() < 1) {
             throw new NodeException("horizon", "the horizon must be at least one period");
         }
         LocalDate[] dates = periods(table.column(o.time()));
         Map<List<String>, TreeMap<LocalDate, Double>> groups = new LinkedHashMap<>();
+        Map<List<String>, TreeMap<LocalDate, double[]>> known = new LinkedHashMap<>();
         for (int i = 0; i < table.rowCount(); i++) {
-            if (dates[i] == null || y.isMissing(i)) {
+            if (dates[i] == null) {
                 continue;
             }
             List<String> key = new ArrayList<>();
             for (String s : o.series()) {
                 key.add(table.column(s).getString(i));
+            }
+            if (!covs.isEmpty()) {
+                double[] v = new double[covs.size()];
+                for (int c = 0; c < v.length; c++) {
+                    Column<?> col = covs.get(c);
+                    v[c] = col.isMissing(i) ? Double.NaN : col instanceof NumericColumn<?> n ? n.getDouble(i)
+                            : ((tech.tablesaw.api.BooleanColumn) col).get(i) ? 1 : 0;
+                }
+                known.computeIfAbsent(key, k -> new TreeMap<>()).put(dates[i], v);
+            }
+            if (y.isMissing(i)) {
+                continue;
             }
             Double before = groups.computeIfAbsent(key, k -> new TreeMap<>()).put(dates[i], y.getDouble(i));
             if (before != null) {
@@ -116,180 +286,203 @@ public final class Forecaster {
         if (groups.isEmpty()) {
             throw new NodeException("time", "no row has both a time and a value");
         }
+        Prepared p = new Prepared();
         List<LocalDate> all = groups.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
-        Frequency f = o.frequency() == null || o.frequency().isBlank() || o.frequency().equalsIgnoreCase("auto")
-                ? Frequency.detect(all) : Frequency.of(o.frequency());
-        List<String> notes = new ArrayList<>();
-        List<SeriesResult> results = new ArrayList<>();
-        List<String[]> keys = new ArrayList<>();
-        List<LocalDate> times = new ArrayList<>();
-        Map<Double, DoubleColumn> qs = new LinkedHashMap<>();
-        for (double q : o.quantiles()) {
-            qs.put(q, DoubleColumn.create(String.format(Locale.ROOT, "p%d", Math.round(q * 100))));
-        }
+        p.frequency = fixed != null ? fixed : o.frequency() == null || o.frequency().isBlank()
+                || o.frequency().equalsIgnoreCase("auto") ? Frequency.detect(all) : Frequency.of(o.frequency());
+        Frequency f = p.frequency;
+        int withoutFuture = 0;
         for (Map.Entry<List<String>, TreeMap<LocalDate, Double>> g : groups.entrySet()) {
             TreeMap<LocalDate, Double> points = g.getValue();
             LocalDate first = points.firstKey();
             int n = (int) f.between(first, points.lastKey()) + 1;
             double[] v = new double[n];
             java.util.Arrays.fill(v, Double.NaN);
-            for (Map.Entry<LocalDate, Double> p : points.entrySet()) {
-                v[(int) f.between(first, p.getKey())] = p.getValue();
+            for (Map.Entry<LocalDate, Double> e : points.entrySet()) {
+                v[(int) f.between(first, e.getKey())] = e.getValue();
             }
             int filled = interpolate(v);
             String name = g.getKey().isEmpty() ? "the series" : String.join("/", g.getKey());
             if (filled > 0) {
-                notes.add(String.format(Locale.ROOT, "%s: %d missing %s period%s filled by interpolation", name,
+                p.notes.add(String.format(Locale.ROOT, "%s: %d missing %s period%s filled by interpolation", name,
                         filled, f.word(), filled == 1 ? "" : "s"));
             }
             if (n < 3) {
                 throw new NodeException("time", name + " has " + n + " period" + (n == 1 ? "" : "s") + "; a forecast "
                         + "needs at least 3");
             }
-            SeriesChoice c = choose(v, f.season(), o.horizon());
-            if (c.seasonalDropped) {
-                notes.add(String.format(Locale.ROOT, "%s: %d periods are fewer than two seasons of %d: no seasonal "
-                        + "model was tried", name, n, f.season()));
-            }
-            double[] p50 = c.model.forecast(o.horizon());
-            for (int h = 0; h < o.horizon(); h++) {
-                keys.add(g.getKey().toArray(String[]::new));
-                times.add(f.plus(points.lastKey(), h + 1));
-                for (Map.Entry<Double, DoubleColumn> q : qs.entrySet()) {
-                    q.getValue().append(p50[h] + c.offset(q.getKey(), h + 1));
+            double[][] c = new double[covs.size()][n + o.horizon()];
+            TreeMap<LocalDate, double[]> rows = known.getOrDefault(g.getKey(), new TreeMap<>());
+            boolean future = true;
+            for (int t = 0; t < n + o.horizon(); t++) {
+                double[] at = rows.get(f.plus(first, t));
+                for (int k = 0; k < covs.size(); k++) {
+                    c[k][t] = at == null ? Double.NaN : at[k];
+                    future &= t < n || !Double.isNaN(c[k][t]);
                 }
             }
-            results.add(new SeriesResult(g.getKey(), c.model.name(), c.mase, c.naiveMase, c.leaderboard, n, filled));
+            withoutFuture += future ? 0 : 1;
+            p.data.add(new SeriesData(g.getKey(), first, v, filled, c));
+        }
+        if (!covs.isEmpty() && withoutFuture > 0) {
+            p.notes.add(String.format(Locale.ROOT, "%d series lack future values of %s for some of the %d periods "
+                    + "ahead: they count as unknown there (add rows with the future dates, the covariates filled and "
+                    + "the target blank)", withoutFuture, String.join(", ", o.covariates()), o.horizon()));
+        }
+        return p;
+    }
+
+    /**
+     * The last window's mean MASE over the series backtested by both: {local, global, blend, seasonal naive}.
+     */
+    private static double[] compare(List<SeriesData> data, LocalSelection.Choice[] local, double[][] global,
+                                    int season, int horizon) {
+        double[] sum = new double[4];
+        int counted = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double[] y = data.get(i).y;
+            if (local[i].lastWindow == null || local[i].naiveLastWindow == null || y.length < 2 * horizon) {
+                continue;
+            }
+            double scale = Backtest.scale(java.util.Arrays.copyOf(y, y.length - horizon), local[i].season);
+            for (int h = 0; h < horizon; h++) {
+                double actual = y[y.length - horizon + h];
+                double eLocal = local[i].lastWindow[h];
+                double eGlobal = actual - global[i][h];
+                sum[0] += Math.abs(eLocal) / scale;
+                sum[1] += Math.abs(eGlobal) / scale;
+                sum[2] += Math.abs((eLocal + eGlobal) / 2) / scale;
+                sum[3] += Math.abs(local[i].naiveLastWindow[h]) / scale;
+            }
+            counted += horizon;
+        }
+        if (counted == 0) {
+            return new double[] {0, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN};
+        }
+        for (int k = 0; k < 4; k++) {
+            sum[k] /= counted;
+        }
+        return sum;
+    }
+
+    private static Result assemble(Options o, Prepared p, LocalSelection.Choice[] local, String approach,
+                                   GlobalBoosting global, double[][] globalForecast, double[][] globalBacktest,
+                                   Map<String, Double> approaches, GlobalBoosting.Layout layout) throws NodeException {
+        Frequency f = p.frequency;
+        int horizon = o.horizon();
+        // the global model's errors relative to each series' scale, pooled over series: its quantiles
+        double[] pooled = new double[0];
+        if (!approach.equals("local")) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < p.data.size(); i++) {
+                double[] y = p.data.get(i).y;
+                if (y.length < 2 * horizon || local[i].lastWindow == null) {
+                    continue;
+                }
+                double scale = GlobalBoosting.scale(y, y.length - horizon);
+                for (int h = 0; h < horizon; h++) {
+                    double e = y[y.length - horizon + h] - globalBacktest[i][h];
+                    ratios.add((approach.equals("blend") ? (e + local[i].lastWindow[h]) / 2 : e) / scale);
+                }
+            }
+            pooled = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+        List<ForecastModel.SeriesModel> saved = new ArrayList<>();
+        List<SeriesResult> results = new ArrayList<>();
+        List<String[]> keys = new ArrayList<>();
+        List<LocalDate> times = new ArrayList<>();
+        Map<Double, DoubleColumn> qs = new LinkedHashMap<>();
+        for (double q : o.quantiles()) {
+            qs.put(q, DoubleColumn.create(quantileColumn(q)));
+        }
+        List<BacktestMetrics.Window> windows = new ArrayList<>();
+        for (int i = 0; i < p.data.size(); i++) {
+            SeriesData s = p.data.get(i);
+            LocalSelection.Choice c = local[i];
+            Recipe recipe = switch (approach) {
+                case "global" -> Recipe.of(Recipe.GLOBAL);
+                case "blend" -> blendWithGlobal(c.recipe);
+                default -> c.recipe;
+            };
+            double[] g = globalForecast == null ? null : globalForecast[i];
+            double[] recent = LocalSelection.recent(s.y, c.span);
+            double[] p50 = recipe.forecast(recent, c.season, horizon, g);
+            if (p50 == null) { // a form that fitted in the backtests but not on the whole history
+                recipe = Recipe.of("naive");
+                p50 = recipe.forecast(s.y, c.season, horizon, null);
+            }
+            boolean globalQuantiles = recipe.usesGlobal();
+            double scale = GlobalBoosting.scale(s.y, s.y.length);
+            double[] errors = globalQuantiles ? pooled : c.scaledErrors;
+            LocalDate last = f.plus(s.first, s.y.length - 1);
+            for (int h = 0; h < horizon; h++) {
+                keys.add(s.key.toArray(String[]::new));
+                times.add(f.plus(last, h + 1));
+                for (Map.Entry<Double, DoubleColumn> q : qs.entrySet()) {
+                    double off = globalQuantiles ? Quantiles.offset(errors, q.getKey()) * scale
+                            : c.offset(q.getKey(), h + 1);
+                    q.getValue().append(s.floor(p50[h] + off));
+                }
+            }
+            String name = recipe == c.recipe ? c.name : recipe.describe(recent, c.season);
+            // the last window's errors of what is used, for the metrics
+            double[] lastErrors = null;
+            if (c.lastWindow != null) {
+                lastErrors = c.lastWindow.clone();
+                if (globalBacktest != null && !approach.equals("local")) {
+                    for (int h = 0; h < horizon; h++) {
+                        double eg = s.y[s.y.length - horizon + h] - globalBacktest[i][h];
+                        lastErrors[h] = approach.equals("global") ? eg : (eg + c.lastWindow[h]) / 2;
+                    }
+                }
+            }
+            BacktestMetrics metrics = null;
+            if (lastErrors != null) {
+                BacktestMetrics.Window w = new BacktestMetrics.Window(java.util.Arrays.copyOfRange(s.y,
+                        s.y.length - horizon, s.y.length), lastErrors, Backtest.scale(java.util.Arrays.copyOf(s.y,
+                        s.y.length - horizon), c.season), o.quantiles(), errors, globalQuantiles ? scale : -1);
+                windows.add(w);
+                metrics = BacktestMetrics.of(List.of(w));
+            }
+            double mase = approach.equals("local") ? c.mase : metrics == null ? Double.NaN : metrics.mase();
+            double naive = approach.equals("local") ? c.naiveMase : c.naiveLastWindow == null ? Double.NaN
+                    : BacktestMetrics.mase(c.naiveLastWindow, Backtest.scale(java.util.Arrays.copyOf(s.y,
+                    s.y.length - horizon), c.season));
+            List<Candidate> board = c.leaderboard.stream().map(x -> new Candidate(x.model(), x.mase())).toList();
+            results.add(new SeriesResult(s.key, name, mase, naive, board, s.y.length, s.filled, metrics));
+            saved.add(new ForecastModel.SeriesModel(s.key, recipe, c.season, c.span, Quantiles.thin(errors, 101),
+                    globalQuantiles));
         }
         Table out = Table.create("forecast");
-        for (int s = 0; s < o.series().size(); s++) {
-            StringColumn col = StringColumn.create(o.series().get(s));
-            for (String[] k : keys) {
-                col.append(k[s]);
+        for (int k = 0; k < o.series().size(); k++) {
+            StringColumn col = StringColumn.create(o.series().get(k));
+            for (String[] key : keys) {
+                col.append(key[k]);
             }
             out.addColumns(col);
         }
         out.addColumns(DateColumn.create(o.time(), times));
         qs.values().forEach(out::addColumns);
-        return new Result(out, results, f.word(), notes);
+        ForecastModel model = new ForecastModel(o, f, saved, global, layout);
+        return new Result(out, results, f.word(), p.notes, windows.isEmpty() ? null : BacktestMetrics.of(windows),
+                approaches, model);
     }
 
-    /** The chosen model of a series, its backtest and its error quantiles. */
-    private static final class SeriesChoice {
-        Model model;
-        double mase;
-        double naiveMase;
-        boolean seasonalDropped;
-        List<Candidate> leaderboard = new ArrayList<>();
-        double[] scaledErrors = new double[0];
-
-        /** The quantile {@code q}'s distance from the median forecast {@code h} steps ahead. */
-        double offset(double q, int h) {
-            if (scaledErrors.length == 0) {
-                return 0;
-            }
-            double pos = q * (scaledErrors.length - 1);
-            int lo = (int) Math.floor(pos);
-            int hi = Math.min(scaledErrors.length - 1, lo + 1);
-            double z = scaledErrors[lo] + (pos - lo) * (scaledErrors[hi] - scaledErrors[lo]);
-            double median = scaledErrors[(scaledErrors.length - 1) / 2];
-            return (z - median) * Math.sqrt(h);
-        }
+    /** A local recipe half and half with the global model. */
+    private static Recipe blendWithGlobal(Recipe local) {
+        List<String> forms = new ArrayList<>(local.forms());
+        List<Double> weights = new ArrayList<>();
+        local.weights().forEach(w -> weights.add(w / 2));
+        forms.add(Recipe.GLOBAL);
+        weights.add(0.5);
+        return new Recipe(forms, weights);
     }
 
-    private static SeriesChoice choose(double[] y, int m, int horizon) {
-        SeriesChoice best = new SeriesChoice();
-        boolean seasonal = m > 1 && y.length >= 2 * m + 2;
-        best.seasonalDropped = m > 1 && !seasonal;
-        int season = seasonal ? m : 1;
-        Map<String, Function<double[], Model>> candidates = new LinkedHashMap<>();
-        candidates.put("naive", h -> new SeasonalNaive(h, season));
-        candidates.put("theta", h -> Theta.fit(h, season));
-        boolean positive = java.util.Arrays.stream(y).allMatch(v -> v > 0);
-        for (Ets.Trend t : Ets.Trend.values()) {
-            for (Ets.Season s : Ets.Season.values()) {
-                if (s != Ets.Season.NONE && !seasonal || s == Ets.Season.MULTIPLICATIVE && !positive) {
-                    continue;
-                }
-                candidates.put(t + "/" + s, h -> Ets.fit(h, s == Ets.Season.NONE ? 1 : season, t, s));
-            }
-        }
-        Backtest.Result chosen = null;
-        Function<double[], Model> chosenFit = null;
-        List<Backtest.Result> runs = new ArrayList<>();
-        List<Function<double[], Model>> fits = new ArrayList<>();
-        int step = Math.max(1, Math.min(horizon, season > 1 ? season / 4 : horizon));
-        for (Map.Entry<String, Function<double[], Model>> c : candidates.entrySet()) {
-            Backtest.Result r = Backtest.run(y, season, horizon, WINDOWS, step, c.getValue());
-            if (r == null) {
-                continue;
-            }
-            runs.add(r);
-            fits.add(c.getValue());
-            best.leaderboard.add(new Candidate(r.name(), r.mase()));
-            if (c.getKey().equals("naive")) {
-                best.naiveMase = r.mase();
-            }
-            if (chosen == null || r.mase() < chosen.mase()) {
-                chosen = r;
-                chosenFit = c.getValue();
-            }
-        }
-        // the three best, weighted by how well they backtested, when their blend backtests better still
-        if (runs.size() >= 3) {
-            Integer[] order = new Integer[runs.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> runs.get(i).mase()));
-            List<Function<double[], Model>> top = new ArrayList<>();
-            double[] w = new double[3];
-            double total = 0;
-            for (int k = 0; k < 3; k++) {
-                top.add(fits.get(order[k]));
-                w[k] = 1 / Math.max(1e-9, runs.get(order[k]).mase());
-                total += w[k];
-            }
-            for (int k = 0; k < 3; k++) {
-                w[k] /= total;
-            }
-            Function<double[], Model> blend = h -> {
-                List<Model> models = new ArrayList<>();
-                for (Function<double[], Model> f : top) {
-                    Model m2 = f.apply(h);
-                    if (m2 == null) {
-                        return null;
-                    }
-                    models.add(m2);
-                }
-                return new Ensemble(models, w);
-            };
-            Backtest.Result r = Backtest.run(y, season, horizon, WINDOWS, step, blend);
-            if (r != null) {
-                best.leaderboard.add(new Candidate(r.name(), r.mase()));
-                if (r.mase() < chosen.mase()) {
-                    chosen = r;
-                    chosenFit = blend;
-                }
-            }
-        }
-        best.leaderboard.sort(java.util.Comparator.comparingDouble(Candidate::mase));
-        if (chosen == null) { // too short to backtest: the naive forecast, said by its name
-            best.model = new SeasonalNaive(y, season);
-            best.mase = Double.NaN;
-            best.naiveMase = Double.NaN;
-            return best;
-        }
-        best.model = chosenFit.apply(y);
-        best.mase = chosen.mase();
-        List<Double> z = new ArrayList<>();
-        for (double[] e : chosen.errors()) {
-            for (int h = 0; h < e.length; h++) {
-                z.add(e[h] / Math.sqrt(h + 1));
-            }
-        }
-        best.scaledErrors = z.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return best;
+    /** The column of quantile {@code q}: p10, p50, p90, p2.5 … */
+    static String quantileColumn(double q) {
+        double pct = q * 100;
+        return Math.abs(pct - Math.rint(pct)) < 1e-9 ? String.format(Locale.ROOT, "p%d", Math.round(pct))
+                : "p" + java.math.BigDecimal.valueOf(pct).stripTrailingZeros().toPlainString();
     }
 
     /** Fills NaN gaps by straight lines between their neighbours; returns how many. */

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +35,15 @@ public final class Holidays {
     private final NavigableMap<LocalDate, String> days;
     private final int firstYear;
     private final int lastYear;
+    private final List<String> names;
+    private final Map<String, java.util.NavigableSet<LocalDate>> byName;
 
     private Holidays(String name, NavigableMap<LocalDate, String> days, int firstYear, int lastYear) {
         this.name = name;
         this.days = days;
+        this.names = List.copyOf(new java.util.TreeSet<>(days.values()));
+        this.byName = new java.util.HashMap<>();
+        days.forEach((d, n) -> byName.computeIfAbsent(n, k -> new java.util.TreeSet<>()).add(d));
         this.firstYear = firstYear;
         this.lastYear = lastYear;
     }
@@ -62,6 +66,11 @@ public final class Holidays {
             case "US" -> unitedStates(1950, 2100);
             default -> file(base.apply(spec.strip()));
         };
+    }
+
+    /** A calendar saved with a model: its dates as they were. */
+    static Holidays saved(String name, NavigableMap<LocalDate, String> days) {
+        return new Holidays(name, new TreeMap<>(days), days.firstKey().getYear(), days.lastKey().getYear());
     }
 
     /** Korea's public holidays, 2000–2035 (substitute holidays are not included). */
@@ -192,9 +201,30 @@ public final class Holidays {
         return d < 0 || d > cap ? -1 : (int) d;
     }
 
+    /**
+     * Signed days from {@code day} to the nearest day of holiday {@code name} (null: any holiday): k &gt; 0 when it
+     * is k days ahead (up to {@code ahead}), −k when it was k days ago (up to {@code behind}), 0 on it; NaN when
+     * none is that near.
+     */
+    public double distance(String name, LocalDate day, int ahead, int behind) {
+        java.util.NavigableSet<LocalDate> set = name == null ? days.navigableKeySet() : byName.get(name);
+        if (set == null) {
+            return Double.NaN;
+        }
+        LocalDate next = set.ceiling(day);
+        if (next != null && java.time.temporal.ChronoUnit.DAYS.between(day, next) <= ahead) {
+            return java.time.temporal.ChronoUnit.DAYS.between(day, next);
+        }
+        LocalDate last = set.floor(day);
+        if (last != null && java.time.temporal.ChronoUnit.DAYS.between(last, day) <= behind) {
+            return -java.time.temporal.ChronoUnit.DAYS.between(last, day);
+        }
+        return Double.NaN;
+    }
+
     /** The holidays' distinct names, in a fixed order (their index is a model feature). */
     public List<String> names() {
-        return new ArrayList<>(new java.util.TreeSet<>(days.values()));
+        return names;
     }
 
     /** Whether the calendar knows {@code year} (a forecast beyond it is said). */
