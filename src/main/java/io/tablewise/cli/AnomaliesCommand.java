@@ -23,13 +23,16 @@ import io.tablewise.anomaly.AnomalyReport;
 import io.tablewise.node.NodeException;
 
 /**
- * {@code tablewise anomalies DATA [--share S] --out DIR}: every row scored for how unusual it is; writes
+ * {@code tablewise anomalies DATA [--share S] [--time COL [--value COL] [--series COL,...]] --out DIR}: every row
+ * scored for how unusual it is (its values, or with --time its moment: a value far outside its series' band or a
+ * burst of rows); writes
  * {@code DIR/anomalies.csv} (the rows with anomaly_score, anomaly, anomaly_reason) and {@code DIR/summary.json}.
  */
 @Command(name = "anomalies", mixinStandardHelpOptions = true,
         description = "Find unusual rows without a target: each row's anomaly score, the expected share flagged, and "
-                + "the columns that made each flagged row unusual. With --label, how well the scores rank known "
-                + "anomalies.")
+                + "the columns that made each flagged row unusual. With --time: anomalies in time instead (a value far "
+                + "from its series' level and season, or bursts of rows in an hour or a day). With --label, how well "
+                + "the scores rank known anomalies, and the share found of each kind.")
 final class AnomaliesCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -51,6 +54,17 @@ final class AnomaliesCommand implements Callable<Integer> {
     @Option(names = "--positive", paramLabel = "VALUE", description = "The --label value of an anomaly (default: "
             + "its rarest value).")
     private String positive;
+
+    @Option(names = "--time", paramLabel = "COL", description = "Look for anomalies in time: the time column.")
+    private String time;
+
+    @Option(names = "--value", paramLabel = "COL", description = "With --time: the value per row (default: count "
+            + "the rows per hour or day, to find bursts).")
+    private String value;
+
+    @Option(names = "--series", split = ",", paramLabel = "COL", description = "With --time: columns naming each "
+            + "series (e.g. store).")
+    private List<String> series = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "The forest's seed.")
     private long seed;
@@ -82,13 +96,15 @@ final class AnomaliesCommand implements Callable<Integer> {
         }
         AnomalyReport r;
         try {
-            r = AnomalyDetector.detect(table, new AnomalyDetector.Options(share, left, seed));
+            r = time != null ? io.tablewise.anomaly.TimeAnomalies.detect(table,
+                    new io.tablewise.anomaly.TimeAnomalies.Options(time, value, series, share))
+                    : AnomalyDetector.detect(table, new AnomalyDetector.Options(share, left, seed));
         } catch (IllegalArgumentException e) {
             err.println("error: --share: " + e.getMessage());
             return ExitCodes.INVALID;
         } catch (NodeException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.NODE_FAILED;
+            err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
+            return e.param() == null ? ExitCodes.NODE_FAILED : ExitCodes.INVALID;
         }
         Files.createDirectories(out);
         io.tablewise.data.CsvExportNode.writeCsv(r.withColumns(table), out.resolve("anomalies.csv"));
@@ -108,6 +124,13 @@ final class AnomaliesCommand implements Callable<Integer> {
                     "recall", m[2]));
             o.printf(Locale.ROOT, "against %s = %s: ROC AUC %.3f, precision %.3f and recall %.3f at the flagged "
                     + "share%n", label, pos, m[0], m[1], m[2]);
+            Map<String, Double> byKind = recallByValue(table.column(label), r.flagged());
+            if (byKind.size() > 1) {
+                summary.put("foundByLabelValue", byKind);
+                o.println("found of each " + label + ": " + byKind.entrySet().stream().map(e -> String.format(
+                        Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue())).collect(
+                        java.util.stream.Collectors.joining(", ")));
+            }
         }
         Integer[] order = new Integer[table.rowCount()];
         for (int i = 0; i < order.length; i++) {
@@ -123,5 +146,26 @@ final class AnomaliesCommand implements Callable<Integer> {
         o.println("wrote " + out.resolve("anomalies.csv") + " and " + out.resolve("summary.json"));
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /** The share flagged of each value of the label but its most common one (the ordinary rows). */
+    static Map<String, Double> recallByValue(tech.tablesaw.columns.Column<?> label, boolean[] flagged) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < label.size(); i++) {
+            if (!label.isMissing(i)) {
+                int[] c = counts.computeIfAbsent(label.getString(i), k -> new int[2]);
+                c[0]++;
+                c[1] += flagged[i] ? 1 : 0;
+            }
+        }
+        String common = counts.entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
+                .map(Map.Entry::getKey).orElse(null);
+        Map<String, Double> out = new LinkedHashMap<>();
+        counts.forEach((k, c) -> {
+            if (!k.equals(common)) {
+                out.put(k, c[1] / (double) c[0]);
+            }
+        });
+        return out;
     }
 }

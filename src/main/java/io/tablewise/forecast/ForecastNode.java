@@ -28,10 +28,12 @@ public final class ForecastNode implements NodeType {
 
     private static final NodeDescriptor D = new NodeDescriptor(ID, 1, "Forecast", "Model",
             "Forecasts one or many series (a row per period, a column naming each series): the seasonal naive "
-                    + "baseline, exponential smoothing forms and a blend of the best are backtested from rolling "
-                    + "origins, the best is kept per series, and its P10/P50/P90 come from its backtest errors. The "
-                    + "run says which model each series got and how much lower its error is than last season's "
-                    + "values.",
+                    + "baseline, the Theta method, exponential smoothing forms and a blend of the best are backtested "
+                    + "from rolling origins and the best is kept per series; with enough data a boosted model over "
+                    + "every series (recent values, calendar, holidays, columns known ahead such as price or "
+                    + "promotion) is compared on the last window and used when better. P10/P50/P90 come from the "
+                    + "backtest errors. The run says which model each series got and how much lower its error is "
+                    + "than last season's values.",
             List.of(PortSpec.of("table", PortType.TABLE, "The history")),
             List.of(PortSpec.of("table", PortType.TABLE, "The forecasts: series, time, one column per quantile")),
             List.of(ParamSpec.builder("time", ParamType.COLUMN).label("Time column").required().columnsFrom("table")
@@ -45,7 +47,17 @@ public final class ForecastNode implements NodeType {
                             .range(1.0, 10_000.0).help("Periods ahead.").build(),
                     ParamSpec.builder("frequency", ParamType.CHOICE).label("Frequency").defaultValue("auto")
                             .allowed("auto", "D", "W", "M", "Q", "Y")
-                            .help("Daily, weekly, monthly, quarterly or yearly; auto detects it.").build()));
+                            .help("Daily, weekly, monthly, quarterly or yearly; auto detects it.").build(),
+                    ParamSpec.builder("holidays", ParamType.STRING).label("Holidays").defaultValue("none")
+                            .help("KR (Korea, with Seollal and Chuseok), US, none, or a file of dates beside the flow "
+                                    + "(one per line, a name after a comma).").build(),
+                    ParamSpec.builder("covariates", ParamType.COLUMNS).label("Known-ahead columns")
+                            .defaultValue(List.of()).columnsFrom("table").help("Numeric columns whose future values "
+                                    + "are known (price, promotion): give them in rows after each series' last value, "
+                                    + "the target blank.").build(),
+                    ParamSpec.builder("global", ParamType.BOOLEAN).label("Boosted model over every series")
+                            .defaultValue(true).help("Try one boosted model over all series (it needs 2,000 periods "
+                                    + "in all) beside each series' own models.").build()));
 
     @Override
     public NodeDescriptor descriptor() {
@@ -59,10 +71,12 @@ public final class ForecastNode implements NodeType {
         if (in != null) {
             List<String> wanted = new ArrayList<>(List.of(p.string("time", ""), p.string("target", "")));
             wanted.addAll(p.strings("series"));
+            wanted.addAll(p.strings("covariates"));
             for (String c : wanted) {
                 if (!c.isEmpty() && !in.has(c)) {
                     throw new NodeException(c.equals(p.string("time", "")) ? "time" : c.equals(p.string("target", ""))
-                            ? "target" : "series", "there is no column '" + c + "'"
+                            ? "target" : p.strings("series").contains(c) ? "series" : "covariates",
+                            "there is no column '" + c + "'"
                             + io.tablewise.node.Suggestions.didYouMeanOrColumns(c, in.names()));
                 }
             }
@@ -80,9 +94,11 @@ public final class ForecastNode implements NodeType {
     public Map<String, Object> execute(NodeContext context) throws NodeException {
         Table history = context.input("table", Table.class);
         NodeParams p = context.params();
+        Holidays holidays = Holidays.of(p.string("holidays", "none"), context::resolveInput);
         Forecaster.Result r = Forecaster.forecast(history, new Forecaster.Options(p.string("time", ""),
                 p.string("target", ""), p.strings("series"), (int) p.integer("horizon", 12),
-                p.string("frequency", "auto"), List.of(0.1, 0.5, 0.9)));
+                p.string("frequency", "auto"), List.of(0.1, 0.5, 0.9), holidays, p.strings("covariates"),
+                p.bool("global", true)), io.tablewise.node.ProgressMonitor.of(context));
         r.notes().forEach(context::warn);
         double[] mean = r.meanMase();
         Map<String, Long> byModel = new java.util.TreeMap<>();

@@ -71,14 +71,14 @@ class AnomalyDetectorTest {
         Table t = DataFiles.read(file, ProgressMonitor.NONE).table();
         StringColumn kind = t.stringColumn("kind");
         int injected = 0;
-        for (String k : kind) {
-            injected += k.equals("none") ? 0 : 1;
+        for (String k : kind) { // the kinds a row's own values show; bursts are found in time (TimeAnomaliesTest)
+            injected += k.equals("extreme") || k.equals("combination") ? 1 : 0;
         }
         AnomalyReport r = AnomalyDetector.detect(t, new AnomalyDetector.Options(injected / 20_000.0,
                 List.of("kind"), 42));
         assertTrue(r.leftOut().contains("transaction_id"), "an identifier is left out: " + r.leftOut());
         StringColumn any = StringColumn.create("any");
-        kind.forEach(k -> any.append(k.equals("none") ? "no" : "yes"));
+        kind.forEach(k -> any.append(k.equals("extreme") || k.equals("combination") ? "yes" : "no"));
         double[] m = r.against(any, "yes");
         // measured on this seed: AUC 0.99+, and more than half of each kind among the flagged rows
         assertTrue(m[0] > 0.97, "ROC AUC " + m[0]);

@@ -27,7 +27,9 @@ class CliForecastTest {
             "sales", "--series", "store", "--horizon", "6", "--out", dir.resolve("f").toString()},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().startsWith("2 monthly series, 6 periods ahead: backtest MASE"), out.toString());
+        assertTrue(out.toString().startsWith("2 monthly series, 6 periods ahead: Backtest error "), out.toString());
+        assertTrue(Files.readString(dir.resolve("f/report.html")).contains("<td class=\"text\">서울</td>"));
+        assertTrue(Files.isRegularFile(dir.resolve("f/model/forecast-model.json")));
         List<String> lines = Files.readAllLines(dir.resolve("f/forecast.csv"));
         assertEquals("store,month,p10,p50,p90", lines.get(0));
         assertEquals(13, lines.size());

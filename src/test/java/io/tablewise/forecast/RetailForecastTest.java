@@ -1,0 +1,144 @@
+package io.tablewise.forecast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+import io.tablewise.data.DataFiles;
+import io.tablewise.node.ProgressMonitor;
+import io.tablewise.sample.RetailGenerator;
+
+/**
+ * The generated retail sales (store x item, daily, promotions and Korean holidays, the true mean known): the last
+ * four weeks — Chuseok 2026 among them — held out and forecast from the history with the promotions and prices known
+ * ahead.
+ */
+class RetailForecastTest {
+    static final int SERIES = 36;
+    static final int DAYS = 1000; // 2024-01-01 .. 2026-09-26: the held-out weeks end with Chuseok
+    static final int HORIZON = 28;
+    static final List<Double> QUANTILES = List.of(0.1, 0.5, 0.9);
+
+    @TempDir
+    static Path dir;
+    static Table all;
+    static Table history;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        Path file = dir.resolve("retail.csv");
+        RetailGenerator.write(file, SERIES, DAYS, 11);
+        all = DataFiles.read(file, ProgressMonitor.NONE).table();
+        history = all.copy();
+        DoubleColumn sales = all.numberColumn("sales").asDoubleColumn().copy();
+        sales.setName("sales");
+        history.replaceColumn("sales", sales);
+        LocalDate cut = RetailGenerator.START.plusDays(DAYS - HORIZON);
+        for (int i = 0; i < history.rowCount(); i++) {
+            if (!history.dateColumn("date").get(i).isBefore(cut)) {
+                sales.setMissing(i); // the future rows keep their promotion and price
+            }
+        }
+    }
+
+    /** {WAPE of p50, WAPE of the true mean, share inside P10-P90} over the held-out rows (and Chuseok's week). */
+    static double[] heldOut(Table forecast, boolean chuseokOnly) {
+        Map<String, double[]> truth = new HashMap<>();
+        for (int i = 0; i < all.rowCount(); i++) {
+            truth.put(all.stringColumn("store").get(i) + "/" + all.stringColumn("item").get(i) + "/"
+                    + all.dateColumn("date").get(i), new double[] {all.numberColumn("sales").getDouble(i),
+                        all.numberColumn("expected").getDouble(i)});
+        }
+        double err = 0;
+        double floor = 0;
+        double volume = 0;
+        int inside = 0;
+        int n = 0;
+        for (int i = 0; i < forecast.rowCount(); i++) {
+            LocalDate day = forecast.dateColumn("date").get(i);
+            if (chuseokOnly && day.isBefore(LocalDate.of(2026, 9, 19))) {
+                continue;
+            }
+            double[] t = truth.get(forecast.stringColumn("store").get(i) + "/" + forecast.stringColumn("item").get(i)
+                    + "/" + day);
+            double p50 = forecast.doubleColumn("p50").get(i);
+            err += Math.abs(t[0] - p50);
+            floor += Math.abs(t[0] - t[1]);
+            volume += t[0];
+            inside += t[0] >= forecast.doubleColumn("p10").get(i) && t[0] <= forecast.doubleColumn("p90").get(i)
+                    ? 1 : 0;
+            n++;
+        }
+        return new double[] {err / volume, floor / volume, inside / (double) n};
+    }
+
+    private static Forecaster.Result forecast(Holidays holidays, List<String> covariates, boolean global)
+            throws Exception {
+        return Forecaster.forecast(history, new Forecaster.Options("date", "sales", List.of("store", "item"),
+                HORIZON, null, QUANTILES, holidays, covariates, global));
+    }
+
+    @Test
+    void holidaysAndPromotionsKnownAheadMakeTheGlobalModelBeatEachSeriesOwnModels() throws Exception {
+        Forecaster.Result full = forecast(Holidays.korean(), List.of("promo", "price"), true);
+        Forecaster.Result local = forecast(Holidays.korean(), List.of("promo", "price"), false);
+        Forecaster.Result noHolidays = forecast(Holidays.none(), List.of("promo", "price"), true);
+        assertEquals(SERIES * HORIZON, full.forecast().rowCount());
+        assertEquals(LocalDate.of(2026, 8, 30), full.forecast().dateColumn("date").get(0));
+        double[] f = heldOut(full.forecast(), false);
+        double[] l = heldOut(local.forecast(), false);
+        double[] chuseok = heldOut(full.forecast(), true);
+        double[] chuseokBlind = heldOut(noHolidays.forecast(), true);
+        System.out.printf("retail held-out WAPE: global %.3f, local %.3f, truth %.3f; P10-P90 coverage %.2f; "
+                + "Chuseok week %.3f with holidays, %.3f without%n", f[0], l[0], f[1], f[2], chuseok[0],
+                chuseokBlind[0]);
+        assertTrue(full.approaches().get("global") < full.approaches().get("local"), full.approaches().toString());
+        assertTrue(f[0] < 0.85 * l[0], "the global model's WAPE " + f[0] + " against the local models' " + l[0]);
+        // the Poisson noise alone costs f[1]: the forecast is within 1.8 times that floor
+        assertTrue(f[0] < 1.8 * f[1], "WAPE " + f[0] + " against the noise floor " + f[1]);
+        assertTrue(chuseok[0] < 0.85 * chuseokBlind[0], "holidays help in Chuseok's week: " + chuseok[0] + " vs "
+                + chuseokBlind[0]);
+        assertTrue(f[2] > 0.6 && f[2] < 0.95, "P10-P90 held " + f[2]);
+        assertTrue(full.overall().wape() > 0 && full.overall().coverage() > 0.6, full.overall().toString());
+    }
+
+    @Test
+    void aSavedModelForecastsTheSameFromTheSameHistoryAndMovesOnWithNewerHistory() throws Exception {
+        Forecaster.Result r = forecast(Holidays.korean(), List.of("promo", "price"), true);
+        Path folder = dir.resolve("model");
+        r.model().save(folder);
+        ForecastModel loaded = ForecastModel.load(folder);
+        Forecaster.Result again = loaded.forecastFrom(history);
+        assertEquals(r.forecast().rowCount(), again.forecast().rowCount());
+        for (String c : List.of("p10", "p50", "p90")) {
+            double[] a = r.forecast().doubleColumn(c).asDoubleArray();
+            double[] b = again.forecast().doubleColumn(c).asDoubleArray();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-9 * Math.max(1, Math.abs(a[i])), c + " row " + i);
+            }
+        }
+        // a week more history: the forecasts start a week later
+        Table newer = history.copy();
+        LocalDate week = RetailGenerator.START.plusDays(DAYS - HORIZON + 7);
+        DoubleColumn sales = newer.doubleColumn("sales");
+        for (int i = 0; i < newer.rowCount(); i++) {
+            if (newer.dateColumn("date").get(i).isBefore(week) && sales.isMissing(i)) {
+                sales.set(i, all.numberColumn("sales").getDouble(i));
+            }
+        }
+        Forecaster.Result later = loaded.forecastFrom(newer);
+        assertEquals(week, later.forecast().dateColumn("date").get(0));
+    }
+}
