@@ -162,6 +162,18 @@ public final class Forecaster {
                         + "model was tried", s.name(), s.y.length, season));
             }
         }
+        List<String> untested = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            if (Double.isNaN(local[i].mase)) {
+                untested.add(data.get(i).name() + " (" + data.get(i).y.length + ")");
+            }
+        }
+        if (!untested.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "too short to backtest %d periods ahead, so forecast by repeating "
+                    + "the last %s, untested: %s%s", horizon, season > 1 ? "season" : "value", String.join(", ",
+                    untested.subList(0, Math.min(10, untested.size()))), untested.size() > 10 ? " and "
+                    + (untested.size() - 10) + " more" : ""));
+        }
         if (anyQuick) {
             notes.add(String.format(Locale.ROOT, "quick screen (%s): local models fitted on the last %d periods, "
                     + "the two exponential smoothing forms with the best AICc backtested from %d origins",
@@ -292,37 +304,57 @@ public final class Forecaster {
                 || o.frequency().equalsIgnoreCase("auto") ? Frequency.detect(all) : Frequency.of(o.frequency());
         Frequency f = p.frequency;
         int withoutFuture = 0;
+        List<String> short3 = new ArrayList<>();
         for (Map.Entry<List<String>, TreeMap<LocalDate, Double>> g : groups.entrySet()) {
             TreeMap<LocalDate, Double> points = g.getValue();
             LocalDate first = points.firstKey();
             int n = (int) f.between(first, points.lastKey()) + 1;
             double[] v = new double[n];
             java.util.Arrays.fill(v, Double.NaN);
+            LocalDate[] at = new LocalDate[n];
+            String name = g.getKey().isEmpty() ? "the series" : String.join("/", g.getKey());
             for (Map.Entry<LocalDate, Double> e : points.entrySet()) {
-                v[(int) f.between(first, e.getKey())] = e.getValue();
+                int k = (int) f.between(first, e.getKey());
+                if (at[k] != null) {
+                    throw new NodeException("time", String.format(Locale.ROOT, "%s has %s and %s in the same %s "
+                            + "period: the dates mix frequencies. Sum or average them per %s first (Group by), or "
+                            + "set the frequency to a shorter one", name, at[k], e.getKey(), f.word(),
+                            f.unit()));
+                }
+                at[k] = e.getKey();
+                v[k] = e.getValue();
+            }
+            if (n < 3) {
+                short3.add(name + " (" + n + " period" + (n == 1 ? "" : "s") + ")");
+                continue;
             }
             int filled = interpolate(v);
-            String name = g.getKey().isEmpty() ? "the series" : String.join("/", g.getKey());
             if (filled > 0) {
                 p.notes.add(String.format(Locale.ROOT, "%s: %d missing %s period%s filled by interpolation", name,
                         filled, f.word(), filled == 1 ? "" : "s"));
-            }
-            if (n < 3) {
-                throw new NodeException("time", name + " has " + n + " period" + (n == 1 ? "" : "s") + "; a forecast "
-                        + "needs at least 3");
             }
             double[][] c = new double[covs.size()][n + o.horizon()];
             TreeMap<LocalDate, double[]> rows = known.getOrDefault(g.getKey(), new TreeMap<>());
             boolean future = true;
             for (int t = 0; t < n + o.horizon(); t++) {
-                double[] at = rows.get(f.plus(first, t));
+                double[] row = rows.get(f.plus(first, t));
                 for (int k = 0; k < covs.size(); k++) {
-                    c[k][t] = at == null ? Double.NaN : at[k];
+                    c[k][t] = row == null ? Double.NaN : row[k];
                     future &= t < n || !Double.isNaN(c[k][t]);
                 }
             }
             withoutFuture += future ? 0 : 1;
             p.data.add(new SeriesData(g.getKey(), first, v, filled, c));
+        }
+        if (p.data.isEmpty()) {
+            throw new NodeException("time", (short3.size() == 1 ? short3.get(0).replaceFirst(" \\(", " has ")
+                    .replace(")", "") : "every series is too short: " + String.join(", ", short3))
+                    + "; a forecast needs at least 3 periods");
+        }
+        if (!short3.isEmpty()) {
+            p.notes.add(String.format(Locale.ROOT, "left out, fewer than 3 periods: %s%s", String.join(", ",
+                    short3.subList(0, Math.min(10, short3.size()))), short3.size() > 10 ? " and " + (short3.size()
+                    - 10) + " more" : ""));
         }
         if (!covs.isEmpty() && withoutFuture > 0) {
             p.notes.add(String.format(Locale.ROOT, "%d series lack future values of %s for some of the %d periods "

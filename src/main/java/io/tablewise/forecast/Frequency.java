@@ -27,6 +27,11 @@ enum Frequency {
         return word;
     }
 
+    /** "day", "week", "month", "quarter", "year". */
+    String unit() {
+        return name().equals("D") ? "day" : word.substring(0, word.length() - 2);
+    }
+
     /** The date {@code k} periods after {@code d}. */
     LocalDate plus(LocalDate d, long k) {
         return switch (this) {

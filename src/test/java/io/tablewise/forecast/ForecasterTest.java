@@ -114,4 +114,55 @@ class ForecasterTest {
                 new Forecaster.Options("when", "v", List.of(), 2, null, QUANTILES)));
         assertTrue(date.getMessage().contains("row 2 holds 'soon'"), date.getMessage());
     }
+
+    @Test
+    void mixedFrequenciesShortSeriesLongHorizonsNegativeAndConstantValuesAreSaidOrHandled() throws Exception {
+        StringColumn shop = StringColumn.create("shop");
+        StringColumn month = StringColumn.create("month");
+        DoubleColumn v = DoubleColumn.create("v");
+        for (int m = 0; m < 36; m++) {
+            String ym = String.format(java.util.Locale.ROOT, "%d-%02d", 2023 + m / 12, m % 12 + 1);
+            shop.append("loss");
+            month.append(ym);
+            v.append(-50 + 10 * Math.sin(m * Math.PI / 6) - m); // negative: no multiplicative season
+            shop.append("flat");
+            month.append(ym);
+            v.append(70); // constant
+        }
+        shop.append("new");
+        month.append("2025-12");
+        v.append(5); // one period
+        Table t = Table.create("t", shop, month, v);
+        Forecaster.Result r = Forecaster.forecast(t, new Forecaster.Options("month", "v", List.of("shop"), 6, null,
+                QUANTILES));
+        assertEquals(2, r.series().size(), "the one-period series is left out, said");
+        assertTrue(r.notes().contains("left out, fewer than 3 periods: new (1 period)"), r.notes().toString());
+        Forecaster.SeriesResult loss = r.series().stream().filter(s -> s.key().equals(List.of("loss"))).findFirst()
+                .orElseThrow();
+        assertTrue(loss.leaderboard().stream().noneMatch(c -> c.model().contains(",M)")), loss.leaderboard()
+                .toString());
+        Table flat = r.forecast().where(r.forecast().stringColumn("shop").isEqualTo("flat"));
+        for (int h = 0; h < 6; h++) {
+            assertEquals(70, flat.doubleColumn("p50").get(h), 1e-6);
+            assertEquals(70, flat.doubleColumn("p10").get(h), 1e-6); // no error in the backtests: no spread
+        }
+        // a horizon longer than the history: the repeat of the last season, untested, said
+        Forecaster.Result longer = Forecaster.forecast(t.where(t.stringColumn("shop").isEqualTo("loss")).first(14),
+                new Forecaster.Options("month", "v", List.of("shop"), 24, null, QUANTILES));
+        assertEquals(24, longer.forecast().rowCount());
+        assertTrue(longer.notes().stream().anyMatch(n -> n.startsWith("too short to backtest 24 periods ahead")),
+                longer.notes().toString());
+        // two dates in one month of a monthly series: mixed frequencies, refused with both dates
+        Table mixed = Table.create("m", DateColumn.create("d", List.of(java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2026, 2, 1), java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3,
+                15), java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 5, 1))), DoubleColumn.create("v",
+                1, 2, 3, 4, 5, 6));
+        NodeException e = assertThrows(NodeException.class, () -> Forecaster.forecast(mixed, new Forecaster.Options(
+                "d", "v", List.of(), 3, null, QUANTILES)));
+        assertTrue(e.getMessage().contains("2026-03-01 and 2026-03-15 in the same monthly period"), e.getMessage());
+        NodeException single = assertThrows(NodeException.class, () -> Forecaster.forecast(t.where(t.stringColumn(
+                "shop").isEqualTo("new")), new Forecaster.Options("month", "v", List.of("shop"), 3, null,
+                QUANTILES)));
+        assertTrue(single.getMessage().contains("new has 1 period; a forecast needs at least 3"), single.getMessage());
+    }
 }
