@@ -77,6 +77,11 @@ public final class ForecastModel {
         return frequency;
     }
 
+    /** Whether series {@code key}'s forecast uses the global model (the one that reads covariates and holidays). */
+    public boolean usesGlobal(List<String> key) {
+        return series.stream().anyMatch(s -> s.key().equals(key) && s.recipe().usesGlobal());
+    }
+
     /** Whether the global boosted model is part of it. */
     public boolean hasGlobal() {
         return global != null;

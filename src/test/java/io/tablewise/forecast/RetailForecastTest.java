@@ -141,4 +141,23 @@ class RetailForecastTest {
         Forecaster.Result later = loaded.forecastFrom(newer);
         assertEquals(week, later.forecast().dateColumn("date").get(0));
     }
+
+    @Test
+    void whatIfThePromotionRanEveryDayOfTheNextFourWeeks() throws Exception {
+        Forecaster.Result r = forecast(Holidays.korean(), List.of("promo", "price"), true);
+        List<String> key = List.of(all.stringColumn("store").get(0), all.stringColumn("item").get(0));
+        assertTrue(r.model().usesGlobal(key), "the global model forecasts " + key);
+        ForecastWhatIf.Outcome on = ForecastWhatIf.run(r.model(), history, key, Map.of("promo", 1.0));
+        ForecastWhatIf.Outcome off = ForecastWhatIf.run(r.model(), history, key, Map.of("promo", 0.0));
+        assertEquals(HORIZON, on.dates().size());
+        // every item's promotion lifts its sales by 25-75% (the generator's truth): the model learned a lift
+        System.out.printf("what-if promo every day: %+.0f%%; never: %+.0f%%%n", 100 * on.relativeChange(),
+                100 * off.relativeChange());
+        assertTrue(on.relativeChange() > 0.1, "promotion every day: " + on.relativeChange());
+        assertTrue(off.relativeChange() <= 0.001, "no promotion: " + off.relativeChange());
+        io.tablewise.node.NodeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tablewise.node.NodeException.class, () -> ForecastWhatIf.run(r.model(), history, key,
+                        Map.of("store", 1.0)));
+        assertTrue(e.getMessage().contains("not a known-ahead column"), e.getMessage());
+    }
 }
