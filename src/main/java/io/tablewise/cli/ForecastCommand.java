@@ -144,6 +144,7 @@ final class ForecastCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         r.notes().forEach(n -> err.println("note: " + n));
+        r.method().forEach(n -> err.println("how: " + n));
         write(r, table, o);
         return ExitCodes.OK;
     }
@@ -176,6 +177,7 @@ final class ForecastCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         r.notes().forEach(n -> err.println("note: " + n));
+        r.method().forEach(n -> err.println("how: " + n));
         write(r, table, o);
         return ExitCodes.OK;
     }
@@ -219,6 +221,7 @@ final class ForecastCommand implements Callable<Integer> {
         }
         metrics.put("approaches", r.approaches());
         metrics.put("notes", r.notes());
+        metrics.put("method", r.method());
         metrics.put("series", each);
         if (r.series().size() == 1) {
             o.println("model: " + r.series().get(0).model());

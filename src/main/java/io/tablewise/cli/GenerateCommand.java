@@ -38,6 +38,10 @@ final class GenerateCommand implements Callable<Integer> {
             + "(default 1095, three years).")
     private Integer days;
 
+    @Option(names = "--future", paramLabel = "N", defaultValue = "0", description = "retail only: the last N days as "
+            + "the future to forecast (promotions and prices given, sales blank).")
+    private int future;
+
     @Option(names = "--later", description = "churn only: the same customers half a year later, after a price rise "
             + "(higher fees, more month-to-month contracts and mobile payments, more support calls): drifted data for "
             + "the monitor.")
@@ -65,7 +69,7 @@ final class GenerateCommand implements Callable<Integer> {
             case "transactions" -> io.tablewise.sample.TransactionsGenerator.write(out, rows == null ? 20_000 : rows,
                     seed);
             case "retail" -> io.tablewise.sample.RetailGenerator.write(out, series == null ? 500 : series,
-                    days == null ? 1095 : days, seed);
+                    days == null ? 1095 : days, future, seed);
             case "hiring" -> io.tablewise.sample.HiringGenerator.write(out, rows == null ? 5000 : rows, seed);
             default -> {
                 spec.commandLine().getErr().println("error: KIND must be churn, houses, loans, hiring, "

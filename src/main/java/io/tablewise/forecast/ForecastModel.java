@@ -270,7 +270,8 @@ public final class ForecastModel {
         }
         out.addColumns(DateColumn.create(options.time(), times));
         qs.values().forEach(out::addColumns);
-        return new Forecaster.Result(out, results, frequency.word(), p.notes, null, Map.of(), this);
+        return new Forecaster.Result(out, results, frequency.word(), p.notes, List.of("forecast again from the saved "
+                + "model: its forms refitted on this history, no backtests"), null, Map.of(), this);
     }
 
     private static List<String> strings(JsonNode n) {

@@ -110,6 +110,7 @@ public final class ForecastNode implements NodeType {
                 : String.format(Locale.ROOT, "%d %s series: %s; backtest error %.0f%% %s than last season's values "
                 + "(MASE %.3f against %.3f)", r.series().size(), r.frequency(), models,
                 100 * Math.abs(1 - mean[0] / mean[1]), mean[0] <= mean[1] ? "lower" : "higher", mean[0], mean[1]));
+        r.method().forEach(context::info); // after the summary, which the studio's Forecast tab shows first
         return Map.of("table", r.forecast());
     }
 }

@@ -83,8 +83,13 @@ public final class ForecastReportHtml {
                     .append("</td><td>").append(fmt(v)).append("</td></tr>"));
             h.append("</table>");
         }
+        if (!r.method().isEmpty()) {
+            h.append("<h2>How it was done</h2><ul>");
+            r.method().forEach(n -> h.append("<li>").append(Html.escape(n)).append("</li>"));
+            h.append("</ul>");
+        }
         if (!r.notes().isEmpty()) {
-            h.append("<h2>What was done</h2><ul>");
+            h.append("<h2>What to check</h2><ul>");
             r.notes().stream().limit(50).forEach(n -> h.append("<li>").append(Html.escape(n)).append("</li>"));
             if (r.notes().size() > 50) {
                 h.append("<li>… and ").append(r.notes().size() - 50).append(" more</li>");

@@ -93,14 +93,15 @@ public final class Forecaster {
      * @param forecast series columns, time, one column per quantile
      * @param series each series' result
      * @param frequency the frequency in words
-     * @param notes what was done that the user should know
+     * @param notes what the user should check (filled gaps, series left out or too short, missing future values)
+     * @param method how it was done (the quick screen, the approaches compared and the one used)
      * @param overall the last backtest window's metrics over every series (null when none could be backtested)
      * @param approaches the last window's mean MASE of the local choices, the global model and their blend (NaN
      *        when not tried), and the seasonal naive's
      * @param model what forecasts again from newer history
      */
     public record Result(Table forecast, List<SeriesResult> series, String frequency, List<String> notes,
-                         BacktestMetrics overall, Map<String, Double> approaches, ForecastModel model) {
+                         List<String> method, BacktestMetrics overall, Map<String, Double> approaches, ForecastModel model) {
         /**
          * The mean backtest MASE of the series that could be backtested, and the seasonal naive's on the same
          * series: {chosen, naive}, or NaN for both when none could.
@@ -133,6 +134,7 @@ public final class Forecaster {
         int horizon = o.horizon();
         int season = p.frequency.season();
         List<String> notes = p.notes;
+        List<String> method = new ArrayList<>();
         // local candidates per series, in parallel
         boolean anyQuick = false;
         LocalSelection.Choice[] local = new LocalSelection.Choice[data.size()];
@@ -175,7 +177,7 @@ public final class Forecaster {
                     + (untested.size() - 10) + " more" : ""));
         }
         if (anyQuick) {
-            notes.add(String.format(Locale.ROOT, "quick screen (%s): local models fitted on the last %d periods, "
+            method.add(String.format(Locale.ROOT, "quick screen (%s): local models fitted on the last %d periods, "
                     + "the two exponential smoothing forms with the best AICc backtested from %d origins",
                     total > 20 ? total + " series" : "long series", LocalSelection.span(season, horizon),
                     LocalSelection.QUICK_WINDOWS));
@@ -190,7 +192,7 @@ public final class Forecaster {
         GlobalBoosting.Layout layout = GlobalBoosting.layout(data, p.frequency, horizon, season, o.covariates(),
                 o.holidays(), o.series().size());
         if (!o.global()) {
-            notes.add("global boosted model: not asked for");
+            method.add("global boosted model: not asked for");
         } else if (points < GLOBAL_MIN_POINTS) {
             if (!o.covariates().isEmpty() || !o.holidays().days().isEmpty()) {
                 notes.add(String.format(Locale.ROOT, "the global boosted model, the one that uses holidays and "
@@ -222,7 +224,7 @@ public final class Forecaster {
                         approach = "local";
                     }
                 }
-                notes.add(String.format(Locale.ROOT, "last backtest window, mean MASE: local models %.3f, global "
+                method.add(String.format(Locale.ROOT, "last backtest window, mean MASE: local models %.3f, global "
                         + "boosted model %.3f, their blend %.3f: %s used", m[0], m[1], m[2], switch (approach) {
                             case "global" -> "the global model";
                             case "blend" -> "the blend";
@@ -231,7 +233,7 @@ public final class Forecaster {
             }
         }
         progress.progress(0.95, "Writing the forecasts");
-        return assemble(o, p, local, approach, global, globalForecast, globalBacktest, approaches, layout);
+        return assemble(o, p, method, local, approach, global, globalForecast, globalBacktest, approaches, layout);
     }
 
     /** The series read and checked, and the notes so far. */
@@ -397,7 +399,8 @@ public final class Forecaster {
         return sum;
     }
 
-    private static Result assemble(Options o, Prepared p, LocalSelection.Choice[] local, String approach,
+    private static Result assemble(Options o, Prepared p, List<String> method, LocalSelection.Choice[] local,
+                                   String approach,
                                    GlobalBoosting global, double[][] globalForecast, double[][] globalBacktest,
                                    Map<String, Double> approaches, GlobalBoosting.Layout layout) throws NodeException {
         Frequency f = p.frequency;
@@ -496,7 +499,7 @@ public final class Forecaster {
         out.addColumns(DateColumn.create(o.time(), times));
         qs.values().forEach(out::addColumns);
         ForecastModel model = new ForecastModel(o, f, saved, global, layout);
-        return new Result(out, results, f.word(), p.notes, windows.isEmpty() ? null : BacktestMetrics.of(windows),
+        return new Result(out, results, f.word(), p.notes, method, windows.isEmpty() ? null : BacktestMetrics.of(windows),
                 approaches, model);
     }
 

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * that lift sales by a per-item factor and cut the price, and the <b>Korean holidays</b>: gift sets sell three to four
  * times their usual in the five days before Seollal and Chuseok, and every store sells less on the holidays
  * themselves. Sales are Poisson draws around the true mean, which is written as {@code expected} (a forecaster must
- * not read it; it is the ceiling any forecast can reach).
+ * not read it; it is the ceiling any forecast can reach). The last {@code future} days may be written as the future to
+ * forecast: their promotions and prices (planned ahead) are there, their sales and expected values blank.
  *
  * <p>Columns: store, item, category, date, promo (0/1), price, sales, expected.
  */
@@ -37,8 +38,13 @@ public final class RetailGenerator {
 
     /** Writes {@code series} store × item series of {@code days} days each, generated from {@code seed}. */
     public static void write(Path file, int series, int days, long seed) throws IOException {
-        if (series < 1 || days < 1) {
-            throw new IllegalArgumentException("series and days must be at least 1");
+        write(file, series, days, 0, seed);
+    }
+
+    /** As {@link #write(Path, int, int, long)}, the last {@code future} days' sales and expected values blank. */
+    public static void write(Path file, int series, int days, int future, long seed) throws IOException {
+        if (series < 1 || days < 1 || future < 0 || future >= days) {
+            throw new IllegalArgumentException("series and days must be at least 1, the future days fewer than the days");
         }
         int items = (int) Math.ceil(series / (double) Math.min(series, STORES.length));
         int stores = (int) Math.ceil(series / (double) items);
@@ -99,9 +105,13 @@ public final class RetailGenerator {
             w.write(x.promo[d] ? ",1," : ",0,");
             w.write(String.format(Locale.ROOT, "%.0f", x.promo[d] ? x.price * 0.8 : x.price));
             w.write(',');
-            w.write(Long.toString(sales));
-            w.write(',');
-            w.write(String.format(Locale.ROOT, "%.4f", mu));
+            if (d < days - future) {
+                w.write(Long.toString(sales));
+                w.write(',');
+                w.write(String.format(Locale.ROOT, "%.4f", mu));
+            } else {
+                w.write(','); // the future: known promotions and prices, sales to forecast
+            }
         });
     }
 

@@ -23,7 +23,8 @@ class SampleProjectsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"customer-churn/customer-churn.flow", "house-prices/house-prices.flow",
-        "loan-grades/loan-grades.flow", "pipeline/pipeline.flow", "churn-monitoring/churn-monitoring.flow"})
+        "loan-grades/loan-grades.flow", "pipeline/pipeline.flow", "churn-monitoring/churn-monitoring.flow",
+        "retail-forecast/retail-forecast.flow"})
     void replaysAndMatchesItsExpectedOutputs(String flow) throws Exception {
         Path file = Path.of("projects-sample", flow);
         StringWriter stdout = new StringWriter();
@@ -65,7 +66,7 @@ class SampleProjectsTest {
     void everySampleProjectHasAnExpectationAndIsTested() throws Exception {
         try (var dirs = Files.list(Path.of("projects-sample"))) {
             List<Path> projects = dirs.filter(Files::isDirectory).toList();
-            assertEquals(5, projects.size(), projects.toString());
+            assertEquals(6, projects.size(), projects.toString());
             for (Path p : projects) {
                 assertTrue(Files.isRegularFile(p.resolve("expected.json")), p + " has no expected.json");
             }
@@ -90,6 +91,9 @@ class SampleProjectsTest {
         assertEquals(-1, Files.mismatch(watched, Path.of("projects-sample/churn-monitoring/data/customers-2026-07.csv")));
         io.tablewise.sample.ChurnGenerator.writeLater(watched, 2000, 20261204L);
         assertEquals(-1, Files.mismatch(watched, Path.of("projects-sample/churn-monitoring/data/customers-2027-01.csv")));
+        Path retail = out.resolve("retail.csv");
+        io.tablewise.sample.RetailGenerator.write(retail, 36, 780, 28, 20261206L);
+        assertEquals(-1, Files.mismatch(retail, Path.of("projects-sample/retail-forecast/data/sales.csv")));
     }
 
     @Test
