@@ -84,4 +84,45 @@ class ForecastViewUiTest {
                 org.jfree.chart.fx.ChartViewer).queryAs(org.jfree.chart.fx.ChartViewer.class);
         assertEquals(200 + 3 * 48 - 20, redrawn.getChart().getXYPlot().getDataset(0).getYValue(0, 0), 15);
     }
+
+    @Test
+    void whatIfThePromotionRanEveryDayDrawsASecondLineAndSaysTheChange(FxRobot robot) throws Exception {
+        // the retail sample: 36 series with promotions and prices known ahead, Seollal in the four weeks
+        Path project = dir.resolve("retail");
+        Files.createDirectories(project.resolve("data"));
+        Files.copy(Path.of("projects-sample/retail-forecast/retail-forecast.flow"), project.resolve(
+                "retail-forecast.flow"));
+        Files.copy(Path.of("projects-sample/retail-forecast/data/sales.csv"), project.resolve("data/sales.csv"));
+        FxToolkit.setupFixture(() -> studio.window.open(project.resolve("retail-forecast.flow")));
+        studio.runAllUntilDone("forecast");
+        studio.clickCard(robot, "forecast");
+        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
+        waitFor(() -> panel.getSelectionModel().getSelectedItem().getText().equals("Forecast"), "the forecast tab");
+        ForecastView view = robot.lookup(".forecast-view").queryAs(ForecastView.class);
+        fx(() -> {
+            view.setVvalue(1); // the what-if lies below the chart
+            return null;
+        });
+        robot.clickOn("#what-if-promo").write("1");
+        robot.clickOn(".what-if-run");
+        waitFor(() -> !view.whatIfSaid().getText().isEmpty() && !view.whatIfSaid().getText().endsWith("…"),
+                "the what-if");
+        String said = fx(() -> view.whatIfSaid().getText());
+        assertTrue(said.startsWith("With promo = 1:"), said);
+        assertTrue(said.contains("over the 28 periods ahead") && said.contains("% against the plan"), said);
+        var chart = robot.lookup(".forecast-view").lookup((javafx.scene.Node n) -> n instanceof
+                org.jfree.chart.fx.ChartViewer).queryAs(org.jfree.chart.fx.ChartViewer.class);
+        var plot = chart.getChart().getXYPlot();
+        assertEquals(28, plot.getDataset(2).getItemCount(0), "the what-if line over the four weeks");
+        double planned = 0;
+        double changed = 0;
+        for (int h = 0; h < 28; h++) {
+            planned += plot.getDataset(0).getYValue(0, h);
+            changed += plot.getDataset(2).getYValue(0, h);
+        }
+        assertTrue(changed > planned, "a promotion every day sells more: " + changed + " vs " + planned);
+        robot.clickOn("#what-if-promo").eraseText(1).write("x");
+        robot.clickOn(".what-if-run");
+        waitFor(() -> view.whatIfSaid().getText().contains("needs a number"), "the refusal");
+    }
 }

@@ -76,6 +76,9 @@ public final class Screenshots {
         Path stores = forecastProject();
         shots.add(new Shot(stores, Locale.ENGLISH, Theme.LIGHT, "forecast-view-en.png", "forecast"));
         shots.add(new Shot(stores, Locale.KOREAN, Theme.LIGHT, "forecast-view-ko.png", "forecast"));
+        Path retail = Path.of("projects-sample/retail-forecast/retail-forecast.flow").toAbsolutePath();
+        shots.add(new Shot(retail, Locale.ENGLISH, Theme.LIGHT, "forecast-whatif-en.png", "forecast#whatif"));
+        shots.add(new Shot(retail, Locale.KOREAN, Theme.LIGHT, "forecast-whatif-ko.png", "forecast#whatif"));
         shots.add(new Shot(sample, Locale.KOREAN, Theme.LIGHT, "connections-ko.png", "import#connections"));
         shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-heat-en.png", "watch#monitorheat"));
         shots.add(new Shot(monitoring, Locale.KOREAN, Theme.LIGHT, "monitor-heat-ko.png", "watch#monitorheat"));
@@ -180,7 +183,8 @@ public final class Screenshots {
                 stage[0].getScene().getRoot().layout();
                 stage[0].getScene().getRoot().lookupAll(".model-view")
                         .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1));
-            } else if (select.contains("#monitor") || select.contains("#connections")) { // handled below
+            } else if (select.contains("#monitor") || select.contains("#connections")
+                    || select.contains("#whatif")) { // handled below
                 return;
             } else if (select.contains("#")) { // a tab of the output panel other than the one that opens first
                 stage[0].getScene().getRoot().lookupAll(".output-panel").stream()
@@ -206,6 +210,19 @@ public final class Screenshots {
         }
         if (select.endsWith("#deploy")) {
             trafficForShot(stage[0], project);
+        }
+        if (select.endsWith("#whatif")) { // a promotion on every day of the four weeks ahead, beside the plan
+            Thread.sleep(1000);
+            onFx(() -> stage[0].getScene().getRoot().lookupAll(".forecast-view").forEach(n -> {
+                ((javafx.scene.control.TextField) n.lookup("#what-if-promo")).setText("1");
+                ((javafx.scene.control.Button) n.lookup(".what-if-run")).fire();
+            }));
+            Thread.sleep(12_000);
+            onFx(() -> stage[0].getScene().getRoot().lookupAll(".forecast-view").forEach(n -> {
+                ((javafx.scene.control.ScrollPane) n).applyCss();
+                ((javafx.scene.control.ScrollPane) n).layout();
+                ((javafx.scene.control.ScrollPane) n).setVvalue(1);
+            }));
         }
         if (select.contains("#monitor")) { // the node's month, then the two shipped months checked from files
             Thread.sleep(2000);

@@ -45,6 +45,7 @@ public final class ForecastView extends ScrollPane {
     private final String target;
     private final List<String> seriesColumns;
     private final ComboBox<String> series = new ComboBox<>();
+    private final javafx.scene.control.CheckBox wholeHistory = new javafx.scene.control.CheckBox();
     private final VBox chart = new VBox();
     private final io.tablewise.forecast.Forecaster.Options options;
     private final Map<String, javafx.scene.control.TextField> whatIfValues = new LinkedHashMap<>();
@@ -96,10 +97,16 @@ public final class ForecastView extends ScrollPane {
             whatIfSaid.setText("");
             draw();
         });
-        HBox picker = new HBox(8, new Label(Messages.get("forecast.series")), series);
+        Label seriesLabel = new Label(Messages.get("forecast.series"));
+        seriesLabel.setVisible(!seriesColumns.isEmpty());
+        seriesLabel.setManaged(!seriesColumns.isEmpty());
+        series.setVisible(!seriesColumns.isEmpty());
+        series.setManaged(!seriesColumns.isEmpty());
+        wholeHistory.setText(Messages.get("forecast.wholeHistory"));
+        wholeHistory.getStyleClass().add("forecast-whole-history");
+        wholeHistory.selectedProperty().addListener((o, a, b) -> draw());
+        HBox picker = new HBox(8, seriesLabel, series, wholeHistory);
         picker.setAlignment(Pos.CENTER_LEFT);
-        picker.setVisible(!seriesColumns.isEmpty());
-        picker.setManaged(!seriesColumns.isEmpty());
         VBox content = new VBox(10, title, said, picker, chart);
         if (options != null && !options.covariates().isEmpty()) {
             content.getChildren().add(whatIfBox());
@@ -154,6 +161,12 @@ public final class ForecastView extends ScrollPane {
                 h.addOrUpdate(millis(dates[i]), y.getDouble(i));
             }
         }
+        // the recent past, where the forecast can be read against it (four horizons, at least 120 periods)
+        int horizon = Math.max(1, (int) forecastData().getSeries(0).getItemCount());
+        int keep = Math.max(4 * horizon, 120);
+        if (!wholeHistory.isSelected() && h.getItemCount() > keep) {
+            h.delete(0, h.getItemCount() - keep - 1);
+        }
         return new XYSeriesCollection(h);
     }
 
@@ -179,11 +192,12 @@ public final class ForecastView extends ScrollPane {
         if (past.getSeries(0).getItemCount() > 1) { // years as ticks over a long history, months over a short one
             double span = past.getSeries(0).getMaxX() - past.getSeries(0).getMinX();
             boolean years = span > 3 * 365.25 * 86_400_000.0;
+            boolean quarters = span > 365.25 * 86_400_000.0;
             java.text.SimpleDateFormat format = new java.text.SimpleDateFormat(years ? "yyyy" : "yyyy-MM");
             format.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
             x.setTickUnit(new org.jfree.chart.axis.DateTickUnit(years
                     ? org.jfree.chart.axis.DateTickUnitType.YEAR : org.jfree.chart.axis.DateTickUnitType.MONTH,
-                    years ? 1 : 3, format));
+                    years ? 1 : quarters ? 3 : 1, format));
         }
         NumberAxis y = new NumberAxis(target);
         y.setAutoRangeIncludesZero(false);
@@ -316,7 +330,7 @@ public final class ForecastView extends ScrollPane {
     }
 
     private static String number(double v) {
-        return Math.abs(v) >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", v)
+        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,.0f", v)
                 : String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
