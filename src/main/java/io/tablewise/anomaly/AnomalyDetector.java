@@ -55,8 +55,8 @@ public final class AnomalyDetector {
     }
 
     /** One encoded column: its values per row, and how to describe a row's value. */
-    private record Feature(String column, double[] values, boolean categorical, double[] sorted,
-                           Map<String, Double> shares, Column<?> source, double[] raw) {
+    record Feature(String column, double[] values, boolean categorical, double[] sorted,
+                   Map<String, Double> shares, Column<?> source, double[] raw) {
     }
 
     /**
@@ -65,6 +65,16 @@ public final class AnomalyDetector {
      * @throws NodeException when no column can be used or there are too few rows
      */
     public static AnomalyReport detect(Table table, Options o) throws NodeException {
+        return fit(table, o).trainingReport();
+    }
+
+    /**
+     * Scores {@code table} and keeps the detector (its columns' encodings, the forest, the threshold) to score new
+     * rows the same way.
+     *
+     * @throws NodeException when no column can be used or there are too few rows
+     */
+    public static AnomalyModel fit(Table table, Options o) throws NodeException {
         int n = table.rowCount();
         if (n < 20) {
             throw new NodeException(null, "anomaly detection needs at least 20 rows to know what is usual; the table "
@@ -114,8 +124,10 @@ public final class AnomalyDetector {
             flagged[i] = scores[i] >= threshold;
             reasons[i] = flagged[i] ? reason(features, i, credit[i], meanCredit) : "";
         }
-        return new AnomalyReport(scores, flagged, reasons, threshold, features.stream().map(Feature::column).toList(),
-                leftOut);
+        AnomalyReport report = new AnomalyReport(scores, flagged, reasons, threshold, features.stream()
+                .map(Feature::column).toList(), leftOut);
+        return new AnomalyModel(features.stream().map(AnomalyModel.Encoding::of).toList(), forest, meanCredit,
+                threshold, o.share(), leftOut, report);
     }
 
     /** Numbers, booleans and dates as numbers; categories by their share; null for a column that cannot help. */
@@ -156,7 +168,7 @@ public final class AnomalyDetector {
         return new Feature(c.name(), v, true, null, shares, c, v);
     }
 
-    private static double number(Column<?> c, int i) {
+    static double number(Column<?> c, int i) {
         if (c instanceof NumericColumn<?> x) {
             return x.getDouble(i);
         }
@@ -181,8 +193,12 @@ public final class AnomalyDetector {
             if (f.categorical()) {
                 Column<?> c = f.source();
                 String value = c.isMissing(i) ? "" : c.getString(i);
-                double share = f.shares().get(value);
-                if (share < RARE) {
+                double share = f.shares().getOrDefault(value, 0.0);
+                if (share == 0) { // a new row's value the detector never saw
+                    said.add(String.format(Locale.ROOT, "'%s' = '%s' was never seen when the detector was made",
+                            f.column(), value.isEmpty() ? "(blank)" : value));
+                    columns.add(f.column());
+                } else if (share < RARE) {
                     said.add(String.format(Locale.ROOT, "'%s' = '%s' is in only %s of rows", f.column(),
                             value.isEmpty() ? "(blank)" : value, percent(share)));
                     columns.add(f.column());

@@ -47,11 +47,23 @@ public final class AnomalyNode implements NodeType {
                             .help("The known-answers column's value for an anomaly (empty: its rarest value).")
                             .build(),
                     ParamSpec.builder("seed", ParamType.INTEGER).label("Seed").defaultValue(42L)
-                            .help("The same seed gives the same scores.").build()));
+                            .help("The same seed gives the same scores.").build(),
+                    ParamSpec.builder("detector", ParamType.INPUT_FILE).label("Detector")
+                            .help("Optional: a detector folder saved before, to score these rows against the rows it "
+                                    + "was made from instead of making one from them (new rows judged by the same "
+                                    + "yardstick).").build(),
+                    ParamSpec.builder("save", ParamType.OUTPUT_FILE).label("Save detector")
+                            .help("Optional: a folder to save the detector made from these rows into, to score later "
+                                    + "rows the same way.").build()));
 
     @Override
     public NodeDescriptor descriptor() {
         return D;
+    }
+
+    @Override
+    public boolean readsFolders() {
+        return true; // a saved detector is a folder
     }
 
     @Override
@@ -80,11 +92,34 @@ public final class AnomalyNode implements NodeType {
             exclude.add(label);
         }
         AnomalyReport r;
-        try {
-            r = AnomalyDetector.detect(table, new AnomalyDetector.Options(p.decimal("share", 0.01), exclude,
-                    p.integer("seed", 42)));
-        } catch (IllegalArgumentException e) {
-            throw new NodeException("share", e.getMessage());
+        String detector = p.string("detector", "");
+        if (!detector.isBlank()) {
+            java.nio.file.Path dir = context.resolveInput(detector);
+            try {
+                r = AnomalyModel.load(dir).score(table);
+            } catch (java.io.IOException e) {
+                throw new NodeException("detector", e.getMessage());
+            }
+            context.info("scored against the saved detector " + dir.getFileName() + " (nothing learned from these "
+                    + "rows)");
+        } else {
+            AnomalyModel made;
+            try {
+                made = AnomalyDetector.fit(table, new AnomalyDetector.Options(p.decimal("share", 0.01), exclude,
+                        p.integer("seed", 42)));
+            } catch (IllegalArgumentException e) {
+                throw new NodeException("share", e.getMessage());
+            }
+            r = made.trainingReport();
+            String save = p.string("save", "");
+            if (!save.isBlank()) {
+                java.nio.file.Path dir = context.resolveOutput(save);
+                try {
+                    made.save(dir);
+                } catch (java.io.IOException e) {
+                    throw new NodeException("save", "cannot save the detector into " + dir + ": " + e.getMessage());
+                }
+            }
         }
         context.info(String.format(Locale.ROOT, "flagged %,d of %,d rows (score ≥ %.3f) on %d columns%s", r
                 .flaggedCount(), table.rowCount(), r.threshold(), r.columns().size(), r.leftOut().isEmpty() ? ""

@@ -130,4 +130,53 @@ final class IsolationForest {
     int features() {
         return features;
     }
+
+    /** The trees as flat arrays in preorder (feature −1 marks a leaf), for a saved detector. */
+    java.util.Map<String, Object> toJson() {
+        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Node tree : trees) {
+            java.util.List<Integer> feature = new java.util.ArrayList<>();
+            java.util.List<Double> value = new java.util.ArrayList<>();
+            java.util.List<Integer> size = new java.util.ArrayList<>();
+            flatten(tree, feature, value, size);
+            out.add(java.util.Map.of("feature", feature, "value", value, "size", size));
+        }
+        return java.util.Map.of("sample", sample, "features", features, "trees", out);
+    }
+
+    private static void flatten(Node n, java.util.List<Integer> feature, java.util.List<Double> value,
+                                java.util.List<Integer> size) {
+        feature.add(n.leaf() ? -1 : n.feature());
+        value.add(n.value());
+        size.add(n.size());
+        if (!n.leaf()) {
+            flatten(n.left(), feature, value, size);
+            flatten(n.right(), feature, value, size);
+        }
+    }
+
+    /** A forest {@link #toJson} wrote. */
+    static IsolationForest fromJson(com.fasterxml.jackson.databind.JsonNode json) {
+        com.fasterxml.jackson.databind.JsonNode trees = json.path("trees");
+        Node[] out = new Node[trees.size()];
+        for (int t = 0; t < out.length; t++) {
+            com.fasterxml.jackson.databind.JsonNode tree = trees.get(t);
+            int[] at = {0};
+            out[t] = unflatten(tree.path("feature"), tree.path("value"), tree.path("size"), at);
+        }
+        return new IsolationForest(out, json.path("sample").asInt(), json.path("features").asInt());
+    }
+
+    private static Node unflatten(com.fasterxml.jackson.databind.JsonNode feature,
+                                  com.fasterxml.jackson.databind.JsonNode value,
+                                  com.fasterxml.jackson.databind.JsonNode size, int[] at) {
+        int i = at[0]++;
+        int f = feature.get(i).asInt();
+        if (f < 0) {
+            return new Node(-1, 0, null, null, size.get(i).asInt());
+        }
+        Node left = unflatten(feature, value, size, at);
+        Node right = unflatten(feature, value, size, at);
+        return new Node(f, value.get(i).asDouble(), left, right, size.get(i).asInt());
+    }
 }

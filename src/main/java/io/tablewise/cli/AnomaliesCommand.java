@@ -66,6 +66,10 @@ final class AnomaliesCommand implements Callable<Integer> {
             + "series (e.g. store).")
     private List<String> series = new ArrayList<>();
 
+    @Option(names = "--model", paramLabel = "DIR", description = "Score the rows with a saved detector (OUT/model of "
+            + "an earlier run) instead of making one: new rows judged against the rows it was made from.")
+    private Path model;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "The forest's seed.")
     private long seed;
 
@@ -95,10 +99,22 @@ final class AnomaliesCommand implements Callable<Integer> {
             left.add(label);
         }
         AnomalyReport r;
+        io.tablewise.anomaly.AnomalyModel detector = null;
         try {
-            r = time != null ? io.tablewise.anomaly.TimeAnomalies.detect(table,
-                    new io.tablewise.anomaly.TimeAnomalies.Options(time, value, series, share))
-                    : AnomalyDetector.detect(table, new AnomalyDetector.Options(share, left, seed));
+            if (time != null) {
+                r = io.tablewise.anomaly.TimeAnomalies.detect(table, new io.tablewise.anomaly.TimeAnomalies.Options(
+                        time, value, series, share));
+            } else if (model != null) {
+                try {
+                    r = io.tablewise.anomaly.AnomalyModel.load(model).score(table);
+                } catch (IOException e) {
+                    err.println("error: --model: " + e.getMessage());
+                    return ExitCodes.INVALID;
+                }
+            } else {
+                detector = AnomalyDetector.fit(table, new AnomalyDetector.Options(share, left, seed));
+                r = detector.trainingReport();
+            }
         } catch (IllegalArgumentException e) {
             err.println("error: --share: " + e.getMessage());
             return ExitCodes.INVALID;
@@ -111,7 +127,7 @@ final class AnomaliesCommand implements Callable<Integer> {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rows", table.rowCount());
         summary.put("flagged", r.flaggedCount());
-        summary.put("share", share);
+        summary.put("share", model != null ? null : share);
         summary.put("threshold", r.threshold());
         summary.put("columns", r.columns());
         summary.put("leftOut", r.leftOut());
@@ -143,7 +159,11 @@ final class AnomaliesCommand implements Callable<Integer> {
                     r.reasons()[order[k]]);
         }
         io.tablewise.io.JsonFiles.write(summary, out.resolve("summary.json"));
-        o.println("wrote " + out.resolve("anomalies.csv") + " and " + out.resolve("summary.json"));
+        if (detector != null) {
+            detector.save(out.resolve("model"));
+        }
+        o.println("wrote " + out.resolve("anomalies.csv") + " and " + out.resolve("summary.json") + (detector == null
+                ? "" : "; the detector in " + out.resolve("model") + " scores new rows with --model"));
         o.flush();
         return ExitCodes.OK;
     }
