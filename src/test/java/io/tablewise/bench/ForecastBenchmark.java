@@ -4,16 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 import io.tablewise.data.DataFiles;
 import io.tablewise.forecast.Forecaster;
+import io.tablewise.forecast.RetailHoldout;
 import io.tablewise.forecast.Holidays;
 import io.tablewise.node.ProgressMonitor;
 import io.tablewise.sample.RetailGenerator;
@@ -41,16 +40,8 @@ public final class ForecastBenchmark {
         long t0 = System.nanoTime();
         Table all = DataFiles.read(file, ProgressMonitor.NONE).table();
         double read = (System.nanoTime() - t0) / 1e9;
-        Table history = all.copy();
-        DoubleColumn sales = all.numberColumn("sales").asDoubleColumn().copy();
-        sales.setName("sales");
-        history.replaceColumn("sales", sales);
         LocalDate cut = RetailGenerator.START.plusDays(days - horizon);
-        for (int i = 0; i < history.rowCount(); i++) {
-            if (!history.dateColumn("date").get(i).isBefore(cut)) {
-                sales.setMissing(i);
-            }
-        }
+        Table history = RetailHoldout.history(all, cut);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {String.format(Locale.ROOT, "%d series x %d days, %d ahead (%d cores)", series, days,
             horizon, Runtime.getRuntime().availableProcessors()), "seconds", "held-out WAPE", "noise floor",
@@ -61,7 +52,7 @@ public final class ForecastBenchmark {
                     List.of("store", "item"), horizon, null, List.of(0.1, 0.5, 0.9), Holidays.korean(),
                     List.of("promo", "price"), global));
             double seconds = (System.nanoTime() - start) / 1e9;
-            double[] m = heldOut(all, r.forecast());
+            double[] m = RetailHoldout.heldOut(all, r.forecast(), cut);
             Map<String, Long> kinds = new java.util.TreeMap<>();
             r.series().forEach(s -> kinds.merge(s.model().startsWith("ETS") ? "ETS" : s.model().startsWith("ensemble")
                     ? "ensemble" : s.model(), 1L, Long::sum));
@@ -72,29 +63,5 @@ public final class ForecastBenchmark {
         }
         System.out.printf(Locale.ROOT, "read %,d rows in %.1f s (not counted)%n", all.rowCount(), read);
         BenchTables.print(rows);
-    }
-
-    /** {WAPE of p50, WAPE of the true mean, share inside P10-P90} over the held-out rows. */
-    static double[] heldOut(Table all, Table forecast) {
-        Map<String, double[]> truth = new HashMap<>();
-        for (int i = 0; i < all.rowCount(); i++) {
-            truth.put(all.stringColumn("store").get(i) + "/" + all.stringColumn("item").get(i) + "/"
-                    + all.dateColumn("date").get(i), new double[] {all.numberColumn("sales").getDouble(i),
-                        all.numberColumn("expected").getDouble(i)});
-        }
-        double err = 0;
-        double floor = 0;
-        double volume = 0;
-        int inside = 0;
-        for (int i = 0; i < forecast.rowCount(); i++) {
-            double[] t = truth.get(forecast.stringColumn("store").get(i) + "/" + forecast.stringColumn("item").get(i)
-                    + "/" + forecast.dateColumn("date").get(i));
-            err += Math.abs(t[0] - forecast.doubleColumn("p50").get(i));
-            floor += Math.abs(t[0] - t[1]);
-            volume += t[0];
-            inside += t[0] >= forecast.doubleColumn("p10").get(i) && t[0] <= forecast.doubleColumn("p90").get(i)
-                    ? 1 : 0;
-        }
-        return new double[] {err / volume, floor / volume, inside / (double) forecast.rowCount()};
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,47 +40,13 @@ class RetailForecastTest {
         Path file = dir.resolve("retail.csv");
         RetailGenerator.write(file, SERIES, DAYS, 11);
         all = DataFiles.read(file, ProgressMonitor.NONE).table();
-        history = all.copy();
-        DoubleColumn sales = all.numberColumn("sales").asDoubleColumn().copy();
-        sales.setName("sales");
-        history.replaceColumn("sales", sales);
-        LocalDate cut = RetailGenerator.START.plusDays(DAYS - HORIZON);
-        for (int i = 0; i < history.rowCount(); i++) {
-            if (!history.dateColumn("date").get(i).isBefore(cut)) {
-                sales.setMissing(i); // the future rows keep their promotion and price
-            }
-        }
+        history = RetailHoldout.history(all, RetailGenerator.START.plusDays(DAYS - HORIZON));
     }
 
-    /** {WAPE of p50, WAPE of the true mean, share inside P10-P90} over the held-out rows (and Chuseok's week). */
+    /** {WAPE of p50, WAPE of the true mean, share inside P10-P90} over the held-out rows (or Chuseok's week). */
     static double[] heldOut(Table forecast, boolean chuseokOnly) {
-        Map<String, double[]> truth = new HashMap<>();
-        for (int i = 0; i < all.rowCount(); i++) {
-            truth.put(all.stringColumn("store").get(i) + "/" + all.stringColumn("item").get(i) + "/"
-                    + all.dateColumn("date").get(i), new double[] {all.numberColumn("sales").getDouble(i),
-                        all.numberColumn("expected").getDouble(i)});
-        }
-        double err = 0;
-        double floor = 0;
-        double volume = 0;
-        int inside = 0;
-        int n = 0;
-        for (int i = 0; i < forecast.rowCount(); i++) {
-            LocalDate day = forecast.dateColumn("date").get(i);
-            if (chuseokOnly && day.isBefore(LocalDate.of(2026, 9, 19))) {
-                continue;
-            }
-            double[] t = truth.get(forecast.stringColumn("store").get(i) + "/" + forecast.stringColumn("item").get(i)
-                    + "/" + day);
-            double p50 = forecast.doubleColumn("p50").get(i);
-            err += Math.abs(t[0] - p50);
-            floor += Math.abs(t[0] - t[1]);
-            volume += t[0];
-            inside += t[0] >= forecast.doubleColumn("p10").get(i) && t[0] <= forecast.doubleColumn("p90").get(i)
-                    ? 1 : 0;
-            n++;
-        }
-        return new double[] {err / volume, floor / volume, inside / (double) n};
+        return RetailHoldout.heldOut(all, forecast, chuseokOnly ? LocalDate.of(2026, 9, 19)
+                : RetailGenerator.START.plusDays(DAYS - HORIZON));
     }
 
     private static Forecaster.Result forecast(Holidays holidays, List<String> covariates, boolean global)
