@@ -81,7 +81,9 @@ final class Ets implements Model {
     static Ets fit(double[] y, int m, Trend t, Season s) {
         int k = 1 + (t == Trend.NONE ? 0 : 1) + (s == Season.NONE ? 0 : 1) + (t == Trend.DAMPED ? 1 : 0);
         int levels = t == Trend.NONE ? 1 : 2;
-        int seasons = s == Season.NONE ? 0 : m - 1;
+        // a long season (52 weeks) keeps its seasonal states from the decomposition: estimating 51 more numbers
+        // by simplex search is slow and overfits (R's ets refuses seasons over 24 for the same reason)
+        int seasons = s == Season.NONE || m > 24 ? 0 : m - 1;
         int states = levels + seasons;
         double[] init = initialStates(y, s == Season.NONE ? 1 : m, t, s);
         // the initial level and trend are estimated with the weights, as R's ets does: in units of the series'
