@@ -110,6 +110,7 @@ public final class ForecastModel {
         l.put("lags", layout.lags());
         l.put("windows", layout.windows());
         l.put("keys", layout.keys());
+        l.put("statics", layout.statics());
         l.put("features", layout.names());
         m.put("globalModel", global == null ? null : Map.of("file", GLOBAL_FILE, "layout", l));
         List<Map<String, Object>> each = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class ForecastModel {
                     keys.add(codes);
                 }
                 layout = new GlobalBoosting.Layout(f, o.horizon(), Math.max(1, f.season()), o.covariates(), holidays,
-                        ints(l.path("lags")), ints(l.path("windows")), keys);
+                        ints(l.path("lags")), ints(l.path("windows")), keys, strings(l.path("statics")));
                 global = GlobalBoosting.load(Files.readAllBytes(dir.resolve(GLOBAL_FILE)), layout);
             } else {
                 layout = GlobalBoosting.layout(List.of(), f, o.horizon(), f.season(), o.covariates(), holidays, 0);

@@ -203,6 +203,10 @@ public final class Forecaster {
             notes.add("the global boosted model was left out: " + io.tablewise.ml.NativeBoosting.unavailable()
                     .orElse(""));
         } else {
+            if (!layout.statics().isEmpty()) {
+                method.add("the global boosted model also reads each series' " + String.join(", ", layout.statics())
+                        + " (one value per series)");
+            }
             progress.progress(0.72, "Training the global model on every series (backtest)");
             GlobalBoosting back = GlobalBoosting.train(data, horizon, layout);
             if (progress.isCancelled()) {
@@ -239,6 +243,7 @@ public final class Forecaster {
     /** The series read and checked, and the notes so far. */
     static final class Prepared {
         List<SeriesData> data = new ArrayList<>();
+        List<String> statics = List.of();
         Frequency frequency;
         List<String> notes = new ArrayList<>();
     }
@@ -301,6 +306,10 @@ public final class Forecaster {
             throw new NodeException("time", "no row has both a time and a value");
         }
         Prepared p = new Prepared();
+        Map<List<String>, Map<String, String>> statics = statics(table, o, dates);
+        if (!statics.isEmpty() && !statics.values().iterator().next().isEmpty()) {
+            p.statics = List.copyOf(new java.util.TreeSet<>(statics.values().iterator().next().keySet()));
+        }
         List<LocalDate> all = groups.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
         p.frequency = fixed != null ? fixed : o.frequency() == null || o.frequency().isBlank()
                 || o.frequency().equalsIgnoreCase("auto") ? Frequency.detect(all) : Frequency.of(o.frequency());
@@ -346,7 +355,7 @@ public final class Forecaster {
                 }
             }
             withoutFuture += future ? 0 : 1;
-            p.data.add(new SeriesData(g.getKey(), first, v, filled, c));
+            p.data.add(new SeriesData(g.getKey(), first, v, filled, c, statics.getOrDefault(g.getKey(), Map.of())));
         }
         if (p.data.isEmpty()) {
             throw new NodeException("time", (short3.size() == 1 ? short3.get(0).replaceFirst(" \\(", " has ")
@@ -364,6 +373,53 @@ public final class Forecaster {
                     + "the target blank)", withoutFuture, String.join(", ", o.covariates()), o.horizon()));
         }
         return p;
+    }
+
+    /**
+     * Each series' static attributes: the other text or yes/no columns (not the time, target, series or covariate
+     * columns) with one value throughout every series, such as an item's category; none for a single series.
+     */
+    private static Map<List<String>, Map<String, String>> statics(Table table, Options o, LocalDate[] dates) {
+        Map<List<String>, Map<String, String>> out = new LinkedHashMap<>();
+        if (o.series().isEmpty()) {
+            return out;
+        }
+        List<String> candidates = new ArrayList<>();
+        for (Column<?> c : table.columns()) {
+            String n = c.name();
+            if (!n.equals(o.time()) && !n.equals(o.target()) && !o.series().contains(n) && !o.covariates().contains(n)
+                    && (c instanceof StringColumn || c instanceof tech.tablesaw.api.BooleanColumn)) {
+                candidates.add(n);
+            }
+        }
+        Map<List<String>, Map<String, String>> seen = new LinkedHashMap<>();
+        List<String> varying = new ArrayList<>();
+        for (int i = 0; i < table.rowCount(); i++) {
+            if (dates[i] == null) {
+                continue;
+            }
+            List<String> key = new ArrayList<>();
+            for (String s : o.series()) {
+                key.add(table.column(s).getString(i));
+            }
+            Map<String, String> m = seen.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            for (String c : candidates) {
+                if (varying.contains(c)) {
+                    continue;
+                }
+                String v = table.column(c).isMissing(i) ? "" : table.column(c).getString(i);
+                String before = m.putIfAbsent(c, v);
+                if (before != null && !before.equals(v)) {
+                    varying.add(c);
+                }
+            }
+        }
+        for (Map.Entry<List<String>, Map<String, String>> e : seen.entrySet()) {
+            Map<String, String> kept = new LinkedHashMap<>(e.getValue());
+            kept.keySet().removeAll(varying);
+            out.put(e.getKey(), kept);
+        }
+        return out;
     }
 
     /**

@@ -49,10 +49,11 @@ final class GlobalBoosting {
      * @param holidays the holiday calendar
      * @param lags the lags, each at least the horizon
      * @param windows the lengths of the recent means ending at the horizon's lag
-     * @param keys per series column, its values' codes
+     * @param keys per series column, then per static attribute, its values' codes
+     * @param statics the static attributes (columns with one value per series) the model reads
      */
     record Layout(Frequency frequency, int horizon, int season, List<String> covariates, Holidays holidays,
-                  int[] lags, int[] windows, List<Map<String, Integer>> keys) {
+                  int[] lags, int[] windows, List<Map<String, Integer>> keys, List<String> statics) {
         /** The features' names, in order (for reports and the saved model). */
         List<String> names() {
             List<String> out = new ArrayList<>();
@@ -65,9 +66,10 @@ final class GlobalBoosting {
             out.addAll(calendarNames());
             holidayNames().forEach(h -> out.add("days to " + (h == null ? "any holiday" : h)));
             out.addAll(covariates);
-            for (int k = 0; k < keys.size(); k++) {
+            for (int k = 0; k < keys.size() - statics.size(); k++) {
                 out.add("series key " + (k + 1));
             }
+            out.addAll(statics);
             out.add("series size");
             return out;
         }
@@ -114,6 +116,7 @@ final class GlobalBoosting {
     /** The layout for these series. */
     static Layout layout(List<SeriesData> data, Frequency f, int horizon, int season, List<String> covariates,
                          Holidays holidays, int keyColumns) {
+        List<String> statics = data.isEmpty() ? List.of() : data.get(0).statics.keySet().stream().sorted().toList();
         TreeSet<Integer> lags = new TreeSet<>();
         int m = Math.max(1, season);
         for (int l = horizon; l < horizon + m && lags.size() < 14; l++) {
@@ -138,10 +141,10 @@ final class GlobalBoosting {
         }
         int[] windows = m > 1 ? new int[] {m, 4 * m} : new int[] {3, 12};
         List<Map<String, Integer>> keys = new ArrayList<>();
-        for (int k = 0; k < keyColumns; k++) {
+        for (int k = 0; k < keyColumns + statics.size(); k++) {
             TreeSet<String> values = new TreeSet<>();
             for (SeriesData s : data) {
-                values.add(s.key.get(k));
+                values.add(k < keyColumns ? s.key.get(k) : s.statics.getOrDefault(statics.get(k - keyColumns), ""));
             }
             Map<String, Integer> codes = new HashMap<>();
             for (String v : values) {
@@ -150,7 +153,7 @@ final class GlobalBoosting {
             keys.add(codes);
         }
         return new Layout(f, horizon, m, covariates, holidays, lags.stream().mapToInt(Integer::intValue).toArray(),
-                windows, keys);
+                windows, keys, statics);
     }
 
     /** Whether XGBoost runs here (else the global model is left out, and said). */
@@ -296,8 +299,10 @@ final class GlobalBoosting {
         for (int c = 0; c < layout.covariates().size(); c++) {
             out[i++] = (float) s.covariate(c, t);
         }
+        int keyColumns = layout.keys().size() - layout.statics().size();
         for (int k = 0; k < layout.keys().size(); k++) {
-            Integer code = layout.keys().get(k).get(s.key.get(k));
+            String value = k < keyColumns ? s.key.get(k) : s.statics.get(layout.statics().get(k - keyColumns));
+            Integer code = value == null ? null : layout.keys().get(k).get(value);
             out[i++] = code == null ? Float.NaN : code; // a series the model never saw: its key is unknown
         }
         out[i] = (float) Math.log(scale);

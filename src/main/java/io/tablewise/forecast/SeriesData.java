@@ -14,9 +14,17 @@ final class SeriesData {
     final int filled;
     /** [covariate][period], the periods of the history then the horizon. */
     final double[][] covariates;
+    /** Static attributes: other columns with one value throughout the series (a category, a region). */
+    final java.util.Map<String, String> statics;
     private Boolean nonNegative;
 
     SeriesData(List<String> key, LocalDate first, double[] y, int filled, double[][] covariates) {
+        this(key, first, y, filled, covariates, java.util.Map.of());
+    }
+
+    SeriesData(List<String> key, LocalDate first, double[] y, int filled, double[][] covariates,
+               java.util.Map<String, String> statics) {
+        this.statics = java.util.Map.copyOf(statics);
         this.key = List.copyOf(key);
         this.first = first;
         this.y = y;
