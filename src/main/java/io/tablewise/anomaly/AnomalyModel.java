@@ -76,8 +76,7 @@ public final class AnomalyModel {
                 case "number" -> c instanceof NumericColumn<?>;
                 case "boolean" -> c instanceof BooleanColumn;
                 case "date" -> c instanceof DateColumn;
-                case "datetime" -> c instanceof DateTimeColumn;
-                default -> c instanceof InstantColumn;
+                default -> c instanceof DateTimeColumn || c instanceof InstantColumn; // both read as the time of day
             };
             if (!fits) {
                 throw new NodeException(null, "'" + column + "' holds " + c.type().name().toLowerCase(
@@ -119,6 +118,17 @@ public final class AnomalyModel {
     /** The columns scored. */
     public List<String> columns() {
         return encodings.stream().map(Encoding::column).toList();
+    }
+
+    /** The columns it reads and their kinds, for typing rows that arrive as text or JSON (the endpoint). */
+    public List<io.tablewise.node.ColumnSchema> inputs() {
+        return encodings.stream().map(e -> new io.tablewise.node.ColumnSchema(e.column(), switch (e.kind()) {
+            case "number" -> io.tablewise.node.ColumnKind.DECIMAL;
+            case "boolean" -> io.tablewise.node.ColumnKind.BOOLEAN;
+            case "date" -> io.tablewise.node.ColumnKind.DATE;
+            case "datetime", "instant" -> io.tablewise.node.ColumnKind.DATETIME;
+            default -> io.tablewise.node.ColumnKind.TEXT;
+        })).toList();
     }
 
     /** The share of the training rows flagged. */

@@ -44,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: ~/Tablewise/registry).")
     private String registry;
 
+    @Option(names = "--anomalies", paramLabel = "DIR", description = "Also answer POST /anomalies with this saved "
+            + "anomaly detector (OUT/model of 'tablewise anomalies').")
+    private java.nio.file.Path anomalies;
+
     @Option(names = "--port", paramLabel = "N", description = "The port (default: the configuration's, else 8080; "
             + "0 picks a free one).")
     private Integer port;
@@ -91,6 +95,15 @@ final class ServeCommand implements Callable<Integer> {
                     + (c.shadow() == null ? "" : " and a shadow") + "...");
             out.flush();
             endpoint = Endpoint.open(c);
+            if (anomalies != null) {
+                try {
+                    endpoint.serveAnomalies(io.tablewise.anomaly.AnomalyModel.load(anomalies), anomalies.toAbsolutePath()
+                            .normalize().toString());
+                } catch (java.io.IOException e) {
+                    err.println("error: --anomalies: " + e.getMessage());
+                    return ExitCodes.INVALID;
+                }
+            }
             server = EndpointServer.start(endpoint, token == null ? null : token.value());
         } catch (EndpointException e) {
             err.println("error: " + e.getMessage());

@@ -50,6 +50,9 @@ public final class Endpoint implements AutoCloseable {
     private final Object changeLock = new Object();
     private volatile byte[] token;
 
+    private volatile io.tablewise.anomaly.AnomalyModel detector;
+    private volatile String detectorName = "";
+
     private Endpoint(EndpointConfig config, RegistryLocation registry, VariantSet initial) throws IOException {
         this.config = config;
         this.registry = registry;
@@ -103,6 +106,15 @@ public final class Endpoint implements AutoCloseable {
         } catch (EndpointException e) {
             throw new EndpointException("variant '" + variant + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Answers {@code POST /anomalies} with this saved detector too: each row's anomaly score, flag and reason, judged
+     * against the rows the detector was made from.
+     */
+    public void serveAnomalies(io.tablewise.anomaly.AnomalyModel detector, String name) {
+        this.detector = detector;
+        this.detectorName = name;
     }
 
     /** Every request must carry {@code Authorization: Bearer TOKEN} from now on. */
@@ -201,10 +213,13 @@ public final class Endpoint implements AutoCloseable {
                 case "/feedback":
                     allow(method, "POST");
                     return feedback(body);
+                case "/anomalies":
+                    allow(method, "POST");
+                    return anomalies(headers, body);
                 default:
                     metrics.refused();
                     return error(new BadRequest(404, "no such path: " + Bounded.text(p, 80) + " (the endpoint "
-                            + "answers /invocations, /ping, /variants, /metrics, /feedback and /openapi.json)", null,
+                            + "answers /invocations, /ping, /variants, /metrics, /feedback, /anomalies and /openapi.json)", null,
                             -1));
             }
         } catch (BadRequest e) {
@@ -229,6 +244,49 @@ public final class Endpoint implements AutoCloseable {
             return false;
         }
         return MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code POST /anomalies}: the rows scored by the saved detector. */
+    private Reply anomalies(UnaryOperator<String> headers, byte[] body) throws BadRequest {
+        io.tablewise.anomaly.AnomalyModel d = detector;
+        if (d == null) {
+            metrics.refused();
+            throw new BadRequest(404, "this endpoint serves no anomaly detector (start it with --anomalies DIR, a "
+                    + "folder 'tablewise anomalies' saved)", null, -1);
+        }
+        RequestRows.Rows rows;
+        io.tablewise.anomaly.AnomalyReport r;
+        try {
+            rows = RequestRows.parse(body, headers.apply("Content-Type"), config.limits().maxRows());
+            r = d.score(RowTable.typed(rows, d.inputs()));
+        } catch (BadRequest e) {
+            metrics.refused();
+            throw e;
+        } catch (NodeException e) {
+            metrics.refused();
+            throw new BadRequest(422, "the detector cannot score these rows: " + e.getMessage(), e.param(), -1);
+        }
+        String requestId = requestId();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = RequestRows.JSON.getFactory().createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeStringField("requestId", requestId);
+            g.writeStringField("detector", detectorName);
+            g.writeNumberField("threshold", d.threshold());
+            g.writeArrayFieldStart("rows");
+            for (int i = 0; i < r.scores().length; i++) {
+                g.writeStartObject();
+                g.writeNumberField("anomaly_score", r.scores()[i]);
+                g.writeBooleanField("anomaly", r.flagged()[i]);
+                g.writeStringField("anomaly_reason", r.reasons()[i]);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a byte array does not fail
+        }
+        return Reply.json(200, bytes.toByteArray()).with("X-Request-Id", requestId);
     }
 
     private Reply invocations(UnaryOperator<String> headers, byte[] body, long start) throws BadRequest {

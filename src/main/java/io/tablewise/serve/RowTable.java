@@ -75,6 +75,15 @@ final class RowTable {
         return io.tablewise.transform.Columns.table("request", java.util.Arrays.asList(columns));
     }
 
+    /** A request's rows typed as {@code inputs} say (columns outside them are left out). */
+    static Table typed(RequestRows.Rows rows, List<ColumnSchema> inputs) throws BadRequest {
+        List<Column<?>> columns = new java.util.ArrayList<>();
+        for (ColumnSchema c : inputs) {
+            columns.add(column(rows, c));
+        }
+        return io.tablewise.transform.Columns.table("request", columns);
+    }
+
     private static Column<?> column(RequestRows.Rows rows, ColumnSchema c) throws BadRequest {
         String name = c.name();
         int n = rows.size();
