@@ -75,6 +75,11 @@ final class ForecastCommand implements Callable<Integer> {
             + "(price, promotion), used by the global model.")
     private List<String> covariates = new ArrayList<>();
 
+    @Option(names = "--budget", paramLabel = "S", defaultValue = "0", description = "Seconds the forecast may take "
+            + "(default: no limit): past 60% the remaining series get the quick screen, past 90% last season's "
+            + "values; the global model is not started past 70%. Said when it happens.")
+    private double budget;
+
     @Option(names = "--no-global", description = "Only the per-series models (no boosted model over every series).")
     private boolean noGlobal;
 
@@ -136,7 +141,7 @@ final class ForecastCommand implements Callable<Integer> {
         try {
             Holidays calendar = Holidays.of(holidays, Path::of);
             r = Forecaster.forecast(table, new Forecaster.Options(time, target, series, horizon, frequency,
-                    quantiles, calendar, covariates, !noGlobal), printer.monitor("forecast"));
+                    quantiles, calendar, covariates, !noGlobal, budget), printer.monitor("forecast"));
             printer.done();
         } catch (NodeException e) {
             printer.done();

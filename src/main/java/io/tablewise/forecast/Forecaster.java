@@ -49,15 +49,24 @@ public final class Forecaster {
      * @param covariates numeric columns known ahead (price, promotion): their future values in rows after each
      *        series' last value, the target blank
      * @param global whether the global boosted model may be tried
+     * @param budget seconds the whole forecast may take (0: no limit): past 60% of it the remaining series get the
+     *        quick screen, past 90% only the seasonal naive, and the global model is not started past 70%
      */
     public record Options(String time, String target, List<String> series, int horizon, String frequency,
-                          List<Double> quantiles, Holidays holidays, List<String> covariates, boolean global) {
+                          List<Double> quantiles, Holidays holidays, List<String> covariates, boolean global,
+                          double budget) {
         /** Copies the lists. */
         public Options {
             series = List.copyOf(series);
             quantiles = List.copyOf(quantiles);
             covariates = List.copyOf(covariates);
             holidays = holidays == null ? Holidays.none() : holidays;
+        }
+
+        /** No time limit. */
+        public Options(String time, String target, List<String> series, int horizon, String frequency,
+                       List<Double> quantiles, Holidays holidays, List<String> covariates, boolean global) {
+            this(time, target, series, horizon, frequency, quantiles, holidays, covariates, global, 0);
         }
 
         /** No holidays, no covariates, the global model when the data allow it. */
@@ -136,6 +145,12 @@ public final class Forecaster {
         List<String> notes = p.notes;
         List<String> method = new ArrayList<>();
         // local candidates per series, in parallel
+        long started = System.nanoTime();
+        java.util.function.DoubleSupplier spent = () -> o.budget() <= 0 ? 0 : (System.nanoTime() - started) / 1e9
+                / o.budget();
+        java.util.concurrent.atomic.AtomicInteger hurried = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger naiveOnly = new java.util.concurrent.atomic.AtomicInteger();
+        boolean[] forcedQuick = new boolean[data.size()];
         boolean anyQuick = false;
         LocalSelection.Choice[] local = new LocalSelection.Choice[data.size()];
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -146,7 +161,19 @@ public final class Forecaster {
                     throw new CancelledException();
                 }
                 SeriesData s = data.get(i);
-                local[i] = LocalSelection.choose(s.y, season, horizon, LocalSelection.quick(s.y.length, total));
+                double used = spent.getAsDouble();
+                if (used > 0.9) { // the budget is nearly gone: last season's values, untested
+                    naiveOnly.incrementAndGet();
+                    local[i] = LocalSelection.naive(s.y, season);
+                } else {
+                    boolean quick = LocalSelection.quick(s.y.length, total);
+                    if (!quick && used > 0.6) {
+                        quick = true;
+                        forcedQuick[i] = true;
+                        hurried.incrementAndGet();
+                    }
+                    local[i] = LocalSelection.choose(s.y, season, horizon, quick);
+                }
                 int d = done.incrementAndGet();
                 if (d % Math.max(1, total / 100) == 0 || d == total) {
                     progress.progress(0.7 * d / total, String.format(Locale.ROOT, "Backtested %d of %d series", d,
@@ -158,7 +185,7 @@ public final class Forecaster {
         }
         for (int i = 0; i < total; i++) {
             SeriesData s = data.get(i);
-            anyQuick |= LocalSelection.quick(s.y.length, total);
+            anyQuick |= LocalSelection.quick(s.y.length, total) || forcedQuick[i];
             if (local[i].seasonalDropped) {
                 notes.add(String.format(Locale.ROOT, "%s: %d periods are fewer than two seasons of %d: no seasonal "
                         + "model was tried", s.name(), s.y.length, season));
@@ -166,7 +193,7 @@ public final class Forecaster {
         }
         List<String> untested = new ArrayList<>();
         for (int i = 0; i < total; i++) {
-            if (Double.isNaN(local[i].mase)) {
+            if (Double.isNaN(local[i].mase) && !local[i].outOfTime) {
                 untested.add(data.get(i).name() + " (" + data.get(i).y.length + ")");
             }
         }
@@ -175,6 +202,10 @@ public final class Forecaster {
                     + "the last %s, untested: %s%s", horizon, season > 1 ? "season" : "value", String.join(", ",
                     untested.subList(0, Math.min(10, untested.size()))), untested.size() > 10 ? " and "
                     + (untested.size() - 10) + " more" : ""));
+        }
+        if (hurried.get() > 0 || naiveOnly.get() > 0) {
+            notes.add(String.format(Locale.ROOT, "the time budget of %.0f s ran short: %d series got the quick screen "
+                    + "and %d only last season's values, untested", o.budget(), hurried.get(), naiveOnly.get()));
         }
         if (anyQuick) {
             method.add(String.format(Locale.ROOT, "quick screen (%s): local models fitted on the last %d periods, "
@@ -199,6 +230,9 @@ public final class Forecaster {
                         + "covariates, needs at least %d periods over all series; these have %d", GLOBAL_MIN_POINTS,
                         points));
             }
+        } else if (spent.getAsDouble() > 0.7) {
+            notes.add(String.format(Locale.ROOT, "the global boosted model was not tried: %.0f%% of the time budget "
+                    + "was spent on the per-series models", 100 * spent.getAsDouble()));
         } else if (!GlobalBoosting.available()) {
             notes.add("the global boosted model was left out: " + io.tablewise.ml.NativeBoosting.unavailable()
                     .orElse(""));

@@ -36,6 +36,8 @@ final class LocalSelection {
         double mase = Double.NaN;
         double naiveMase = Double.NaN;
         boolean seasonalDropped;
+        /** Not backtested because the time budget was gone. */
+        boolean outOfTime;
         int season;
         /** Periods the local models fit on (the whole history unless the quick screen shortened it). */
         int span;
@@ -51,6 +53,17 @@ final class LocalSelection {
         double offset(double q, int h) {
             return Quantiles.offset(scaledErrors, q) * Math.sqrt(h);
         }
+    }
+
+    /** Last season's values, untested (when the time budget is gone). */
+    static Choice naive(double[] y, int m) {
+        Choice c = new Choice();
+        c.season = m > 1 && y.length >= 2 * m ? m : 1;
+        c.span = y.length;
+        c.recipe = Recipe.of("naive");
+        c.name = new SeasonalNaive(y, c.season).name();
+        c.outOfTime = true;
+        return c;
     }
 
     /** Whether a series gets the quick screen. */

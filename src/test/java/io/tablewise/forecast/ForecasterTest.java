@@ -100,6 +100,14 @@ class ForecasterTest {
         assertTrue(saturday > 0 && gangnam.doubleColumn("p50").get(saturday) > gangnam.doubleColumn("p50")
                 .get(saturday - 1) + 25, gangnam.print());
 
+        // a budget that is gone at once: every series gets last season's values, said, and a forecast all the same
+        Forecaster.Result hurried = Forecaster.forecast(t, new Forecaster.Options("day", "sales", List.of("store"), 14,
+                "auto", QUANTILES, Holidays.none(), List.of(), true, 1e-9));
+        assertEquals(28, hurried.forecast().rowCount());
+        assertTrue(hurried.notes().stream().anyMatch(n -> n.contains("time budget") && n.contains("2 only last "
+                + "season's values")), hurried.notes().toString());
+        assertTrue(hurried.series().stream().allMatch(s -> s.model().equals("seasonal naive")));
+
         Table dup = t.copy();
         dup.append(t.first(1));
         NodeException twice = assertThrows(NodeException.class, () -> Forecaster.forecast(dup,
