@@ -16,7 +16,8 @@ import io.tablewise.registry.RegistryLocation;
 
 /**
  * What a text parameter that names something on this computer may be: a registered model for {@code model.load}
- * (its aliases and versions), a saved database connection, a local database file's tables. Only local sources are
+ * (its aliases and versions), a saved database connection, a local database file's tables, the built-in holiday
+ * calendars. Only local sources are
  * read (a registry folder that exists, the connections file, a SQLite or DuckDB file), so the inspector stays
  * instant; a server's lists come from the connections dialog instead.
  */
@@ -29,6 +30,9 @@ final class ParamSuggestions {
             }
             if (type.startsWith("data.") && type.endsWith(".database") && param.equals("connection")) {
                 return new ArrayList<>(Connections.user().saved().keySet());
+            }
+            if (type.equals("model.forecast") && param.equals("holidays")) {
+                return List.of("KR", "US", "none"); // or a file of dates beside the flow, typed
             }
             if (type.equals("data.import.database") && param.equals("table")) {
                 return localTables(text(params.get("connection")), flowFolder);

@@ -139,7 +139,9 @@ class InspectorViewModelTest {
                   {"id": "load", "type": "model.load", "typeVersion": 1,
                    "params": {"model": "churn@champion", "registry": "registry"}},
                   {"id": "read", "type": "data.import.database", "typeVersion": 1,
-                   "params": {"connection": "jdbc:sqlite:shop.db", "table": "customers"}}],
+                   "params": {"connection": "jdbc:sqlite:shop.db", "table": "customers"}},
+                  {"id": "ahead", "type": "model.forecast", "typeVersion": 1,
+                   "params": {"time": "signup_date", "target": "monthly_fee"}}],
                  "edges": []}
                 """);
         var flow = new FlowReader().read(flowFile);
@@ -154,5 +156,6 @@ class InspectorViewModelTest {
                 field("load", "model").suggestions());
         assertEquals(java.util.List.of("customers"), field("read", "table").suggestions());
         assertTrue(field("read", "query").suggestions().isEmpty());
+        assertEquals(java.util.List.of("KR", "US", "none"), field("ahead", "holidays").suggestions());
     }
 }
