@@ -21,7 +21,8 @@ import io.tablewise.node.NodeException;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Score a data file with a saved model: writes the input columns plus the prediction (and "
-                + "per-class probabilities) as CSV.")
+                + "per-class probabilities) as CSV. A saved anomaly detector adds each row's anomaly score, flag and "
+                + "reason; a saved forecast model forecasts again from the file as newer history.")
 final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -52,6 +53,11 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path folder = Path.of(model);
+        if (java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.anomaly.AnomalyModel.FILE))
+                || java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.forecast.ForecastModel.FILE))) {
+            return other(folder, out, err);
+        }
         TrainedModel m;
         try {
             m = ModelArgument.load(model, registry, err);
@@ -68,6 +74,33 @@ final class PredictCommand implements Callable<Integer> {
             }
             io.tablewise.data.CsvExportNode.writeCsv(scored, output);
             out.printf("scored %,d rows with the model of '%s'; wrote %s%n", scored.rowCount(), m.target(), output);
+            out.flush();
+            return ExitCodes.OK;
+        } catch (DataArgument.Refused e) {
+            return e.code();
+        } catch (NodeException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.NODE_FAILED;
+        }
+    }
+
+    /** An anomaly detector scores the rows; a forecast model forecasts again from them. */
+    private Integer other(Path folder, PrintWriter out, PrintWriter err) throws IOException {
+        try {
+            Table raw = DataArgument.read(input, importOptions, err);
+            if (java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.anomaly.AnomalyModel.FILE))) {
+                io.tablewise.anomaly.AnomalyReport r = io.tablewise.anomaly.AnomalyModel.load(folder).score(raw);
+                io.tablewise.data.CsvExportNode.writeCsv(r.withColumns(raw), output);
+                out.printf("scored %,d rows with the anomaly detector: %,d flagged; wrote %s%n", raw.rowCount(),
+                        r.flaggedCount(), output);
+            } else {
+                io.tablewise.forecast.Forecaster.Result r = io.tablewise.forecast.ForecastModel.load(folder)
+                        .forecastFrom(raw);
+                r.notes().forEach(n -> err.println("note: " + n));
+                io.tablewise.data.CsvExportNode.writeCsv(r.forecast(), output);
+                out.printf("forecast %d series %d periods ahead from the saved model; wrote %s%n", r.series().size(),
+                        r.model().options().horizon(), output);
+            }
             out.flush();
             return ExitCodes.OK;
         } catch (DataArgument.Refused e) {

@@ -53,6 +53,13 @@ class CliAnomaliesTest {
         assertEquals(3001, nextLines.size());
         long flagged = nextLines.stream().skip(1).filter(l -> l.contains(",true,")).count();
         assertTrue(flagged > 5 && flagged < 90, flagged + " of 3,000 new rows flagged");
+        // 'predict' takes the detector as it takes any saved model
+        StringWriter predicted = new StringWriter();
+        assertEquals(0, run(predicted, new StringWriter(), "predict", "--model", dir.resolve("found/model").toString(),
+                "--input", next.toString(), "--output", dir.resolve("predicted.csv").toString()));
+        assertTrue(predicted.toString().startsWith("scored 3,000 rows with the anomaly detector: " + flagged
+                + " flagged"), predicted.toString());
+        assertEquals(nextLines, Files.readAllLines(dir.resolve("predicted.csv")));
         StringWriter noModel = new StringWriter();
         assertEquals(2, run(new StringWriter(), noModel, "anomalies", next.toString(), "--model", dir.toString(),
                 "--out", dir.resolve("y").toString()));

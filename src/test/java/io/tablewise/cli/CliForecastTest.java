@@ -30,6 +30,19 @@ class CliForecastTest {
         assertTrue(out.toString().startsWith("2 monthly series, 6 periods ahead: Backtest error "), out.toString());
         assertTrue(Files.readString(dir.resolve("f/report.html")).contains("<td class=\"text\">서울</td>"));
         assertTrue(Files.isRegularFile(dir.resolve("f/model/forecast-model.json")));
+        // the model folder forecasts again, through 'forecast --model' and through 'predict'
+        assertEquals(0, TablewiseCommand.execute(new String[] {"forecast", "--model", dir.resolve("f/model").toString(),
+            "--history", data.toString(), "--out", dir.resolve("again").toString()}, new PrintWriter(new StringWriter(),
+                true), new PrintWriter(new StringWriter(), true)));
+        assertEquals(Files.readAllLines(dir.resolve("f/forecast.csv")), Files.readAllLines(dir.resolve(
+                "again/forecast.csv")));
+        StringWriter predicted = new StringWriter();
+        assertEquals(0, TablewiseCommand.execute(new String[] {"predict", "--model", dir.resolve("f/model").toString(),
+            "--input", data.toString(), "--output", dir.resolve("predicted.csv").toString()},
+                new PrintWriter(predicted, true), new PrintWriter(new StringWriter(), true)));
+        assertTrue(predicted.toString().startsWith("forecast 2 series 6 periods ahead"), predicted.toString());
+        assertEquals(Files.readAllLines(dir.resolve("f/forecast.csv")), Files.readAllLines(dir.resolve(
+                "predicted.csv")));
         List<String> lines = Files.readAllLines(dir.resolve("f/forecast.csv"));
         assertEquals("store,month,p10,p50,p90", lines.get(0));
         assertEquals(13, lines.size());
