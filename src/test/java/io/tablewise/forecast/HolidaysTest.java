@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.DangiCalendar;
+import com.ibm.icu.util.ULocale;
 import com.ibm.icu.util.GregorianCalendar;
 
 import io.tablewise.node.NodeException;
@@ -22,7 +22,8 @@ import io.tablewise.node.NodeException;
 class HolidaysTest {
     /** The Gregorian date of lunar month/day in the Korean year that holds June of {@code year}, by ICU. */
     private static LocalDate lunar(int year, int month, int day) {
-        DangiCalendar c = new DangiCalendar();
+        // Korea's lunar calendar as ICU names it by locale (the DangiCalendar class itself is ICU-internal)
+        Calendar c = Calendar.getInstance(new ULocale("ko_KR@calendar=dangi"));
         c.setTimeInMillis(new GregorianCalendar(year, Calendar.JUNE, 1).getTimeInMillis());
         int extended = c.get(Calendar.EXTENDED_YEAR);
         c.clear();

@@ -162,7 +162,7 @@ public final class ForecastView extends ScrollPane {
             }
         }
         // the recent past, where the forecast can be read against it (four horizons, at least 120 periods)
-        int horizon = Math.max(1, (int) forecastData().getSeries(0).getItemCount());
+        int horizon = Math.max(1, forecastData().getSeries(0).getItemCount());
         int keep = Math.max(4 * horizon, 120);
         if (!wholeHistory.isSelected() && h.getItemCount() > keep) {
             h.delete(0, h.getItemCount() - keep - 1);
