@@ -109,7 +109,10 @@ public final class ForecastNode implements NodeType {
                 + "backtest)", r.series().size(), r.frequency(), models)
                 : String.format(Locale.ROOT, "%d %s series: %s; backtest error %.0f%% %s than last season's values "
                 + "(MASE %.3f against %.3f)", r.series().size(), r.frequency(), models,
-                100 * Math.abs(1 - mean[0] / mean[1]), mean[0] <= mean[1] ? "lower" : "higher", mean[0], mean[1]));
+                100 * Math.abs(1 - mean[0] / mean[1]), mean[0] <= mean[1] ? "lower" : "higher", mean[0], mean[1])
+                + (r.overall() == null ? "" : String.format(Locale.ROOT, ". In the last %d periods: WAPE %.1f%%, "
+                + "the P10-P90 band held %.0f%% of the values", p.integer("horizon", 12), 100 * r.overall().wape(),
+                100 * r.overall().coverage())));
         r.method().forEach(context::info); // after the summary, which the studio's Forecast tab shows first
         return Map.of("table", r.forecast());
     }
