@@ -162,21 +162,24 @@ final class IsolationForest {
         for (int t = 0; t < out.length; t++) {
             com.fasterxml.jackson.databind.JsonNode tree = trees.get(t);
             int[] at = {0};
-            out[t] = unflatten(tree.path("feature"), tree.path("value"), tree.path("size"), at);
+            out[t] = unflatten(tree.path("feature"), tree.path("value"), tree.path("size"), at, 0);
         }
         return new IsolationForest(out, json.path("sample").asInt(), json.path("features").asInt());
     }
 
     private static Node unflatten(com.fasterxml.jackson.databind.JsonNode feature,
                                   com.fasterxml.jackson.databind.JsonNode value,
-                                  com.fasterxml.jackson.databind.JsonNode size, int[] at) {
+                                  com.fasterxml.jackson.databind.JsonNode size, int[] at, int depth) {
+        if (depth > 64) { // grown trees stop at depth log2(sample), 8 for 256 rows: anything deeper is not one
+            throw new IllegalArgumentException("a tree deeper than any grown one");
+        }
         int i = at[0]++;
         int f = feature.get(i).asInt();
         if (f < 0) {
             return new Node(-1, 0, null, null, size.get(i).asInt());
         }
-        Node left = unflatten(feature, value, size, at);
-        Node right = unflatten(feature, value, size, at);
+        Node left = unflatten(feature, value, size, at, depth + 1);
+        Node right = unflatten(feature, value, size, at, depth + 1);
         return new Node(f, value.get(i).asDouble(), left, right, size.get(i).asInt());
     }
 }
