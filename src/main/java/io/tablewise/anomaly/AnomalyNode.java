@@ -48,6 +48,15 @@ public final class AnomalyNode implements NodeType {
                             .build(),
                     ParamSpec.builder("seed", ParamType.INTEGER).label("Seed").defaultValue(42L)
                             .help("The same seed gives the same scores.").build(),
+                    ParamSpec.builder("time", ParamType.COLUMN).label("Time column").columnsFrom("table")
+                            .help("Optional: look for anomalies in time instead — a value far from its series' level "
+                                    + "and season (with a value column), or bursts of rows in an hour or a day "
+                                    + "(without one).").build(),
+                    ParamSpec.builder("value", ParamType.COLUMN).label("Value column").columnsFrom("table")
+                            .help("With a time column: the number per row to watch (empty: count the rows).").build(),
+                    ParamSpec.builder("series", ParamType.COLUMNS).label("Series columns").defaultValue(List.of())
+                            .columnsFrom("table").help("With a time column: columns naming each series, e.g. "
+                                    + "store.").build(),
                     ParamSpec.builder("detector", ParamType.INPUT_FILE).label("Detector")
                             .help("Optional: a detector folder saved before, to score these rows against the rows it "
                                     + "was made from instead of making one from them (new rows judged by the same "
@@ -93,7 +102,20 @@ public final class AnomalyNode implements NodeType {
         }
         AnomalyReport r;
         String detector = p.string("detector", "");
-        if (!detector.isBlank()) {
+        String time = p.string("time", "");
+        if (!time.isBlank()) {
+            String value = p.string("value", "");
+            try {
+                r = TimeAnomalies.detect(table, new TimeAnomalies.Options(time, value.isBlank() ? null : value,
+                        p.strings("series"), p.decimal("share", 0.01)));
+            } catch (IllegalArgumentException e) {
+                throw new NodeException("share", e.getMessage());
+            }
+            context.info(String.format(Locale.ROOT, "in time: flagged %,d of %,d rows (%s)", r.flaggedCount(),
+                    table.rowCount(), value.isBlank() ? "bursts of rows per " + (table.column(time)
+                    instanceof tech.tablesaw.api.DateColumn ? "day" : "hour") : "'" + value + "' against its level "
+                    + "and season"));
+        } else if (!detector.isBlank()) {
             java.nio.file.Path dir = context.resolveInput(detector);
             try {
                 r = AnomalyModel.load(dir).score(table);
@@ -121,9 +143,11 @@ public final class AnomalyNode implements NodeType {
                 }
             }
         }
-        context.info(String.format(Locale.ROOT, "flagged %,d of %,d rows (score ≥ %.3f) on %d columns%s", r
-                .flaggedCount(), table.rowCount(), r.threshold(), r.columns().size(), r.leftOut().isEmpty() ? ""
-                : "; left out (constant or identifiers): " + String.join(", ", r.leftOut())));
+        if (time.isBlank()) {
+            context.info(String.format(Locale.ROOT, "flagged %,d of %,d rows (score ≥ %.3f) on %d columns%s", r
+                    .flaggedCount(), table.rowCount(), r.threshold(), r.columns().size(), r.leftOut().isEmpty() ? ""
+                    : "; left out (constant or identifiers): " + String.join(", ", r.leftOut())));
+        }
         if (!label.isBlank()) {
             String positive = p.string("positive", "").isBlank() ? rarestValue(table, label) : p.string("positive", "");
             double[] m = r.against(table.column(label), positive);

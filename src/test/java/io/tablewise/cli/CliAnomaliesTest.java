@@ -103,4 +103,28 @@ class CliAnomaliesTest {
         long flagged = feb.stream().skip(1).filter(l -> l.contains(",true,")).count();
         assertTrue(flagged > 2 && flagged < 80, flagged + " of 2,000 February rows flagged");
     }
+
+    @Test
+    void theNodeFindsBurstsInTimeWhenGivenATimeColumn() throws Exception {
+        assertEquals(0, run(new StringWriter(), new StringWriter(), "generate", "transactions", "--out",
+                dir.resolve("tx.csv").toString(), "--rows", "12000", "--seed", "5"));
+        Files.writeString(dir.resolve("bursts.flow"), """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "bursts",
+                 "nodes": [
+                  {"id": "rows", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "tx.csv"}},
+                  {"id": "find", "type": "insights.anomalies", "typeVersion": 1,
+                   "params": {"time": "time", "label": "kind", "positive": "burst"}},
+                  {"id": "save", "type": "data.export.csv", "typeVersion": 1, "params": {"path": "found.csv"}}],
+                 "edges": [
+                  {"from": {"node": "rows", "port": "table"}, "to": {"node": "find", "port": "table"}},
+                  {"from": {"node": "find", "port": "table"}, "to": {"node": "save", "port": "table"}}]}
+                """);
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(new StringWriter(), err, "run", dir.resolve("bursts.flow").toString(), "--plain"),
+                err.toString());
+        List<String> lines = Files.readAllLines(dir.resolve("found.csv"));
+        long bursts = lines.stream().filter(l -> l.contains(",burst,")).count();
+        long found = lines.stream().filter(l -> l.contains(",burst,") && l.contains(",true,")).count();
+        assertTrue(bursts >= 30 && found >= 0.95 * bursts, found + " of " + bursts + " burst rows flagged");
+    }
 }
