@@ -134,7 +134,8 @@ public final class ForecastReportHtml {
             }
             h.append("<div class=\"card\"><b>").append(Html.escape(s.key().isEmpty() ? o.target()
                     : String.join(" / ", s.key()))).append("</b> <span class=\"muted\">").append(Html.escape(
-                    s.model())).append("</span>").append(svg(d.y, p50, low, high)).append("</div>");
+                    s.model())).append("</span>").append(svg(d.y, p50, low, high, r.model().frequency(), d.first))
+                    .append("</div>");
         }
         h.append("</div><h2>Every series</h2><table><tr>");
         o.series().forEach(c -> h.append("<th class=\"text\">").append(Html.escape(c)).append("</th>"));
@@ -165,12 +166,22 @@ public final class ForecastReportHtml {
                 .append("</td><td class=\"text muted\">").append(Html.escape(meaning)).append("</td></tr>");
     }
 
+    /** A chart's value label: whole numbers with thousands separators, small ones with three digits. */
+    private static String label(double v) {
+        return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
+    }
+
     private static String fmt(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
     }
 
-    /** History (its last periods) and the forecast with its band, as an inline SVG. */
-    private static String svg(double[] y, double[] p50, double[] low, double[] high) {
+    /**
+     * History (its last periods) and the forecast with its band, as an inline SVG: the value range on the left, the
+     * first shown and the last forecast period below, a dashed line where the forecast starts.
+     */
+    private static String svg(double[] y, double[] p50, double[] low, double[] high, Frequency f,
+                              java.time.LocalDate first) {
         int shown = Math.min(y.length, Math.max(3 * p50.length, 60));
         double[] past = java.util.Arrays.copyOfRange(y, y.length - shown, y.length);
         double min = Double.POSITIVE_INFINITY;
@@ -186,15 +197,31 @@ public final class ForecastReportHtml {
         }
         int w = 500;
         int hgt = 180;
+        int left = 52; // room for the value labels
+        int bottom = 16; // and for the dates
         int total = shown + p50.length;
         double lo = min;
         double span = max - min;
-        java.util.function.IntFunction<String> x = i -> String.format(Locale.ROOT, "%.1f", 4 + (w - 8) * i
+        java.util.function.IntFunction<String> x = i -> String.format(Locale.ROOT, "%.1f", left + (w - left - 4) * i
                 / (double) (total - 1));
-        java.util.function.DoubleFunction<String> yy = v -> String.format(Locale.ROOT, "%.1f", hgt - 6 - (hgt - 12)
-                * (v - lo) / span);
+        java.util.function.DoubleFunction<String> yy = v -> String.format(Locale.ROOT, "%.1f", hgt - bottom - 4
+                - (hgt - bottom - 10) * (v - lo) / span);
         StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 ").append(w).append(' ').append(hgt)
                 .append("\" width=\"").append(w).append("\" height=\"").append(hgt).append("\" role=\"img\">");
+        java.time.LocalDate shownFrom = f.plus(first, y.length - shown);
+        java.time.LocalDate lastAhead = f.plus(first, y.length - 1 + p50.length);
+        s.append("<g font-size=\"10\" fill=\"#6b7280\">")
+                .append("<text x=\"").append(left - 4).append("\" y=\"").append(yy.apply(max)).append("\" dy=\"4\" "
+                        + "text-anchor=\"end\">").append(Html.escape(label(max))).append("</text>")
+                .append("<text x=\"").append(left - 4).append("\" y=\"").append(yy.apply(min)).append("\" "
+                        + "text-anchor=\"end\">").append(Html.escape(label(min))).append("</text>")
+                .append("<text x=\"").append(left).append("\" y=\"").append(hgt - 3).append("\">")
+                .append(shownFrom).append("</text>")
+                .append("<text x=\"").append(w - 4).append("\" y=\"").append(hgt - 3).append("\" text-anchor=\"end\">")
+                .append(lastAhead).append("</text></g>");
+        s.append("<line x1=\"").append(x.apply(shown - 1)).append("\" x2=\"").append(x.apply(shown - 1))
+                .append("\" y1=\"4\" y2=\"").append(hgt - bottom).append("\" stroke=\"#d1d5db\" "
+                        + "stroke-dasharray=\"3 3\"/>");
         s.append("<polygon fill=\"#bfdbfe\" points=\"");
         for (int k = 0; k < high.length; k++) {
             s.append(x.apply(shown + k)).append(',').append(yy.apply(high[k])).append(' ');

@@ -20,7 +20,7 @@ import io.tablewise.ml.QuickModelResult;
 public final class ReportHtml {
     private static final String CSS = """
             :root{--fg:#1f2937;--muted:#6b7280;--line:#e5e7eb;--accent:#2563eb;--bg:#f9fafb}
-            *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans KR",
+            *{box-sizing:border-box}body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans KR","Noto Sans CJK KR",
             "Apple SD Gothic Neo",NanumGothic,
             "Malgun Gothic",sans-serif;color:var(--fg);background:var(--bg);margin:0}
             main{max-width:1180px;margin:0 auto;padding:24px}h1{font-size:24px;margin:0 0 4px}

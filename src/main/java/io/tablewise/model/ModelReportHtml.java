@@ -21,7 +21,7 @@ import io.tablewise.ml.QuickModelResult;
  */
 public final class ModelReportHtml {
     static final String CSS = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans KR","Apple SD Gothic Neo",NanumGothic,
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo",NanumGothic,
             "Malgun Gothic",sans-serif;
             color:#1f2937;background:#f9fafb;margin:0}main{max-width:1100px;margin:0 auto;padding:24px}
             h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 10px;border-bottom:2px solid #e5e7eb}
