@@ -119,8 +119,7 @@ final class AnomaliesCommand implements Callable<Integer> {
             err.println("error: --share: " + e.getMessage());
             return ExitCodes.INVALID;
         } catch (NodeException e) {
-            err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
-            return e.param() == null ? ExitCodes.NODE_FAILED : ExitCodes.INVALID;
+            return ExitCodes.refused(err, e);
         }
         Files.createDirectories(out);
         io.tablewise.data.CsvExportNode.writeCsv(r.withColumns(table), out.resolve("anomalies.csv"));

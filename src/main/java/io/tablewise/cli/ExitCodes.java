@@ -13,4 +13,15 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** A refusal as the user reads it: the option it concerns ({@code --horizon: …}) when it names one. */
+    static String said(io.tablewise.node.NodeException e) {
+        return "error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage();
+    }
+
+    /** Says a refusal; the code is {@link #INVALID} when an option was wrong, else {@link #NODE_FAILED}. */
+    static int refused(java.io.PrintWriter err, io.tablewise.node.NodeException e) {
+        err.println(said(e));
+        return e.param() != null ? INVALID : NODE_FAILED;
+    }
 }

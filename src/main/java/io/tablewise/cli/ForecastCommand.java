@@ -145,7 +145,7 @@ final class ForecastCommand implements Callable<Integer> {
             printer.done();
         } catch (NodeException e) {
             printer.done();
-            err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
+            err.println(ExitCodes.said(e));
             return ExitCodes.INVALID;
         }
         r.notes().forEach(n -> err.println("note: " + n));

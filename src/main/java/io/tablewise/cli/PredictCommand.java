@@ -54,26 +54,25 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path folder = Path.of(model);
-        if (java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.anomaly.AnomalyModel.FILE))
-                || java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.forecast.ForecastModel.FILE))) {
-            return other(folder, out, err);
-        }
-        TrainedModel m;
-        try {
-            m = ModelArgument.load(model, registry, err);
-        } catch (DataArgument.Refused e) {
-            return e.code();
+        boolean detector = java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.anomaly.AnomalyModel.FILE));
+        boolean forecast = java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.forecast.ForecastModel.FILE));
+        TrainedModel m = null;
+        if (!detector && !forecast) {
+            try {
+                m = ModelArgument.load(model, registry, err);
+            } catch (DataArgument.Refused e) {
+                return e.code();
+            }
         }
         try {
             Table raw = DataArgument.read(input, importOptions, err);
-            Table scored = Predictor.predict(m, raw, w -> err.println("warning: " + w));
-            if (explain) {
-                io.tablewise.explain.ShapValues v = io.tablewise.model.Explanations.explain(m, raw, w -> { });
-                scored = io.tablewise.model.Explanations.withShapColumns(m, scored, v);
-                out.println(io.tablewise.model.Explanations.describe(v));
+            if (detector) {
+                score(io.tablewise.anomaly.AnomalyModel.load(folder), raw, out);
+            } else if (forecast) {
+                forecast(io.tablewise.forecast.ForecastModel.load(folder), raw, out, err);
+            } else {
+                predict(m, raw, out, err);
             }
-            io.tablewise.data.CsvExportNode.writeCsv(scored, output);
-            out.printf("scored %,d rows with the model of '%s'; wrote %s%n", scored.rowCount(), m.target(), output);
             out.flush();
             return ExitCodes.OK;
         } catch (DataArgument.Refused e) {
@@ -84,30 +83,34 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    /** An anomaly detector scores the rows; a forecast model forecasts again from them. */
-    private Integer other(Path folder, PrintWriter out, PrintWriter err) throws IOException {
-        try {
-            Table raw = DataArgument.read(input, importOptions, err);
-            if (java.nio.file.Files.isRegularFile(folder.resolve(io.tablewise.anomaly.AnomalyModel.FILE))) {
-                io.tablewise.anomaly.AnomalyReport r = io.tablewise.anomaly.AnomalyModel.load(folder).score(raw);
-                io.tablewise.data.CsvExportNode.writeCsv(r.withColumns(raw), output);
-                out.printf("scored %,d rows with the anomaly detector: %,d flagged; wrote %s%n", raw.rowCount(),
-                        r.flaggedCount(), output);
-            } else {
-                io.tablewise.forecast.Forecaster.Result r = io.tablewise.forecast.ForecastModel.load(folder)
-                        .forecastFrom(raw);
-                r.notes().forEach(n -> err.println("note: " + n));
-                io.tablewise.data.CsvExportNode.writeCsv(r.forecast(), output);
-                out.printf("forecast %d series %d periods ahead from the saved model; wrote %s%n", r.series().size(),
-                        r.model().options().horizon(), output);
-            }
-            out.flush();
-            return ExitCodes.OK;
-        } catch (DataArgument.Refused e) {
-            return e.code();
-        } catch (NodeException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.NODE_FAILED;
+    private void predict(TrainedModel m, Table raw, PrintWriter out, PrintWriter err) throws IOException,
+            NodeException {
+        Table scored = Predictor.predict(m, raw, w -> err.println("warning: " + w));
+        if (explain) {
+            io.tablewise.explain.ShapValues v = io.tablewise.model.Explanations.explain(m, raw, w -> { });
+            scored = io.tablewise.model.Explanations.withShapColumns(m, scored, v);
+            out.println(io.tablewise.model.Explanations.describe(v));
         }
+        io.tablewise.data.CsvExportNode.writeCsv(scored, output);
+        out.printf("scored %,d rows with the model of '%s'; wrote %s%n", scored.rowCount(), m.target(), output);
+    }
+
+    /** A saved anomaly detector scores the rows. */
+    private void score(io.tablewise.anomaly.AnomalyModel detector, Table raw, PrintWriter out) throws IOException,
+            NodeException {
+        io.tablewise.anomaly.AnomalyReport r = detector.score(raw);
+        io.tablewise.data.CsvExportNode.writeCsv(r.withColumns(raw), output);
+        out.printf("scored %,d rows with the anomaly detector: %,d flagged; wrote %s%n", raw.rowCount(),
+                r.flaggedCount(), output);
+    }
+
+    /** A saved forecast model forecasts again from the rows as newer history. */
+    private void forecast(io.tablewise.forecast.ForecastModel saved, Table raw, PrintWriter out, PrintWriter err)
+            throws IOException, NodeException {
+        io.tablewise.forecast.Forecaster.Result r = saved.forecastFrom(raw);
+        r.notes().forEach(n -> err.println("note: " + n));
+        io.tablewise.data.CsvExportNode.writeCsv(r.forecast(), output);
+        out.printf("forecast %d series %d periods ahead from the saved model; wrote %s%n", r.series().size(),
+                r.model().options().horizon(), output);
     }
 }

@@ -146,8 +146,7 @@ final class TrainCommand implements Callable<Integer> {
                     : ModelBuilder.build(table, options, progress);
         } catch (NodeException e) {
             printer.done();
-            err.println("error: " + (e.param() == null ? "" : "--" + e.param() + ": ") + e.getMessage());
-            return e.param() != null ? ExitCodes.INVALID : ExitCodes.NODE_FAILED;
+            return ExitCodes.refused(err, e);
         }
         printer.done();
         Files.createDirectories(out);

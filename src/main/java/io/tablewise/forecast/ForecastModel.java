@@ -15,9 +15,6 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import io.tablewise.io.AtomicFiles;
@@ -206,12 +203,7 @@ public final class ForecastModel {
             g = global.forecast(p.data, 0);
         }
         int horizon = options.horizon();
-        List<String[]> keys = new ArrayList<>();
-        List<LocalDate> times = new ArrayList<>();
-        Map<Double, DoubleColumn> qs = new LinkedHashMap<>();
-        for (double q : options.quantiles()) {
-            qs.put(q, DoubleColumn.create(Forecaster.quantileColumn(q)));
-        }
+        ForecastTable table = new ForecastTable(options, frequency);
         List<Forecaster.SeriesResult> results = new ArrayList<>();
         int unseen = 0;
         for (int i = 0; i < p.data.size(); i++) {
@@ -244,16 +236,7 @@ public final class ForecastModel {
                 recipe = Recipe.of("naive");
                 p50 = recipe.forecast(s.y, season, horizon, null);
             }
-            double scale = GlobalBoosting.scale(s.y, s.y.length);
-            LocalDate last = frequency.plus(s.first, s.y.length - 1);
-            for (int h = 0; h < horizon; h++) {
-                keys.add(s.key.toArray(String[]::new));
-                times.add(frequency.plus(last, h + 1));
-                for (Map.Entry<Double, DoubleColumn> q : qs.entrySet()) {
-                    double off = Quantiles.offset(spread, q.getKey());
-                    q.getValue().append(s.floor(p50[h] + (relative ? off * scale : off * Math.sqrt(h + 1))));
-                }
-            }
+            table.add(s, p50, spread, relative);
             results.add(new Forecaster.SeriesResult(s.key, recipe.describe(recent, season), Double.NaN, Double.NaN,
                     List.of(), s.y.length, s.filled, null));
         }
@@ -261,17 +244,7 @@ public final class ForecastModel {
             p.notes.add(String.format(Locale.ROOT, "%d series the model has not seen: their models were chosen by "
                     + "backtests now", unseen));
         }
-        Table out = Table.create("forecast");
-        for (int k = 0; k < options.series().size(); k++) {
-            StringColumn col = StringColumn.create(options.series().get(k));
-            for (String[] key : keys) {
-                col.append(key[k]);
-            }
-            out.addColumns(col);
-        }
-        out.addColumns(DateColumn.create(options.time(), times));
-        qs.values().forEach(out::addColumns);
-        return new Forecaster.Result(out, results, frequency.word(), p.notes, List.of("forecast again from the saved "
+        return new Forecaster.Result(table.table(), results, frequency.word(), p.notes, List.of("forecast again from the saved "
                 + "model: its forms refitted on this history, no backtests"), null, Map.of(), this);
     }
 

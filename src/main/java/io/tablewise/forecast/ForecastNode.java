@@ -90,15 +90,23 @@ public final class ForecastNode implements NodeType {
         return Map.of("table", new TableSchema(out));
     }
 
+    /**
+     * The forecast a node with parameters {@code p} makes, a holidays file resolved by {@code resolve} (the run and
+     * the studio's what-if read the parameters the same way).
+     */
+    public static Forecaster.Options options(NodeParams p, java.util.function.Function<String, java.nio.file.Path>
+            resolve) throws NodeException {
+        return new Forecaster.Options(p.string("time", ""), p.string("target", ""), p.strings("series"),
+                (int) p.integer("horizon", 12), p.string("frequency", "auto"), List.of(0.1, 0.5, 0.9),
+                Holidays.of(p.string("holidays", "none"), resolve), p.strings("covariates"), p.bool("global", true));
+    }
+
     @Override
     public Map<String, Object> execute(NodeContext context) throws NodeException {
         Table history = context.input("table", Table.class);
         NodeParams p = context.params();
-        Holidays holidays = Holidays.of(p.string("holidays", "none"), context::resolveInput);
-        Forecaster.Result r = Forecaster.forecast(history, new Forecaster.Options(p.string("time", ""),
-                p.string("target", ""), p.strings("series"), (int) p.integer("horizon", 12),
-                p.string("frequency", "auto"), List.of(0.1, 0.5, 0.9), holidays, p.strings("covariates"),
-                p.bool("global", true)), io.tablewise.node.ProgressMonitor.of(context));
+        Forecaster.Result r = Forecaster.forecast(history, options(p, context::resolveInput),
+                io.tablewise.node.ProgressMonitor.of(context));
         r.notes().forEach(context::warn);
         double[] mean = r.meanMase();
         Map<String, Long> byModel = new java.util.TreeMap<>();

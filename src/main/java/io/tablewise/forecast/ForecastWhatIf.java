@@ -116,12 +116,7 @@ public final class ForecastWhatIf {
     }
 
     private static boolean matches(Table t, List<String> columns, List<String> key, int row) {
-        for (int k = 0; k < columns.size(); k++) {
-            if (!t.column(columns.get(k)).getString(row).equals(key.get(k))) {
-                return false;
-            }
-        }
-        return true;
+        return Forecaster.keyOf(t, columns, row).equals(key);
     }
 
     /** Sets a numeric or yes/no cell. */

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -314,10 +313,7 @@ public final class Forecaster {
             if (dates[i] == null) {
                 continue;
             }
-            List<String> key = new ArrayList<>();
-            for (String s : o.series()) {
-                key.add(table.column(s).getString(i));
-            }
+            List<String> key = keyOf(table, o.series(), i);
             if (!covs.isEmpty()) {
                 double[] v = new double[covs.size()];
                 for (int c = 0; c < v.length; c++) {
@@ -432,10 +428,7 @@ public final class Forecaster {
             if (dates[i] == null) {
                 continue;
             }
-            List<String> key = new ArrayList<>();
-            for (String s : o.series()) {
-                key.add(table.column(s).getString(i));
-            }
+            List<String> key = keyOf(table, o.series(), i);
             Map<String, String> m = seen.computeIfAbsent(key, k -> new LinkedHashMap<>());
             for (String c : candidates) {
                 if (varying.contains(c)) {
@@ -514,12 +507,7 @@ public final class Forecaster {
         }
         List<ForecastModel.SeriesModel> saved = new ArrayList<>();
         List<SeriesResult> results = new ArrayList<>();
-        List<String[]> keys = new ArrayList<>();
-        List<LocalDate> times = new ArrayList<>();
-        Map<Double, DoubleColumn> qs = new LinkedHashMap<>();
-        for (double q : o.quantiles()) {
-            qs.put(q, DoubleColumn.create(quantileColumn(q)));
-        }
+        ForecastTable table = new ForecastTable(o, f);
         List<BacktestMetrics.Window> windows = new ArrayList<>();
         for (int i = 0; i < p.data.size(); i++) {
             SeriesData s = p.data.get(i);
@@ -539,16 +527,7 @@ public final class Forecaster {
             boolean globalQuantiles = recipe.usesGlobal();
             double scale = GlobalBoosting.scale(s.y, s.y.length);
             double[] errors = globalQuantiles ? pooled : c.scaledErrors;
-            LocalDate last = f.plus(s.first, s.y.length - 1);
-            for (int h = 0; h < horizon; h++) {
-                keys.add(s.key.toArray(String[]::new));
-                times.add(f.plus(last, h + 1));
-                for (Map.Entry<Double, DoubleColumn> q : qs.entrySet()) {
-                    double off = globalQuantiles ? Quantiles.offset(errors, q.getKey()) * scale
-                            : c.offset(q.getKey(), h + 1);
-                    q.getValue().append(s.floor(p50[h] + off));
-                }
-            }
+            table.add(s, p50, errors, globalQuantiles);
             String name = recipe == c.recipe ? c.name : recipe.describe(recent, c.season);
             // the last window's errors of what is used, for the metrics
             double[] lastErrors = null;
@@ -578,18 +557,8 @@ public final class Forecaster {
             saved.add(new ForecastModel.SeriesModel(s.key, recipe, c.season, c.span, Quantiles.thin(errors, 101),
                     globalQuantiles));
         }
-        Table out = Table.create("forecast");
-        for (int k = 0; k < o.series().size(); k++) {
-            StringColumn col = StringColumn.create(o.series().get(k));
-            for (String[] key : keys) {
-                col.append(key[k]);
-            }
-            out.addColumns(col);
-        }
-        out.addColumns(DateColumn.create(o.time(), times));
-        qs.values().forEach(out::addColumns);
         ForecastModel model = new ForecastModel(o, f, saved, global, layout);
-        return new Result(out, results, f.word(), p.notes, method, windows.isEmpty() ? null : BacktestMetrics.of(windows),
+        return new Result(table.table(), results, f.word(), p.notes, method, windows.isEmpty() ? null : BacktestMetrics.of(windows),
                 approaches, model);
     }
 
@@ -601,6 +570,15 @@ public final class Forecaster {
         forms.add(Recipe.GLOBAL);
         weights.add(0.5);
         return new Recipe(forms, weights);
+    }
+
+    /** Row {@code row}'s series: its values of the series columns. */
+    static List<String> keyOf(Table table, List<String> columns, int row) {
+        List<String> key = new ArrayList<>(columns.size());
+        for (String c : columns) {
+            key.add(table.column(c).getString(row));
+        }
+        return key;
     }
 
     /** The column of quantile {@code q}: p10, p50, p90, p2.5 … */

@@ -48,11 +48,6 @@ final class LocalSelection {
         double[] lastWindow;
         /** The seasonal naive's errors in that window. */
         double[] naiveLastWindow;
-
-        /** The quantile {@code q}'s distance from the median forecast {@code h} steps ahead. */
-        double offset(double q, int h) {
-            return Quantiles.offset(scaledErrors, q) * Math.sqrt(h);
-        }
     }
 
     /** Last season's values, untested (when the time budget is gone). */

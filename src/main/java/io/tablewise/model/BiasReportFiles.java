@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import io.tablewise.explain.BiasMetrics;
 import io.tablewise.explain.BiasReport;
 import io.tablewise.io.AtomicFiles;
@@ -19,7 +16,6 @@ import io.tablewise.io.Html;
 /** A bias report as a self-contained HTML page and a JSON file (format {@code tablewise.bias}), written atomically. */
 public final class BiasReportFiles {
     static final String FORMAT = "tablewise.bias";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BiasReportFiles() {
     }
@@ -43,10 +39,7 @@ public final class BiasReportFiles {
             definitions.add(d);
         }
         out.put("definitions", definitions);
-        String text = JSON.writeValueAsString(out).replace("\"NaN\"", "null").replace("\"Infinity\"", "null")
-                .replace("\"-Infinity\"", "null");
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, o -> o.write(bytes));
+        io.tablewise.io.JsonFiles.write(out, file);
     }
 
     /** The HTML page. */

@@ -1,7 +1,6 @@
 package io.tablewise.monitor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.tablewise.io.AtomicFiles;
 
 /**
  * Baselines, constraints and reports as JSON: versioned ({@code format}, {@code formatVersion}), numbers as they are,
@@ -136,7 +134,7 @@ public final class MonitorJson {
             columns.add(m);
         }
         out.put("columns", columns);
-        writeJson(out, file);
+        io.tablewise.io.JsonFiles.write(out, file);
     }
 
     /**
@@ -173,7 +171,7 @@ public final class MonitorJson {
 
     /** Writes a baseline file atomically. */
     public static void writeBaseline(Baseline b, Path file) throws IOException {
-        writeJson(write(b), file);
+        io.tablewise.io.JsonFiles.write(write(b), file);
     }
 
     static Map<String, Object> readMap(Path file) throws IOException {
@@ -191,13 +189,6 @@ public final class MonitorJson {
         }
     }
 
-    static void writeJson(Object value, Path file) throws IOException {
-        String text = JSON.writeValueAsString(value).replace("\"NaN\"", "null").replace("\"Infinity\"", "null")
-                .replace("\"-Infinity\"", "null");
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, o -> o.write(bytes));
-    }
-
     /** A report as JSON: every finding and every column's drift statistics. */
     public static void writeReport(MonitorReport r, Path file) throws IOException {
         writeReports(List.of(r), file);
@@ -209,7 +200,7 @@ public final class MonitorJson {
      */
     public static void writeReports(List<MonitorReport> reports, Path file) throws IOException {
         if (reports.size() == 1) {
-            writeJson(report(reports.get(0)), file);
+            io.tablewise.io.JsonFiles.write(report(reports.get(0)), file);
             return;
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -220,7 +211,7 @@ public final class MonitorJson {
         reports.forEach(r -> batches.add(report(r)));
         out.put("batches", batches);
         out.put("timeline", timeline(reports));
-        writeJson(out, file);
+        io.tablewise.io.JsonFiles.write(out, file);
     }
 
     /** Each column's PSI per batch, in the batches' order (null where a batch lacks the column). */

@@ -247,7 +247,7 @@ final class OutputPanel extends TabPane {
                     .map(NodeMessage::text).findFirst().orElse("");
             forecastTab.setContent(new io.tablewise.ui.forecast.ForecastView(history, out,
                     String.valueOf(n.params().get("time")), String.valueOf(n.params().get("target")), seriesColumns,
-                    summary, forecastOptions(n, seriesColumns)));
+                    summary, forecastOptions(n)));
             shownForecast = out;
         }
         if (!getTabs().contains(forecastTab)) {
@@ -257,26 +257,14 @@ final class OutputPanel extends TabPane {
     }
 
     /** A Forecast node's options, for its what-if (null when it has no known-ahead columns or they cannot be read). */
-    private io.tablewise.forecast.Forecaster.Options forecastOptions(io.tablewise.flow.NodeInstance n,
-                                                                     List<String> seriesColumns) {
-        List<String> covariates = new ArrayList<>();
-        if (n.params().get("covariates") instanceof List<?> l) {
-            l.forEach(v -> covariates.add(String.valueOf(v)));
-        }
-        if (covariates.isEmpty()) {
-            return null;
-        }
+    private io.tablewise.forecast.Forecaster.Options forecastOptions(io.tablewise.flow.NodeInstance n) {
         java.nio.file.Path flowFile = editor.fileProperty().get();
         java.nio.file.Path base = flowFile == null ? java.nio.file.Path.of(".") : flowFile.toAbsolutePath().getParent();
         try {
-            Object holidays = n.params().get("holidays");
-            Object horizon = n.params().get("horizon");
-            return new io.tablewise.forecast.Forecaster.Options(String.valueOf(n.params().get("time")),
-                    String.valueOf(n.params().get("target")), seriesColumns, horizon instanceof Number h
-                    ? h.intValue() : 12, String.valueOf(n.params().getOrDefault("frequency", "auto")),
-                    List.of(0.1, 0.5, 0.9), io.tablewise.forecast.Holidays.of(holidays == null ? "none"
-                    : String.valueOf(holidays), base::resolve), covariates, !Boolean.FALSE.equals(n.params()
-                    .get("global")));
+            io.tablewise.forecast.Forecaster.Options o = io.tablewise.forecast.ForecastNode.options(
+                    io.tablewise.node.NodeParams.withDefaults(new io.tablewise.forecast.ForecastNode().descriptor(),
+                            n.params()), base::resolve);
+            return o.covariates().isEmpty() ? null : o;
         } catch (io.tablewise.node.NodeException e) {
             return null;
         }
