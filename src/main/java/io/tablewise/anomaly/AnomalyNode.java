@@ -144,18 +144,27 @@ public final class AnomalyNode implements NodeType {
             }
         }
         if (time.isBlank()) {
-            context.info(String.format(Locale.ROOT, "flagged %,d of %,d rows (score ≥ %.3f) on %d columns%s", r
-                    .flaggedCount(), table.rowCount(), r.threshold(), r.columns().size(), r.leftOut().isEmpty() ? ""
-                    : "; left out (constant or identifiers): " + String.join(", ", r.leftOut())));
+            describe(r, table, context);
         }
         if (!label.isBlank()) {
-            String positive = p.string("positive", "").isBlank() ? rarestValue(table, label) : p.string("positive", "");
-            double[] m = r.against(table.column(label), positive);
-            context.info(String.format(Locale.ROOT, "against '%s' = '%s': ROC AUC %.3f; of the flagged rows %.1f%% "
-                    + "are known anomalies, which finds %.1f%% of them", label, positive, m[0], 100 * m[1],
-                    100 * m[2]));
+            describe(r, table, label, p.string("positive", ""), context);
         }
         return Map.of("table", r.withColumns(table));
+    }
+
+    /** Says how many rows a detector flagged, on which columns, and which it left out. */
+    public static void describe(AnomalyReport r, Table table, NodeContext context) {
+        context.info(String.format(Locale.ROOT, "flagged %,d of %,d rows (score ≥ %.3f) on %d columns%s", r
+                .flaggedCount(), table.rowCount(), r.threshold(), r.columns().size(), r.leftOut().isEmpty() ? ""
+                : "; left out (constant or identifiers): " + String.join(", ", r.leftOut())));
+    }
+
+    /** Says how well the scores rank the known anomalies of {@code label} ({@code positive}; empty: its rarest). */
+    public static void describe(AnomalyReport r, Table table, String label, String positive, NodeContext context) {
+        String value = positive.isBlank() ? rarestValue(table, label) : positive;
+        double[] m = r.against(table.column(label), value);
+        context.info(String.format(Locale.ROOT, "against '%s' = '%s': ROC AUC %.3f; of the flagged rows %.1f%% "
+                + "are known anomalies, which finds %.1f%% of them", label, value, m[0], 100 * m[1], 100 * m[2]));
     }
 
     /** The least frequent value of a column (the usual marking of the few known anomalies). */

@@ -121,31 +121,18 @@ final class AnomaliesCommand implements Callable<Integer> {
         } catch (NodeException e) {
             return ExitCodes.refused(err, e);
         }
-        Files.createDirectories(out);
-        io.tablewise.data.CsvExportNode.writeCsv(r.withColumns(table), out.resolve("anomalies.csv"));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rows", table.rowCount());
-        summary.put("flagged", r.flaggedCount());
-        summary.put("share", model != null ? null : share);
-        summary.put("threshold", r.threshold());
-        summary.put("columns", r.columns());
-        summary.put("leftOut", r.leftOut());
+        Map<String, Object> summary = io.tablewise.anomaly.AnomalyFiles.summary(table, r, model != null ? null
+                : share, label, positive);
         o.printf(Locale.ROOT, "flagged %,d of %,d rows (score >= %.3f) on %d columns%n", r.flaggedCount(),
                 table.rowCount(), r.threshold(), r.columns().size());
-        if (label != null) {
-            String pos = positive != null ? positive : io.tablewise.anomaly.AnomalyNode.rarestValue(table, label);
-            double[] m = r.against(table.column(label), pos);
-            summary.put("label", Map.of("column", label, "positive", pos, "rocAuc", m[0], "precision", m[1],
-                    "recall", m[2]));
+        if (summary.get("label") instanceof Map<?, ?> m) {
             o.printf(Locale.ROOT, "against %s = %s: ROC AUC %.3f, precision %.3f and recall %.3f at the flagged "
-                    + "share%n", label, pos, m[0], m[1], m[2]);
-            Map<String, Double> byKind = recallByValue(table.column(label), r.flagged());
-            if (byKind.size() > 1) {
-                summary.put("foundByLabelValue", byKind);
-                o.println("found of each " + label + ": " + byKind.entrySet().stream().map(e -> String.format(
-                        Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue())).collect(
-                        java.util.stream.Collectors.joining(", ")));
-            }
+                    + "share%n", label, m.get("positive"), m.get("rocAuc"), m.get("precision"), m.get("recall"));
+        }
+        if (summary.get("foundByLabelValue") instanceof Map<?, ?> byKind) {
+            o.println("found of each " + label + ": " + byKind.entrySet().stream().map(e -> String.format(
+                    Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * (Double) e.getValue())).collect(
+                    java.util.stream.Collectors.joining(", ")));
         }
         Integer[] order = new Integer[table.rowCount()];
         for (int i = 0; i < order.length; i++) {
@@ -157,34 +144,10 @@ final class AnomaliesCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  row %,d  score %.3f  %s%n", order[k] + 1, r.scores()[order[k]],
                     r.reasons()[order[k]]);
         }
-        io.tablewise.io.JsonFiles.write(summary, out.resolve("summary.json"));
-        if (detector != null) {
-            detector.save(out.resolve("model"));
-        }
+        io.tablewise.anomaly.AnomalyFiles.write(r.withColumns(table), summary, detector, out);
         o.println("wrote " + out.resolve("anomalies.csv") + " and " + out.resolve("summary.json") + (detector == null
                 ? "" : "; the detector in " + out.resolve("model") + " scores new rows with --model"));
         o.flush();
         return ExitCodes.OK;
-    }
-
-    /** The share flagged of each value of the label but its most common one (the ordinary rows). */
-    static Map<String, Double> recallByValue(tech.tablesaw.columns.Column<?> label, boolean[] flagged) {
-        Map<String, int[]> counts = new java.util.TreeMap<>();
-        for (int i = 0; i < label.size(); i++) {
-            if (!label.isMissing(i)) {
-                int[] c = counts.computeIfAbsent(label.getString(i), k -> new int[2]);
-                c[0]++;
-                c[1] += flagged[i] ? 1 : 0;
-            }
-        }
-        String common = counts.entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue()[0]))
-                .map(Map.Entry::getKey).orElse(null);
-        Map<String, Double> out = new LinkedHashMap<>();
-        counts.forEach((k, c) -> {
-            if (!k.equals(common)) {
-                out.put(k, c[1] / (double) c[0]);
-            }
-        });
-        return out;
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 import tech.tablesaw.api.Table;
 
+import io.tablewise.forecast.ForecastFiles;
 import io.tablewise.forecast.ForecastModel;
 import io.tablewise.forecast.ForecastReportHtml;
 import io.tablewise.forecast.Forecaster;
@@ -188,52 +189,23 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     private void write(Forecaster.Result r, Table history, PrintWriter o) throws IOException {
-        Files.createDirectories(out);
-        io.tablewise.data.CsvExportNode.writeCsv(r.forecast(), out.resolve("forecast.csv"));
-        List<Map<String, Object>> each = new ArrayList<>();
-        for (Forecaster.SeriesResult s : r.series()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("series", s.key());
-            m.put("model", s.model());
-            m.put("backtestMase", s.mase());
-            m.put("seasonalNaiveMase", s.naiveMase());
-            m.put("backtest", s.backtest() == null ? null : s.backtest().toMap());
-            m.put("history", s.history());
-            m.put("filled", s.filled());
-            List<Map<String, Object>> board = new ArrayList<>();
-            s.leaderboard().forEach(c -> board.add(Map.of("model", c.model(), "backtestMase", c.mase())));
-            m.put("leaderboard", board);
-            each.add(m);
-        }
+        ForecastFiles.write(r, history, out);
         double[] mean = r.meanMase();
         int h = r.model().options().horizon();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("frequency", r.frequency());
-        metrics.put("horizon", h);
         if (Double.isFinite(mean[0])) {
-            metrics.put("backtestMase", mean[0]);
-            metrics.put("seasonalNaiveMase", mean[1]);
             o.printf(Locale.ROOT, "%d %s series, %d periods ahead: %s%n", r.series().size(), r.frequency(), h,
                     ForecastReportHtml.inWords(mean[0], mean[1]));
         }
         if (r.overall() != null) {
-            metrics.put("backtest", r.overall().toMap());
             o.printf(Locale.ROOT, "last backtest window: WAPE %.3f, MASE %.3f, wQL %.3f, P%d-P%d band held %.0f%%%n",
                     r.overall().wape(), r.overall().mase(), r.overall().wql(), Math.round(100 * r.model().options()
                     .quantiles().stream().mapToDouble(Double::doubleValue).min().orElse(0.5)), Math.round(100
                     * r.model().options().quantiles().stream().mapToDouble(Double::doubleValue).max().orElse(0.5)),
                     100 * r.overall().coverage());
         }
-        metrics.put("approaches", r.approaches());
-        metrics.put("notes", r.notes());
-        metrics.put("method", r.method());
-        metrics.put("series", each);
         if (r.series().size() == 1) {
             o.println("model: " + r.series().get(0).model());
         }
-        io.tablewise.io.JsonFiles.write(metrics, out.resolve("metrics.json"));
-        ForecastReportHtml.write(r, history, out.resolve("report.html"));
-        r.model().save(out.resolve("model"));
         o.println("wrote " + out.resolve("forecast.csv") + ", metrics.json, report.html and model/");
         o.flush();
     }

@@ -60,6 +60,7 @@ final class NodesCommand implements Callable<Integer> {
                         + (p.defaultValue() != null ? " default=" + p.defaultValue() : "")
                         + (p.allowedValues().isEmpty() ? "" : " one of " + p.allowedValues())
                         + (p.min() != null || p.max() != null ? " range " + bound(p.min()) + ".." + bound(p.max()) : "")
+                        + (p.when() == null ? "" : " (when " + p.when() + ")")
                         + ": " + p.help());
             }
             out.println();
@@ -102,6 +103,9 @@ final class NodesCommand implements Callable<Integer> {
             }
             if (p.columnsFrom() != null) {
                 pm.put("columnsFrom", p.columnsFrom());
+            }
+            if (p.when() != null) {
+                pm.put("when", Map.of("param", p.when().param(), "values", p.when().values()));
             }
             pm.put("help", p.help());
             params.add(pm);

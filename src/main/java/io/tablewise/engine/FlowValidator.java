@@ -256,6 +256,9 @@ public final class FlowValidator {
         }
         NodeParams effective = NodeParams.withDefaults(d, sub.values());
         for (ParamSpec spec : d.params()) {
+            if (!spec.applies(effective::get)) {
+                continue; // e.g. a forecast's horizon while the node builds a classifier: kept, not used
+            }
             Object value = effective.get(spec.name());
             Optional<String> problem = spec.check(value);
             if (problem.isPresent()) {
@@ -304,7 +307,7 @@ public final class FlowValidator {
                                         List<NodeMessage> messages) {
         boolean ok = true;
         for (ParamSpec spec : d.params()) {
-            if (!spec.namesColumns() || spec.columnsFrom() == null || !p.has(spec.name())) {
+            if (!spec.namesColumns() || spec.columnsFrom() == null || !p.has(spec.name()) || !spec.applies(p::get)) {
                 continue;
             }
             TableSchema schema = inputs.get(spec.columnsFrom());

@@ -107,6 +107,12 @@ public final class ForecastNode implements NodeType {
         NodeParams p = context.params();
         Forecaster.Result r = Forecaster.forecast(history, options(p, context::resolveInput),
                 io.tablewise.node.ProgressMonitor.of(context));
+        describe(r, context);
+        return Map.of("table", r.forecast());
+    }
+
+    /** Says what a forecast did: its notes as warnings, then the summary (which the Forecast tab shows first). */
+    public static void describe(Forecaster.Result r, NodeContext context) {
         r.notes().forEach(context::warn);
         double[] mean = r.meanMase();
         Map<String, Long> byModel = new java.util.TreeMap<>();
@@ -119,9 +125,8 @@ public final class ForecastNode implements NodeType {
                 + "(MASE %.3f against %.3f)", r.series().size(), r.frequency(), models,
                 100 * Math.abs(1 - mean[0] / mean[1]), mean[0] <= mean[1] ? "lower" : "higher", mean[0], mean[1])
                 + (r.overall() == null ? "" : String.format(Locale.ROOT, ". In the last %d periods: WAPE %.1f%%, "
-                + "the P10-P90 band held %.0f%% of the values", p.integer("horizon", 12), 100 * r.overall().wape(),
+                + "the P10-P90 band held %.0f%% of the values", r.model().options().horizon(), 100 * r.overall().wape(),
                 100 * r.overall().coverage())));
         r.method().forEach(context::info); // after the summary, which the studio's Forecast tab shows first
-        return Map.of("table", r.forecast());
     }
 }

@@ -26,7 +26,10 @@ import io.tablewise.transform.TransformChain;
 /** The model nodes: build a model, predict with it, and export it as a model folder with its metrics and report. */
 public final class ModelNodes {
     /** The port type of a trained model. */
-    public static final PortType MODEL = new PortType("model", "Model", TrainedModel.class);
+    public static final PortType MODEL = new PortType("model", "Model", BuiltModel.class);
+
+    /** The problem types that learn a target from labelled rows. */
+    private static final String[] SUPERVISED = {"auto", "binary", "multiclass", "regression"};
 
     private ModelNodes() {
     }
@@ -45,14 +48,53 @@ public final class ModelNodes {
                 + "algorithm families; one "
                 + "honest evaluation on the test rows (metrics, confusion matrix, ROC and precision-recall curves, "
                 + "threshold analysis, column importance). Transforms right upstream are refitted on the training "
-                + "rows only and saved with the model, so predictions on raw data replay them.",
+                + "rows only and saved with the model, so predictions on raw data replay them. Problem type forecast "
+                + "makes a forecast model of one or many series (backtested per series and globally; Predict "
+                + "forecasts again from newer history); anomaly makes an anomaly detector without a target (Predict "
+                + "scores new rows against the rows it was made from).",
                 List.of(PortSpec.of("table", PortType.TABLE, "The training data, target included")),
                 List.of(PortSpec.of("model", MODEL, "The trained and evaluated model")),
-                List.of(ParamSpec.builder("target", ParamType.COLUMN).label("Target").required().columnsFrom("table")
+                params());
+
+        /**
+         * The parameters: the supervised ones apply to auto, binary, multiclass and regression; a forecast's
+         * (the Forecast node's own, so both read them alike) to forecast; an anomaly detector's (the Find anomalies
+         * node's) to anomaly.
+         */
+        private static List<ParamSpec> params() {
+            List<ParamSpec> out = new java.util.ArrayList<>();
+            for (ParamSpec spec : supervisedParams()) {
+                out.add(switch (spec.name()) {
+                    case "problemType" -> spec;
+                    case "target" -> spec.onlyWhen("problemType", "auto", "binary", "multiclass", "regression",
+                            "forecast");
+                    case "exclude", "seed" -> spec.onlyWhen("problemType", "auto", "binary", "multiclass",
+                            "regression", "anomaly");
+                    case "budget" -> spec.onlyWhen("problemType", "auto", "binary", "multiclass", "regression",
+                            "forecast");
+                    default -> spec.onlyWhen("problemType", SUPERVISED);
+                });
+            }
+            List<String> forecast = List.of("time", "series", "horizon", "frequency", "holidays", "covariates",
+                    "global");
+            new io.tablewise.forecast.ForecastNode().descriptor().params().stream()
+                    .filter(spec -> forecast.contains(spec.name()))
+                    .forEach(spec -> out.add(spec.onlyWhen("problemType", "forecast")));
+            List<String> anomaly = List.of("share", "label", "positive");
+            new io.tablewise.anomaly.AnomalyNode().descriptor().params().stream()
+                    .filter(spec -> anomaly.contains(spec.name()))
+                    .forEach(spec -> out.add(spec.onlyWhen("problemType", "anomaly")));
+            return out;
+        }
+
+        private static List<ParamSpec> supervisedParams() {
+            return List.of(ParamSpec.builder("target", ParamType.COLUMN).label("Target").required().columnsFrom("table")
                                 .help("The column to predict.").build(),
                         ParamSpec.builder("problemType", ParamType.CHOICE).label("Problem type").defaultValue("auto")
-                                .allowed("auto", "binary", "multiclass", "regression")
-                                .help("Auto: text, true/false and small-integer targets are classes.").build(),
+                                .allowed("auto", "binary", "multiclass", "regression", "forecast", "anomaly")
+                                .help("Auto: text, true/false and small-integer targets are classes. Forecast: the "
+                                        + "target's future per series from a time column. Anomaly: how unusual each "
+                                        + "row is, no target needed.").build(),
                         ParamSpec.builder("exclude", ParamType.COLUMNS).label("Exclude columns")
                                 .defaultValue(List.of()).columnsFrom("table")
                                 .help("Columns not to use as inputs (e.g. ones recorded after the outcome).").build(),
@@ -78,7 +120,9 @@ public final class ModelNodes {
                                         + "classes only). Auto mode tries them all.").build(),
                         ParamSpec.builder("budget", ParamType.DECIMAL).label("Time budget (s)").defaultValue(60.0)
                                 .range(1.0, 86_400.0).help("How long the whole auto build may take: the search, "
-                                        + "the final training, the threshold and the evaluation.").build(),
+                                        + "the final training, the threshold and the evaluation. A forecast: past 60% "
+                                        + "of it the remaining series get a quick screen, past 90% last season's "
+                                        + "values (said).").build(),
                         ParamSpec.builder("maxCandidates", ParamType.INTEGER).label("Most candidates")
                                 .defaultValue(200L).range(2.0, 10_000.0)
                                 .help("The most settings the auto search tries.").build(),
@@ -92,7 +136,8 @@ public final class ModelNodes {
                         ParamSpec.builder("threshold", ParamType.DECIMAL).label("Threshold").range(0.0, 1.0)
                                 .help("Binary problems: rows with P(positive) at or above it are predicted "
                                         + "positive. Empty: the one that maximises the objective on validation "
-                                        + "rows. The model view's threshold slider sets it.").build()));
+                                        + "rows. The model view's threshold slider sets it.").build());
+        }
 
         @Override
         public NodeDescriptor descriptor() {
@@ -101,6 +146,9 @@ public final class ModelNodes {
 
         static BuildOptions options(NodeParams p) {
             String type = p.string("problemType", "auto");
+            if (!List.of(SUPERVISED).contains(type)) {
+                throw new IllegalStateException(type + " is not a supervised problem type");
+            }
             String objective = p.string("objective", "auto");
             BuildOptions o = new BuildOptions(p.string("target", ""), type.equals("auto") ? null
                     : ProblemType.valueOf(type.toUpperCase(Locale.ROOT)), p.strings("exclude"),
@@ -141,6 +189,53 @@ public final class ModelNodes {
 
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
+            return switch (context.params().string("problemType", "auto")) {
+                case "forecast" -> Map.of("model", forecast(context));
+                case "anomaly" -> Map.of("model", anomaly(context));
+                default -> Map.of("model", supervised(context));
+            };
+        }
+
+        /** A forecast model: the Forecast node's work, kept with its history so Predict and Export can use it. */
+        private static ForecastBuild forecast(NodeContext context) throws NodeException {
+            Table history = context.input("table", Table.class);
+            NodeParams p = context.params();
+            io.tablewise.forecast.Forecaster.Options o = io.tablewise.forecast.ForecastNode.options(p,
+                    context::resolveInput);
+            o = new io.tablewise.forecast.Forecaster.Options(o.time(), o.target(), o.series(), o.horizon(),
+                    o.frequency(), o.quantiles(), o.holidays(), o.covariates(), o.global(), p.decimal("budget", 60));
+            io.tablewise.forecast.Forecaster.Result r = io.tablewise.forecast.Forecaster.forecast(history, o,
+                    ProgressMonitor.of(context));
+            io.tablewise.forecast.ForecastNode.describe(r, context);
+            return new ForecastBuild(r, history);
+        }
+
+        /** An anomaly detector made from every row (there is no target, so nothing to hold out). */
+        private static AnomalyBuild anomaly(NodeContext context) throws NodeException {
+            Table table = context.input("table", Table.class);
+            NodeParams p = context.params();
+            String label = p.string("label", "");
+            java.util.List<String> exclude = new java.util.ArrayList<>(p.strings("exclude"));
+            if (!label.isBlank()) {
+                exclude.add(label); // the known answers are checked against, never scored
+            }
+            io.tablewise.anomaly.AnomalyModel detector;
+            try {
+                detector = io.tablewise.anomaly.AnomalyDetector.fit(table, new io.tablewise.anomaly.AnomalyDetector
+                        .Options(p.decimal("share", 0.01), exclude, p.integer("seed", 42)));
+            } catch (IllegalArgumentException e) {
+                throw new NodeException("share", e.getMessage());
+            }
+            io.tablewise.anomaly.AnomalyReport r = detector.trainingReport();
+            io.tablewise.anomaly.AnomalyNode.describe(r, table, context);
+            if (!label.isBlank()) {
+                io.tablewise.anomaly.AnomalyNode.describe(r, table, label, p.string("positive", ""), context);
+            }
+            return new AnomalyBuild(detector, r.withColumns(table), io.tablewise.anomaly.AnomalyFiles.summary(table,
+                    r, p.decimal("share", 0.01), label, p.string("positive", "")));
+        }
+
+        private static TrainedModel supervised(NodeContext context) throws NodeException {
             Map.Entry<Table, TransformChain> up = upstream(context);
             if (!up.getValue().steps().isEmpty()) {
                 context.info("refitting " + up.getValue().steps().size() + " upstream transforms on the training "
@@ -154,7 +249,7 @@ public final class ModelNodes {
             if (m.info().get("warnings") instanceof List<?> cautions) {
                 cautions.forEach(c -> context.warn(String.valueOf(c)));
             }
-            return Map.of("model", m);
+            return m;
         }
     }
 
@@ -162,7 +257,9 @@ public final class ModelNodes {
         private static final NodeDescriptor D = new NodeDescriptor("model.predict", 1, "Predict", "Model",
                 "Scores rows with a model: the input columns plus the prediction and, for classification, the "
                 + "probability of each class. Missing input columns stop the node with their names; columns read "
-                + "with another type are converted; categories never seen in training are counted in a warning.",
+                + "with another type are converted; categories never seen in training are counted in a warning. "
+                + "A forecast model forecasts again from the rows as newer history (its chosen models refitted, "
+                + "nothing chosen anew); an anomaly detector scores the rows against the rows it was made from.",
                 List.of(PortSpec.of("model", MODEL, "The model"), PortSpec.of("table", PortType.TABLE,
                         "The rows to score")),
                 List.of(PortSpec.of("table", PortType.TABLE, "The rows with their predictions")), List.of());
@@ -179,8 +276,22 @@ public final class ModelNodes {
 
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
-            TrainedModel m = context.input("model", TrainedModel.class);
-            Table scored = Predictor.predict(m, context.input("table", Table.class), context::warn);
+            Table rows = context.input("table", Table.class);
+            Object model = context.input("model", Object.class);
+            if (model instanceof ForecastBuild f) {
+                io.tablewise.forecast.Forecaster.Result r = f.result().model().forecastFrom(rows);
+                r.notes().forEach(context::warn);
+                context.info(String.format(Locale.ROOT, "forecast %d series %d periods ahead from the %,d rows given",
+                        r.series().size(), r.model().options().horizon(), rows.rowCount()));
+                return Map.of("table", r.forecast());
+            }
+            if (model instanceof AnomalyBuild a) {
+                io.tablewise.anomaly.AnomalyReport r = a.detector().score(rows);
+                context.info(String.format(Locale.ROOT, "flagged %,d of %,d rows against the detector's threshold "
+                        + "%.3f", r.flaggedCount(), rows.rowCount(), r.threshold()));
+                return Map.of("table", r.withColumns(rows));
+            }
+            Table scored = Predictor.predict((TrainedModel) model, rows, context::warn);
             return Map.of("table", scored);
         }
     }
@@ -188,7 +299,9 @@ public final class ModelNodes {
     static final class Export implements NodeType {
         private static final NodeDescriptor D = new NodeDescriptor("model.export", 1, "Export model", "Model",
                 "Writes the model folder (manifest.json and the model), metrics.json and report.html (metrics, "
-                + "confusion matrix, curves and importance as one self-contained page) into a folder.",
+                + "confusion matrix, curves and importance as one self-contained page) into a folder. A forecast "
+                + "model writes forecast.csv, metrics.json, report.html and model/; an anomaly detector "
+                + "anomalies.csv, summary.json and model/ (which 'tablewise predict --model' reads too).",
                 List.of(PortSpec.of("model", MODEL, "The model to write")), List.of(),
                 List.of(ParamSpec.builder("path", ParamType.OUTPUT_FILE).label("Folder").required()
                         .help("The folder to write, relative to the flow.").build()));
@@ -210,7 +323,7 @@ public final class ModelNodes {
 
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
-            TrainedModel m = context.input("model", TrainedModel.class);
+            Object model = context.input("model", Object.class);
             String path = context.params().string("path", "");
             Path folder = context.resolveOutput(path);
             // each file is checked too: a link named 'model' inside an allowed folder must not lead elsewhere
@@ -219,9 +332,19 @@ public final class ModelNodes {
             Path report = context.resolveOutput(path + "/report.html");
             try {
                 java.nio.file.Files.createDirectories(folder);
-                ModelFiles.save(m, modelDir);
-                ModelJson.write(m, metrics);
-                ModelReportHtml.write(m, m.target(), report);
+                if (model instanceof ForecastBuild f) {
+                    context.resolveOutput(path + "/forecast.csv");
+                    io.tablewise.forecast.ForecastFiles.write(f.result(), f.history(), folder);
+                } else if (model instanceof AnomalyBuild a) {
+                    context.resolveOutput(path + "/anomalies.csv");
+                    context.resolveOutput(path + "/summary.json");
+                    io.tablewise.anomaly.AnomalyFiles.write(a.scored(), a.summary(), a.detector(), folder);
+                } else {
+                    TrainedModel m = (TrainedModel) model;
+                    ModelFiles.save(m, modelDir);
+                    ModelJson.write(m, metrics);
+                    ModelReportHtml.write(m, m.target(), report);
+                }
             } catch (IOException e) {
                 throw new NodeException("path", "could not write " + folder + ": " + e.getMessage()
                         + (e instanceof java.nio.file.AccessDeniedException
@@ -274,7 +397,7 @@ public final class ModelNodes {
 
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
-            TrainedModel m = context.input("model", TrainedModel.class);
+            TrainedModel m = BuiltModel.supervised(context.input("model", Object.class), "The bias report");
             NodeParams p = context.params();
             String threshold = p.string("threshold", "").strip();
             double t;
@@ -317,7 +440,7 @@ public final class ModelNodes {
 
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
-            TrainedModel m = context.input("model", TrainedModel.class);
+            TrainedModel m = BuiltModel.supervised(context.input("model", Object.class), "The drift monitor");
             if (m.baseline() == null) {
                 throw new NodeException("model", "this model was saved before models kept a baseline; rebuild it, "
                         + "or make a baseline with 'tablewise monitor baseline'");

@@ -37,7 +37,7 @@ public record TrainedModel(TransformChain.Fitted chain, LearnedModel model, Stri
                            List<QuickModelResult.Importance> importances,
                            List<QuickModelResult.Importance> permutation, Map<String, Object> info,
                            io.tablewise.explain.ModelExplanation explanation,
-                           io.tablewise.monitor.Baseline baseline) {
+                           io.tablewise.monitor.Baseline baseline) implements BuiltModel {
     /** Copies the collections. */
     public TrainedModel {
         inputs = List.copyOf(inputs);
@@ -45,6 +45,21 @@ public record TrainedModel(TransformChain.Fitted chain, LearnedModel model, Stri
         importances = List.copyOf(importances);
         permutation = List.copyOf(permutation);
         info = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(info));
+    }
+
+    @Override
+    public String kind() {
+        return "a " + problemType.name().toLowerCase(java.util.Locale.ROOT) + " model";
+    }
+
+    @Override
+    public Map<String, Object> metrics() {
+        return ModelJson.metrics(this);
+    }
+
+    @Override
+    public tech.tablesaw.api.Table table() {
+        return null; // the model view shows it
     }
 
     /** The classes (classification): most frequent first; for binary problems the second is the positive one. */

@@ -20,15 +20,47 @@ import io.tablewise.flow.ParamValues;
  * @param required the node cannot run without a value
  * @param help one or two sentences for the inspector
  * @param columnsFrom for COLUMN, COLUMNS and COLUMN_MAP: the input port whose schema lists the columns
+ * @param when the other parameter's values for which this one applies ({@code null}: always); a parameter that does
+ *     not apply is hidden in the inspector and not checked, so one node can ask different things for different kinds
+ *     of work
  */
 public record ParamSpec(String name, String label, ParamType type, Object defaultValue, Double min, Double max,
-                        List<String> allowedValues, boolean required, String help, String columnsFrom) {
+                        List<String> allowedValues, boolean required, String help, String columnsFrom, When when) {
     /** Normalises the default and copies the list. */
     public ParamSpec {
         defaultValue = ParamValues.copyValue(defaultValue);
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
         help = help == null ? "" : help;
         label = label == null ? name : label;
+    }
+
+    /**
+     * When a parameter applies: while {@code param} has one of {@code values}.
+     *
+     * @param param the deciding parameter (a CHOICE)
+     * @param values its values for which the parameter applies
+     */
+    public record When(String param, List<String> values) {
+        /** Copies the list. */
+        public When {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public String toString() {
+            return param + " is " + String.join(" or ", values);
+        }
+    }
+
+    /** True when this parameter applies, given the node's effective values ({@code value} reads one by name). */
+    public boolean applies(java.util.function.Function<String, Object> value) {
+        return when == null || when.values().contains(String.valueOf(value.apply(when.param())));
+    }
+
+    /** The same parameter, applying only while {@code param} has one of {@code values}. */
+    public ParamSpec onlyWhen(String param, String... values) {
+        return new ParamSpec(name, label, type, defaultValue, min, max, allowedValues, required, help, columnsFrom,
+                new When(param, List.of(values)));
     }
 
     /** Starts a builder. */
@@ -171,7 +203,8 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
 
         /** Builds the spec. */
         public ParamSpec build() {
-            return new ParamSpec(name, label, type, defaultValue, min, max, allowed, required, help, columnsFrom);
+            return new ParamSpec(name, label, type, defaultValue, min, max, allowed, required, help, columnsFrom,
+                    null);
         }
     }
 }

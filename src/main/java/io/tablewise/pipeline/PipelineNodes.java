@@ -9,6 +9,7 @@ import io.tablewise.flow.Flow;
 import io.tablewise.flow.NodeInstance;
 import io.tablewise.flow.json.FlowFormatException;
 import io.tablewise.flow.json.FlowReader;
+import io.tablewise.model.BuiltModel;
 import io.tablewise.model.ModelJson;
 import io.tablewise.model.ModelNodes;
 import io.tablewise.model.TrainedModel;
@@ -89,7 +90,7 @@ public final class PipelineNodes {
 
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
-            TrainedModel model = context.input("model", TrainedModel.class);
+            Object model = context.input("model", Object.class);
             Table table = context.input("table", Table.class);
             if (model == null && table == null) {
                 throw new NodeException(null, "connect what the condition passes on: a model, a table or both");
@@ -139,13 +140,13 @@ public final class PipelineNodes {
                 metrics = ModelJson.metrics(m);
             } else {
                 Map<String, Object> outputs = context.upstreamOutputs(node);
-                TrainedModel m = outputs == null ? null : outputs.values().stream()
-                        .filter(TrainedModel.class::isInstance).map(TrainedModel.class::cast).findFirst().orElse(null);
+                BuiltModel m = outputs == null ? null : outputs.values().stream()
+                        .filter(BuiltModel.class::isInstance).map(BuiltModel.class::cast).findFirst().orElse(null);
                 if (m == null) {
                     throw new Condition.UnknownName("'" + node + "' is not a node upstream of this condition that "
                             + "built a model; those are: " + String.join(", ", modelNodes(context)));
                 }
-                metrics = ModelJson.metrics(m);
+                metrics = m.metrics();
             }
             Object v = metrics;
             for (String part : path.split("\\.")) {
@@ -155,14 +156,16 @@ public final class PipelineNodes {
                 return n.doubleValue();
             }
             throw new Condition.UnknownName("'" + name + "' is not a number in " + node + "'s metrics (e.g. "
-                    + node + ".test.auc, " + node + ".test.recall, " + node + ".threshold)");
+                    + node + ".test.auc, " + node + ".test.recall, " + node + ".threshold; of a forecast model "
+                    + node + ".backtest.wape, " + node + ".backtestMase; of an anomaly detector " + node
+                    + ".flagged, " + node + ".label.rocAuc)");
         }
 
         private static List<String> modelNodes(NodeContext context) {
             List<String> out = new ArrayList<>();
             for (String n : context.upstreamNodes()) {
                 Map<String, Object> o = context.upstreamOutputs(n);
-                if (o != null && o.values().stream().anyMatch(TrainedModel.class::isInstance)) {
+                if (o != null && o.values().stream().anyMatch(BuiltModel.class::isInstance)) {
                     out.add(n);
                 }
             }

@@ -111,7 +111,8 @@ public final class RegistryNodes {
 
         @Override
         public Map<String, Object> execute(NodeContext context) throws NodeException {
-            TrainedModel m = context.input("model", TrainedModel.class);
+            TrainedModel m = io.tablewise.model.BuiltModel.supervised(context.input("model", Object.class),
+                    "The registry (which serves, monitors and explains its models)");
             NodeParams p = context.params();
             String group = p.string("group", "");
             RegistryLocation where = location(context);

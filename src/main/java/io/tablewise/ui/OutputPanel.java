@@ -199,7 +199,7 @@ final class OutputPanel extends TabPane {
         List<String> tablePorts = new ArrayList<>();
         node.flatMap(runs::result).filter(r -> r.state() == NodeState.DONE).ifPresent(r -> r.outputs().forEach(
                 (name, value) -> {
-                    if (value instanceof Table) {
+                    if (shownTable(value) != null) {
                         tablePorts.add(name);
                     }
                 }));
@@ -221,39 +221,61 @@ final class OutputPanel extends TabPane {
         showForecast(node.orElse(null));
     }
 
-    /** A Forecast node that ran gets a Forecast tab: its series' history and forecast fan. */
+    /** A Forecast node, or a Build model node that made a forecast model, gets a Forecast tab: history and fan. */
     private void showForecast(String node) {
         NodeResult result = node == null ? null : runs.result(node).filter(r -> r.state() == NodeState.DONE)
                 .orElse(null);
-        boolean forecastNode = node != null && editor.flow().node(node).map(n -> n.type().equals("model.forecast"))
-                .orElse(false);
-        Table history = !forecastNode || result == null ? null : editor.flow().incoming(node).stream()
-                .filter(e -> e.to().port().equals("table")).findFirst()
-                .flatMap(e -> runs.result(e.from().node()).map(r -> r.outputs().get(e.from().port())))
-                .filter(Table.class::isInstance).map(Table.class::cast).orElse(null);
-        if (history == null || !(result.outputs().get("table") instanceof Table out)) {
+        ForecastShown shown = result == null ? null : result.outputs().get("model")
+                instanceof io.tablewise.model.ForecastBuild f ? ForecastShown.of(f) : forecastNodeShown(node, result);
+        if (shown == null) {
             getTabs().remove(forecastTab);
             shownForecast = null;
             return;
         }
-        if (out != shownForecast) {
-            io.tablewise.flow.NodeInstance n = editor.flow().node(node).orElseThrow();
-            Object series = n.params().get("series");
-            List<String> seriesColumns = new ArrayList<>();
-            if (series instanceof List<?> l) {
-                l.forEach(v -> seriesColumns.add(String.valueOf(v)));
-            }
+        if (shown.forecast() != shownForecast) {
             String summary = result.messages().stream().filter(m -> m.severity() == NodeMessage.Severity.INFO)
                     .map(NodeMessage::text).findFirst().orElse("");
-            forecastTab.setContent(new io.tablewise.ui.forecast.ForecastView(history, out,
-                    String.valueOf(n.params().get("time")), String.valueOf(n.params().get("target")), seriesColumns,
-                    summary, forecastOptions(n)));
-            shownForecast = out;
+            forecastTab.setContent(new io.tablewise.ui.forecast.ForecastView(shown.history(), shown.forecast(),
+                    shown.time(), shown.target(), shown.series(), summary, shown.options()));
+            shownForecast = shown.forecast();
         }
         if (!getTabs().contains(forecastTab)) {
             getTabs().add(1, forecastTab);
             getSelectionModel().select(forecastTab);
         }
+    }
+
+    /**
+     * What the Forecast tab shows.
+     *
+     * @param options the forecast's options for the what-if (null: no known-ahead columns, no what-if)
+     */
+    private record ForecastShown(Table history, Table forecast, String time, String target, List<String> series,
+                                 io.tablewise.forecast.Forecaster.Options options) {
+        static ForecastShown of(io.tablewise.model.ForecastBuild f) {
+            io.tablewise.forecast.Forecaster.Options o = f.result().model().options();
+            return new ForecastShown(f.history(), f.table(), o.time(), o.target(), o.series(),
+                    o.covariates().isEmpty() ? null : o);
+        }
+    }
+
+    /** A Forecast node's history (the table that reached it) and forecast; null for any other node. */
+    private ForecastShown forecastNodeShown(String node, NodeResult result) {
+        boolean forecastNode = editor.flow().node(node).map(n -> n.type().equals("model.forecast")).orElse(false);
+        Table history = !forecastNode ? null : editor.flow().incoming(node).stream()
+                .filter(e -> e.to().port().equals("table")).findFirst()
+                .flatMap(e -> runs.result(e.from().node()).map(r -> r.outputs().get(e.from().port())))
+                .filter(Table.class::isInstance).map(Table.class::cast).orElse(null);
+        if (history == null || !(result.outputs().get("table") instanceof Table out)) {
+            return null;
+        }
+        io.tablewise.flow.NodeInstance n = editor.flow().node(node).orElseThrow();
+        List<String> seriesColumns = new ArrayList<>();
+        if (n.params().get("series") instanceof List<?> l) {
+            l.forEach(v -> seriesColumns.add(String.valueOf(v)));
+        }
+        return new ForecastShown(history, out, String.valueOf(n.params().get("time")),
+                String.valueOf(n.params().get("target")), seriesColumns, forecastOptions(n));
     }
 
     /** A Forecast node's options, for its what-if (null when it has no known-ahead columns or they cannot be read). */
@@ -353,8 +375,8 @@ final class OutputPanel extends TabPane {
         Optional<NodeResult> result = runs.result(shownNode);
         if (result.isPresent() && result.get().state() == NodeState.DONE) {
             Map<String, Object> outputs = result.get().outputs();
-            Object value = port.getValue() == null ? null : outputs.get(port.getValue());
-            if (value instanceof Table t) {
+            Table t = port.getValue() == null ? null : shownTable(outputs.get(port.getValue()));
+            if (t != null) {
                 grid.show(t);
                 return;
             }
@@ -363,6 +385,11 @@ final class OutputPanel extends TabPane {
         }
         boolean failed = status != null && status.light() == NodeStatus.Light.FAILED;
         grid.showMessage(failed ? Messages.get("grid.failed", status.message()) : Messages.get("grid.notRun"));
+    }
+
+    /** The rows an output shows in the grid: a table, or a forecast's or a detector's rows; else null. */
+    private static Table shownTable(Object value) {
+        return value instanceof Table t ? t : value instanceof io.tablewise.model.BuiltModel b ? b.table() : null;
     }
 
     private void showWarnings(String nodeId) {

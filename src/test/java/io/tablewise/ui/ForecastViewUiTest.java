@@ -125,4 +125,42 @@ class ForecastViewUiTest {
         robot.clickOn(".what-if-run");
         waitFor(() -> view.whatIfSaid().getText().contains("needs a number"), "the refusal");
     }
+
+    @Test
+    void buildModelWithProblemTypeForecastShowsTheForecastTabAndOnlyItsOwnParameters(FxRobot robot)
+            throws Exception {
+        Files.writeString(dir.resolve("build.flow"), """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "Store forecast",
+                 "nodes": [
+                  {"id": "history", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "sales.csv"},
+                   "ui": {"x": 40.0, "y": 80.0}},
+                  {"id": "build", "type": "model.build", "typeVersion": 1,
+                   "params": {"problemType": "forecast", "time": "month", "target": "sales", "series": ["store"],
+                              "horizon": 12},
+                   "ui": {"x": 300.0, "y": 80.0}}],
+                 "edges": [{"from": {"node": "history", "port": "table"}, "to": {"node": "build", "port": "table"}}]}
+                """);
+        FxToolkit.setupFixture(() -> studio.window.open(dir.resolve("build.flow")));
+        studio.runAllUntilDone("build");
+        studio.clickCard(robot, "build");
+        TabPane panel = robot.lookup(".output-panel").queryAs(TabPane.class);
+        waitFor(() -> panel.getSelectionModel().getSelectedItem().getText().equals("Forecast"), "the forecast tab");
+        ForecastView view = robot.lookup(".forecast-view").queryAs(ForecastView.class);
+        assertEquals(List.of("서울", "부산"), fx(() -> List.copyOf(view.seriesPicker().getItems())));
+        String said = robot.lookup(".forecast-summary").queryAs(Label.class).getText();
+        assertTrue(said.startsWith("2 monthly series:"), said);
+        // a forecast's parameters are shown, a classifier's are not
+        assertTrue(shown(robot, "horizon") && shown(robot, "time") && shown(robot, "target"));
+        assertTrue(!shown(robot, "objective") && !shown(robot, "testShare") && !shown(robot, "share"));
+
+        robot.clickOn("#param-problemType");
+        robot.clickOn("anomaly");
+        waitFor(() -> shown(robot, "share"), "the anomaly detector's parameters");
+        assertTrue(!shown(robot, "horizon") && !shown(robot, "target") && shown(robot, "label"));
+    }
+
+    /** Whether the inspector shows a parameter (its editor's box is visible). */
+    private static boolean shown(FxRobot robot, String param) {
+        return robot.lookup("#param-" + param).tryQuery().map(n -> n.getParent().isVisible()).orElse(false);
+    }
 }

@@ -73,7 +73,10 @@ public final class Screenshots {
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "deploy-view-en.png", "model#deploy"));
         shots.add(new Shot(monitoring, Locale.ENGLISH, Theme.LIGHT, "monitor-view-en.png", "watch#monitor"));
         shots.add(new Shot(sample, Locale.ENGLISH, Theme.LIGHT, "connections-en.png", "import#connections"));
-        Path stores = forecastProject();
+        Path stores = forecastProject(false);
+        Path built = forecastProject(true);
+        shots.add(new Shot(built, Locale.ENGLISH, Theme.LIGHT, "forecast-build-en.png", "forecast"));
+        shots.add(new Shot(built, Locale.KOREAN, Theme.LIGHT, "forecast-build-ko.png", "forecast"));
         shots.add(new Shot(stores, Locale.ENGLISH, Theme.LIGHT, "forecast-view-en.png", "forecast"));
         shots.add(new Shot(stores, Locale.KOREAN, Theme.LIGHT, "forecast-view-ko.png", "forecast"));
         Path retail = Path.of("projects-sample/retail-forecast/retail-forecast.flow").toAbsolutePath();
@@ -95,8 +98,11 @@ public final class Screenshots {
     private record Shot(Path flow, Locale locale, Theme theme, String file, String select) {
     }
 
-    /** A small project for the forecast shot: four years of monthly sales of two stores, forecast a year ahead. */
-    private static Path forecastProject() throws IOException {
+    /**
+     * A small project for the forecast shot: four years of monthly sales of two stores, forecast a year ahead by the
+     * Forecast node, or ({@code build}) by Build model with problem type forecast.
+     */
+    private static Path forecastProject(boolean build) throws IOException {
         Path dir = Files.createTempDirectory("tablewise-forecast-shot").resolve("store-forecast");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("sales.csv"), io.tablewise.forecast.StoreSales.csv(2022, 48, 6));
@@ -104,7 +110,9 @@ public final class Screenshots {
         Files.writeString(flow, "{\"format\": \"tablewise.flow\", \"formatVersion\": 1, \"name\": \"Store forecast\", "
                 + "\"nodes\": [{\"id\": \"history\", \"type\": \"data.import.csv\", \"typeVersion\": 1, \"params\": "
                 + "{\"path\": \"sales.csv\"}, \"ui\": {\"x\": 40.0, \"y\": 80.0}}, {\"id\": \"forecast\", \"type\": "
-                + "\"model.forecast\", \"typeVersion\": 1, \"params\": {\"time\": \"month\", \"target\": \"sales\", "
+                + (build ? "\"model.build\", \"typeVersion\": 1, \"label\": \"Build forecast\", \"params\": "
+                + "{\"problemType\": \"forecast\", " : "\"model.forecast\", \"typeVersion\": 1, \"params\": {")
+                + "\"time\": \"month\", \"target\": \"sales\", "
                 + "\"series\": [\"store\"], \"horizon\": 12}, \"ui\": {\"x\": 300.0, \"y\": 80.0}}], \"edges\": "
                 + "[{\"from\": {\"node\": \"history\", \"port\": \"table\"}, \"to\": {\"node\": \"forecast\", \"port\": "
                 + "\"table\"}}]}");

@@ -29,6 +29,7 @@ public final class InspectorView extends ScrollPane {
     private final VBox content = new VBox(10);
     private final Map<String, ParamEditors.Editor> editors = new HashMap<>();
     private final Map<String, Label> problems = new HashMap<>();
+    private final Map<String, VBox> boxes = new HashMap<>();
     private final VBox nodeMessages = new VBox(4);
     private Label nodeName;
     private String shownNode;
@@ -62,7 +63,17 @@ public final class InspectorView extends ScrollPane {
             build(n, d.orElse(null));
         }
         nodeName.setText(n.label());
-        for (ParamField f : model.fields(n.id())) {
+        List<ParamField> fields = model.fields(n.id());
+        Map<String, Object> values = new HashMap<>();
+        fields.forEach(f -> values.put(f.spec().name(), f.effective()));
+        for (ParamField f : fields) {
+            VBox box = boxes.get(f.spec().name());
+            if (box != null) {
+                // a parameter for another kind of work (a forecast's horizon while building a classifier) is hidden
+                boolean applies = f.spec().applies(values::get);
+                box.setVisible(applies);
+                box.setManaged(applies);
+            }
             ParamEditors.Editor editor = editors.get(f.spec().name());
             if (editor != null) {
                 editor.show(f);
@@ -86,6 +97,7 @@ public final class InspectorView extends ScrollPane {
         shownType = null;
         editors.clear();
         problems.clear();
+        boxes.clear();
         int count = model.editor().selection().size();
         Label hint = new Label(count > 1 ? Messages.get("inspector.many", count) : Messages.get("inspector.none"));
         hint.setWrapText(true);
@@ -98,6 +110,7 @@ public final class InspectorView extends ScrollPane {
         shownType = d == null ? node.type() : d.id();
         editors.clear();
         problems.clear();
+        boxes.clear();
         content.getChildren().setAll(title(Messages.get("inspector.title")));
         nodeName = new Label(node.label());
         nodeName.getStyleClass().add("inspector-node");
@@ -166,6 +179,7 @@ public final class InspectorView extends ScrollPane {
             content.getChildren().add(box);
             editors.put(param, editor);
             problems.put(param, problem);
+            boxes.put(param, box);
         }
     }
 
