@@ -105,6 +105,14 @@ class ArchitectureTest {
                     + "command line and the studio alike");
 
     @ArchTest
+    static final ArchRule NOTHING_HERE_NEEDS_SPARK = noClasses()
+            .that().resideInAPackage("io.tablewise..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..",
+                    "io.tablewise.spark..")
+            .because("the Spark engine (src/spark) depends on this engine, never the other way round: the studio "
+                    + "and the command line find it with a service loader when its jar is there");
+
+    @ArchTest
     static final ArchRule DATA_SOURCES_KNOW_NO_FACES = noClasses()
             .that().resideInAnyPackage("io.tablewise.data.db..", "io.tablewise.data.parquet..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tablewise.ui..", "io.tablewise.cli..",

@@ -58,6 +58,19 @@ final class RunCommand implements Callable<Integer> {
             + "parameter (repeatable: every combination), recording each model build as a run.")
     private List<String> sweeps = new ArrayList<>();
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "embedded", description = "embedded (the "
+            + "default: this machine, as the studio) or spark (Apache Spark: the separate tablewise-spark jar on the "
+            + "class path, e.g. through spark-submit).")
+    private String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: local[*], spark://HOST:PORT, "
+            + "yarn, k8s://... (default: what spark-submit set, else local[*]).")
+    private String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "With --engine spark: a Spark setting "
+            + "(repeatable), e.g. spark.executor.memory=4g.")
+    private List<String> conf = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,6 +98,13 @@ final class RunCommand implements Callable<Integer> {
                     + flowFile + " --out " + Path.of(System.getProperty("user.home"), "tablewise-output")
                     + "\nor copy the project folder somewhere of yours first."
                     : "; choose a folder of yours with --out."));
+            return ExitCodes.INVALID;
+        }
+        if (!engine.equalsIgnoreCase("embedded")) {
+            return runElsewhere(loaded, flowDir, output, out, err);
+        }
+        if (master != null || !conf.isEmpty()) {
+            err.println("error: --master and --conf are settings of --engine spark");
             return ExitCodes.INVALID;
         }
         int worst = ExitCodes.OK;
@@ -142,6 +162,55 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID;
         }
+    }
+
+    /** {@code --engine NAME}: the flow run by an engine found on the class path, or how to get it. */
+    private int runElsewhere(FlowFile.Loaded loaded, Path flowDir, Path output, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        if (!sweeps.isEmpty()) {
+            err.println("error: --sweep runs on the embedded engine only");
+            return ExitCodes.INVALID;
+        }
+        java.util.Optional<io.tablewise.engine.ExternalEngine> found = io.tablewise.engine.ExternalEngine.find(engine);
+        if (found.isEmpty()) {
+            err.println("error: the " + engine + " engine is not on this installation's class path." + (engine
+                    .equalsIgnoreCase("spark") ? " It is a separate artifact, so the desktop installer does not carry "
+                    + "Spark: build it with\n  mvn -B install -DskipTests && mvn -B -f src/spark/pom.xml package\n"
+                    + "and run the flow with Spark's own launcher (Spark brings its jars):\n  spark-submit --class "
+                    + "io.tablewise.Main src/spark/target/tablewise-spark-0.1.0-all.jar run " + flowFile
+                    + " --engine spark" : " Engines: embedded, spark."));
+            return ExitCodes.INVALID;
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (master != null) {
+            settings.put("master", master);
+        }
+        for (String c : conf) {
+            int eq = c.indexOf('=');
+            if (eq <= 0) {
+                err.println("error: --conf " + c + ": write KEY=VALUE");
+                return ExitCodes.INVALID;
+            }
+            settings.put("conf." + c.substring(0, eq).strip(), c.substring(eq + 1).strip());
+        }
+        io.tablewise.engine.ExternalEngine.Outcome outcome = found.get().run(new io.tablewise.engine.ExternalEngine
+                .Request(loaded.flow(), flowDir, output, loaded.overrides(), settings, allowances.policy(flowFile,
+                output)), line -> err.println(line));
+        if (!outcome.refusals().isEmpty()) {
+            err.println("error: " + flowFile.getFileName() + " cannot run on " + engine + ":");
+            outcome.refusals().forEach(r -> err.println("  " + r));
+            return ExitCodes.INVALID;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"node", "type", "result"});
+        outcome.nodes().forEach(n -> rows.add(new String[] {n.node(), n.type(), n.note()}));
+        TextTable.print(out, rows);
+        out.flush();
+        if (outcome.failure() != null) {
+            err.println("error: " + outcome.failure());
+            return ExitCodes.NODE_FAILED;
+        }
+        return ExitCodes.OK;
     }
 
     /** Appends a run record per model built to the results folder's run log. */

@@ -56,6 +56,11 @@ final class ColumnTransforms {
 
     static final class Select extends Picking {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "select", "Select columns", "Keeps only the chosen columns, in the "
                     + "order chosen.", List.of(Params.requiredColumns("columns", "Columns", "The columns to keep.")));
@@ -73,6 +78,11 @@ final class ColumnTransforms {
 
     static final class Drop extends Picking {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "drop", "Drop columns", "Removes the chosen columns; the others keep "
                     + "their order.",
@@ -87,6 +97,11 @@ final class ColumnTransforms {
     }
 
     static final class Reorder extends Picking {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "reorder", "Reorder columns", "Moves the chosen columns to the "
@@ -108,6 +123,11 @@ final class ColumnTransforms {
     }
 
     static final class Rename implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "rename", "Rename columns", "Gives columns new names (names must "
@@ -159,6 +179,11 @@ final class ColumnTransforms {
     }
 
     static final class ChangeType implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "change-type", "Change type", "Converts columns to another type; "
@@ -237,6 +262,11 @@ final class ColumnTransforms {
 
     static final class Duplicate implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "duplicate", "Duplicate column", "Adds a copy of a column under a "
                     + "new name (e.g. to keep the raw value before transforming it).", List.of(
@@ -271,6 +301,11 @@ final class ColumnTransforms {
     }
 
     static final class Split implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "split", "Split column", "Splits a text column into parts by a "
@@ -336,6 +371,11 @@ final class ColumnTransforms {
     }
 
     static final class Merge implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("columns", "merge", "Merge columns", "Joins the text of several columns into "

@@ -56,6 +56,12 @@ public final class Columns {
                 + io.tablewise.node.Suggestions.didYouMeanOrColumns(name, schema.names())));
     }
 
+    /** True for a text or true/false column (whose values count the same in every engine). */
+    public static boolean textLike(TableSchema schema, String name) {
+        return schema.column(name).map(c -> c.kind() == ColumnKind.TEXT || c.kind() == ColumnKind.BOOLEAN)
+                .orElse(false);
+    }
+
     /** The values of a numeric column as doubles, NaN for missing. */
     public static double[] numbers(Table t, String name) {
         Column<?> c = t.column(name);

@@ -55,6 +55,11 @@ final class DateTransforms {
 
     static final class Parse implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("datetime", "parse", "Parse dates", "Turns text into dates or date-times with "
                     + "a pattern (yyyy year, MM month, dd day, HH hour, mm minute, ss second; e.g. dd.MM.yyyy or "
@@ -105,6 +110,11 @@ final class DateTransforms {
     }
 
     static final class Parts implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("datetime", "parts", "Extract date parts", "Adds columns with parts of a date: "
@@ -196,6 +206,11 @@ final class DateTransforms {
 
     static final class Difference implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("datetime", "difference", "Date difference", "Adds a column with the time from "
                     + "one date to another (end − start) in days, weeks, months, years or hours; months and years "
@@ -260,6 +275,11 @@ final class DateTransforms {
     }
 
     static final class Truncate implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("datetime", "truncate", "Truncate dates", "Rounds dates down to the start of "

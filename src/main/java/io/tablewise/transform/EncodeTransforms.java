@@ -51,6 +51,11 @@ final class EncodeTransforms {
 
     static final class OneHot implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("encode", "one-hot", "One-hot encode", "Replaces each chosen column by 0/1 "
                     + "columns <column>=<value>, one per frequent value (at most the cap, learned on the training "
@@ -82,6 +87,28 @@ final class EncodeTransforms {
                 out.put(n, counts(rows.column(n)).stream().limit(cap).map(Map.Entry::getKey).toList());
             }
             return FittedState.perColumn(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
+            List<String> names = Columns.chosen(input, p, "columns", false);
+            for (String n : names) {
+                if (!Columns.textLike(input, n)) {
+                    return null; // numbers' text form is the engine's own; counted from the values themselves
+                }
+            }
+            int cap = (int) p.integer("maxCategories", 20);
+            List<LearnedFrom.Need> needs = names.stream().map(n -> LearnedFrom.Need.of(n, LearnedFrom.Kind.COUNTS))
+                    .toList();
+            return new LearnedFrom(needs, v -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (LearnedFrom.Need n : needs) {
+                    out.put(n.column(), LearnedFrom.byFrequency((Map<String, Long>) v.get(n)).stream().limit(cap)
+                            .toList());
+                }
+                return FittedState.perColumn(out);
+            });
         }
 
         @Override
@@ -128,6 +155,11 @@ final class EncodeTransforms {
     }
 
     static final class Ordinal implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("encode", "ordinal", "Ordinal encode", "Replaces each value by a whole number: "
@@ -195,6 +227,11 @@ final class EncodeTransforms {
 
     static final class Frequency implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("encode", "frequency", "Frequency encode", "Replaces each value by its share "
                     + "of the training rows (0 for values never seen in training); good for columns with many "
@@ -242,6 +279,11 @@ final class EncodeTransforms {
     }
 
     static final class TargetMean implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("encode", "target-mean", "Target mean encode", "Replaces each value by the "
@@ -347,6 +389,11 @@ final class EncodeTransforms {
     }
 
     static final class Bin implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("encode", "bin", "Bin numbers", "Cuts numbers into intervals, labelled like "

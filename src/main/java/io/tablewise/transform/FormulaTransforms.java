@@ -45,6 +45,11 @@ final class FormulaTransforms {
 
     static final class NewColumn implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("formula", "column", "Formula column", "Computes a column from a formula over "
                     + "the other columns, e.g. if(tenure_months < 6, 'new', 'established') or monthly_fee * 12. "
@@ -72,6 +77,11 @@ final class FormulaTransforms {
     }
 
     static final class Filter implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("rows", "filter", "Filter rows", "Keeps (or removes) the rows where a "

@@ -61,6 +61,59 @@ final class MissingTransforms {
     /** Impute missing values. */
     static final class Impute implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
+        public Reach reach(NodeParams p) {
+            return p.string("strategy", "median").endsWith("-fill") ? Reach.TABLE : Reach.ROW; // row order
+        }
+
+        @Override
+        public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
+            String strategy = p.string("strategy", "median");
+            List<String> names = columns(input, p);
+            if (strategy.equals("mean") || strategy.equals("median")) {
+                if (p.strings("columns").isEmpty()) {
+                    names = names.stream().filter(n -> input.column(n).orElseThrow().kind().isNumeric()).toList();
+                }
+            } else if (strategy.equals("mode") && names.stream().anyMatch(n -> !Columns.textLike(input, n))) {
+                return null; // the mode of numbers or dates is counted from the values themselves
+            } else if (!strategy.equals("mode") && !strategy.equals("constant")) {
+                return null;
+            }
+            List<LearnedFrom.Need> needs = new ArrayList<>();
+            for (String n : names) {
+                switch (strategy) {
+                    case "mean" -> needs.add(LearnedFrom.Need.of(n, LearnedFrom.Kind.MEAN));
+                    case "median" -> needs.add(new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, 0.5));
+                    case "mode" -> needs.add(LearnedFrom.Need.of(n, LearnedFrom.Kind.COUNTS));
+                    default -> {
+                        // a constant needs nothing
+                    }
+                }
+            }
+            List<String> chosen = names;
+            return new LearnedFrom(needs, values -> {
+                Map<String, Object> byColumn = new LinkedHashMap<>();
+                for (int i = 0; i < chosen.size(); i++) {
+                    byColumn.put(chosen.get(i), switch (strategy) {
+                        case "mean", "median" -> LearnedFrom.number(values, needs.get(i));
+                        case "mode" -> {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Long> counts = (Map<String, Long>) values.get(needs.get(i));
+                            List<String> order = LearnedFrom.byFrequency(counts);
+                            yield order.isEmpty() ? null : order.get(0);
+                        }
+                        default -> p.string("value", "");
+                    });
+                }
+                return FittedState.perColumn(byColumn);
+            });
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("missing", "impute", "Fill missing values", "Replaces missing values with the "
                     + "column's mean, median or most frequent value (learned on the training rows), a constant, "
@@ -184,6 +237,11 @@ final class MissingTransforms {
     /** Adds a boolean column per chosen column: was the value missing? */
     static final class Indicator implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("missing", "indicator", "Add missing indicator", "Adds a true/false column "
                     + "<name>_was_missing for each chosen column, so a model can learn from missingness itself "
@@ -223,6 +281,11 @@ final class MissingTransforms {
 
     /** Turns sentinel values ("unknown", 999, -1…) into missing. */
     static final class Sentinels implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("missing", "sentinels", "Sentinels to missing", "Turns values that stand for "

@@ -24,6 +24,37 @@ abstract class NumericColumnsTransform implements Transform {
     /** What is learned from one column's present values (sorted ascending), as plain data. */
     abstract Map<String, Object> fitColumn(double[] sortedPresent);
 
+    /**
+     * The aggregates of a column that {@link #fitColumn} amounts to, for engines that learn from aggregates (null:
+     * it needs the values themselves).
+     */
+    List<LearnedFrom.Need> needs(String column) {
+        return null;
+    }
+
+    /** {@link #fitColumn}'s result from the aggregates {@link #needs} asked for. */
+    Map<String, Object> fromNeeds(String column, Map<LearnedFrom.Need, Object> values) {
+        throw new UnsupportedOperationException(spec().id() + " learns from the values themselves");
+    }
+
+    @Override
+    public LearnedFrom learnedFrom(TableSchema input, NodeParams params) throws NodeException {
+        List<String> names = Columns.chosen(input, params, COLUMNS, true);
+        List<LearnedFrom.Need> all = new ArrayList<>();
+        for (String n : names) {
+            List<LearnedFrom.Need> needs = needs(n);
+            if (needs == null) {
+                return null;
+            }
+            all.addAll(needs);
+        }
+        return new LearnedFrom(all, values -> {
+            Map<String, Object> byColumn = new LinkedHashMap<>();
+            names.forEach(n -> byColumn.put(n, fromNeeds(n, values)));
+            return FittedState.perColumn(byColumn);
+        });
+    }
+
     /** The new value of {@code x} (never called for missing values); NaN makes it missing. */
     abstract double apply(double x, Map<String, Object> stats);
 

@@ -90,6 +90,11 @@ final class OutlierTransforms {
 
     static final class Clip extends Bounded {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("outliers", "clip", "Clip outliers", "Caps values below the lower bound or "
                     + "above the upper bound at the bound (winsorising); bounds learned on the training rows.",
@@ -126,6 +131,11 @@ final class OutlierTransforms {
     }
 
     static final class Remove extends Bounded {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("outliers", "remove", "Remove outlier rows", "Removes rows with a value "

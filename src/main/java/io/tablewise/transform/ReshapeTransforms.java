@@ -232,6 +232,11 @@ final class ReshapeTransforms {
 
     static final class Unpivot implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("combine", "unpivot", "Unpivot", "Wide to long: each chosen column becomes "
                     + "rows of (variable = its name, value = its value), next to the kept columns.", List.of(

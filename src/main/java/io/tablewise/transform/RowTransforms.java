@@ -232,6 +232,11 @@ final class RowTransforms {
 
     static final class DropMissing implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("rows", "drop-missing", "Drop rows with missing values", "Removes rows that "
                     + "have a missing value in any (or all) of the chosen columns.", List.of(

@@ -23,6 +23,11 @@ final class ScaleTransforms {
     /** (x - mean) / std, learned on the fitting rows. */
     static final class Standard extends NumericColumnsTransform {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return scaleSpec("standard", "Standard scale", "Centres each column on its mean and divides by its "
                     + "standard deviation (population), both learned on the training rows; a constant column "
@@ -35,6 +40,18 @@ final class ScaleTransforms {
         }
 
         @Override
+        List<LearnedFrom.Need> needs(String c) {
+            return List.of(LearnedFrom.Need.of(c, LearnedFrom.Kind.MEAN), LearnedFrom.Need.of(c,
+                    LearnedFrom.Kind.POPULATION_STD));
+        }
+
+        @Override
+        Map<String, Object> fromNeeds(String c, Map<LearnedFrom.Need, Object> v) {
+            return Map.of("mean", LearnedFrom.number(v, needs(c).get(0)), "std", LearnedFrom.number(v,
+                    needs(c).get(1)));
+        }
+
+        @Override
         double apply(double x, Map<String, Object> s) {
             double sd = num(s, "std");
             return sd == 0 || Double.isNaN(sd) ? 0 : (x - num(s, "mean")) / sd;
@@ -43,6 +60,11 @@ final class ScaleTransforms {
 
     /** (x - min) / (max - min). */
     static final class MinMax extends NumericColumnsTransform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return scaleSpec("min-max", "Min-max scale", "Maps each column's training range onto 0..1 (values outside "
@@ -56,6 +78,17 @@ final class ScaleTransforms {
         }
 
         @Override
+        List<LearnedFrom.Need> needs(String c) {
+            return List.of(LearnedFrom.Need.of(c, LearnedFrom.Kind.MIN), LearnedFrom.Need.of(c, LearnedFrom.Kind.MAX));
+        }
+
+        @Override
+        Map<String, Object> fromNeeds(String c, Map<LearnedFrom.Need, Object> v) {
+            return Map.of("min", LearnedFrom.number(v, needs(c).get(0)), "max", LearnedFrom.number(v,
+                    needs(c).get(1)));
+        }
+
+        @Override
         double apply(double x, Map<String, Object> s) {
             double range = num(s, "max") - num(s, "min");
             return range == 0 || Double.isNaN(range) ? 0 : (x - num(s, "min")) / range;
@@ -64,6 +97,11 @@ final class ScaleTransforms {
 
     /** (x - median) / IQR. */
     static final class Robust extends NumericColumnsTransform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return scaleSpec("robust", "Robust scale", "Centres each column on its median and divides by its "
@@ -77,6 +115,20 @@ final class ScaleTransforms {
         }
 
         @Override
+        List<LearnedFrom.Need> needs(String c) {
+            return List.of(new LearnedFrom.Need(c, LearnedFrom.Kind.QUANTILE, 0.25),
+                    new LearnedFrom.Need(c, LearnedFrom.Kind.QUANTILE, 0.5),
+                    new LearnedFrom.Need(c, LearnedFrom.Kind.QUANTILE, 0.75));
+        }
+
+        @Override
+        Map<String, Object> fromNeeds(String c, Map<LearnedFrom.Need, Object> v) {
+            List<LearnedFrom.Need> n = needs(c);
+            return Map.of("median", LearnedFrom.number(v, n.get(1)), "iqr", LearnedFrom.number(v, n.get(2))
+                    - LearnedFrom.number(v, n.get(0)));
+        }
+
+        @Override
         double apply(double x, Map<String, Object> s) {
             double iqr = num(s, "iqr");
             return iqr == 0 || Double.isNaN(iqr) ? 0 : (x - num(s, "median")) / iqr;
@@ -85,6 +137,11 @@ final class ScaleTransforms {
 
     /** log, log1p or log10; learns nothing. */
     static final class Log extends NumericColumnsTransform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("scale", "log", "Log transform", "Takes the natural logarithm of x + 1 "
@@ -128,6 +185,11 @@ final class ScaleTransforms {
 
     /** Yeo-Johnson or Box-Cox with lambda by maximum likelihood, then standardised (as scikit-learn). */
     static final class Power extends NumericColumnsTransform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("scale", "power", "Power transform", "Makes skewed columns more "

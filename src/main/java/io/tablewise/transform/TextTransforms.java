@@ -79,6 +79,11 @@ final class TextTransforms {
 
     static final class Case extends TextRewrite {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("text", "case", "Change case", "Makes text lower case, upper case or title "
                     + "case (each word capitalised).", List.of(
@@ -109,6 +114,11 @@ final class TextTransforms {
 
     static final class Trim extends TextRewrite {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("text", "trim", "Trim spaces", "Removes spaces at both ends (including "
                     + "non-breaking and full-width spaces) and optionally collapses runs of spaces inside.",
@@ -129,6 +139,11 @@ final class TextTransforms {
     }
 
     static final class Replace extends TextRewrite {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("text", "replace", "Replace text", "Replaces every occurrence of a text (or a "
@@ -173,6 +188,11 @@ final class TextTransforms {
 
     static final class Pad extends TextRewrite {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("text", "pad", "Pad text", "Pads text on the left or right with a character up "
                     + "to a length (e.g. zip codes 501 → 00501); longer texts are kept.", List.of(
@@ -198,6 +218,11 @@ final class TextTransforms {
     }
 
     static final class Extract implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("text", "extract", "Extract with pattern", "Adds a column with the first match "
@@ -283,6 +308,11 @@ final class TextTransforms {
 
     static final class Length extends TextMeasure {
         @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
+        @Override
         public TransformSpec spec() {
             return new TransformSpec("text", "length", "Text length", "Adds <column>_length: the number of "
                     + "characters of each text (Korean syllables count one each).", List.of(
@@ -301,6 +331,11 @@ final class TextTransforms {
     }
 
     static final class Tokens extends TextMeasure {
+        @Override
+        public Reach reach() {
+            return Reach.ROW;
+        }
+
         @Override
         public TransformSpec spec() {
             return new TransformSpec("text", "tokens", "Token count", "Adds <column>_tokens: the number of words "

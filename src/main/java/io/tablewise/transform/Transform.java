@@ -43,4 +43,47 @@ public interface Transform {
     default boolean learns() {
         return false;
     }
+
+    /**
+     * How many rows one output row depends on, which says how an engine that splits the table into parts (Spark)
+     * may run {@link #apply}: on any part ({@link Reach#ROW}), on parts holding whole groups in time order
+     * ({@link Reach#GROUP}), or only on the whole table ({@link Reach#TABLE}: it needs an implementation of its own
+     * there).
+     */
+    enum Reach {
+        /** Each output row depends on one input row alone (or the row is kept or dropped by itself). */
+        ROW,
+        /** Each output row depends on the rows of its group before it, in time order. */
+        GROUP,
+        /** The output depends on the whole table (sorting, sampling, joining, rebalancing). */
+        TABLE
+    }
+
+    /** How many rows one output row depends on (whole table unless a transform says less). */
+    default Reach reach() {
+        return Reach.TABLE;
+    }
+
+    /** How many rows one output row depends on with these parameters (e.g. a fill from the previous row: all). */
+    default Reach reach(NodeParams params) {
+        return reach();
+    }
+
+    /** For a {@link Reach#GROUP} transform: the columns whose equal values make a group. */
+    default java.util.List<String> groupColumns(NodeParams params) {
+        return java.util.List.of();
+    }
+
+    /** For a {@link Reach#GROUP} transform: the columns that order each group's rows. */
+    default java.util.List<String> orderColumns(NodeParams params) {
+        return java.util.List.of();
+    }
+
+    /**
+     * For a learning transform: its state as a function of column aggregates, so an engine that cannot hand it the
+     * rows learns the same state; null when the state needs the rows themselves.
+     */
+    default LearnedFrom learnedFrom(TableSchema input, NodeParams params) throws NodeException {
+        return null;
+    }
 }

@@ -67,6 +67,21 @@ final class WindowTransforms {
 
     static final class Rolling implements Transform {
         @Override
+        public Reach reach() {
+            return Reach.GROUP;
+        }
+
+        @Override
+        public List<String> groupColumns(NodeParams p) {
+            return p.strings("groupBy");
+        }
+
+        @Override
+        public List<String> orderColumns(NodeParams p) {
+            return p.string("orderBy", "").isEmpty() ? List.of() : List.of(p.string("orderBy", ""));
+        }
+
+        @Override
         public TransformSpec spec() {
             List<io.tablewise.node.ParamSpec> params = new ArrayList<>(List.of(
                     Params.column("column", "Column", "The numeric column to aggregate."),
@@ -165,6 +180,21 @@ final class WindowTransforms {
     }
 
     static final class Shift implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.GROUP;
+        }
+
+        @Override
+        public List<String> groupColumns(NodeParams p) {
+            return p.strings("groupBy");
+        }
+
+        @Override
+        public List<String> orderColumns(NodeParams p) {
+            return p.string("orderBy", "").isEmpty() ? List.of() : List.of(p.string("orderBy", ""));
+        }
+
         @Override
         public TransformSpec spec() {
             List<io.tablewise.node.ParamSpec> params = new ArrayList<>(List.of(

@@ -97,6 +97,22 @@ class CliEndToEndTest {
     }
 
     @Test
+    void anotherEngineNotOnTheClassPathIsExplainedNotGuessed() throws Exception {
+        // the Spark engine is a separate artifact (src/spark): without its jar, say how to get it and run nothing
+        Outcome spark = cli("run", SAMPLE.toString(), "--out", dir.toString(), "--engine", "spark");
+        assertEquals(2, spark.code(), spark.err());
+        assertTrue(spark.err().contains("the spark engine is not on this installation's class path")
+                && spark.err().contains("spark-submit --class io.tablewise.Main"), spark.err());
+        assertTrue(!Files.exists(dir.resolve("output")), "nothing ran");
+        Outcome other = cli("run", SAMPLE.toString(), "--engine", "flink");
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("Engines: embedded, spark."), other.err());
+        Outcome stray = cli("run", SAMPLE.toString(), "--out", dir.toString(), "--master", "local[2]");
+        assertEquals(2, stray.code());
+        assertTrue(stray.err().contains("--master and --conf are settings of --engine spark"), stray.err());
+    }
+
+    @Test
     void profileWritesTheReportsAndPrintsTheHeadlines() throws Exception {
         Path data = SAMPLE.resolveSibling("data/customers.csv");
         Path html = dir.resolve("p.html");

@@ -38,67 +38,7 @@ class TransformContractTest {
     static Table churn;
 
     /** Parameters that make each transform do real work on the churn table. */
-    static final Map<String, Map<String, Object>> EXAMPLES = new LinkedHashMap<>();
-
-    static {
-        ex("columns.select", Map.of("columns", List.of("age", "region")));
-        ex("columns.drop", Map.of("columns", List.of("customer_id")));
-        ex("columns.rename", Map.of("names", Map.of("age", "나이")));
-        ex("columns.reorder", Map.of("columns", List.of("churned")));
-        ex("columns.change-type", Map.of("columns", List.of("age", "satisfaction"), "to", "text"));
-        ex("columns.duplicate", Map.of("column", "age"));
-        ex("columns.split", Map.of("column", "signup_date", "delimiter", "-", "parts", 3L));
-        ex("columns.merge", Map.of("columns", List.of("region", "plan"), "name", "region_plan"));
-        ex("rows.drop-duplicates", Map.of("columns", List.of("region", "plan")));
-        ex("rows.sort", Map.of("columns", List.of("satisfaction", "monthly_fee"), "descending", true));
-        ex("rows.sample", Map.of("fraction", 0.5, "stratifyBy", "churned"));
-        ex("rows.top-n", Map.of("column", "monthly_fee", "n", 3L, "groupBy", List.of("region")));
-        ex("rows.drop-missing", Map.of("columns", List.of("satisfaction")));
-        ex("rows.filter", Map.of("formula", "age >= 30 and region = '서울'"));
-        ex("formula.column", Map.of("name", "annual_fee", "formula", "monthly_fee * 12"));
-        ex("missing.impute", Map.of());
-        ex("missing.indicator", Map.of("columns", List.of("satisfaction")));
-        ex("missing.sentinels", Map.of("values", List.of("0", "unknown")));
-        ex("outliers.clip", Map.of());
-        ex("outliers.remove", Map.of("method", "robust"));
-        ex("encode.one-hot", Map.of("columns", List.of("region", "plan")));
-        ex("encode.ordinal", Map.of("columns", List.of("plan")));
-        ex("encode.frequency", Map.of("columns", List.of("region")));
-        ex("encode.target-mean", Map.of("columns", List.of("region"), "target", "churned"));
-        ex("encode.bin", Map.of("columns", List.of("age", "satisfaction")));
-        ex("scale.standard", Map.of());
-        ex("scale.min-max", Map.of());
-        ex("scale.robust", Map.of());
-        ex("scale.log", Map.of("columns", List.of("data_usage_gb", "support_calls")));
-        ex("scale.power", Map.of("columns", List.of("data_usage_gb", "satisfaction")));
-        ex("text.case", Map.of("columns", List.of("plan"), "to", "upper"));
-        ex("text.trim", Map.of("columns", List.of("region"), "collapse", true));
-        ex("text.replace", Map.of("columns", List.of("payment_method"), "find", "card", "replaceWith", "카드"));
-        ex("text.extract", Map.of("column", "customer_id", "pattern", "C0*(\\d+)"));
-        ex("text.length", Map.of("columns", List.of("region")));
-        ex("text.tokens", Map.of("columns", List.of("contract")));
-        ex("text.pad", Map.of("columns", List.of("support_calls"), "length", 3L));
-        ex("datetime.parse", Map.of("columns", List.of("signup_date")));
-        ex("datetime.parts", Map.of("column", "signup_date", "parts", List.of("year", "quarter", "weekday",
-                "week_of_year", "is_weekend")));
-        ex("datetime.difference", Map.of("start", "signup_date", "end", "signup_date", "unit", "weeks"));
-        ex("datetime.truncate", Map.of("columns", List.of("signup_date"), "to", "quarter"));
-        ex("window.rolling", Map.of("column", "monthly_fee", "function", "std", "rows", 5L, "groupBy",
-                List.of("region"), "orderBy", "signup_date"));
-        ex("window.shift", Map.of("column", "monthly_fee", "operation", "rank", "groupBy", List.of("plan")));
-        ex("combine.group-by", Map.of("by", List.of("region", "plan"), "columns", List.of("monthly_fee", "age"),
-                "aggregates", List.of("count", "mean", "distinct")));
-        ex("combine.pivot", Map.of("by", List.of("region"), "pivot", "plan", "value", "monthly_fee", "aggregate",
-                "mean"));
-        ex("combine.unpivot", Map.of("columns", List.of("age", "tenure_months")));
-        ex("balance.oversample", Map.of("target", "churned"));
-        ex("balance.undersample", Map.of("target", "churned", "ratio", 0.5));
-        ex("balance.smote", Map.of("target", "churned"));
-    }
-
-    private static void ex(String id, Map<String, Object> params) {
-        EXAMPLES.put("transform." + id, params);
-    }
+    static final Map<String, Map<String, Object>> EXAMPLES = TransformExamples.ON_CHURN;
 
     @BeforeAll
     static void load() throws Exception {
@@ -123,6 +63,30 @@ class TransformContractTest {
             out.add(new ArrayList<>(c.asList()));
         }
         return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void aStateLearnedFromAggregatesIsTheStateLearnedFromTheRows(Transform t) throws Exception {
+        NodeParams p = params(t);
+        LearnedFrom from = t.learnedFrom(TableSchema.of(churn), p);
+        if (from == null) {
+            assertTrue(!t.learns() || !List.of("transform.missing.impute", "transform.encode.one-hot",
+                    "transform.scale.standard", "transform.scale.min-max", "transform.scale.robust")
+                    .contains(t.spec().id()), t.spec().id() + " learns from aggregates");
+            return;
+        }
+        assertEquals(t.fit(churn, p).toJson(), from.fit(churn).toJson(), t.spec().id());
+        // the mode and a constant too, for the fill
+        if (t.spec().id().equals("transform.missing.impute")) {
+            for (Map<String, Object> other : List.<Map<String, Object>>of(Map.of("strategy", "mode", "columns",
+                    List.of("region", "plan", "paperless_billing")), Map.of("strategy", "mean"), Map.of("strategy",
+                    "constant", "value", "없음", "columns", List.of("region")))) {
+                NodeParams q = NodeParams.withDefaults(new TransformNode(t).descriptor(), other);
+                assertEquals(t.fit(churn, q).toJson(), t.learnedFrom(TableSchema.of(churn), q).fit(churn).toJson(),
+                        other.toString());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,109 @@
+package io.tablewise.transform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import io.tablewise.ml.Stats;
+
+/**
+ * What a learning transform needs from its training rows, as column aggregates, and how its fitted state follows
+ * from them. An engine that cannot hand the transform the rows (Spark, where they lie on many machines) computes the
+ * aggregates its own way and gets the same state; {@link #fit(Table)} computes them here, and a contract test pins
+ * it to the transform's own {@link Transform#fit}.
+ *
+ * @param needs the aggregates, each of one column
+ * @param state the fitted state from the aggregates' values (NaN for a number of no values, an empty map for the
+ *     counts of no values)
+ */
+public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedState> state) {
+    /** Copies the list. */
+    public LearnedFrom {
+        needs = List.copyOf(needs);
+    }
+
+    /** A kind of column aggregate over the present (non-missing) values. */
+    public enum Kind {
+        /** The mean of the numbers. */
+        MEAN,
+        /** The population standard deviation of the numbers. */
+        POPULATION_STD,
+        /** The smallest number. */
+        MIN,
+        /** The largest number. */
+        MAX,
+        /** The quantile {@code q} of the numbers, linearly interpolated between the closest ranks. */
+        QUANTILE,
+        /** How many times each text (or true/false) value occurs: a map from the value to its count. */
+        COUNTS
+    }
+
+    /**
+     * One aggregate.
+     *
+     * @param column the column
+     * @param kind what of it
+     * @param q for {@link Kind#QUANTILE}, which (0..1); else 0
+     */
+    public record Need(String column, Kind kind, double q) {
+        /** An aggregate without a quantile. */
+        public static Need of(String column, Kind kind) {
+            return new Need(column, kind, 0);
+        }
+    }
+
+    /** The state learned from {@code rows}, through the aggregates (as another engine computes them). */
+    public FittedState fit(Table rows) {
+        Map<Need, Object> values = new HashMap<>();
+        Map<String, double[]> sorted = new HashMap<>();
+        for (Need n : needs) {
+            if (n.kind() == Kind.COUNTS) {
+                values.put(n, counts(rows.column(n.column())));
+                continue;
+            }
+            double[] v = sorted.computeIfAbsent(n.column(), c -> Arrays.stream(Columns.numbers(rows, c))
+                    .filter(x -> !Double.isNaN(x)).sorted().toArray());
+            values.put(n, switch (n.kind()) {
+                case MEAN -> Stats.mean(v);
+                case POPULATION_STD -> Stats.populationStd(v);
+                case MIN -> v.length == 0 ? Double.NaN : v[0];
+                case MAX -> v.length == 0 ? Double.NaN : v[v.length - 1];
+                case QUANTILE -> Stats.quantile(v, n.q());
+                case COUNTS -> throw new IllegalStateException();
+            });
+        }
+        return state.apply(values);
+    }
+
+    /** Each present value's count, as text (true/false for booleans). */
+    static Map<String, Long> counts(Column<?> c) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < c.size(); i++) {
+            String v = Cells.text(c, i);
+            if (v != null) {
+                out.merge(v, 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** The values of a count map, most frequent first, ties in text order (how one-hot and the mode choose). */
+    public static List<String> byFrequency(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort((a, b) -> !a.getValue().equals(b.getValue()) ? Long.compare(b.getValue(), a.getValue())
+                : a.getKey().compareTo(b.getKey()));
+        return entries.stream().map(Map.Entry::getKey).toList();
+    }
+
+    /** A number aggregate's value: NaN when there were no values. */
+    public static double number(Map<Need, Object> values, Need n) {
+        return values.get(n) instanceof Number x ? x.doubleValue() : Double.NaN;
+    }
+}

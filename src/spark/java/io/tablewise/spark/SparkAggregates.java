@@ -1,0 +1,74 @@
+package io.tablewise.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+import io.tablewise.transform.LearnedFrom;
+
+/**
+ * The column aggregates a learning transform needs ({@link LearnedFrom}), computed by Spark over every training row
+ * where it lies: one pass for the numbers (mean, population deviation, min, max, exact percentiles), one grouping per
+ * counted column. Missing values are left out as the engine leaves them out.
+ */
+final class SparkAggregates {
+    private SparkAggregates() {
+    }
+
+    static Map<LearnedFrom.Need, Object> compute(Dataset<Row> rows, List<LearnedFrom.Need> needs) {
+        Map<LearnedFrom.Need, Object> out = new HashMap<>();
+        List<LearnedFrom.Need> numeric = new ArrayList<>();
+        List<Column> aggregates = new ArrayList<>();
+        for (LearnedFrom.Need n : needs) {
+            if (n.kind() == LearnedFrom.Kind.COUNTS) {
+                out.put(n, counts(rows, n.column()));
+                continue;
+            }
+            Column x = col(quoted(n.column())).cast("double");
+            Column present = functions.when(x.isNaN(), null).otherwise(x);
+            numeric.add(n);
+            aggregates.add(switch (n.kind()) {
+                case MEAN -> functions.avg(present);
+                case POPULATION_STD -> functions.stddev_pop(present);
+                case MIN -> functions.min(present);
+                case MAX -> functions.max(present);
+                case QUANTILE -> expr("percentile(" + quoted(n.column()) + ", " + n.q() + ")");
+                case COUNTS -> throw new IllegalStateException();
+            });
+        }
+        if (!aggregates.isEmpty()) {
+            Row r = rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+                    .first();
+            for (int i = 0; i < numeric.size(); i++) {
+                out.put(numeric.get(i), r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue());
+            }
+        }
+        return out;
+    }
+
+    /** Each present value's count, as text; blank texts count as missing, as in the engine. */
+    private static Map<String, Long> counts(Dataset<Row> rows, String column) {
+        Column text = col(quoted(column)).cast("string");
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Row r : rows.select(text.as("v")).where(col("v").isNotNull().and(functions.not(col("v")
+                .rlike("^\\s*$")))).groupBy("v").count().collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+
+    /** A column name as Spark reads it (back-quoted, so dots and spaces are part of the name). */
+    static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

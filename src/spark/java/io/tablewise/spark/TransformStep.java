@@ -1,0 +1,136 @@
+package io.tablewise.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.TableSchema;
+import io.tablewise.transform.FittedState;
+import io.tablewise.transform.LearnedFrom;
+import io.tablewise.transform.Transform;
+import io.tablewise.transform.TransformCatalog;
+import io.tablewise.transform.TransformContext;
+import io.tablewise.transform.TransformNode;
+
+/**
+ * One transform of the catalogue on a Spark table, carried out by the transform itself: its state learned from
+ * Spark aggregates of every row ({@link LearnedFrom}, the same state JSON as the embedded engine's), then its own
+ * {@code apply} on each part of the table — any part for a row transform, parts holding whole groups in time order for
+ * a window transform. One description of each transform, two engines, the same values.
+ */
+final class TransformStep {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TransformStep() {
+    }
+
+    /** Why {@code t} with {@code p} cannot run on Spark, or null when it can. */
+    static String refusal(Transform t, NodeParams p, TableSchema input) throws NodeException {
+        Transform.Reach reach = t.reach(p);
+        if (reach == Transform.Reach.TABLE) {
+            return "needs the whole table at once";
+        }
+        if (reach == Transform.Reach.GROUP && t.orderColumns(p).isEmpty()) {
+            return "needs 'Ordered by' on Spark, where rows have no order of their own";
+        }
+        if (t.learns() && input != null && t.learnedFrom(input, p) == null) {
+            return "learns from the values themselves with these settings";
+        }
+        return null;
+    }
+
+    /** The state learned on {@code rows}: from Spark aggregates, or (a transform that learns nothing) from the schema. */
+    static FittedState fit(Transform t, NodeParams p, Dataset<Row> rows) throws NodeException {
+        Table empty = SparkTables.empty(rows.schema());
+        if (!t.learns()) {
+            return t.fit(empty, p);
+        }
+        LearnedFrom from = t.learnedFrom(TableSchema.of(empty), p);
+        return from.state().apply(SparkAggregates.compute(rows, from.needs()));
+    }
+
+    /** The transformed table (lazy: Spark computes it when an output needs it). */
+    static Dataset<Row> apply(Transform t, NodeParams p, FittedState state, Dataset<Row> rows,
+                              CollectionAccumulator<String> warnings) throws NodeException {
+        Table empty = SparkTables.empty(rows.schema());
+        t.outputSchema(TableSchema.of(empty), p);
+        StructType out = SparkTables.schema(t.apply(empty, p, state, TransformContext.NONE));
+        Dataset<Row> parts = rows;
+        if (t.reach(p) == Transform.Reach.GROUP) {
+            List<Column> group = new ArrayList<>();
+            t.groupColumns(p).forEach(g -> group.add(col(SparkAggregates.quoted(g))));
+            List<Column> order = new ArrayList<>(group);
+            t.orderColumns(p).forEach(o -> order.add(col(SparkAggregates.quoted(o)).asc_nulls_last()));
+            parts = (group.isEmpty() ? rows.repartition(1) : rows.repartition(group.toArray(Column[]::new)))
+                    .sortWithinPartitions(order.toArray(Column[]::new));
+        }
+        String params;
+        try {
+            params = JSON.writeValueAsString(p.asMap());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("parameters are plain data", e);
+        }
+        return parts.mapPartitions(new OnPart(t.spec().id(), params, state.toJson(), rows.schema(), out, warnings),
+                Encoders.row(out));
+    }
+
+    /** The transform on one part, in an executor: rows to a table, the transform, the table back to rows. */
+    static final class OnPart implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String params;
+        private final String state;
+        private final StructType in;
+        private final StructType out;
+        private final CollectionAccumulator<String> warnings;
+
+        OnPart(String id, String params, String state, StructType in, StructType out,
+               CollectionAccumulator<String> warnings) {
+            this.id = id;
+            this.params = params;
+            this.state = state;
+            this.in = in;
+            this.out = out;
+            this.warnings = warnings;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) throws Exception {
+            Transform t = TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no transform " + id + " in this engine"));
+            NodeParams p = NodeParams.withDefaults(new TransformNode(t).descriptor(), JSON.readValue(params,
+                    new TypeReference<Map<String, Object>>() { }));
+            Table part = SparkTables.table(in, rows);
+            Table done = t.apply(part, p, FittedState.fromJson(state), new TransformContext() {
+                @Override
+                public void warn(String message) {
+                    warnings.add(message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
+            return SparkTables.rows(done, out).iterator();
+        }
+    }
+}
