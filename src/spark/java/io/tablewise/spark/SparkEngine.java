@@ -33,6 +33,8 @@ import io.tablewise.transform.FittedState;
 import io.tablewise.transform.Transform;
 import io.tablewise.transform.TransformNode;
 
+import tech.tablesaw.api.Table;
+
 /**
  * The flow on Apache Spark. The embedded engine validates it (parameters, columns, paths); every node must then have
  * a Spark implementation — files in and out, and each transform whose rows can be split ({@link TransformStep}) —
@@ -41,6 +43,9 @@ import io.tablewise.transform.TransformNode;
 public final class SparkEngine implements ExternalEngine {
     private static final Set<String> FILE_NODES = Set.of("data.import.csv", "data.import.parquet", "data.export.csv",
             "data.export.parquet");
+    /** Run by the embedded engine on the driver, on rows brought there (all of them up to a cap). */
+    private static final Set<String> DRIVER_NODES = Set.of("model.build", "model.export", "insights.report",
+            "insights.export");
 
     @Override
     public String name() {
@@ -64,7 +69,7 @@ public final class SparkEngine implements ExternalEngine {
         SparkSession spark = session(request.settings());
         CollectionAccumulator<String> warnings = spark.sparkContext().collectionAccumulator("tablewise warnings");
         List<NodeOutcome> done = new ArrayList<>();
-        Map<String, Dataset<Row>> outputs = new HashMap<>();
+        Map<String, Object> outputs = new HashMap<>();
         String id = null;
         try {
             for (String node : new FlowGraph(request.flow()).topologicalOrder()) {
@@ -72,9 +77,9 @@ public final class SparkEngine implements ExternalEngine {
                 NodeInstance n = request.flow().node(node).orElseThrow();
                 progress.accept("spark: " + node + " (" + n.type() + ")");
                 NodeParams p = report.params().get(node);
-                Dataset<Row> in = input(request.flow(), node, outputs);
-                String note = step(spark, registry.find(n.type()).orElseThrow(), p, in, request, report, node,
-                        outputs, warnings);
+                NodeType type = registry.find(n.type()).orElseThrow();
+                String note = DRIVER_NODES.contains(n.type()) ? onDriver(type, p, request, report, node, outputs,
+                        progress) : step(spark, type, p, request, report, node, outputs, warnings);
                 done.add(new NodeOutcome(node, n.type(), note));
             }
             new LinkedHashSet<>(warnings.value()).stream().limit(20).forEach(w -> progress.accept("warning: " + w));
@@ -100,7 +105,8 @@ public final class SparkEngine implements ExternalEngine {
                 } catch (NodeException e) {
                     why = e.getMessage();
                 }
-            } else if (!FILE_NODES.contains(n.type())) {
+            } else if (!FILE_NODES.contains(n.type()) && !DRIVER_NODES.contains(n.type())
+                    && !n.type().equals("model.predict")) {
                 why = "has no Spark implementation yet";
             }
             if (why != null) {
@@ -122,14 +128,103 @@ public final class SparkEngine implements ExternalEngine {
         return null;
     }
 
-    private static Dataset<Row> input(Flow flow, String node, Map<String, Dataset<Row>> outputs) {
-        return flow.incoming(node).stream().findFirst().map(e -> outputs.get(e.from().node() + "/" + e.from()
-                .port())).orElse(null);
+    /** What reached a node's input port. */
+    private static Object input(Flow flow, String node, String port, Map<String, Object> outputs) {
+        return flow.incoming(node).stream().filter(e -> e.to().port().equals(port)).findFirst()
+                .map(e -> outputs.get(e.from().node() + "/" + e.from().port())).orElse(null);
     }
 
-    private static String step(SparkSession spark, NodeType type, NodeParams p, Dataset<Row> in, Request request,
-                               ValidationReport report, String node, Map<String, Dataset<Row>> outputs,
-                               CollectionAccumulator<String> warnings) throws NodeException, java.io.IOException {
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> rows(Flow flow, String node, Map<String, Object> outputs) {
+        return (Dataset<Row>) input(flow, node, "table", outputs);
+    }
+
+    /**
+     * A node run by the embedded engine on the driver: its tables collected (all rows up to the cap, else a seeded
+     * sample, said), for a model build with the transforms right upstream as its lineage, so it refits them on its
+     * own training rows exactly as the embedded engine does.
+     */
+    @SuppressWarnings("unchecked")
+    private static String onDriver(NodeType type, NodeParams p, Request request, ValidationReport report, String node,
+                                   Map<String, Object> outputs, Consumer<String> progress) throws NodeException {
+        Flow flow = request.flow();
+        long cap = Long.parseLong(request.settings().getOrDefault("conf.tablewise.driverRows",
+                String.valueOf(DriverNode.DEFAULT_CAP)));
+        Map<String, Object> inputs = new HashMap<>();
+        Map<String, io.tablewise.node.Lineage> lineage = new HashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (Edge e : flow.incoming(node)) {
+            Object value = outputs.get(e.from().node() + "/" + e.from().port());
+            if (!(value instanceof Dataset<?> d)) {
+                inputs.put(e.to().port(), value);
+                continue;
+            }
+            if (type.descriptor().id().equals("model.build")) {
+                Upstream up = upstream(flow, e, outputs);
+                DriverNode.Collected raw = DriverNode.collect(up.rows(), cap, p.string("target", null));
+                if (raw.sampled() != null) {
+                    notes.add("trained " + raw.sampled());
+                }
+                List<io.tablewise.node.Lineage.Step> steps = new ArrayList<>();
+                Table t = raw.table();
+                for (NodeInstance n : up.chain()) {
+                    TransformNode tn = (TransformNode) NodeRegistry.builtIn().find(n.type()).orElseThrow();
+                    NodeParams np = report.params().get(n.id());
+                    steps.add(new io.tablewise.node.Lineage.Step(tn, np, t));
+                    t = tn.transform().apply(t, np, tn.transform().fit(t, np), io.tablewise.transform
+                            .TransformContext.NONE);
+                }
+                inputs.put(e.to().port(), t);
+                lineage.put(e.to().port(), new io.tablewise.node.Lineage(steps));
+            } else {
+                DriverNode.Collected c = DriverNode.collect((Dataset<Row>) d, cap, null);
+                if (c.sampled() != null) {
+                    notes.add("computed " + c.sampled());
+                }
+                inputs.put(e.to().port(), c.table());
+            }
+        }
+        DriverNode context = new DriverNode(node, p, inputs, lineage, request.policy().withOutputDir(request
+                .outputDir()));
+        Map<String, Object> made = context.run(type);
+        made.forEach((port, value) -> outputs.put(node + "/" + port, value));
+        context.said().forEach(line -> progress.accept(node + ": " + line));
+        List<String> summary = new ArrayList<>(notes);
+        context.said().stream().filter(l -> !l.startsWith("warning:")).findFirst().ifPresent(summary::add);
+        return summary.isEmpty() ? "done on the driver" : String.join("; ", summary);
+    }
+
+    /**
+     * The transforms right upstream of a node (nearest last) and the rows they started from.
+     *
+     * @param chain the transform nodes, farthest first
+     * @param rows the rows the first of them received
+     */
+    private record Upstream(List<NodeInstance> chain, Dataset<Row> rows) {
+    }
+
+    /** Walks from the edge into a node up through single-input transform nodes to the rows they started from. */
+    @SuppressWarnings("unchecked")
+    private static Upstream upstream(Flow flow, Edge into, Map<String, Object> outputs) {
+        List<NodeInstance> chain = new ArrayList<>();
+        Edge edge = into;
+        while (true) {
+            NodeInstance n = flow.node(edge.from().node()).orElseThrow();
+            List<Edge> in = flow.incoming(n.id());
+            if (!(NodeRegistry.builtIn().find(n.type()).orElseThrow() instanceof TransformNode) || in.size() != 1) {
+                java.util.Collections.reverse(chain);
+                return new Upstream(chain, (Dataset<Row>) outputs.get(edge.from().node() + "/" + edge.from()
+                        .port()));
+            }
+            chain.add(n);
+            edge = in.get(0);
+        }
+    }
+
+    private static String step(SparkSession spark, NodeType type, NodeParams p, Request request,
+                               ValidationReport report, String node, Map<String, Object> outputs,
+                               CollectionAccumulator<String> warnings) throws Exception {
+        Dataset<Row> in = rows(request.flow(), node, outputs);
         switch (type.descriptor().id()) {
             case "data.import.csv" -> {
                 Path file = request.policy().read(p.string("path", ""));
@@ -153,6 +248,15 @@ public final class SparkEngine implements ExternalEngine {
                         Set.of());
                 SparkFiles.writeParquet(in, file);
                 return "wrote " + file.getFileName();
+            }
+            case "model.predict" -> {
+                Object model = input(request.flow(), node, "model", outputs);
+                if (!(model instanceof io.tablewise.model.TrainedModel m)) {
+                    throw new NodeException("model", "on Spark, Predict scores with classification and regression "
+                            + "models; this is " + ((io.tablewise.model.BuiltModel) model).kind());
+                }
+                outputs.put(node + "/table", ScoreStep.score(m, in, warnings));
+                return "scored each part with the model";
             }
             default -> {
                 Transform t = ((TransformNode) type).transform();

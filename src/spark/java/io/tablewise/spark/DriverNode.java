@@ -1,0 +1,141 @@
+package io.tablewise.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.engine.PathPolicy;
+import io.tablewise.node.Lineage;
+import io.tablewise.node.NodeContext;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.NodeType;
+
+/**
+ * A node the embedded engine runs on the driver, on rows collected from Spark: building a model (on every training
+ * row when they fit the driver's cap, else on a sample of them, stratified by the target, said), the insights report
+ * (likewise), writing a model or report. Its inputs are tables and models; its messages come back as the run's.
+ */
+final class DriverNode implements NodeContext {
+    /** The most rows brought to the driver (tablewise.driverRows): beyond it, a seeded sample. */
+    static final long DEFAULT_CAP = 2_000_000;
+
+    private final String id;
+    private final NodeParams params;
+    private final Map<String, Object> inputs;
+    private final Map<String, Lineage> lineage;
+    private final PathPolicy policy;
+    private final List<String> said = new ArrayList<>();
+
+    DriverNode(String id, NodeParams params, Map<String, Object> inputs, Map<String, Lineage> lineage,
+               PathPolicy policy) {
+        this.id = id;
+        this.params = params;
+        this.inputs = new HashMap<>(inputs);
+        this.lineage = new HashMap<>(lineage);
+        this.policy = policy;
+    }
+
+    /** Runs {@code type} here; returns its outputs. */
+    Map<String, Object> run(NodeType type) throws NodeException {
+        return type.execute(this);
+    }
+
+    /** What the node said (information and warnings), in order. */
+    List<String> said() {
+        return said;
+    }
+
+    /**
+     * The rows of {@code rows} on the driver: all of them when there are at most {@code cap}, else a seeded sample
+     * of about {@code cap} (stratified by {@code stratify} when given), with a note saying so.
+     */
+    static Collected collect(Dataset<Row> rows, long cap, String stratify) {
+        long all = rows.count();
+        Dataset<Row> taken = rows;
+        if (all > cap) {
+            double fraction = (double) cap / all;
+            if (stratify != null && java.util.Arrays.asList(rows.columns()).contains(stratify)) {
+                Map<Object, Double> fractions = new HashMap<>();
+                for (Row r : rows.select(SparkAggregates.quoted(stratify)).distinct().collectAsList()) {
+                    fractions.put(r.get(0), fraction);
+                }
+                taken = rows.stat().sampleBy(org.apache.spark.sql.functions.col(SparkAggregates.quoted(stratify)),
+                        fractions, 42L);
+            } else {
+                taken = rows.sample(false, fraction, 42L);
+            }
+        }
+        Table t = SparkTables.table(rows.schema(), taken.toLocalIterator());
+        return new Collected(t, all, all > cap ? String.format(java.util.Locale.ROOT, "on %,d of %,d rows (a seeded "
+                + "sample%s; tablewise.driverRows=%,d)", t.rowCount(), all, stratify == null ? ""
+                : " stratified by " + stratify, cap) : null);
+    }
+
+    /**
+     * Rows brought to the driver.
+     *
+     * @param table the rows
+     * @param all how many there are on Spark
+     * @param sampled how they were sampled, in words; null when they are all there
+     */
+    record Collected(Table table, long all, String sampled) {
+    }
+
+    @Override
+    public String nodeId() {
+        return id;
+    }
+
+    @Override
+    public NodeParams params() {
+        return params;
+    }
+
+    @Override
+    public <T> T input(String port, Class<T> type) {
+        return type.cast(inputs.get(port));
+    }
+
+    @Override
+    public Lineage lineage(String port) {
+        return lineage.getOrDefault(port, Lineage.NONE);
+    }
+
+    @Override
+    public Path resolveInput(String relativeOrAbsolute) {
+        return policy.read(relativeOrAbsolute);
+    }
+
+    @Override
+    public Path resolveOutput(String relativeOrAbsolute) {
+        return policy.write(relativeOrAbsolute, java.util.Set.of());
+    }
+
+    @Override
+    public void progress(double fraction, String message) {
+        // the driver's work is short next to Spark's; Spark shows its own progress
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return Thread.currentThread().isInterrupted();
+    }
+
+    @Override
+    public void warn(String message) {
+        said.add("warning: " + message);
+    }
+
+    @Override
+    public void info(String message) {
+        said.add(message);
+    }
+}

@@ -1,0 +1,107 @@
+package io.tablewise.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.CollectionAccumulator;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.model.ModelFiles;
+import io.tablewise.model.Predictor;
+import io.tablewise.model.TrainedModel;
+
+/**
+ * Batch scoring on Spark with Tablewise's own scorer: the model folder (fitted chain, trees) is broadcast once, each
+ * executor loads it once, and each part of the table is scored by {@link Predictor} — the same code, the same numbers
+ * as the embedded engine and the endpoint.
+ */
+final class ScoreStep {
+    private ScoreStep() {
+    }
+
+    static Dataset<Row> score(TrainedModel model, Dataset<Row> rows, CollectionAccumulator<String> warnings)
+            throws IOException, io.tablewise.node.NodeException {
+        Map<String, byte[]> files = folder(model);
+        Broadcast<Map<String, byte[]>> shared = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
+                .sparkContext()).broadcast(files);
+        StructType out = SparkTables.schema(Predictor.predict(model, SparkTables.empty(rows.schema()), w -> { }));
+        return rows.mapPartitions(new OnPart(shared, Integer.toHexString(java.util.Arrays.deepHashCode(
+                files.values().toArray())) + files.size(), rows.schema(), out, warnings), Encoders.row(out));
+    }
+
+    /** The model folder's files by relative path. */
+    private static Map<String, byte[]> folder(TrainedModel model) throws IOException {
+        Path dir = Files.createTempDirectory("tablewise-model-");
+        try {
+            Path m = dir.resolve("model");
+            ModelFiles.save(model, m);
+            Map<String, byte[]> out = new java.util.TreeMap<>();
+            try (Stream<Path> walk = Files.walk(m)) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    out.put(m.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                }
+            }
+            return out;
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** Scores one part in an executor. */
+    static final class OnPart implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        /** Models loaded in this executor, by the broadcast's key. */
+        private static final Map<String, TrainedModel> LOADED = new ConcurrentHashMap<>();
+        private final Broadcast<Map<String, byte[]>> files;
+        private final String key;
+        private final StructType in;
+        private final StructType out;
+        private final CollectionAccumulator<String> warnings;
+
+        OnPart(Broadcast<Map<String, byte[]>> files, String key, StructType in, StructType out,
+               CollectionAccumulator<String> warnings) {
+            this.files = files;
+            this.key = key;
+            this.in = in;
+            this.out = out;
+            this.warnings = warnings;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) throws Exception {
+            TrainedModel model = LOADED.computeIfAbsent(key, k -> load(files.value()));
+            Table part = SparkTables.table(in, rows);
+            return SparkTables.rows(Predictor.predict(model, part, warnings::add), out).iterator();
+        }
+
+        private static TrainedModel load(Map<String, byte[]> files) {
+            try {
+                Path dir = Files.createTempDirectory("tablewise-model-").resolve("model");
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    Path p = dir.resolve(f.getKey());
+                    Files.createDirectories(p.getParent());
+                    Files.write(p, f.getValue());
+                }
+                return ModelFiles.load(dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not load the model in an executor", e);
+            }
+        }
+    }
+}
