@@ -92,6 +92,33 @@ public final class CsvExportNode extends FileExportNode {
         });
     }
 
+    /**
+     * The node's CSV text of {@code part}'s rows (each ended by the line ending), or with {@code header} of its
+     * column names only: how another engine that writes a table in parts writes exactly this node's file.
+     */
+    public static String text(Table part, NodeParams p, boolean header) {
+        String d = p.string("delimiter", ",");
+        char delimiter = d.equals("tab") ? '\t' : d.charAt(0);
+        String eol = p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n";
+        boolean guard = p.bool("guardFormulas", true);
+        try {
+            if (!header) {
+                return format(part.columns(), 0, part.rowCount(), delimiter, eol, guard);
+            }
+            java.io.StringWriter w = new java.io.StringWriter();
+            for (int c = 0; c < part.columnCount(); c++) {
+                if (c > 0) {
+                    w.write(delimiter);
+                }
+                writeField(w, guard ? FormulaGuard.guard(part.column(c).name()) : part.column(c).name(), delimiter);
+            }
+            w.write(eol);
+            return w.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+    }
+
     /** Rows per block: formatted in parallel, written in order. */
     private static final int BLOCK = 32_768;
 

@@ -50,6 +50,9 @@ public final class CsvImportNode extends FileImportNode {
 
     @Override
     ImportResult read(Path file, NodeParams params, long rowLimit, ProgressMonitor monitor) throws NodeException {
+        if (rowLimit <= 0 && params.integer("sampleRows", 0) <= 0) {
+            MemoryCheck.fits(file, Runtime.getRuntime());
+        }
         try {
             return new DelimitedReader().read(file, options(params), monitor);
         } catch (ImportException e) {

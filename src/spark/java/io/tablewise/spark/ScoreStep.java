@@ -33,12 +33,39 @@ final class ScoreStep {
 
     static Dataset<Row> score(TrainedModel model, Dataset<Row> rows, CollectionAccumulator<String> warnings)
             throws IOException, io.tablewise.node.NodeException {
+        rows = partsForChain(model, rows);
         Map<String, byte[]> files = folder(model);
         Broadcast<Map<String, byte[]>> shared = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
                 .sparkContext()).broadcast(files);
         StructType out = SparkTables.schema(Predictor.predict(model, SparkTables.empty(rows.schema()), w -> { }));
         return rows.mapPartitions(new OnPart(shared, Integer.toHexString(java.util.Arrays.deepHashCode(
                 files.values().toArray())) + files.size(), rows.schema(), out, warnings), Encoders.row(out));
+    }
+
+    /**
+     * The rows split so that each part can replay the model's fitted chain alone: as they are when every step looks
+     * at its row only; by the groups of its window steps (all with the same groups, of columns the rows have) so
+     * each group's rows lie in one part; otherwise refused, naming the step.
+     */
+    static Dataset<Row> partsForChain(TrainedModel model, Dataset<Row> rows) throws io.tablewise.node.NodeException {
+        java.util.List<String> groups = null;
+        for (io.tablewise.transform.TransformChain.Step s : model.chain().steps()) {
+            io.tablewise.transform.Transform.Reach reach = s.transform().reach(s.params());
+            if (reach == io.tablewise.transform.Transform.Reach.ROW) {
+                continue;
+            }
+            java.util.List<String> g = s.transform().groupColumns(s.params());
+            boolean usable = reach == io.tablewise.transform.Transform.Reach.GROUP && !g.isEmpty()
+                    && java.util.Arrays.asList(rows.columns()).containsAll(g) && (groups == null || groups.equals(g));
+            if (!usable) {
+                throw new io.tablewise.node.NodeException("model", "the model replays '" + s.transform().spec()
+                        .title() + "', which looks at rows other than the one scored in a way Spark cannot split; "
+                        + "score these rows with the embedded engine");
+            }
+            groups = g;
+        }
+        return groups == null ? rows : rows.repartition(groups.stream().map(c -> org.apache.spark.sql.functions.col(
+                SparkAggregates.quoted(c))).toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /** The model folder's files by relative path. */

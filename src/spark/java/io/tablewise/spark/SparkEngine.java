@@ -190,7 +190,7 @@ public final class SparkEngine implements ExternalEngine {
         made.forEach((port, value) -> outputs.put(node + "/" + port, value));
         context.said().forEach(line -> progress.accept(node + ": " + line));
         List<String> summary = new ArrayList<>(notes);
-        context.said().stream().filter(l -> !l.startsWith("warning:")).findFirst().ifPresent(summary::add);
+        context.said().stream().filter(l -> !l.startsWith("warning:")).reduce((a, b) -> b).ifPresent(summary::add);
         return summary.isEmpty() ? "done on the driver" : String.join("; ", summary);
     }
 

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -97,22 +98,72 @@ final class SparkFiles {
                 .toArray(Column[]::new));
     }
 
-    /** The rows as one CSV file (the node's separator, encoding, line ending and header), moved into place. */
-    static void writeCsv(Dataset<Row> rows, Path target, NodeParams p) throws IOException {
-        String sep = p.string("delimiter", ",");
+    /**
+     * The rows as one CSV file written exactly as the embedded Export CSV node writes it (its formatting of numbers,
+     * dates and quotes, its formula guard, separator and line ending): each part formatted by the node's own code in
+     * the executors, the header first, moved into place when the job succeeded.
+     */
+    static void writeCsv(Dataset<Row> rows, Path target, NodeParams p) throws IOException, NodeException {
         String encoding = p.string("encoding", "UTF-8");
-        writeOne(rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", p.bool("header", true))
-                .option("sep", sep.equals("tab") ? "\t" : sep)
-                .option("encoding", encoding.startsWith("UTF-8") ? "UTF-8" : encoding)
-                .option("lineSep", p.string("lineEnding", "crlf").equals("crlf") ? "\r\n" : "\n")
-                .option("nullValue", "").option("emptyValue", "").option("dateFormat", "yyyy-MM-dd")
-                .option("timestampNTZFormat", "yyyy-MM-dd'T'HH:mm:ss[.SSSSSS]"), target, ".csv");
+        if (!encoding.startsWith("UTF-8")) {
+            throw new NodeException("encoding", "Spark writes text as UTF-8; choose UTF-8 (or UTF-8 with BOM for "
+                    + "older Excel), or write the file with the embedded engine");
+        }
+        String eol = p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n";
+        String header = p.bool("header", true) ? withoutEnd(io.tablewise.data.CsvExportNode.text(SparkTables.empty(
+                rows.schema()), p, true), eol) : "";
+        if (encoding.equals("UTF-8 with BOM")) {
+            header = "\uFEFF" + header;
+        }
+        String params;
+        try {
+            params = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(p.asMap());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("parameters are plain data", e);
+        }
+        Dataset<String> blocks = rows.mapPartitions(new CsvPart(rows.schema(), params), Encoders.STRING());
+        // each record is a block of lines without its last line end, which the writer adds; the header goes first
+        writeOne(blocks.coalesce(1).write().mode(SaveMode.Overwrite).option("lineSep", eol), target, ".txt",
+                header.isEmpty() ? null : (header + eol).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String withoutEnd(String text, String eol) {
+        return text.endsWith(eol) ? text.substring(0, text.length() - eol.length()) : text;
+    }
+
+    /** One part's rows as the node's CSV text, in an executor. */
+    static final class CsvPart implements org.apache.spark.api.java.function.MapPartitionsFunction<Row, String> {
+        private static final long serialVersionUID = 1L;
+        private final org.apache.spark.sql.types.StructType schema;
+        private final String params;
+
+        CsvPart(org.apache.spark.sql.types.StructType schema, String params) {
+            this.schema = schema;
+            this.params = params;
+        }
+
+        @Override
+        public java.util.Iterator<String> call(java.util.Iterator<Row> rows) throws Exception {
+            NodeParams p = NodeParams.withDefaults(new io.tablewise.data.CsvExportNode().descriptor(),
+                    new com.fasterxml.jackson.databind.ObjectMapper().readValue(params,
+                            new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+            List<String> out = new ArrayList<>();
+            while (rows.hasNext()) { // in blocks, so a large part is never one string
+                List<Row> block = new ArrayList<>();
+                while (rows.hasNext() && block.size() < 32_768) {
+                    block.add(rows.next());
+                }
+                out.add(withoutEnd(io.tablewise.data.CsvExportNode.text(SparkTables.table(schema, block.iterator()), p,
+                        false), p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n"));
+            }
+            return out.iterator();
+        }
     }
 
     /** The rows as Parquet: one file when the target ends in .parquet, else a folder of parts. */
     static void writeParquet(Dataset<Row> rows, Path target) throws IOException {
         if (target.getFileName().toString().endsWith(".parquet")) {
-            writeOne(rows.coalesce(1).write().mode(SaveMode.Overwrite), target, ".parquet");
+            writeOne(rows.coalesce(1).write().mode(SaveMode.Overwrite), target, ".parquet", null);
             return;
         }
         Path temp = temporary(target);
@@ -124,12 +175,13 @@ final class SparkFiles {
         }
     }
 
-    private static void writeOne(org.apache.spark.sql.DataFrameWriter<Row> writer, Path target, String suffix)
-            throws IOException {
+    /** Writes one part file, then moves it (after {@code head} when given) to the target. */
+    private static void writeOne(org.apache.spark.sql.DataFrameWriter<?> writer, Path target, String suffix,
+                                 byte[] head) throws IOException {
         Path temp = temporary(target);
         try {
-            if (suffix.equals(".csv")) {
-                writer.csv(temp.toUri().toString());
+            if (suffix.equals(".txt")) {
+                writer.text(temp.toUri().toString());
             } else {
                 writer.parquet(temp.toUri().toString());
             }
@@ -139,6 +191,20 @@ final class SparkFiles {
                         .orElseThrow(() -> new IOException("Spark wrote no part file into " + temp));
             }
             Files.createDirectories(target.toAbsolutePath().getParent());
+            if (head != null) {
+                Path whole = temp.resolve("whole");
+                try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(whole,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                     java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(part)) {
+                    out.write(ByteBuffer.wrap(head));
+                    long done = 0;
+                    long size = in.size();
+                    while (done < size) {
+                        done += in.transferTo(done, size - done, out);
+                    }
+                }
+                part = whole;
+            }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             delete(temp);

@@ -75,9 +75,10 @@ final class SparkTables {
             return IntColumn.create(name);
         } else if (type.equals(DataTypes.LongType)) {
             return LongColumn.create(name);
-        } else if (type.equals(DataTypes.ShortType)) {
+        } else if (type.equals(DataTypes.ShortType) || type.equals(DataTypes.ByteType)) {
             return ShortColumn.create(name);
-        } else if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)) {
+        } else if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)
+                || type instanceof org.apache.spark.sql.types.DecimalType) { // decimals as the Parquet import reads them
             return DoubleColumn.create(name);
         } else if (type.equals(DataTypes.BooleanType)) {
             return BooleanColumn.create(name);
