@@ -49,6 +49,18 @@ final class EncodeTransforms {
         return out;
     }
 
+    /** The value counts of the chosen columns, or null when one is not text (numbers' text form is the engine's). */
+    static List<LearnedFrom.Need> countsOfText(TableSchema input, NodeParams p) throws NodeException {
+        List<LearnedFrom.Need> needs = new ArrayList<>();
+        for (String n : Columns.chosen(input, p, "columns", false)) {
+            if (!Columns.textLike(input, n)) {
+                return null;
+            }
+            needs.add(LearnedFrom.Need.of(n, LearnedFrom.Kind.COUNTS));
+        }
+        return needs;
+    }
+
     static final class OneHot implements Transform {
         @Override
         public Reach reach() {
@@ -194,6 +206,23 @@ final class EncodeTransforms {
 
         @Override
         @SuppressWarnings("unchecked")
+        public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
+            List<LearnedFrom.Need> needs = countsOfText(input, p);
+            return needs == null ? null : new LearnedFrom(needs, v -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (LearnedFrom.Need n : needs) {
+                    List<String> values = new ArrayList<>(LearnedFrom.byFrequency((Map<String, Long>) v.get(n)));
+                    if (p.string("order", "frequency").equals("alphabetical")) {
+                        values.sort(null);
+                    }
+                    out.put(n.column(), values);
+                }
+                return FittedState.perColumn(out);
+            });
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
         public Table apply(Table input, NodeParams p, FittedState state, TransformContext context) {
             List<Column<?>> out = new ArrayList<>();
             for (Map.Entry<String, Object> e : state.columns().entrySet()) {
@@ -258,6 +287,30 @@ final class EncodeTransforms {
                 out.put(n, share);
             }
             return FittedState.perColumn(out);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
+            List<LearnedFrom.Need> counted = countsOfText(input, p);
+            if (counted == null) {
+                return null;
+            }
+            List<LearnedFrom.Need> needs = new ArrayList<>(counted);
+            LearnedFrom.Need rows = LearnedFrom.Need.of(counted.isEmpty() ? "" : counted.get(0).column(),
+                    LearnedFrom.Kind.ROWS);
+            needs.add(rows);
+            return new LearnedFrom(needs, v -> {
+                double total = Math.max(1, ((Number) v.get(rows)).doubleValue());
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (LearnedFrom.Need n : counted) {
+                    Map<String, Long> counts = (Map<String, Long>) v.get(n);
+                    Map<String, Object> share = new LinkedHashMap<>();
+                    LearnedFrom.byFrequency(counts).forEach(k -> share.put(k, counts.get(k) / total));
+                    out.put(n.column(), share);
+                }
+                return FittedState.perColumn(out);
+            });
         }
 
         @Override

@@ -42,7 +42,9 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
         /** The quantile {@code q} of the numbers, linearly interpolated between the closest ranks. */
         QUANTILE,
         /** How many times each text (or true/false) value occurs: a map from the value to its count. */
-        COUNTS
+        COUNTS,
+        /** How many rows there are, missing values included. */
+        ROWS
     }
 
     /**
@@ -68,6 +70,10 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
                 values.put(n, counts(rows.column(n.column())));
                 continue;
             }
+            if (n.kind() == Kind.ROWS) {
+                values.put(n, (long) rows.rowCount());
+                continue;
+            }
             double[] v = sorted.computeIfAbsent(n.column(), c -> Arrays.stream(Columns.numbers(rows, c))
                     .filter(x -> !Double.isNaN(x)).sorted().toArray());
             values.put(n, switch (n.kind()) {
@@ -76,7 +82,7 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
                 case MIN -> v.length == 0 ? Double.NaN : v[0];
                 case MAX -> v.length == 0 ? Double.NaN : v[v.length - 1];
                 case QUANTILE -> Stats.quantile(v, n.q());
-                case COUNTS -> throw new IllegalStateException();
+                case COUNTS, ROWS -> throw new IllegalStateException();
             });
         }
         return state.apply(values);

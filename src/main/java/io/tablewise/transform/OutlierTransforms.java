@@ -86,6 +86,28 @@ final class OutlierTransforms {
         public FittedState fit(Table rows, NodeParams p) throws NodeException {
             return bounds(rows, p);
         }
+
+        /** Quantile bounds are two percentiles per column; robust ones need a second pass (the MAD), so none. */
+        @Override
+        public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
+            if (p.string("method", "quantile").equals("robust")) {
+                return null;
+            }
+            List<String> names = Columns.chosen(input, p, "columns", true);
+            List<LearnedFrom.Need> needs = new ArrayList<>();
+            for (String n : names) {
+                needs.add(new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, p.decimal("lower", 0.01)));
+                needs.add(new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, p.decimal("upper", 0.99)));
+            }
+            return new LearnedFrom(needs, values -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    out.put(names.get(i), Map.of("lower", LearnedFrom.number(values, needs.get(2 * i)), "upper",
+                            LearnedFrom.number(values, needs.get(2 * i + 1))));
+                }
+                return FittedState.perColumn(out);
+            });
+        }
     }
 
     static final class Clip extends Bounded {

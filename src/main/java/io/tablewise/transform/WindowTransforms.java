@@ -44,6 +44,24 @@ final class WindowTransforms {
         return out;
     }
 
+    /** A window transform: each row's value from the rows of its group (groupBy) before it in order (orderBy). */
+    abstract static class PerGroup implements Transform {
+        @Override
+        public Reach reach() {
+            return Reach.GROUP;
+        }
+
+        @Override
+        public List<String> groupColumns(NodeParams p) {
+            return p.strings("groupBy");
+        }
+
+        @Override
+        public List<String> orderColumns(NodeParams p) {
+            return p.string("orderBy", "").isEmpty() ? List.of() : List.of(p.string("orderBy", ""));
+        }
+    }
+
     static List<io.tablewise.node.ParamSpec> common() {
         return List.of(
                 Params.columns("groupBy", "Per group of", "Compute within each group of these columns (empty: "
@@ -65,22 +83,7 @@ final class WindowTransforms {
         return n.isEmpty() ? Columns.freeName(input.names(), p.string("column", "") + "_" + suffix) : n;
     }
 
-    static final class Rolling implements Transform {
-        @Override
-        public Reach reach() {
-            return Reach.GROUP;
-        }
-
-        @Override
-        public List<String> groupColumns(NodeParams p) {
-            return p.strings("groupBy");
-        }
-
-        @Override
-        public List<String> orderColumns(NodeParams p) {
-            return p.string("orderBy", "").isEmpty() ? List.of() : List.of(p.string("orderBy", ""));
-        }
-
+    static final class Rolling extends PerGroup {
         @Override
         public TransformSpec spec() {
             List<io.tablewise.node.ParamSpec> params = new ArrayList<>(List.of(
@@ -179,22 +182,7 @@ final class WindowTransforms {
         }
     }
 
-    static final class Shift implements Transform {
-        @Override
-        public Reach reach() {
-            return Reach.GROUP;
-        }
-
-        @Override
-        public List<String> groupColumns(NodeParams p) {
-            return p.strings("groupBy");
-        }
-
-        @Override
-        public List<String> orderColumns(NodeParams p) {
-            return p.string("orderBy", "").isEmpty() ? List.of() : List.of(p.string("orderBy", ""));
-        }
-
+    static final class Shift extends PerGroup {
         @Override
         public TransformSpec spec() {
             List<io.tablewise.node.ParamSpec> params = new ArrayList<>(List.of(

@@ -43,6 +43,7 @@ final class SparkAggregates {
                 case MIN -> functions.min(present);
                 case MAX -> functions.max(present);
                 case QUANTILE -> expr("percentile(" + quoted(n.column()) + ", " + n.q() + ")");
+                case ROWS -> functions.count(functions.lit(1));
                 case COUNTS -> throw new IllegalStateException();
             });
         }

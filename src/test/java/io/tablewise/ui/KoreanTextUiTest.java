@@ -3,7 +3,6 @@ package io.tablewise.ui;
 import static io.tablewise.ui.StudioFixture.fx;
 import static io.tablewise.ui.StudioFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -58,18 +57,21 @@ class KoreanTextUiTest extends SampleStudioUiTest {
     }
 
     private static void assertNoBoxes(String text, Font font, String where) throws Exception {
+        // what a character no font has looks like: a box on most machines, nothing at all on some (a machine with
+        // only DejaVu draws it blank), so a real glyph must leave ink and differ from it
         Image missing = fx(() -> draw(new String(Character.toChars(0x10FFFD)), font));
-        assertNotEquals(0, fx(() -> countInk(missing)), "the missing glyph leaves ink");
         List<String> boxes = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL
-                    && fx(() -> same(draw(String.valueOf(c), font), missing))) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL && fx(() -> {
+                Image drawn = draw(String.valueOf(c), font);
+                return countInk(drawn) == 0 || same(drawn, missing);
+            })) {
                 boxes.add(String.valueOf(c));
             }
         }
         assertFalse(!boxes.isEmpty(), where + " '" + text + "' in " + font.getName() + " draws " + boxes
-                + " as the missing-glyph box");
+                + " as the missing-glyph box (or not at all)");
     }
 
     private static boolean hasHangul(String text) {
