@@ -52,6 +52,11 @@ public final class CsvImportNode extends FileImportNode {
     ImportResult read(Path file, NodeParams params, long rowLimit, ProgressMonitor monitor) throws NodeException {
         if (rowLimit <= 0 && params.integer("sampleRows", 0) <= 0) {
             MemoryCheck.fits(file, Runtime.getRuntime());
+        } else if (rowLimit > 0 && params.integer("sampleRows", 0) <= 0) {
+            ImportResult first = firstRows(file, params, rowLimit, monitor);
+            if (first != null) {
+                return first;
+            }
         }
         try {
             return new DelimitedReader().read(file, options(params), monitor);
@@ -92,6 +97,56 @@ public final class CsvImportNode extends FileImportNode {
             o = o.withQuote(quote.equals("none") ? -1 : quote.charAt(0));
         }
         return o;
+    }
+
+    /**
+     * The first {@code rows} rows of a large file read from its beginning only (a row limit on a 10 GB file must not
+     * need 10 GB): a prefix of about the rows' size, judged from the first lines, cut at a line end and grown until
+     * it holds the rows; null when the prefix would be most of the file (then the file is read as usual).
+     */
+    private static ImportResult firstRows(Path file, NodeParams params, long rows, ProgressMonitor monitor)
+            throws NodeException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return null;
+        }
+        byte[] head = head(file);
+        int lines = 0;
+        for (byte b : head) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        long want = lines < 2 ? PREVIEW_BYTES : (long) ((rows + 2.0) * head.length / lines * 1.25) + PREVIEW_BYTES;
+        while (want < size / 2 && want < Integer.MAX_VALUE - 8) {
+            byte[] prefix = prefix(file, (int) want);
+            try {
+                // one row more than asked: the prefix's last record may be cut inside a quoted line break
+                ImportResult r = new DelimitedReader().read(prefix, file.getFileName().toString(), options(params)
+                        .withRows(rows + 1, 0, 42), monitor);
+                if (r.table().rowCount() > rows) {
+                    return new ImportResult(r.table().first((int) rows), r.format(), r.warnings());
+                }
+            } catch (ImportException e) {
+                throw new NodeException(e.param(), e.getMessage());
+            }
+            want *= 2;
+        }
+        return null;
+    }
+
+    /** The first {@code bytes} bytes of a file, cut after the last line end in them. */
+    private static byte[] prefix(Path file, int bytes) throws NodeException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(bytes);
+            int cut = b.length;
+            while (cut > 0 && b[cut - 1] != '\n') {
+                cut--;
+            }
+            return cut > 0 ? java.util.Arrays.copyOf(b, cut) : b;
+        } catch (IOException e) {
+            throw new NodeException("path", "cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private static byte[] head(Path file) throws NodeException {

@@ -8,9 +8,10 @@ import java.util.Locale;
 import io.tablewise.node.NodeException;
 
 /**
- * Refuses, before minutes of reading, a whole text file that cannot fit in this machine's memory: a table in memory
- * takes about as many bytes as its CSV text (a number's eight bytes against its digits, a repeated text stored once),
- * so a file larger than the memory still free will not fit. The message says what to do instead.
+ * Refuses, before minutes of reading, a whole text file that cannot fit in this machine's memory: the reader holds the
+ * file's bytes while it builds the table, and a table takes about as many bytes as its CSV text (a number's eight
+ * bytes against its digits, a repeated text stored once), so reading needs about twice the file's size. The message
+ * says what to do instead.
  */
 public final class MemoryCheck {
     private MemoryCheck() {
@@ -29,11 +30,12 @@ public final class MemoryCheck {
         } catch (IOException e) {
             return; // the reader says what is wrong with the file
         }
-        if (size > free) {
+        long needed = 2 * size;
+        if (needed > free) {
             throw new NodeException("path", String.format(Locale.ROOT, "%s is %s; read whole it needs about %s of "
                     + "memory and Tablewise has %s free: set a Row limit or a Random sample on the import, give "
                     + "Tablewise more memory (-Xmx), or run the flow on Apache Spark (tablewise run FLOW --engine "
-                    + "spark)", file.getFileName(), size(size), size(size), size(free)));
+                    + "spark)", file.getFileName(), size(size), size(needed), size(free)));
         }
     }
 

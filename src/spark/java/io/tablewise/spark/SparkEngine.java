@@ -80,6 +80,7 @@ public final class SparkEngine implements ExternalEngine {
                 NodeType type = registry.find(n.type()).orElseThrow();
                 String note = DRIVER_NODES.contains(n.type()) ? onDriver(type, p, request, report, node, outputs,
                         progress) : step(spark, type, p, request, report, node, outputs, warnings);
+                keepIfShared(request.flow(), node, outputs);
                 done.add(new NodeOutcome(node, n.type(), note));
             }
             new LinkedHashSet<>(warnings.value()).stream().limit(20).forEach(w -> progress.accept("warning: " + w));
@@ -89,6 +90,17 @@ public final class SparkEngine implements ExternalEngine {
                     + ": " + e.getMessage());
         } catch (Exception e) { // Spark's own failures are checked exceptions thrown from Scala
             return new Outcome(List.of(), done, "node '" + id + "': " + SparkFailures.describe(e));
+        }
+    }
+
+    /**
+     * A table that more than one node reads (an import feeding an export, the insights and a transform) is kept
+     * once computed, in memory and on disk, instead of being read and computed again for each.
+     */
+    private static void keepIfShared(Flow flow, String node, Map<String, Object> outputs) {
+        Object rows = outputs.get(node + "/table");
+        if (rows instanceof Dataset<?> d && flow.outgoing(node).size() > 1) {
+            d.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         }
     }
 
