@@ -93,12 +93,8 @@ public final class AnomalyNode implements NodeType {
         Table table = context.input("table", Table.class);
         NodeParams p = context.params();
         String label = p.string("label", "");
-        List<String> exclude = new ArrayList<>(p.strings("exclude"));
-        if (!label.isBlank()) {
-            if (!table.containsColumn(label)) {
-                throw new NodeException("label", "there is no column '" + label + "'");
-            }
-            exclude.add(label);
+        if (!label.isBlank() && !table.containsColumn(label)) {
+            throw new NodeException("label", "there is no column '" + label + "'");
         }
         AnomalyReport r;
         String detector = p.string("detector", "");
@@ -125,13 +121,7 @@ public final class AnomalyNode implements NodeType {
             context.info("scored against the saved detector " + dir.getFileName() + " (nothing learned from these "
                     + "rows)");
         } else {
-            AnomalyModel made;
-            try {
-                made = AnomalyDetector.fit(table, new AnomalyDetector.Options(p.decimal("share", 0.01), exclude,
-                        p.integer("seed", 42)));
-            } catch (IllegalArgumentException e) {
-                throw new NodeException("share", e.getMessage());
-            }
+            AnomalyModel made = detector(table, p);
             r = made.trainingReport();
             String save = p.string("save", "");
             if (!save.isBlank()) {
@@ -150,6 +140,24 @@ public final class AnomalyNode implements NodeType {
             describe(r, table, label, p.string("positive", ""), context);
         }
         return Map.of("table", r.withColumns(table));
+    }
+
+    /**
+     * A detector made from every row of {@code table} with a node's expected share, left-out columns and seed; the
+     * known answers ({@code label}) are checked against, never scored.
+     */
+    public static AnomalyModel detector(Table table, NodeParams p) throws NodeException {
+        List<String> exclude = new ArrayList<>(p.strings("exclude"));
+        String label = p.string("label", "");
+        if (!label.isBlank()) {
+            exclude.add(label);
+        }
+        try {
+            return AnomalyDetector.fit(table, new AnomalyDetector.Options(p.decimal("share", 0.01), exclude,
+                    p.integer("seed", 42)));
+        } catch (IllegalArgumentException e) {
+            throw new NodeException("share", e.getMessage());
+        }
     }
 
     /** Says how many rows a detector flagged, on which columns, and which it left out. */

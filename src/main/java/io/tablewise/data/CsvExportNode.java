@@ -67,7 +67,7 @@ public final class CsvExportNode extends FileExportNode {
         };
         String d = p.string("delimiter", ",");
         char delimiter = d.equals("tab") ? '\t' : d.charAt(0);
-        String eol = p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n";
+        String eol = lineEnd(p);
         boolean header = p.bool("header", true);
         boolean guard = p.bool("guardFormulas", true);
         AtomicFiles.write(file, out -> {
@@ -99,7 +99,7 @@ public final class CsvExportNode extends FileExportNode {
     public static String text(Table part, NodeParams p, boolean header) {
         String d = p.string("delimiter", ",");
         char delimiter = d.equals("tab") ? '\t' : d.charAt(0);
-        String eol = p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n";
+        String eol = lineEnd(p);
         boolean guard = p.bool("guardFormulas", true);
         try {
             if (!header) {
@@ -117,6 +117,11 @@ public final class CsvExportNode extends FileExportNode {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }
+    }
+
+    /** The node's line ending: CRLF (RFC 4180) or LF. */
+    public static String lineEnd(NodeParams p) {
+        return p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n";
     }
 
     /** Rows per block: formatted in parallel, written in order. */

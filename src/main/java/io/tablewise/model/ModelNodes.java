@@ -215,17 +215,7 @@ public final class ModelNodes {
             Table table = context.input("table", Table.class);
             NodeParams p = context.params();
             String label = p.string("label", "");
-            java.util.List<String> exclude = new java.util.ArrayList<>(p.strings("exclude"));
-            if (!label.isBlank()) {
-                exclude.add(label); // the known answers are checked against, never scored
-            }
-            io.tablewise.anomaly.AnomalyModel detector;
-            try {
-                detector = io.tablewise.anomaly.AnomalyDetector.fit(table, new io.tablewise.anomaly.AnomalyDetector
-                        .Options(p.decimal("share", 0.01), exclude, p.integer("seed", 42)));
-            } catch (IllegalArgumentException e) {
-                throw new NodeException("share", e.getMessage());
-            }
+            io.tablewise.anomaly.AnomalyModel detector = io.tablewise.anomaly.AnomalyNode.detector(table, p);
             io.tablewise.anomaly.AnomalyReport r = detector.trainingReport();
             io.tablewise.anomaly.AnomalyNode.describe(r, table, context);
             if (!label.isBlank()) {

@@ -109,19 +109,14 @@ final class SparkFiles {
             throw new NodeException("encoding", "Spark writes text as UTF-8; choose UTF-8 (or UTF-8 with BOM for "
                     + "older Excel), or write the file with the embedded engine");
         }
-        String eol = p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n";
+        String eol = io.tablewise.data.CsvExportNode.lineEnd(p);
         String header = p.bool("header", true) ? withoutEnd(io.tablewise.data.CsvExportNode.text(SparkTables.empty(
                 rows.schema()), p, true), eol) : "";
         if (encoding.equals("UTF-8 with BOM")) {
             header = "\uFEFF" + header;
         }
-        String params;
-        try {
-            params = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(p.asMap());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("parameters are plain data", e);
-        }
-        Dataset<String> blocks = rows.mapPartitions(new CsvPart(rows.schema(), params), Encoders.STRING());
+        Dataset<String> blocks = rows.mapPartitions(new CsvPart(rows.schema(), ShippedParams.of(p)),
+                Encoders.STRING());
         // each record is a block of lines without its last line end, which the writer adds; the header goes first
         writeOne(blocks.coalesce(1).write().mode(SaveMode.Overwrite).option("lineSep", eol), target, ".txt",
                 header.isEmpty() ? null : (header + eol).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -144,9 +139,7 @@ final class SparkFiles {
 
         @Override
         public java.util.Iterator<String> call(java.util.Iterator<Row> rows) throws Exception {
-            NodeParams p = NodeParams.withDefaults(new io.tablewise.data.CsvExportNode().descriptor(),
-                    new com.fasterxml.jackson.databind.ObjectMapper().readValue(params,
-                            new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { }));
+            NodeParams p = ShippedParams.read(params, new io.tablewise.data.CsvExportNode().descriptor());
             List<String> out = new ArrayList<>();
             while (rows.hasNext()) { // in blocks, so a large part is never one string
                 List<Row> block = new ArrayList<>();
@@ -154,7 +147,7 @@ final class SparkFiles {
                     block.add(rows.next());
                 }
                 out.add(withoutEnd(io.tablewise.data.CsvExportNode.text(SparkTables.table(schema, block.iterator()), p,
-                        false), p.string("lineEnding", "crlf").equals("lf") ? "\n" : "\r\n"));
+                        false), io.tablewise.data.CsvExportNode.lineEnd(p)));
             }
             return out.iterator();
         }

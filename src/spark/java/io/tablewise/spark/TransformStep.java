@@ -5,10 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -37,8 +33,6 @@ import io.tablewise.transform.TransformNode;
  * a window transform. One description of each transform, two engines, the same values.
  */
 final class TransformStep {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TransformStep() {
     }
 
@@ -82,13 +76,7 @@ final class TransformStep {
             parts = (group.isEmpty() ? rows.repartition(1) : rows.repartition(group.toArray(Column[]::new)))
                     .sortWithinPartitions(order.toArray(Column[]::new));
         }
-        String params;
-        try {
-            params = JSON.writeValueAsString(p.asMap());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("parameters are plain data", e);
-        }
-        return parts.mapPartitions(new OnPart(t.spec().id(), params, state.toJson(), rows.schema(), out, warnings),
+        return parts.mapPartitions(new OnPart(t.spec().id(), ShippedParams.of(p), state.toJson(), rows.schema(), out, warnings),
                 Encoders.row(out));
     }
 
@@ -116,8 +104,7 @@ final class TransformStep {
         public Iterator<Row> call(Iterator<Row> rows) throws Exception {
             Transform t = TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no transform " + id + " in this engine"));
-            NodeParams p = NodeParams.withDefaults(new TransformNode(t).descriptor(), JSON.readValue(params,
-                    new TypeReference<Map<String, Object>>() { }));
+            NodeParams p = ShippedParams.read(params, new TransformNode(t).descriptor());
             Table part = SparkTables.table(in, rows);
             Table done = t.apply(part, p, FittedState.fromJson(state), new TransformContext() {
                 @Override
