@@ -238,8 +238,8 @@ final class ReshapeTransforms {
 
         @Override
         public TransformSpec spec() {
-            return new TransformSpec("combine", "unpivot", "Unpivot", "Wide to long: each chosen column becomes "
-                    + "rows of (variable = its name, value = its value), next to the kept columns.", List.of(
+            return new TransformSpec("combine", "unpivot", "Unpivot", "Wide to long: each row becomes one row per "
+                    + "chosen column (variable = its name, value = its value), next to the kept columns.", List.of(
                     Params.requiredColumns("columns", "Columns to unpivot", "Their names become values."),
                     Params.text("variable", "Name column", "variable", "The column holding the former names."),
                     Params.text("value", "Value column", "value", "The column holding the values.")));
@@ -269,12 +269,11 @@ final class ReshapeTransforms {
             TableSchema schema = outputSchema(TableSchema.of(input), p);
             List<String> cols = p.strings("columns");
             List<String> kept = input.columnNames().stream().filter(c -> !cols.contains(c)).toList();
+            // row by row (each row's values next to each other), so any part of the table unpivots on its own
             int n = input.rowCount();
             int[] rows = new int[n * cols.size()];
-            for (int k = 0; k < cols.size(); k++) {
-                for (int i = 0; i < n; i++) {
-                    rows[k * n + i] = i;
-                }
+            for (int i = 0; i < n; i++) {
+                java.util.Arrays.fill(rows, i * cols.size(), (i + 1) * cols.size(), i);
             }
             Table base = Columns.gather(input.selectColumns(kept.toArray(String[]::new)), rows);
             List<ColumnSchema> sc = schema.columns();
@@ -282,14 +281,14 @@ final class ReshapeTransforms {
             boolean numeric = sc.get(sc.size() - 1).kind() == ColumnKind.DECIMAL;
             DoubleColumn numbers = DoubleColumn.create(sc.get(sc.size() - 1).name());
             StringColumn texts = StringColumn.create(sc.get(sc.size() - 1).name());
-            for (String c : cols) {
-                Column<?> col = input.column(c);
-                for (int i = 0; i < n; i++) {
-                    variable.append(c);
+            List<Column<?>> unpivoted = cols.stream().<Column<?>>map(input::column).toList();
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < cols.size(); k++) {
+                    variable.append(cols.get(k));
                     if (numeric) {
-                        numbers.append(io.tablewise.ml.Values.number(col, i));
+                        numbers.append(io.tablewise.ml.Values.number(unpivoted.get(k), i));
                     } else {
-                        String v = Cells.text(col, i);
+                        String v = Cells.text(unpivoted.get(k), i);
                         if (v == null) {
                             texts.appendMissing();
                         } else {

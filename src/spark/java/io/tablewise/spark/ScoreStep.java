@@ -33,21 +33,28 @@ final class ScoreStep {
 
     static Dataset<Row> score(TrainedModel model, Dataset<Row> rows, CollectionAccumulator<String> warnings)
             throws IOException, io.tablewise.node.NodeException {
-        rows = partsForChain(model, rows);
+        java.util.List<String> groups = windowGroups(model, rows);
+        if (!groups.isEmpty()) {
+            org.apache.spark.sql.Column[] by = groups.stream().map(c -> org.apache.spark.sql.functions.col(
+                    SparkAggregates.quoted(c))).toArray(org.apache.spark.sql.Column[]::new);
+            rows = rows.repartition(by).sortWithinPartitions(by);
+        }
+        int[] at = groups.stream().mapToInt(rows.schema()::fieldIndex).toArray();
         Map<String, byte[]> files = folder(model);
         Broadcast<Map<String, byte[]>> shared = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
                 .sparkContext()).broadcast(files);
         StructType out = SparkTables.schema(Predictor.predict(model, SparkTables.empty(rows.schema()), w -> { }));
         return rows.mapPartitions(new OnPart(shared, Integer.toHexString(java.util.Arrays.deepHashCode(
-                files.values().toArray())) + files.size(), rows.schema(), out, warnings), Encoders.row(out));
+                files.values().toArray())) + files.size(), rows.schema(), out, at, warnings), Encoders.row(out));
     }
 
     /**
-     * The rows split so that each part can replay the model's fitted chain alone: as they are when every step looks
-     * at its row only; by the groups of its window steps (all with the same groups, of columns the rows have) so
-     * each group's rows lie in one part; otherwise refused, naming the step.
+     * The columns the rows must be split by so that each part (and each slice of it) can replay the model's fitted
+     * chain alone: none when every step looks at its row only; the groups of its window steps (all with the same
+     * groups, of columns the rows have) so each group's rows lie together; otherwise refused, naming the step.
      */
-    static Dataset<Row> partsForChain(TrainedModel model, Dataset<Row> rows) throws io.tablewise.node.NodeException {
+    static java.util.List<String> windowGroups(TrainedModel model, Dataset<Row> rows)
+            throws io.tablewise.node.NodeException {
         java.util.List<String> groups = null;
         for (io.tablewise.transform.TransformChain.Step s : model.chain().steps()) {
             io.tablewise.transform.Transform.Reach reach = s.transform().reach(s.params());
@@ -64,8 +71,7 @@ final class ScoreStep {
             }
             groups = g;
         }
-        return groups == null ? rows : rows.repartition(groups.stream().map(c -> org.apache.spark.sql.functions.col(
-                SparkAggregates.quoted(c))).toArray(org.apache.spark.sql.Column[]::new));
+        return groups == null ? java.util.List.of() : groups;
     }
 
     /** The model folder's files by relative path. */
@@ -99,10 +105,12 @@ final class ScoreStep {
         private final String key;
         private final StructType in;
         private final StructType out;
+        private final int[] groups;
         private final CollectionAccumulator<String> warnings;
 
-        OnPart(Broadcast<Map<String, byte[]>> files, String key, StructType in, StructType out,
+        OnPart(Broadcast<Map<String, byte[]>> files, String key, StructType in, StructType out, int[] groups,
                CollectionAccumulator<String> warnings) {
+            this.groups = groups;
             this.files = files;
             this.key = key;
             this.in = in;
@@ -113,8 +121,8 @@ final class ScoreStep {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) throws Exception {
             TrainedModel model = LOADED.computeIfAbsent(key, k -> load(files.value()));
-            Table part = SparkTables.table(in, rows);
-            return SparkTables.rows(Predictor.predict(model, part, warnings::add), out).iterator();
+            return PartSlices.map(rows, groups, slice -> SparkTables.rows(Predictor.predict(model, SparkTables.table(in,
+                    slice), warnings::add), out));
         }
 
         private static TrainedModel load(Map<String, byte[]> files) {

@@ -68,7 +68,10 @@ final class TransformStep {
         t.outputSchema(TableSchema.of(empty), p);
         StructType out = SparkTables.schema(t.apply(empty, p, state, TransformContext.NONE));
         Dataset<Row> parts = rows;
+        int[] groups = new int[0];
         if (t.reach(p) == Transform.Reach.GROUP) {
+            groups = t.groupColumns(p).isEmpty() ? null : t.groupColumns(p).stream().mapToInt(rows.schema()
+                    ::fieldIndex).toArray();
             List<Column> group = new ArrayList<>();
             t.groupColumns(p).forEach(g -> group.add(col(SparkAggregates.quoted(g))));
             List<Column> order = new ArrayList<>(group);
@@ -76,7 +79,8 @@ final class TransformStep {
             parts = (group.isEmpty() ? rows.repartition(1) : rows.repartition(group.toArray(Column[]::new)))
                     .sortWithinPartitions(order.toArray(Column[]::new));
         }
-        return parts.mapPartitions(new OnPart(t.spec().id(), ShippedParams.of(p), state.toJson(), rows.schema(), out, warnings),
+        return parts.mapPartitions(new OnPart(t.spec().id(), ShippedParams.of(p), state.toJson(), rows.schema(), out, groups,
+                warnings),
                 Encoders.row(out));
     }
 
@@ -88,10 +92,12 @@ final class TransformStep {
         private final String state;
         private final StructType in;
         private final StructType out;
+        private final int[] groups;
         private final CollectionAccumulator<String> warnings;
 
-        OnPart(String id, String params, String state, StructType in, StructType out,
+        OnPart(String id, String params, String state, StructType in, StructType out, int[] groups,
                CollectionAccumulator<String> warnings) {
+            this.groups = groups;
             this.id = id;
             this.params = params;
             this.state = state;
@@ -105,8 +111,13 @@ final class TransformStep {
             Transform t = TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no transform " + id + " in this engine"));
             NodeParams p = ShippedParams.read(params, new TransformNode(t).descriptor());
-            Table part = SparkTables.table(in, rows);
-            Table done = t.apply(part, p, FittedState.fromJson(state), new TransformContext() {
+            FittedState fitted = FittedState.fromJson(state);
+            return PartSlices.map(rows, groups, slice -> SparkTables.rows(t.apply(SparkTables.table(in, slice), p,
+                    fitted, context()), out));
+        }
+
+        private TransformContext context() {
+            return new TransformContext() {
                 @Override
                 public void warn(String message) {
                     warnings.add(message);
@@ -116,8 +127,7 @@ final class TransformStep {
                 public boolean isCancelled() {
                     return false;
                 }
-            });
-            return SparkTables.rows(done, out).iterator();
+            };
         }
     }
 }

@@ -69,6 +69,8 @@ class TransformEquivalenceTest {
     @BeforeAll
     static void start() throws Exception {
         Files.copy(CHURN, dir.resolve("customers.csv"));
+        // executors run in this JVM: each part is handed to the transforms in slices of about 100 rows (groups whole)
+        System.setProperty("tablewise.sliceRows", "100");
         SparkEngine.session(Map.of("master", "local[2]", "conf.spark.sql.shuffle.partitions", "4",
                 "conf.spark.default.parallelism", "4", "conf.spark.sql.files.maxPartitionBytes", "200000"));
     }
@@ -76,6 +78,7 @@ class TransformEquivalenceTest {
     @AfterAll
     static void stop() {
         org.apache.spark.sql.SparkSession.active().stop();
+        System.clearProperty("tablewise.sliceRows");
     }
 
     static Stream<Transform> transforms() {

@@ -211,7 +211,12 @@ class TransformValuesTest {
         assertEquals(List.of(10.0, 20.0), p.doubleColumn("basic").asList());
         Table u = run("combine.unpivot", g, Map.of("columns", List.of("fee_sum", "fee_max")));
         assertEquals(4, u.rowCount());
-        assertEquals(List.of("fee_sum", "fee_sum", "fee_max", "fee_max"), u.stringColumn("variable").asList());
+        assertEquals(List.of("fee_sum", "fee_max", "fee_sum", "fee_max"), u.stringColumn("variable").asList(),
+                "each row's values together");
+        assertEquals(List.of(g.doubleColumn("fee_sum").get(0), g.doubleColumn("fee_max").get(0), g.doubleColumn(
+                "fee_sum").get(1), g.doubleColumn("fee_max").get(1)), u.doubleColumn("value").asList());
+        assertEquals(List.of(g.stringColumn("region").get(0), g.stringColumn("region").get(0), g.stringColumn(
+                "region").get(1), g.stringColumn("region").get(1)), u.stringColumn("region").asList());
     }
 
     @Test
