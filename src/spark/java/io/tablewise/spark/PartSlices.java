@@ -77,7 +77,7 @@ final class PartSlices {
                 while (rows.hasNext()) {
                     Row r = rows.next();
                     if (groups != null && slice.size() >= size && (groups.length == 0
-                            || !sameGroup(slice.get(slice.size() - 1), r))) {
+                            || !sameGroup(groups, slice.get(slice.size() - 1), r))) {
                         pending = r;
                         break;
                     }
@@ -85,15 +85,20 @@ final class PartSlices {
                 }
                 return slice;
             }
-
-            private boolean sameGroup(Row a, Row b) {
-                for (int g : groups) {
-                    if (!Objects.equals(a.get(g), b.get(g))) {
-                        return false;
-                    }
-                }
-                return true;
-            }
         };
+    }
+
+    /** Whether two rows are of one group: equal values in the group columns, blank text and NaN being missing. */
+    static boolean sameGroup(int[] groups, Row a, Row b) {
+        for (int g : groups) {
+            if (!Objects.equals(missingAsNull(a.get(g)), missingAsNull(b.get(g)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object missingAsNull(Object v) {
+        return v instanceof String s && s.isBlank() || v instanceof Double d && d.isNaN() ? null : v;
     }
 }

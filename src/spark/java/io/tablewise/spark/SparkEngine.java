@@ -43,6 +43,8 @@ import tech.tablesaw.api.Table;
 public final class SparkEngine implements ExternalEngine {
     private static final Set<String> FILE_NODES = Set.of("data.import.csv", "data.import.parquet", "data.export.csv",
             "data.export.parquet");
+    /** Carried out by Spark itself. */
+    private static final Set<String> SPARK_NODES = Set.of("model.predict", "transform.split.split");
     /** Run by the embedded engine on the driver, on rows brought there (all of them up to a cap). */
     private static final Set<String> DRIVER_NODES = Set.of("model.build", "model.export", "insights.report",
             "insights.export");
@@ -118,7 +120,7 @@ public final class SparkEngine implements ExternalEngine {
                     why = e.getMessage();
                 }
             } else if (!FILE_NODES.contains(n.type()) && !DRIVER_NODES.contains(n.type())
-                    && !n.type().equals("model.predict")) {
+                    && !SPARK_NODES.contains(n.type())) {
                 why = "has no Spark implementation yet";
             }
             if (why != null) {
@@ -270,14 +272,62 @@ public final class SparkEngine implements ExternalEngine {
                 outputs.put(node + "/table", ScoreStep.score(m, in, warnings));
                 return "scored each part with the model";
             }
+            case "transform.split.split" -> {
+                return split(request, report, node, p, outputs, warnings);
+            }
             default -> {
                 Transform t = ((TransformNode) type).transform();
+                if (t.reach(p) == Transform.Reach.TABLE) {
+                    outputs.put(node + "/table", TableStep.apply(t, p, in));
+                    return "the whole table";
+                }
                 FittedState state = TransformStep.fit(t, p, in);
                 outputs.put(node + "/table", TransformStep.apply(t, p, state, in, warnings));
                 return t.learns() ? "learned " + abbreviated(state.toJson()) : t.reach(p) == Transform.Reach.GROUP
                         ? "per group of " + t.groupColumns(p) + " by " + t.orderColumns(p) : "each part of the table";
             }
         }
+    }
+
+    /**
+     * Split rows as the embedded engine splits them; when transforms right upstream learn from their rows (and the
+     * rows before them hold the target or time column), the rows before them are split and the transforms refitted
+     * on the training rows only, then replayed on the others — no test row's statistics in the training rows.
+     */
+    private static String split(Request request, ValidationReport report, String node, NodeParams p,
+                                Map<String, Object> outputs, CollectionAccumulator<String> warnings)
+            throws NodeException {
+        Flow flow = request.flow();
+        Upstream up = upstream(flow, flow.incoming(node).get(0), outputs);
+        String method = p.string("method", "stratified");
+        String column = method.equals("stratified") ? p.string("target", "") : method.equals("time")
+                ? p.string("time", "") : null;
+        NodeRegistry registry = NodeRegistry.builtIn();
+        boolean learns = up.chain().stream().anyMatch(n -> ((TransformNode) registry.find(n.type()).orElseThrow())
+                .transform().learns());
+        boolean refit = learns && (column == null || List.of(up.rows().columns()).contains(column));
+        Dataset<Row>[] parts = ChosenRows.split(refit ? up.rows() : rows(flow, node, outputs), p);
+        if (refit) {
+            for (NodeInstance n : up.chain()) {
+                Transform t = ((TransformNode) registry.find(n.type()).orElseThrow()).transform();
+                NodeParams np = report.params().get(n.id());
+                if (t.reach(np) == Transform.Reach.TABLE) {
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i] = TableStep.apply(t, np, parts[i]);
+                    }
+                    continue;
+                }
+                FittedState state = TransformStep.fit(t, np, parts[0]);
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = TransformStep.apply(t, np, state, parts[i], warnings);
+                }
+            }
+        }
+        outputs.put(node + "/train", parts[0]);
+        outputs.put(node + "/validation", parts[1]);
+        outputs.put(node + "/test", parts[2]);
+        return method + " split" + (refit ? "; the " + up.chain().size() + " transforms before it learned from the "
+                + "training rows only" : "");
     }
 
     private static String abbreviated(String json) {

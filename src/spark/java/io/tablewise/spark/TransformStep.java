@@ -39,7 +39,7 @@ final class TransformStep {
     /** Why {@code t} with {@code p} cannot run on Spark, or null when it can. */
     static String refusal(Transform t, NodeParams p, TableSchema input) throws NodeException {
         Transform.Reach reach = t.reach(p);
-        if (reach == Transform.Reach.TABLE) {
+        if (reach == Transform.Reach.TABLE && !TableStep.IDS.contains(t.spec().id())) {
             return "needs the whole table at once";
         }
         if (reach == Transform.Reach.GROUP && t.orderColumns(p).isEmpty()) {

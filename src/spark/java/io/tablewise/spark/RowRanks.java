@@ -1,0 +1,152 @@
+package io.tablewise.spark;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import io.tablewise.ml.Values;
+
+/**
+ * Each row's rank among the rows of its label in row order, found without moving a row: the labels are counted per
+ * part, the driver adds up each part's offsets, and each part then numbers its rows from its offsets. With that
+ * rank the engine's own seeded choices ({@code RowSampler}: a sample, a split), made on the driver from the labels'
+ * counts alone, pick the very rows the embedded engine picks. The rows must be kept (persisted) between the passes,
+ * so both see the same parts in the same order.
+ */
+final class RowRanks {
+    /** The label of rows whose label is missing, as the engine names it. */
+    static final String MISSING = "\u0000missing";
+
+    /**
+     * The labels' counts, labels in the order they first appear, and each part's offsets.
+     *
+     * @param counts rows per label
+     * @param offsets for each part, the rows of each label in the parts before it
+     */
+    record Counted(Map<String, Integer> counts, Map<Integer, Map<String, Long>> offsets) implements
+            java.io.Serializable {
+    }
+
+    private RowRanks() {
+    }
+
+    /** Counts the labels of {@code column} (null: one label, "", for all rows). */
+    static Counted count(Dataset<Row> rows, String column) {
+        StructType counted = new StructType().add("part", DataTypes.IntegerType).add("seq", DataTypes.IntegerType)
+                .add("label", DataTypes.StringType).add("n", DataTypes.LongType);
+        int at = column == null ? -1 : rows.schema().fieldIndex(column);
+        StructField field = column == null ? null : rows.schema().fields()[at];
+        List<Row> perPart = rows.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+            Map<String, Long> n = new LinkedHashMap<>();
+            List<Row> batch = new ArrayList<>();
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() >= PartSlices.rows() || !it.hasNext()) {
+                    labels(batch, at, field).forEach(label -> n.merge(label, 1L, Long::sum));
+                    batch.clear();
+                }
+            }
+            int part = TaskContext.getPartitionId();
+            List<Row> out = new ArrayList<>();
+            int seq = 0;
+            for (Map.Entry<String, Long> e : n.entrySet()) {
+                out.add(RowFactory.create(part, seq++, e.getKey(), e.getValue()));
+            }
+            return out.iterator();
+        }, Encoders.row(counted)).collectAsList();
+        List<Row> sorted = new ArrayList<>(perPart);
+        sorted.sort((a, b) -> a.getInt(0) != b.getInt(0) ? Integer.compare(a.getInt(0), b.getInt(0))
+                : Integer.compare(a.getInt(1), b.getInt(1)));
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Map<Integer, Map<String, Long>> offsets = new HashMap<>();
+        for (Row r : sorted) {
+            offsets.computeIfAbsent(r.getInt(0), k -> new HashMap<>()).put(r.getString(2),
+                    totals.getOrDefault(r.getString(2), 0L));
+            totals.merge(r.getString(2), r.getLong(3), Long::sum);
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        totals.forEach((label, n) -> {
+            if (n > Integer.MAX_VALUE) {
+                throw new IllegalStateException("the label '" + label + "' has " + n + " rows; a sample or split "
+                        + "on Spark takes at most " + Integer.MAX_VALUE + " rows of one label");
+            }
+            counts.put(label, n.intValue());
+        });
+        return new Counted(counts, offsets);
+    }
+
+    /**
+     * The rows with one more column, {@code __tablewise_part}: what {@code choice} says of each row's label and rank
+     * (a small number: 0 is left out by the caller's filter or not, as it likes).
+     *
+     * @param choice for each label, one bit set per part number 1.. (bit k: the row of rank k belongs to that part)
+     */
+    static Dataset<Row> tag(Dataset<Row> rows, String column, Counted counted, Map<String, BitSet[]> choice) {
+        Broadcast<Map<String, BitSet[]>> shared = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
+                .sparkContext()).broadcast(choice);
+        Broadcast<Counted> offsets = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
+                .sparkContext()).broadcast(counted);
+        StructType out = rows.schema().add("__tablewise_part", DataTypes.IntegerType, false);
+        int at = column == null ? -1 : rows.schema().fieldIndex(column);
+        StructField field = column == null ? null : rows.schema().fields()[at];
+        int width = rows.schema().fields().length;
+        return rows.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+            Map<String, Long> next = new HashMap<>(offsets.value().offsets().getOrDefault(TaskContext
+                    .getPartitionId(), Map.of()));
+            Map<String, BitSet[]> parts = shared.value();
+            return PartSlices.map(it, new int[0], slice -> {
+                List<Row> list = new ArrayList<>();
+                slice.forEachRemaining(list::add);
+                List<String> labels = labels(list, at, field);
+                List<Row> tagged = new ArrayList<>(list.size());
+                for (int i = 0; i < list.size(); i++) {
+                    long rank = next.merge(labels.get(i), 1L, Long::sum) - 1;
+                    BitSet[] bits = parts.get(labels.get(i));
+                    int part = 0;
+                    for (int k = 0; k < bits.length; k++) {
+                        if (bits[k].get((int) rank)) {
+                            part = k + 1;
+                        }
+                    }
+                    Object[] v = new Object[width + 1];
+                    for (int c = 0; c < width; c++) {
+                        v[c] = list.get(i).get(c);
+                    }
+                    v[width] = part;
+                    tagged.add(RowFactory.create(v));
+                }
+                return tagged;
+            });
+        }, Encoders.row(out));
+    }
+
+    /** The rows' labels as the engine reads them ({@code Values.labels}), missing ones named {@link #MISSING}. */
+    private static List<String> labels(List<Row> rows, int at, StructField field) {
+        List<String> out = new ArrayList<>(rows.size());
+        if (at < 0) {
+            rows.forEach(r -> out.add(""));
+            return out;
+        }
+        StructType one = new StructType(new StructField[] {field});
+        Iterator<Row> values = rows.stream().map(r -> RowFactory.create(r.get(at))).iterator();
+        for (String label : Values.labels(SparkTables.table(one, values).column(0))) {
+            out.add(label == null ? MISSING : label);
+        }
+        return out;
+    }
+}

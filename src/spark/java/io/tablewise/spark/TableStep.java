@@ -1,0 +1,193 @@
+package io.tablewise.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import tech.tablesaw.api.Table;
+
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+import io.tablewise.node.TableSchema;
+import io.tablewise.transform.FittedState;
+import io.tablewise.transform.Transform;
+import io.tablewise.transform.TransformCatalog;
+import io.tablewise.transform.TransformContext;
+import io.tablewise.transform.TransformNode;
+
+/**
+ * The transforms that need the whole table (sort, drop duplicates, top N, group and aggregate, sample) on Spark.
+ * The row order they speak of ("the first of equal rows", "stable") is the order of the rows as Spark holds them —
+ * the file's order for rows read from a file. A group is aggregated by the transform's own code on the group's rows;
+ * a sort or a choice of rows is a Spark sort or window with the engine's rules (missing last, blank text missing,
+ * ties in row order) — twins the equivalence test pins to the engine, transform by transform.
+ */
+final class TableStep {
+    static final Set<String> IDS = Set.of("transform.rows.sort", "transform.rows.drop-duplicates",
+            "transform.rows.top-n", "transform.combine.group-by", "transform.rows.sample");
+    /** The row-order column, added for a step and dropped before its output. */
+    static final String ORDER = "__tablewise_row";
+
+    private TableStep() {
+    }
+
+    static Dataset<Row> apply(Transform t, NodeParams p, Dataset<Row> rows) throws NodeException {
+        TableSchema schema = TableSchema.of(SparkTables.empty(rows.schema()));
+        t.outputSchema(schema, p);
+        Dataset<Row> ordered = rows.withColumn(ORDER, functions.monotonically_increasing_id());
+        return switch (t.spec().id()) {
+            case "transform.rows.sort" -> {
+                List<Column> by = new ArrayList<>();
+                for (String c : p.strings("columns")) {
+                    by.add(ordering(rows, c, p.bool("descending", false)));
+                }
+                by.add(col(ORDER));
+                yield ordered.orderBy(by.toArray(Column[]::new)).drop(ORDER);
+            }
+            case "transform.rows.drop-duplicates" -> {
+                List<String> keys = p.strings("columns").isEmpty() ? List.of(rows.columns()) : p.strings("columns");
+                boolean last = p.string("keep", "first").equals("last");
+                WindowSpec w = Window.partitionBy(keys(rows, keys)).orderBy(last ? col(ORDER).desc() : col(ORDER));
+                yield ordered.withColumn("__tablewise_n", functions.row_number().over(w))
+                        .where(col("__tablewise_n").equalTo(1)).orderBy(ORDER).drop("__tablewise_n", ORDER);
+            }
+            case "transform.rows.top-n" -> {
+                Column by = ordering(rows, p.string("column", ""), !p.bool("smallest", false));
+                long n = p.integer("n", 10);
+                List<String> groups = p.strings("groupBy");
+                if (groups.isEmpty()) {
+                    yield ordered.orderBy(by, col(ORDER)).limit((int) Math.min(Integer.MAX_VALUE, n)).drop(ORDER);
+                }
+                WindowSpec w = Window.partitionBy(keys(rows, groups)).orderBy(by, col(ORDER));
+                yield ordered.withColumn("__tablewise_n", functions.row_number().over(w))
+                        .where(col("__tablewise_n").leq(n)).orderBy(by, col(ORDER)).drop("__tablewise_n", ORDER);
+            }
+            case "transform.combine.group-by" -> groups(t, p, ordered, p.strings("by"));
+            case "transform.rows.sample" -> ChosenRows.sample(rows, p);
+            default -> throw new IllegalStateException(t.spec().id() + " has no whole-table step on Spark");
+        };
+    }
+
+    /**
+     * The column as the engine compares it: blank text and NaN are missing, missing last whatever the direction.
+     * Text compares by code point here and by UTF-16 unit in the engine: the same order but for characters beyond
+     * U+FFFF against U+E000–U+FFFF, which no sort key of ours mixes.
+     */
+    static Column ordering(Dataset<Row> rows, String column, boolean descending) {
+        Column key = key(rows, column);
+        return descending ? key.desc_nulls_last() : key.asc_nulls_last();
+    }
+
+    /** The columns as the engine tells values apart ({@code Cells.text}): blank text and NaN are missing. */
+    static Column[] keys(Dataset<Row> rows, List<String> columns) {
+        return columns.stream().map(c -> key(rows, c)).toArray(Column[]::new);
+    }
+
+    private static Column key(Dataset<Row> rows, String column) {
+        Column c = col(SparkAggregates.quoted(column));
+        DataType type = rows.schema().apply(column).dataType();
+        if (type.equals(DataTypes.StringType)) {
+            return functions.when(c.rlike("^\\s*$"), functions.lit(null)).otherwise(c);
+        }
+        if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)) {
+            return functions.when(c.isNaN(), functions.lit(null)).otherwise(c);
+        }
+        return c;
+    }
+
+    /**
+     * A transform that makes one row of each group's rows (group and aggregate), by its own code: the rows split by
+     * their groups, each group in row order, each slice of groups aggregated in the executors; the groups then
+     * ordered by their first row, as the engine lists them.
+     */
+    private static Dataset<Row> groups(Transform t, NodeParams p, Dataset<Row> ordered, List<String> by)
+            throws NodeException {
+        Column[] keys = keys(ordered, by);
+        List<Column> sort = new ArrayList<>(List.of(keys));
+        sort.add(col(ORDER));
+        Dataset<Row> parts = ordered.repartition(keys).sortWithinPartitions(sort.toArray(Column[]::new));
+        StructType in = ordered.drop(ORDER).schema();
+        StructType out = SparkTables.schema(t.apply(SparkTables.empty(in), p, FittedState.NONE,
+                TransformContext.NONE)).add(ORDER, DataTypes.LongType, false);
+        int[] groupAt = by.stream().mapToInt(in::fieldIndex).toArray();
+        return parts.mapPartitions(new PerGroup(t.spec().id(), ShippedParams.of(p), in, out, groupAt),
+                Encoders.row(out)).orderBy(ORDER).drop(ORDER);
+    }
+
+    /** One slice of whole groups through the transform in an executor; each output row keeps its group's first row. */
+    static final class PerGroup implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String params;
+        private final StructType in;
+        private final StructType out;
+        private final int[] groups;
+
+        PerGroup(String id, String params, StructType in, StructType out, int[] groups) {
+            this.id = id;
+            this.params = params;
+            this.in = in;
+            this.out = out;
+            this.groups = groups;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) throws Exception {
+            Transform t = TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
+                    .orElseThrow();
+            NodeParams p = ShippedParams.read(params, new TransformNode(t).descriptor());
+            int order = in.fields().length; // the row-order column comes last
+            return PartSlices.map(rows, groups, slice -> {
+                List<Row> values = new ArrayList<>();
+                List<Long> firsts = new ArrayList<>();
+                Row previous = null;
+                while (slice.hasNext()) {
+                    Row r = slice.next();
+                    if (previous == null || !PartSlices.sameGroup(groups, previous, r)) {
+                        firsts.add(r.getLong(order));
+                    }
+                    previous = r;
+                    Object[] v = new Object[order];
+                    for (int i = 0; i < order; i++) {
+                        v[i] = r.get(i);
+                    }
+                    values.add(RowFactory.create(v));
+                }
+                Table done = t.apply(SparkTables.table(in, values.iterator()), p, FittedState.NONE,
+                        TransformContext.NONE);
+                if (done.rowCount() != firsts.size()) {
+                    throw new IllegalStateException(id + " made " + done.rowCount() + " groups of a slice holding "
+                            + firsts.size());
+                }
+                StructType values0 = new StructType(java.util.Arrays.copyOf(out.fields(), out.fields().length - 1));
+                List<Row> made = SparkTables.rows(done, values0);
+                List<Row> result = new ArrayList<>(made.size());
+                for (int i = 0; i < made.size(); i++) {
+                    Object[] v = new Object[out.fields().length];
+                    for (int k = 0; k < v.length - 1; k++) {
+                        v[k] = made.get(i).get(k);
+                    }
+                    v[v.length - 1] = firsts.get(i);
+                    result.add(RowFactory.create(v));
+                }
+                return result;
+            });
+        }
+    }
+}
