@@ -52,10 +52,12 @@ final class SparkFiles {
         byte[] head = head(file);
         String encoding = encoding(p.string("encoding", "auto"), head);
         Boolean header = ImportParams.headerChoice(p);
+        char quote = p.string("quote", "auto").equals("'") ? '\'' : '"';
         Dataset<Row> raw = spark.read().option("header", header == null || header).option("sep",
                         delimiter(p.string("delimiter", "auto"), head, encoding)).option("encoding", encoding)
                 .option("quote", p.string("quote", "auto").equals("'") ? "'" : "\"").option("escape", "\"")
-                .option("multiLine", true).option("inferSchema", false).option("mode", "PERMISSIVE")
+                .option("multiLine", multiLine(spark, file, quote, encoding)).option("inferSchema", false)
+                .option("mode", "PERMISSIVE")
                 .csv(file.toUri().toString());
         List<String> names = schema.names();
         if (raw.columns().length != names.size()) {
@@ -228,6 +230,41 @@ final class SparkFiles {
                 Files.deleteIfExists(f);
             }
         }
+    }
+
+    /**
+     * Whether the file must be read as one piece: a CSV with line breaks inside quoted cells cannot be cut at line
+     * ends, so Spark then reads it in one task; any other file is cut into parts read in parallel. Decided from the
+     * file's first 8 MB (setting {@code tablewise.csv.multiLine} to true or false decides instead — true for a file
+     * whose quoted line breaks start later).
+     */
+    static boolean multiLine(SparkSession spark, Path file, char quote, String encoding) throws IOException {
+        String chosen = spark.conf().get("tablewise.csv.multiLine", "auto");
+        if (!chosen.equals("auto")) {
+            return Boolean.parseBoolean(chosen);
+        }
+        if (!java.nio.charset.Charset.forName(encoding).newEncoder().canEncode('"') || encoding.toUpperCase(
+                java.util.Locale.ROOT).startsWith("UTF-16")) {
+            return true; // quotes and line ends are not single bytes: no cheap look
+        }
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(8 << 20);
+        }
+        return quotedLineBreak(start, (byte) quote);
+    }
+
+    /** Whether a line break lies inside a quoted cell (a doubled quote inside a cell toggles twice: no harm). */
+    static boolean quotedLineBreak(byte[] bytes, byte quote) {
+        boolean quoted = false;
+        for (byte b : bytes) {
+            if (b == quote) {
+                quoted = !quoted;
+            } else if (quoted && (b == '\n' || b == '\r')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] head(Path file) throws IOException {
