@@ -8,11 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -47,11 +44,10 @@ final class RowRanks {
 
     /** Counts the labels of {@code column} (null: one label, "", for all rows). */
     static Counted count(Dataset<Row> rows, String column) {
-        StructType counted = new StructType().add("part", DataTypes.IntegerType).add("seq", DataTypes.IntegerType)
-                .add("label", DataTypes.StringType).add("n", DataTypes.LongType);
         int at = column == null ? -1 : rows.schema().fieldIndex(column);
         StructField field = column == null ? null : rows.schema().fields()[at];
-        List<Row> perPart = rows.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+        // the part's index in this very RDD (a task's partition id would be another RDD's after a coalesce)
+        List<Row> perPart = rows.javaRDD().mapPartitionsWithIndex((part, it) -> {
             Map<String, Long> n = new LinkedHashMap<>();
             List<Row> batch = new ArrayList<>();
             while (it.hasNext()) {
@@ -61,14 +57,13 @@ final class RowRanks {
                     batch.clear();
                 }
             }
-            int part = TaskContext.getPartitionId();
             List<Row> out = new ArrayList<>();
             int seq = 0;
             for (Map.Entry<String, Long> e : n.entrySet()) {
                 out.add(RowFactory.create(part, seq++, e.getKey(), e.getValue()));
             }
             return out.iterator();
-        }, Encoders.row(counted)).collectAsList();
+        }, true).collect();
         List<Row> sorted = new ArrayList<>(perPart);
         sorted.sort((a, b) -> a.getInt(0) != b.getInt(0) ? Integer.compare(a.getInt(0), b.getInt(0))
                 : Integer.compare(a.getInt(1), b.getInt(1)));
@@ -105,9 +100,8 @@ final class RowRanks {
         int at = column == null ? -1 : rows.schema().fieldIndex(column);
         StructField field = column == null ? null : rows.schema().fields()[at];
         int width = rows.schema().fields().length;
-        return rows.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
-            Map<String, Long> next = new HashMap<>(offsets.value().offsets().getOrDefault(TaskContext
-                    .getPartitionId(), Map.of()));
+        return rows.sparkSession().createDataFrame(rows.javaRDD().mapPartitionsWithIndex((index, it) -> {
+            Map<String, Long> next = new HashMap<>(offsets.value().offsets().getOrDefault(index, Map.of()));
             Map<String, BitSet[]> parts = shared.value();
             return PartSlices.map(it, new int[0], slice -> {
                 List<Row> list = new ArrayList<>();
@@ -132,7 +126,7 @@ final class RowRanks {
                 }
                 return tagged;
             });
-        }, Encoders.row(out));
+        }, true), out);
     }
 
     /** The rows' labels as the engine reads them ({@code Values.labels}), missing ones named {@link #MISSING}. */

@@ -44,7 +44,8 @@ public final class SparkEngine implements ExternalEngine {
     private static final Set<String> FILE_NODES = Set.of("data.import.csv", "data.import.parquet", "data.export.csv",
             "data.export.parquet");
     /** Carried out by Spark itself. */
-    private static final Set<String> SPARK_NODES = Set.of("model.predict", "transform.split.split");
+    private static final Set<String> SPARK_NODES = Set.of("model.predict", "transform.split.split",
+            "transform.combine.join", "transform.combine.concat");
     /** Run by the embedded engine on the driver, on rows brought there (all of them up to a cap). */
     private static final Set<String> DRIVER_NODES = Set.of("model.build", "model.export", "insights.report",
             "insights.export");
@@ -148,9 +149,13 @@ public final class SparkEngine implements ExternalEngine {
                 .map(e -> outputs.get(e.from().node() + "/" + e.from().port())).orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
     private static Dataset<Row> rows(Flow flow, String node, Map<String, Object> outputs) {
-        return (Dataset<Row>) input(flow, node, "table", outputs);
+        return table(flow, node, "table", outputs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Dataset<Row> table(Flow flow, String node, String port, Map<String, Object> outputs) {
+        return (Dataset<Row>) input(flow, node, port, outputs);
     }
 
     /**
@@ -271,6 +276,16 @@ public final class SparkEngine implements ExternalEngine {
                 }
                 outputs.put(node + "/table", ScoreStep.score(m, in, warnings));
                 return "scored each part with the model";
+            }
+            case "transform.combine.join" -> {
+                outputs.put(node + "/table", CombineStep.join(table(request.flow(), node, "left", outputs), table(
+                        request.flow(), node, "right", outputs), p, report.schemas().get(node).get("table")));
+                return "joined";
+            }
+            case "transform.combine.concat" -> {
+                outputs.put(node + "/table", CombineStep.concat(table(request.flow(), node, "first", outputs), table(
+                        request.flow(), node, "second", outputs), p, report.schemas().get(node).get("table")));
+                return "concatenated";
             }
             case "transform.split.split" -> {
                 return split(request, report, node, p, outputs, warnings);

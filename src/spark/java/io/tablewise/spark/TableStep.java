@@ -100,8 +100,11 @@ final class TableStep {
     }
 
     private static Column key(Dataset<Row> rows, String column) {
-        Column c = col(SparkAggregates.quoted(column));
-        DataType type = rows.schema().apply(column).dataType();
+        return missingAsNull(col(SparkAggregates.quoted(column)), rows.schema().apply(column).dataType());
+    }
+
+    /** A column of {@code type} with blank text and NaN made missing, as the engine sees them. */
+    static Column missingAsNull(Column c, DataType type) {
         if (type.equals(DataTypes.StringType)) {
             return functions.when(c.rlike("^\\s*$"), functions.lit(null)).otherwise(c);
         }

@@ -153,4 +153,29 @@ class WholeTableOnSparkTest {
         // the mean and the scale learned from the training rows only, in both engines
         split("refit", "{\"method\": \"stratified\", \"target\": \"churned\"}", true);
     }
+
+    @Test
+    void joinAndConcatenateGiveTheEnginesRowsInItsOrder() throws Exception {
+        String some = node("some", "transform.rows.sample", "{\"fraction\": 0.4, \"seed\": 5}") + ", "
+                + node("top", "transform.rows.top-n", "{\"column\": \"monthly_fee\", \"n\": 300}") + ", "
+                + node("regions", "transform.combine.group-by", "{\"by\": [\"region\"], \"columns\": "
+                + "[\"monthly_fee\"], \"aggregates\": [\"mean\"]}");
+        String from = edge("read", "table", "some", "table") + ", " + edge("read", "table", "top", "table") + ", "
+                + edge("read", "table", "regions", "table");
+        for (String how : List.of("inner", "left", "right", "full")) {
+            same("join-" + how, some + ", " + node("join", "transform.combine.join", "{\"keys\": [\"customer_id\"], "
+                    + "\"how\": \"" + how + "\"}") + ", " + node("write", "data.export.csv", "{\"path\": \"out.csv\"}"),
+                    from + ", " + edge("some", "table", "join", "left") + ", " + edge("top", "table", "join", "right")
+                    + ", " + edge("join", "table", "write", "table"), "out.csv");
+        }
+        // the same rows on both sides: each customer with its region's mean fee (a table joined with itself)
+        same("join-own-groups", some + ", " + node("join", "transform.combine.join", "{\"keys\": [\"region\"], "
+                + "\"how\": \"left\"}") + ", " + node("write", "data.export.csv", "{\"path\": \"out.csv\"}"),
+                from + ", " + edge("read", "table", "join", "left") + ", " + edge("regions", "table", "join", "right")
+                + ", " + edge("join", "table", "write", "table"), "out.csv");
+        same("concat", some + ", " + node("both", "transform.combine.concat", "{\"addSource\": true}") + ", "
+                + node("write", "data.export.csv", "{\"path\": \"out.csv\"}"), from + ", " + edge("some", "table",
+                "both", "first") + ", " + edge("regions", "table", "both", "second") + ", " + edge("both", "table",
+                "write", "table"), "out.csv");
+    }
 }
