@@ -495,6 +495,47 @@ final class EncodeTransforms {
             return edges;
         }
 
+        /** Quantile bins: the inner quantiles; width bins: the smallest and largest value; fixed edges: nothing. */
+        @Override
+        public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
+            String method = p.string("method", "quantile");
+            int bins = (int) p.integer("bins", 5);
+            List<String> names = Columns.chosen(input, p, "columns", false);
+            List<Double> fixed = method.equals("edges") ? fixedEdges(p) : null;
+            List<LearnedFrom.Need> needs = new ArrayList<>();
+            for (String n : names) {
+                if (method.equals("width")) {
+                    needs.add(LearnedFrom.Need.of(n, LearnedFrom.Kind.MIN));
+                    needs.add(LearnedFrom.Need.of(n, LearnedFrom.Kind.MAX));
+                } else if (method.equals("quantile")) {
+                    for (int b = 1; b < bins; b++) {
+                        needs.add(new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, b / (double) bins));
+                    }
+                }
+            }
+            return new LearnedFrom(needs, values -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (String n : names) {
+                    if (fixed != null) {
+                        out.put(n, fixed);
+                        continue;
+                    }
+                    List<Double> edges = new ArrayList<>();
+                    double lo = LearnedFrom.number(values, LearnedFrom.Need.of(n, LearnedFrom.Kind.MIN));
+                    double hi = LearnedFrom.number(values, LearnedFrom.Need.of(n, LearnedFrom.Kind.MAX));
+                    for (int b = 1; b < bins; b++) {
+                        double e = method.equals("width") ? lo + (hi - lo) * b / bins : LearnedFrom.number(values,
+                                new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, b / (double) bins));
+                        if (!Double.isNaN(e) && (edges.isEmpty() || e > edges.get(edges.size() - 1))) {
+                            edges.add(e);
+                        }
+                    }
+                    out.put(n, edges);
+                }
+                return FittedState.perColumn(out);
+            });
+        }
+
         @Override
         public FittedState fit(Table rows, NodeParams p) throws NodeException {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -41,6 +41,8 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
         MAX,
         /** The quantile {@code q} of the numbers, linearly interpolated between the closest ranks. */
         QUANTILE,
+        /** The median absolute deviation from the median (the median of |x − median|, interpolated as QUANTILE). */
+        MEDIAN_ABSOLUTE_DEVIATION,
         /** How many times each text (or true/false) value occurs: a map from the value to its count. */
         COUNTS,
         /** How many rows there are, missing values included. */
@@ -82,10 +84,17 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
                 case MIN -> v.length == 0 ? Double.NaN : v[0];
                 case MAX -> v.length == 0 ? Double.NaN : v[v.length - 1];
                 case QUANTILE -> Stats.quantile(v, n.q());
+                case MEDIAN_ABSOLUTE_DEVIATION -> medianAbsoluteDeviation(v);
                 case COUNTS, ROWS -> throw new IllegalStateException();
             });
         }
         return state.apply(values);
+    }
+
+    /** The median of |x − median| of sorted numbers (NaN for none). */
+    static double medianAbsoluteDeviation(double[] sorted) {
+        double median = Stats.quantile(sorted, 0.5);
+        return Stats.quantile(Arrays.stream(sorted).map(x -> Math.abs(x - median)).sorted().toArray(), 0.5);
     }
 
     /** Each present value's count, as text (true/false for booleans). */

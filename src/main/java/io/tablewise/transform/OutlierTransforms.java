@@ -46,12 +46,9 @@ final class OutlierTransforms {
             double lo;
             double hi;
             if (p.string("method", "quantile").equals("robust")) {
-                double median = Stats.quantile(v, 0.5);
-                double[] dev = Arrays.stream(v).map(x -> Math.abs(x - median)).sorted().toArray();
-                double sd = 1.4826 * Stats.quantile(dev, 0.5);
-                double k = p.decimal("k", 3);
-                lo = median - k * sd;
-                hi = median + k * sd;
+                double[] b = robust(Stats.quantile(v, 0.5), LearnedFrom.medianAbsoluteDeviation(v), p);
+                lo = b[0];
+                hi = b[1];
             } else {
                 lo = Stats.quantile(v, p.decimal("lower", 0.01));
                 hi = Stats.quantile(v, p.decimal("upper", 0.99));
@@ -59,6 +56,13 @@ final class OutlierTransforms {
             out.put(name, Map.of("lower", lo, "upper", hi));
         }
         return FittedState.perColumn(out);
+    }
+
+    /** Median ± k robust standard deviations (1.4826 · MAD). */
+    private static double[] robust(double median, double mad, NodeParams p) {
+        double sd = 1.4826 * mad;
+        double k = p.decimal("k", 3);
+        return new double[] {median - k * sd, median + k * sd};
     }
 
     @SuppressWarnings("unchecked")
@@ -87,23 +91,25 @@ final class OutlierTransforms {
             return bounds(rows, p);
         }
 
-        /** Quantile bounds are two percentiles per column; robust ones need a second pass (the MAD), so none. */
+        /** Two aggregates per column: the two quantiles, or the median and the median absolute deviation. */
         @Override
         public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
-            if (p.string("method", "quantile").equals("robust")) {
-                return null;
-            }
+            boolean robust = p.string("method", "quantile").equals("robust");
             List<String> names = Columns.chosen(input, p, "columns", true);
             List<LearnedFrom.Need> needs = new ArrayList<>();
             for (String n : names) {
-                needs.add(new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, p.decimal("lower", 0.01)));
-                needs.add(new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, p.decimal("upper", 0.99)));
+                needs.add(new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, robust ? 0.5 : p.decimal("lower",
+                        0.01)));
+                needs.add(robust ? LearnedFrom.Need.of(n, LearnedFrom.Kind.MEDIAN_ABSOLUTE_DEVIATION)
+                        : new LearnedFrom.Need(n, LearnedFrom.Kind.QUANTILE, p.decimal("upper", 0.99)));
             }
             return new LearnedFrom(needs, values -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 for (int i = 0; i < names.size(); i++) {
-                    out.put(names.get(i), Map.of("lower", LearnedFrom.number(values, needs.get(2 * i)), "upper",
-                            LearnedFrom.number(values, needs.get(2 * i + 1))));
+                    double a = LearnedFrom.number(values, needs.get(2 * i));
+                    double b = LearnedFrom.number(values, needs.get(2 * i + 1));
+                    double[] bounds = robust ? robust(a, b, p) : new double[] {a, b};
+                    out.put(names.get(i), Map.of("lower", bounds[0], "upper", bounds[1]));
                 }
                 return FittedState.perColumn(out);
             });

@@ -18,8 +18,9 @@ import io.tablewise.transform.LearnedFrom;
 
 /**
  * The column aggregates a learning transform needs ({@link LearnedFrom}), computed by Spark over every training row
- * where it lies: one pass for the numbers (mean, population deviation, min, max, exact percentiles), one grouping per
- * counted column. Missing values are left out as the engine leaves them out.
+ * where it lies: one pass for the numbers (mean, population deviation, min, max, exact percentiles; the median
+ * absolute deviation after a first pass for the median), one grouping per counted column. Missing values are left
+ * out as the engine leaves them out.
  */
 final class SparkAggregates {
     private SparkAggregates() {
@@ -29,6 +30,7 @@ final class SparkAggregates {
         Map<LearnedFrom.Need, Object> out = new HashMap<>();
         List<LearnedFrom.Need> numeric = new ArrayList<>();
         List<Column> aggregates = new ArrayList<>();
+        Map<String, Double> medians = new HashMap<>(); // a first pass, for the deviations from them
         for (LearnedFrom.Need n : needs) {
             if (n.kind() == LearnedFrom.Kind.COUNTS) {
                 out.put(n, counts(rows, n.column()));
@@ -43,6 +45,8 @@ final class SparkAggregates {
                 case MIN -> functions.min(present);
                 case MAX -> functions.max(present);
                 case QUANTILE -> expr("percentile(" + quoted(n.column()) + ", " + n.q() + ")");
+                case MEDIAN_ABSOLUTE_DEVIATION -> expr("percentile(abs(" + quoted(n.column()) + " - CAST('"
+                        + medians.computeIfAbsent(n.column(), c -> median(rows, c)) + "' AS DOUBLE)), 0.5)");
                 case ROWS -> functions.count(functions.lit(1));
                 case COUNTS -> throw new IllegalStateException();
             });
@@ -55,6 +59,12 @@ final class SparkAggregates {
             }
         }
         return out;
+    }
+
+    /** The exact median of a column's present numbers (NaN for none: then every deviation is missing too). */
+    private static double median(Dataset<Row> rows, String column) {
+        Row r = rows.agg(expr("percentile(" + quoted(column) + ", 0.5)")).first();
+        return r.isNullAt(0) ? Double.NaN : ((Number) r.get(0)).doubleValue();
     }
 
     /** Each present value's count, as text; blank texts count as missing, as in the engine. */

@@ -73,16 +73,24 @@ class TransformContractTest {
         if (from == null) {
             assertTrue(!t.learns() || !List.of("transform.missing.impute", "transform.encode.one-hot",
                     "transform.scale.standard", "transform.scale.min-max", "transform.scale.robust",
-                    "transform.outliers.clip", "transform.encode.ordinal", "transform.encode.frequency")
-                    .contains(t.spec().id()), t.spec().id() + " learns from aggregates");
+                    "transform.outliers.clip", "transform.outliers.remove", "transform.encode.ordinal",
+                    "transform.encode.frequency", "transform.encode.bin").contains(t.spec().id()), t.spec().id()
+                    + " learns from aggregates");
             return;
         }
         assertEquals(t.fit(churn, p).toJson(), from.fit(churn).toJson(), t.spec().id());
-        // the mode and a constant too, for the fill
-        if (t.spec().id().equals("transform.missing.impute")) {
-            for (Map<String, Object> other : List.<Map<String, Object>>of(Map.of("strategy", "mode", "columns",
-                    List.of("region", "plan", "paperless_billing")), Map.of("strategy", "mean"), Map.of("strategy",
-                    "constant", "value", "없음", "columns", List.of("region")))) {
+        // the other settings too: the mode and a constant for the fill, each kind of bounds and of bins
+        Map<String, List<Map<String, Object>>> others = Map.of("transform.missing.impute", List.of(Map.of(
+                "strategy", "mode", "columns", List.of("region", "plan", "paperless_billing")), Map.of("strategy",
+                "mean"), Map.of("strategy", "constant", "value", "없음", "columns", List.of("region"))),
+                "transform.outliers.clip", List.of(Map.of("method", "robust", "k", 2.0), Map.of("lower", 0.1)),
+                "transform.outliers.remove", List.of(Map.of("method", "quantile", "upper", 0.9), Map.of("method",
+                        "robust")),
+                "transform.encode.bin", List.of(Map.of("columns", List.of("age", "monthly_fee"), "method", "width",
+                        "bins", 7L), Map.of("columns", List.of("satisfaction"), "bins", 10L), Map.of("columns",
+                        List.of("age"), "method", "edges", "edges", List.of("20", "40"))));
+        if (others.containsKey(t.spec().id())) {
+            for (Map<String, Object> other : others.get(t.spec().id())) {
                 NodeParams q = NodeParams.withDefaults(new TransformNode(t).descriptor(), other);
                 assertEquals(t.fit(churn, q).toJson(), t.learnedFrom(TableSchema.of(churn), q).fit(churn).toJson(),
                         other.toString());
