@@ -366,59 +366,69 @@ final class EncodeTransforms {
             return Columns.retyped(input, names, ColumnKind.DECIMAL);
         }
 
-        private static double[] targetValues(Table rows, NodeParams p) throws NodeException {
-            Column<?> t = rows.column(p.string("target", ""));
-            double[] y = new double[t.size()];
-            if (t instanceof tech.tablesaw.api.NumberColumn) {
-                return Columns.numbers(rows, t.name());
+        /**
+         * The target's mean (a number target) or counts (a text target), and per chosen column the target's sums or
+         * counts by the column's values.
+         */
+        @Override
+        @SuppressWarnings("unchecked")
+        public LearnedFrom learnedFrom(TableSchema input, NodeParams p) throws NodeException {
+            List<String> names = Columns.chosen(input, p, "columns", false);
+            String target = Columns.require(input, p.string("target", ""), "target").name();
+            boolean numeric = input.column(target).orElseThrow().kind().isNumeric();
+            double m = p.decimal("smoothing", 10);
+            String chosen = p.string("positive", "");
+            LearnedFrom.Need whole = LearnedFrom.Need.of(target, numeric ? LearnedFrom.Kind.MEAN
+                    : LearnedFrom.Kind.COUNTS);
+            List<LearnedFrom.Need> needs = new ArrayList<>(List.of(whole));
+            for (String n : names) {
+                needs.add(LearnedFrom.Need.by(n, numeric ? LearnedFrom.Kind.SUMS_BY : LearnedFrom.Kind.CROSS_COUNTS,
+                        target));
             }
-            String positive = p.string("positive", "");
-            if (positive.isEmpty()) {
-                List<Map.Entry<String, Integer>> counts = counts(t);
-                if (counts.size() > 2) {
-                    throw new NodeException("target", "a text target needs two classes (it has "
-                            + counts.size() + "); or set the positive class");
+            return new LearnedFrom(needs, values -> {
+                double prior;
+                String positive = chosen;
+                if (numeric) {
+                    prior = LearnedFrom.number(values, whole);
+                } else {
+                    Map<String, Long> counts = (Map<String, Long>) values.get(whole);
+                    if (positive.isEmpty()) {
+                        if (counts.size() > 2) {
+                            throw new IllegalArgumentException("a text target needs two classes (it has "
+                                    + counts.size() + "); or set the positive class");
+                        }
+                        positive = counts.size() == 2 ? LearnedFrom.byFrequency(counts).get(1) : "\u0000none";
+                    }
+                    long present = counts.values().stream().mapToLong(Long::longValue).sum();
+                    prior = present == 0 ? Double.NaN : counts.getOrDefault(positive, 0L) / (double) present;
                 }
-                // with fewer than two classes in these rows nothing can be learned: every value gets the prior
-                positive = counts.size() == 2 ? counts.get(1).getKey() : "\u0000none";
-            }
-            for (int i = 0; i < y.length; i++) {
-                String v = Cells.text(t, i);
-                y[i] = v == null ? Double.NaN : v.equals(positive) ? 1 : 0;
-            }
-            return y;
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    Map<String, Map<String, Double>> by = (Map<String, Map<String, Double>>) values.get(needs
+                            .get(i + 1));
+                    Map<String, Object> enc = new java.util.TreeMap<>();
+                    for (Map.Entry<String, Map<String, Double>> e : by.entrySet()) {
+                        double sum = numeric ? e.getValue().get("sum") : e.getValue().getOrDefault(positive, 0.0);
+                        double n = numeric ? e.getValue().get("count") : e.getValue().values().stream()
+                                .mapToDouble(Double::doubleValue).sum();
+                        enc.put(e.getKey(), (sum + m * prior) / (n + m));
+                    }
+                    out.put(names.get(i), Map.of("prior", prior, "values", enc));
+                }
+                return FittedState.perColumn(out);
+            });
         }
 
+        /** The state from the rows' aggregates: one description for this engine and Spark. */
         @Override
         public FittedState fit(Table rows, NodeParams p) throws NodeException {
-            double[] y = targetValues(rows, p);
-            double m = p.decimal("smoothing", 10);
-            double total = 0;
-            int n = 0;
-            for (double v : y) {
-                if (!Double.isNaN(v)) {
-                    total += v;
-                    n++;
-                }
+            Column<?> t = rows.column(p.string("target", ""));
+            if (!(t instanceof tech.tablesaw.api.NumberColumn) && p.string("positive", "").isEmpty()
+                    && counts(t).size() > 2) {
+                throw new NodeException("target", "a text target needs two classes (it has " + counts(t).size()
+                        + "); or set the positive class");
             }
-            double prior = n == 0 ? Double.NaN : total / n;
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (String name : Columns.chosen(TableSchema.of(rows), p, "columns", false)) {
-                Column<?> c = rows.column(name);
-                Map<String, double[]> sums = new HashMap<>();
-                for (int i = 0; i < c.size(); i++) {
-                    String v = Cells.text(c, i);
-                    if (v != null && !Double.isNaN(y[i])) {
-                        double[] s = sums.computeIfAbsent(v, k -> new double[2]);
-                        s[0] += y[i];
-                        s[1]++;
-                    }
-                }
-                Map<String, Object> enc = new java.util.TreeMap<>();
-                sums.forEach((k, s) -> enc.put(k, (s[0] + m * prior) / (s[1] + m)));
-                out.put(name, Map.of("prior", prior, "values", enc));
-            }
-            return FittedState.perColumn(out);
+            return learnedFrom(TableSchema.of(rows), p).fit(rows);
         }
 
         @Override

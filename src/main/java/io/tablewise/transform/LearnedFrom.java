@@ -46,7 +46,22 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
         /** How many times each text (or true/false) value occurs: a map from the value to its count. */
         COUNTS,
         /** How many rows there are, missing values included. */
-        ROWS
+        ROWS,
+        /**
+         * For each present text of the column, how many times each present text of {@code other} occurs with it: a
+         * map from the value to a map from the other's value to its count (a cross table).
+         */
+        CROSS_COUNTS,
+        /**
+         * For each present text of the column, the sum and the count of the present numbers of {@code other} in its
+         * rows: a map from the value to {"sum": s, "count": n}.
+         */
+        SUMS_BY;
+
+        /** Whether the aggregate is a map by the column's values, added up over parts of the rows ({@link #part}). */
+        public boolean byValue() {
+            return this == CROSS_COUNTS || this == SUMS_BY;
+        }
     }
 
     /**
@@ -55,11 +70,22 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
      * @param column the column
      * @param kind what of it
      * @param q for {@link Kind#QUANTILE}, which (0..1); else 0
+     * @param other for {@link Kind#CROSS_COUNTS} and {@link Kind#SUMS_BY}, the second column; else null
      */
-    public record Need(String column, Kind kind, double q) {
+    public record Need(String column, Kind kind, double q, String other) implements java.io.Serializable {
+        /** An aggregate of one column. */
+        public Need(String column, Kind kind, double q) {
+            this(column, kind, q, null);
+        }
+
         /** An aggregate without a quantile. */
         public static Need of(String column, Kind kind) {
             return new Need(column, kind, 0);
+        }
+
+        /** An aggregate of a column by the values of another. */
+        public static Need by(String column, Kind kind, String other) {
+            return new Need(column, kind, 0, other);
         }
     }
 
@@ -76,6 +102,10 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
                 values.put(n, (long) rows.rowCount());
                 continue;
             }
+            if (n.kind().byValue()) {
+                values.put(n, part(n, rows));
+                continue;
+            }
             double[] v = sorted.computeIfAbsent(n.column(), c -> Arrays.stream(Columns.numbers(rows, c))
                     .filter(x -> !Double.isNaN(x)).sorted().toArray());
             values.put(n, switch (n.kind()) {
@@ -85,7 +115,7 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
                 case MAX -> v.length == 0 ? Double.NaN : v[v.length - 1];
                 case QUANTILE -> Stats.quantile(v, n.q());
                 case MEDIAN_ABSOLUTE_DEVIATION -> medianAbsoluteDeviation(v);
-                case COUNTS, ROWS -> throw new IllegalStateException();
+                case COUNTS, ROWS, CROSS_COUNTS, SUMS_BY -> throw new IllegalStateException();
             });
         }
         return state.apply(values);
@@ -95,6 +125,42 @@ public record LearnedFrom(List<Need> needs, Function<Map<Need, Object>, FittedSt
     static double medianAbsoluteDeviation(double[] sorted) {
         double median = Stats.quantile(sorted, 0.5);
         return Stats.quantile(Arrays.stream(sorted).map(x -> Math.abs(x - median)).sorted().toArray(), 0.5);
+    }
+
+    /**
+     * A by-value aggregate ({@link Kind#byValue()}) over some rows: the aggregate over all rows is the sum of the
+     * parts' ({@link #merge}), so an engine that holds the rows in parts computes each part with this very code.
+     */
+    public static Map<String, Map<String, Double>> part(Need n, Table rows) {
+        Column<?> c = rows.column(n.column());
+        Column<?> o = rows.column(n.other());
+        double[] numbers = n.kind() == Kind.SUMS_BY ? Columns.numbers(rows, n.other()) : null;
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (int i = 0; i < c.size(); i++) {
+            String v = Cells.text(c, i);
+            if (v == null) {
+                continue;
+            }
+            if (numbers != null) {
+                if (!Double.isNaN(numbers[i])) {
+                    Map<String, Double> s = out.computeIfAbsent(v, k -> new LinkedHashMap<>());
+                    s.merge("sum", numbers[i], Double::sum);
+                    s.merge("count", 1.0, Double::sum);
+                }
+            } else {
+                String w = Cells.text(o, i);
+                if (w != null) {
+                    out.computeIfAbsent(v, k -> new LinkedHashMap<>()).merge(w, 1.0, Double::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds a part's by-value aggregate into a total. */
+    public static void merge(Map<String, Map<String, Double>> into, Map<String, Map<String, Double>> part) {
+        part.forEach((v, m) -> m.forEach((k, x) -> into.computeIfAbsent(v, y -> new LinkedHashMap<>()).merge(k, x,
+                Double::sum)));
     }
 
     /** Each present value's count, as text (true/false for booleans). */

@@ -9,10 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import io.tablewise.transform.LearnedFrom;
 
@@ -36,6 +41,10 @@ final class SparkAggregates {
                 out.put(n, counts(rows, n.column()));
                 continue;
             }
+            if (n.kind().byValue()) {
+                out.put(n, byValue(rows, n));
+                continue;
+            }
             Column x = col(quoted(n.column())).cast("double");
             Column present = functions.when(x.isNaN(), null).otherwise(x);
             numeric.add(n);
@@ -48,7 +57,7 @@ final class SparkAggregates {
                 case MEDIAN_ABSOLUTE_DEVIATION -> expr("percentile(abs(" + quoted(n.column()) + " - CAST('"
                         + medians.computeIfAbsent(n.column(), c -> median(rows, c)) + "' AS DOUBLE)), 0.5)");
                 case ROWS -> functions.count(functions.lit(1));
-                case COUNTS -> throw new IllegalStateException();
+                case COUNTS, CROSS_COUNTS, SUMS_BY -> throw new IllegalStateException();
             });
         }
         if (!aggregates.isEmpty()) {
@@ -59,6 +68,30 @@ final class SparkAggregates {
             }
         }
         return out;
+    }
+
+    /**
+     * A by-value aggregate (a cross table, sums by value): each slice of each part computed by the engine's own
+     * code ({@link LearnedFrom#part}, so values are told apart by their text as the engine writes them), the parts
+     * added up by Spark.
+     */
+    private static Map<String, Map<String, Double>> byValue(Dataset<Row> rows, LearnedFrom.Need n) {
+        Dataset<Row> two = rows.select(col(quoted(n.column())), col(quoted(n.other())));
+        StructType in = two.schema();
+        StructType partial = new StructType().add("v", DataTypes.StringType).add("k", DataTypes.StringType)
+                .add("x", DataTypes.DoubleType);
+        Dataset<Row> parts = two.mapPartitions((MapPartitionsFunction<Row, Row>) it -> PartSlices.map(it,
+                new int[0], slice -> {
+                    List<Row> out = new ArrayList<>();
+                    LearnedFrom.part(n, SparkTables.table(in, slice)).forEach((v, m) -> m.forEach((k, x) ->
+                            out.add(RowFactory.create(v, k, x))));
+                    return out;
+                }), Encoders.row(partial));
+        Map<String, Map<String, Double>> total = new java.util.TreeMap<>();
+        for (Row r : parts.groupBy("v", "k").agg(functions.sum("x")).collectAsList()) {
+            total.computeIfAbsent(r.getString(0), v -> new LinkedHashMap<>()).put(r.getString(1), r.getDouble(2));
+        }
+        return total;
     }
 
     /** The exact median of a column's present numbers (NaN for none: then every deviation is missing too). */

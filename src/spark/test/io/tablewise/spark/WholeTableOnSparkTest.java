@@ -118,6 +118,12 @@ class WholeTableOnSparkTest {
         oneStep("every-aggregate", "transform.combine.group-by", "{\"by\": [\"satisfaction\"], \"columns\": "
                 + "[\"monthly_fee\", \"signup_date\"], \"aggregates\": [\"count\", \"sum\", \"mean\", \"median\", "
                 + "\"min\", \"max\", \"std\", \"distinct\", \"first\", \"last\"]}");
+        // learned from aggregates: a number target's sums by value (a number column among the values), width bins
+        oneStep("target-mean-number", "transform.encode.target-mean", "{\"columns\": [\"plan\", \"support_calls\"], "
+                + "\"target\": \"monthly_fee\", \"smoothing\": 3}");
+        oneStep("bins-width", "transform.encode.bin", "{\"columns\": [\"age\", \"monthly_fee\"], \"method\": "
+                + "\"width\", \"bins\": 7}");
+        oneStep("outliers-quantile", "transform.outliers.remove", "{\"upper\": 0.9}");
     }
 
     private static void split(String name, String params, boolean afterImpute) throws Exception {

@@ -74,7 +74,8 @@ class TransformContractTest {
             assertTrue(!t.learns() || !List.of("transform.missing.impute", "transform.encode.one-hot",
                     "transform.scale.standard", "transform.scale.min-max", "transform.scale.robust",
                     "transform.outliers.clip", "transform.outliers.remove", "transform.encode.ordinal",
-                    "transform.encode.frequency", "transform.encode.bin").contains(t.spec().id()), t.spec().id()
+                    "transform.encode.frequency", "transform.encode.bin", "transform.encode.target-mean")
+                    .contains(t.spec().id()), t.spec().id()
                     + " learns from aggregates");
             return;
         }
@@ -88,7 +89,10 @@ class TransformContractTest {
                         "robust")),
                 "transform.encode.bin", List.of(Map.of("columns", List.of("age", "monthly_fee"), "method", "width",
                         "bins", 7L), Map.of("columns", List.of("satisfaction"), "bins", 10L), Map.of("columns",
-                        List.of("age"), "method", "edges", "edges", List.of("20", "40"))));
+                        List.of("age"), "method", "edges", "edges", List.of("20", "40"))),
+                "transform.encode.target-mean", List.of(Map.of("columns", List.of("plan", "support_calls"), "target",
+                        "monthly_fee", "smoothing", 3.0), Map.of("columns", List.of("region"), "target", "plan",
+                        "positive", "Premium")));
         if (others.containsKey(t.spec().id())) {
             for (Map<String, Object> other : others.get(t.spec().id())) {
                 NodeParams q = NodeParams.withDefaults(new TransformNode(t).descriptor(), other);
