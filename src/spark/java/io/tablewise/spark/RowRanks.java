@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -85,48 +87,79 @@ final class RowRanks {
         return new Counted(counts, offsets);
     }
 
+    /** The label column {@link #withRanks} adds. */
+    static final String LABEL = "__tablewise_label";
+    /** The rank column {@link #withRanks} adds. */
+    static final String RANK = "__tablewise_rank";
+
+    /** The rows with two more columns: each row's label ({@link #LABEL}) and its rank among its label's rows. */
+    static Dataset<Row> withRanks(Dataset<Row> rows, String column, Counted counted) {
+        Broadcast<Counted> offsets = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
+                .sparkContext()).broadcast(counted);
+        StructType out = rows.schema().add(LABEL, DataTypes.StringType, false).add(RANK, DataTypes.LongType, false);
+        int at = column == null ? -1 : rows.schema().fieldIndex(column);
+        StructField field = column == null ? null : rows.schema().fields()[at];
+        int width = rows.schema().fields().length;
+        return rows.sparkSession().createDataFrame(rows.javaRDD().mapPartitionsWithIndex((index, it) -> {
+            Map<String, Long> next = new HashMap<>(offsets.value().offsets().getOrDefault(index, Map.of()));
+            return PartSlices.map(it, new int[0], slice -> {
+                List<Row> list = new ArrayList<>();
+                slice.forEachRemaining(list::add);
+                List<String> labels = labels(list, at, field);
+                List<Row> ranked = new ArrayList<>(list.size());
+                for (int i = 0; i < list.size(); i++) {
+                    Object[] v = new Object[width + 2];
+                    for (int c = 0; c < width; c++) {
+                        v[c] = list.get(i).get(c);
+                    }
+                    v[width] = labels.get(i);
+                    v[width + 1] = next.merge(labels.get(i), 1L, Long::sum) - 1;
+                    ranked.add(RowFactory.create(v));
+                }
+                return ranked;
+            });
+        }, true), out);
+    }
+
     /**
-     * The rows with one more column, {@code __tablewise_part}: what {@code choice} says of each row's label and rank
-     * (a small number: 0 is left out by the caller's filter or not, as it likes).
+     * The rows with one more column, {@code __tablewise_part}: which of the {@code choice}'s parts each row's label
+     * and rank fall in (1, 2, …), or 0 for none.
      *
      * @param choice for each label, one bit set per part number 1.. (bit k: the row of rank k belongs to that part)
      */
     static Dataset<Row> tag(Dataset<Row> rows, String column, Counted counted, Map<String, BitSet[]> choice) {
         Broadcast<Map<String, BitSet[]>> shared = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
                 .sparkContext()).broadcast(choice);
-        Broadcast<Counted> offsets = new org.apache.spark.api.java.JavaSparkContext(rows.sparkSession()
-                .sparkContext()).broadcast(counted);
         StructType out = rows.schema().add("__tablewise_part", DataTypes.IntegerType, false);
-        int at = column == null ? -1 : rows.schema().fieldIndex(column);
-        StructField field = column == null ? null : rows.schema().fields()[at];
         int width = rows.schema().fields().length;
-        return rows.sparkSession().createDataFrame(rows.javaRDD().mapPartitionsWithIndex((index, it) -> {
-            Map<String, Long> next = new HashMap<>(offsets.value().offsets().getOrDefault(index, Map.of()));
+        return withRanks(rows, column, counted).mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
             Map<String, BitSet[]> parts = shared.value();
-            return PartSlices.map(it, new int[0], slice -> {
-                List<Row> list = new ArrayList<>();
-                slice.forEachRemaining(list::add);
-                List<String> labels = labels(list, at, field);
-                List<Row> tagged = new ArrayList<>(list.size());
-                for (int i = 0; i < list.size(); i++) {
-                    long rank = next.merge(labels.get(i), 1L, Long::sum) - 1;
-                    BitSet[] bits = parts.get(labels.get(i));
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = it.next();
+                    BitSet[] bits = parts.get(r.getString(width));
+                    long rank = r.getLong(width + 1);
                     int part = 0;
-                    for (int k = 0; k < bits.length; k++) {
+                    for (int k = 0; bits != null && k < bits.length; k++) {
                         if (bits[k].get((int) rank)) {
                             part = k + 1;
                         }
                     }
                     Object[] v = new Object[width + 1];
                     for (int c = 0; c < width; c++) {
-                        v[c] = list.get(i).get(c);
+                        v[c] = r.get(c);
                     }
                     v[width] = part;
-                    tagged.add(RowFactory.create(v));
+                    return RowFactory.create(v);
                 }
-                return tagged;
-            });
-        }, true), out);
+            };
+        }, Encoders.row(out));
     }
 
     /** The rows' labels as the engine reads them ({@code Values.labels}), missing ones named {@link #MISSING}. */

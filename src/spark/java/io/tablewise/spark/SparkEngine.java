@@ -327,7 +327,8 @@ public final class SparkEngine implements ExternalEngine {
                 Transform t = ((TransformNode) registry.find(n.type()).orElseThrow()).transform();
                 NodeParams np = report.params().get(n.id());
                 if (t.reach(np) == Transform.Reach.TABLE) {
-                    for (int i = 0; i < parts.length; i++) {
+                    // a rebalancer changes the training rows only, as a fitted chain replays it
+                    for (int i = 0; i < (t.trainingOnly() ? 1 : parts.length); i++) {
                         parts[i] = TableStep.apply(t, np, parts[i]);
                     }
                     continue;

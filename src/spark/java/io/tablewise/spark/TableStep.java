@@ -32,7 +32,8 @@ import io.tablewise.transform.TransformContext;
 import io.tablewise.transform.TransformNode;
 
 /**
- * The transforms that need the whole table (sort, drop duplicates, top N, group and aggregate, sample) on Spark.
+ * The transforms that need the whole table (sort, drop duplicates, top N, group and aggregate, sample, over- and
+ * undersampling) on Spark.
  * The row order they speak of ("the first of equal rows", "stable") is the order of the rows as Spark holds them —
  * the file's order for rows read from a file. A group is aggregated by the transform's own code on the group's rows;
  * a sort or a choice of rows is a Spark sort or window with the engine's rules (missing last, blank text missing,
@@ -40,7 +41,8 @@ import io.tablewise.transform.TransformNode;
  */
 final class TableStep {
     static final Set<String> IDS = Set.of("transform.rows.sort", "transform.rows.drop-duplicates",
-            "transform.rows.top-n", "transform.combine.group-by", "transform.rows.sample");
+            "transform.rows.top-n", "transform.combine.group-by", "transform.rows.sample",
+            "transform.balance.oversample", "transform.balance.undersample");
     /** The row-order column, added for a step and dropped before its output. */
     static final String ORDER = "__tablewise_row";
 
@@ -80,6 +82,8 @@ final class TableStep {
             }
             case "transform.combine.group-by" -> groups(t, p, ordered, p.strings("by"));
             case "transform.rows.sample" -> ChosenRows.sample(rows, p);
+            case "transform.balance.oversample" -> Rebalance.oversample(rows, p);
+            case "transform.balance.undersample" -> Rebalance.undersample(rows, p);
             default -> throw new IllegalStateException(t.spec().id() + " has no whole-table step on Spark");
         };
     }

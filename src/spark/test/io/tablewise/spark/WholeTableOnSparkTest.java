@@ -124,6 +124,9 @@ class WholeTableOnSparkTest {
         oneStep("bins-width", "transform.encode.bin", "{\"columns\": [\"age\", \"monthly_fee\"], \"method\": "
                 + "\"width\", \"bins\": 7}");
         oneStep("outliers-quantile", "transform.outliers.remove", "{\"upper\": 0.9}");
+        oneStep("oversample-half", "transform.balance.oversample", "{\"target\": \"churned\", \"ratio\": 0.8, "
+                + "\"seed\": 9}");
+        oneStep("undersample-all", "transform.balance.undersample", "{\"target\": \"family_plan\"}");
     }
 
     private static void split(String name, String params, boolean afterImpute) throws Exception {

@@ -1,0 +1,109 @@
+package io.tablewise.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import io.tablewise.ml.RowSampler;
+import io.tablewise.node.NodeException;
+import io.tablewise.node.NodeParams;
+
+/**
+ * Oversample and undersample on Spark: the classes counted, the engine's seeded choices made on the driver from the
+ * counts (which majority rows stay, which minority rows are copied and in what order), the rows found by their rank
+ * within their class ({@link RowRanks}). The same rows as the embedded engine, in its order: kept rows in row order,
+ * copies after all rows.
+ */
+final class Rebalance {
+    private Rebalance() {
+    }
+
+    /**
+     * The minority and majority class of a binary target, as the engine orders them (by count; equal counts in the
+     * order a hash map of the labels, filled in row order, lists them).
+     */
+    private static List<Map.Entry<String, Integer>> classes(RowRanks.Counted counted, String target)
+            throws NodeException {
+        Map<String, Integer> present = new HashMap<>();
+        counted.counts().forEach((label, n) -> {
+            if (!label.equals(RowRanks.MISSING)) {
+                present.put(label, n);
+            }
+        });
+        if (present.size() != 2) {
+            throw new NodeException("target", "balancing needs exactly two classes in '" + target + "', found "
+                    + present.size());
+        }
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(present.entrySet());
+        sorted.sort((a, b) -> Integer.compare(a.getValue(), b.getValue()));
+        return sorted;
+    }
+
+    static Dataset<Row> undersample(Dataset<Row> rows, NodeParams p) throws NodeException {
+        String target = p.string("target", "");
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        RowRanks.Counted counted = RowRanks.count(rows, target);
+        if (counted.counts().isEmpty()) {
+            return rows;
+        }
+        List<Map.Entry<String, Integer>> cls = classes(counted, target);
+        int minority = cls.get(0).getValue();
+        int majority = cls.get(1).getValue();
+        int keep = (int) Math.min(majority, Math.round(minority / p.decimal("ratio", 1)));
+        int[] order = RowSampler.permutation(majority, p.integer("seed", 42));
+        BitSet kept = new BitSet(majority);
+        for (int i = 0; i < keep; i++) {
+            kept.set(order[i]);
+        }
+        Map<String, BitSet[]> choice = new LinkedHashMap<>();
+        counted.counts().forEach((label, n) -> {
+            BitSet all = new BitSet(n);
+            all.set(0, n);
+            choice.put(label, new BitSet[] {label.equals(cls.get(1).getKey()) ? kept : all});
+        });
+        return RowRanks.tag(rows, target, counted, choice).where(col("__tablewise_part").equalTo(1))
+                .drop("__tablewise_part");
+    }
+
+    static Dataset<Row> oversample(Dataset<Row> rows, NodeParams p) throws NodeException {
+        String target = p.string("target", "");
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        RowRanks.Counted counted = RowRanks.count(rows, target);
+        if (counted.counts().isEmpty()) {
+            return rows;
+        }
+        List<Map.Entry<String, Integer>> cls = classes(counted, target);
+        int minority = cls.get(0).getValue();
+        int want = (int) Math.round(cls.get(1).getValue() * p.decimal("ratio", 1));
+        int extra = Math.max(0, want - minority);
+        if (extra == 0) {
+            return rows;
+        }
+        SplittableRandom random = new SplittableRandom(p.integer("seed", 42));
+        List<Row> picks = new ArrayList<>(extra);
+        for (int i = 0; i < extra; i++) {
+            picks.add(RowFactory.create((long) random.nextInt(minority), (long) i));
+        }
+        Dataset<Row> copyOf = rows.sparkSession().createDataFrame(picks, new StructType()
+                .add("__tablewise_pick", DataTypes.LongType).add("__tablewise_copy", DataTypes.LongType));
+        Dataset<Row> ranked = RowRanks.withRanks(rows, target, counted).where(col(RowRanks.LABEL).equalTo(cls.get(0)
+                .getKey()));
+        Dataset<Row> copies = ranked.join(copyOf, ranked.col(RowRanks.RANK).equalTo(copyOf.col("__tablewise_pick")))
+                .orderBy("__tablewise_copy").select(java.util.Arrays.stream(rows.columns()).map(c -> col(
+                        SparkAggregates.quoted(c))).toArray(org.apache.spark.sql.Column[]::new));
+        return rows.union(copies);
+    }
+}
