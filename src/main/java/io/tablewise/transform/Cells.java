@@ -19,12 +19,15 @@ import io.tablewise.data.CellFormat;
 import io.tablewise.node.ColumnKind;
 
 /** Reading any cell as text and converting text to a typed value, with one rule everywhere. */
-final class Cells {
+public final class Cells {
     private Cells() {
     }
 
-    /** The cell as text as the export writes it (null for missing; blank text is missing). */
-    static String text(Column<?> c, int row) {
+    /**
+     * The cell as text as the export writes it (null for missing; blank text is missing): how every transform tells
+     * values apart — a key, a class, a category.
+     */
+    public static String text(Column<?> c, int row) {
         if (c.isMissing(row)) {
             return null;
         }

@@ -25,6 +25,8 @@ import tech.tablesaw.api.Table;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
 import io.tablewise.node.TableSchema;
+import io.tablewise.transform.Cells;
+import io.tablewise.transform.Columns;
 import io.tablewise.transform.FittedState;
 import io.tablewise.transform.Transform;
 import io.tablewise.transform.TransformCatalog;
@@ -42,7 +44,7 @@ import io.tablewise.transform.TransformNode;
 final class TableStep {
     static final Set<String> IDS = Set.of("transform.rows.sort", "transform.rows.drop-duplicates",
             "transform.rows.top-n", "transform.combine.group-by", "transform.rows.sample",
-            "transform.balance.oversample", "transform.balance.undersample");
+            "transform.balance.oversample", "transform.balance.undersample", "transform.combine.pivot");
     /** The row-order column, added for a step and dropped before its output. */
     static final String ORDER = "__tablewise_row";
 
@@ -80,7 +82,8 @@ final class TableStep {
                 yield ordered.withColumn("__tablewise_n", functions.row_number().over(w))
                         .where(col("__tablewise_n").leq(n)).orderBy(by, col(ORDER)).drop("__tablewise_n", ORDER);
             }
-            case "transform.combine.group-by" -> groups(t, p, ordered, p.strings("by"));
+            case "transform.combine.group-by" -> groups(t, p, ordered, p.strings("by"), null);
+            case "transform.combine.pivot" -> groups(t, p, ordered, p.strings("by"), pivotValues(ordered, p));
             case "transform.rows.sample" -> ChosenRows.sample(rows, p);
             case "transform.balance.oversample" -> Rebalance.oversample(rows, p);
             case "transform.balance.undersample" -> Rebalance.undersample(rows, p);
@@ -119,21 +122,72 @@ final class TableStep {
     }
 
     /**
-     * A transform that makes one row of each group's rows (group and aggregate), by its own code: the rows split by
-     * their groups, each group in row order, each slice of groups aggregated in the executors; the groups then
-     * ordered by their first row, as the engine lists them.
+     * A pivot's values, in the order they first appear (its columns' order), each value's text as the engine
+     * writes it; at most 200, as the engine allows.
      */
-    private static Dataset<Row> groups(Transform t, NodeParams p, Dataset<Row> ordered, List<String> by)
-            throws NodeException {
+    private static List<String> pivotValues(Dataset<Row> ordered, NodeParams p) throws NodeException {
+        String pivot = p.string("pivot", "");
+        Dataset<Row> two = ordered.select(col(SparkAggregates.quoted(pivot)), col(ORDER));
+        StructType in = two.schema();
+        StructType seen = new StructType().add("v", DataTypes.StringType).add("at", DataTypes.LongType);
+        Dataset<Row> firsts = two.mapPartitions((MapPartitionsFunction<Row, Row>) it -> PartSlices.map(it,
+                new int[0], slice -> {
+                    List<Row> rows = new ArrayList<>();
+                    slice.forEachRemaining(rows::add);
+                    tech.tablesaw.columns.Column<?> c = SparkTables.table(new StructType(new org.apache.spark.sql
+                            .types.StructField[] {in.fields()[0]}), rows.stream().map(r -> RowFactory.create(r
+                            .get(0))).iterator()).column(0);
+                    java.util.Map<String, Long> first = new java.util.LinkedHashMap<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        String v = Cells.text(c, i);
+                        if (v != null) {
+                            first.merge(v, rows.get(i).getLong(1), Math::min);
+                        }
+                    }
+                    List<Row> out = new ArrayList<>();
+                    first.forEach((v, at) -> out.add(RowFactory.create(v, at)));
+                    return out;
+                }), Encoders.row(seen)).groupBy("v").agg(functions.min("at").as("at")).orderBy("at").limit(201);
+        List<String> values = firsts.collectAsList().stream().map(r -> r.getString(0)).toList();
+        if (values.size() > 200) {
+            throw new NodeException("pivot", "'" + pivot + "' has more than 200 values; pivot makes one column per "
+                    + "value and allows at most 200");
+        }
+        return values;
+    }
+
+    /**
+     * A transform that makes one row of each group's rows (group and aggregate, pivot), by its own code: the rows
+     * split by their groups, each group in row order, each slice of groups aggregated in the executors; the groups
+     * then ordered by their first row, as the engine lists them. A pivot's slice has columns for the values in that
+     * slice only: they are placed among all the values' columns, the others holding what the engine puts in a cell
+     * with no rows (0 for a count, else missing).
+     */
+    private static Dataset<Row> groups(Transform t, NodeParams p, Dataset<Row> ordered, List<String> by,
+                                       List<String> pivotValues) throws NodeException {
         Column[] keys = keys(ordered, by);
         List<Column> sort = new ArrayList<>(List.of(keys));
         sort.add(col(ORDER));
         Dataset<Row> parts = ordered.repartition(keys).sortWithinPartitions(sort.toArray(Column[]::new));
         StructType in = ordered.drop(ORDER).schema();
-        StructType out = SparkTables.schema(t.apply(SparkTables.empty(in), p, FittedState.NONE,
-                TransformContext.NONE)).add(ORDER, DataTypes.LongType, false);
+        StructType out;
+        if (pivotValues == null) {
+            out = SparkTables.schema(t.apply(SparkTables.empty(in), p, FittedState.NONE, TransformContext.NONE));
+        } else {
+            out = new StructType();
+            for (String b : by) {
+                out = out.add(in.apply(b));
+            }
+            List<String> taken = new ArrayList<>(by);
+            for (String v : pivotValues) {
+                String name = Columns.freeName(taken, v);
+                taken.add(name);
+                out = out.add(name, DataTypes.DoubleType);
+            }
+        }
+        out = out.add(ORDER, DataTypes.LongType, false);
         int[] groupAt = by.stream().mapToInt(in::fieldIndex).toArray();
-        return parts.mapPartitions(new PerGroup(t.spec().id(), ShippedParams.of(p), in, out, groupAt),
+        return parts.mapPartitions(new PerGroup(t.spec().id(), ShippedParams.of(p), in, out, groupAt, pivotValues),
                 Encoders.row(out)).orderBy(ORDER).drop(ORDER);
     }
 
@@ -145,8 +199,10 @@ final class TableStep {
         private final StructType in;
         private final StructType out;
         private final int[] groups;
+        private final List<String> pivotValues;
 
-        PerGroup(String id, String params, StructType in, StructType out, int[] groups) {
+        PerGroup(String id, String params, StructType in, StructType out, int[] groups, List<String> pivotValues) {
+            this.pivotValues = pivotValues == null ? null : new ArrayList<>(pivotValues);
             this.id = id;
             this.params = params;
             this.in = in;
@@ -176,8 +232,11 @@ final class TableStep {
                     }
                     values.add(RowFactory.create(v));
                 }
-                Table done = t.apply(SparkTables.table(in, values.iterator()), p, FittedState.NONE,
-                        TransformContext.NONE);
+                Table slice0 = SparkTables.table(in, values.iterator());
+                Table done = t.apply(slice0, p, FittedState.NONE, TransformContext.NONE);
+                if (pivotValues != null) {
+                    done = placed(done, slice0, p);
+                }
                 if (done.rowCount() != firsts.size()) {
                     throw new IllegalStateException(id + " made " + done.rowCount() + " groups of a slice holding "
                             + firsts.size());
@@ -195,6 +254,37 @@ final class TableStep {
                 }
                 return result;
             });
+        }
+
+        /** A pivot of one slice with a column for each of all the values, in their order. */
+        private Table placed(Table done, Table slice, NodeParams p) {
+            List<String> by = p.strings("by");
+            tech.tablesaw.columns.Column<?> pivot = slice.column(p.string("pivot", ""));
+            java.util.Set<String> here = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < pivot.size(); i++) {
+                String v = Cells.text(pivot, i);
+                if (v != null) {
+                    here.add(v);
+                }
+            }
+            java.util.Map<String, String> nameHere = new java.util.HashMap<>();
+            List<String> taken = new ArrayList<>(by);
+            for (String v : here) {
+                String name = Columns.freeName(taken, v);
+                taken.add(name);
+                nameHere.put(v, name);
+            }
+            String fn = p.string("aggregate", "sum");
+            double empty = fn.equals("count") || fn.equals("distinct") ? 0 : Double.NaN;
+            List<tech.tablesaw.columns.Column<?>> columns = new ArrayList<>();
+            by.forEach(b -> columns.add(done.column(b)));
+            for (String v : pivotValues) {
+                tech.tablesaw.api.DoubleColumn c = nameHere.containsKey(v)
+                        ? ((tech.tablesaw.api.DoubleColumn) done.column(nameHere.get(v))).copy()
+                        : tech.tablesaw.api.DoubleColumn.create("v", done.rowCount()).fillWith(empty);
+                columns.add(c.setName("\u0000" + columns.size())); // rows are read by position
+            }
+            return Table.create("pivot", columns);
         }
     }
 }

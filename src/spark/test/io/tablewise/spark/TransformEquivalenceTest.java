@@ -53,8 +53,7 @@ class TransformEquivalenceTest {
      * Needs the whole table at once, or learns from the values themselves (outliers.remove's example asks for robust
      * bounds, a second pass): refused on Spark, for now.
      */
-    static final Set<String> REFUSED = Set.of("transform.combine.pivot", "transform.balance.smote",
-            "transform.scale.power");
+    static final Set<String> REFUSED = Set.of("transform.balance.smote", "transform.scale.power");
 
     static final Path CHURN = Path.of("../../projects-sample/customer-churn/data/customers.csv").toAbsolutePath()
             .normalize();

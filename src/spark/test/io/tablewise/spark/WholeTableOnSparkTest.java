@@ -124,6 +124,10 @@ class WholeTableOnSparkTest {
         oneStep("bins-width", "transform.encode.bin", "{\"columns\": [\"age\", \"monthly_fee\"], \"method\": "
                 + "\"width\", \"bins\": 7}");
         oneStep("outliers-quantile", "transform.outliers.remove", "{\"upper\": 0.9}");
+        oneStep("pivot-count", "transform.combine.pivot", "{\"by\": [\"plan\", \"contract\"], \"pivot\": "
+                + "\"satisfaction\", \"value\": \"customer_id\", \"aggregate\": \"count\"}");
+        oneStep("pivot-median", "transform.combine.pivot", "{\"by\": [\"region\"], \"pivot\": \"support_calls\", "
+                + "\"value\": \"monthly_fee\", \"aggregate\": \"median\"}");
         oneStep("oversample-half", "transform.balance.oversample", "{\"target\": \"churned\", \"ratio\": 0.8, "
                 + "\"seed\": 9}");
         oneStep("undersample-all", "transform.balance.undersample", "{\"target\": \"family_plan\"}");
