@@ -36,8 +36,18 @@ final class TransformStep {
     private TransformStep() {
     }
 
+    /** Why the two transforms without a Spark implementation have none, with the way round. */
+    private static final java.util.Map<String, String> WHY_NOT = java.util.Map.of(
+            "transform.balance.smote", "looks for each minority row's nearest neighbours among all of them, which "
+                    + "Spark cannot do part by part; use Oversample minority on Spark",
+            "transform.scale.power", "finds its exponent by trying many, each against every value of the column; "
+                    + "use Log transform or Standard scale on Spark");
+
     /** Why {@code t} with {@code p} cannot run on Spark, or null when it can. */
     static String refusal(Transform t, NodeParams p, TableSchema input) throws NodeException {
+        if (WHY_NOT.containsKey(t.spec().id())) {
+            return WHY_NOT.get(t.spec().id());
+        }
         Transform.Reach reach = t.reach(p);
         if (reach == Transform.Reach.TABLE && !TableStep.IDS.contains(t.spec().id())) {
             return "needs the whole table at once";
