@@ -259,13 +259,13 @@ public final class SparkEngine implements ExternalEngine {
             case "data.export.csv" -> {
                 Path file = request.policy().withOutputDir(request.outputDir()).write(p.string("path", ""),
                         Set.of());
-                SparkFiles.writeCsv(in, file, p);
+                SparkFiles.writeCsv(in, file.toUri(), p);
                 return "wrote " + file.getFileName();
             }
             case "data.export.parquet" -> {
                 Path file = request.policy().withOutputDir(request.outputDir()).write(p.string("path", ""),
                         Set.of());
-                SparkFiles.writeParquet(in, file);
+                SparkFiles.writeParquet(in, file.toUri());
                 return "wrote " + file.getFileName();
             }
             case "model.predict" -> {

@@ -14,11 +14,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -105,7 +102,7 @@ final class SparkFiles {
      * dates and quotes, its formula guard, separator and line ending): each part formatted by the node's own code in
      * the executors, the header first, moved into place when the job succeeded.
      */
-    static void writeCsv(Dataset<Row> rows, Path target, NodeParams p) throws IOException, NodeException {
+    static void writeCsv(Dataset<Row> rows, java.net.URI target, NodeParams p) throws IOException, NodeException {
         String encoding = p.string("encoding", "UTF-8");
         if (!encoding.startsWith("UTF-8")) {
             throw new NodeException("encoding", "Spark writes text as UTF-8; choose UTF-8 (or UTF-8 with BOM for "
@@ -119,9 +116,12 @@ final class SparkFiles {
         }
         Dataset<String> blocks = rows.mapPartitions(new CsvPart(rows.schema(), ShippedParams.of(p)),
                 Encoders.STRING());
-        // each record is a block of lines without its last line end, which the writer adds; the header goes first
-        writeOne(blocks.coalesce(1).write().mode(SaveMode.Overwrite).option("lineSep", eol), target, ".txt",
-                header.isEmpty() ? null : (header + eol).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // each record is a block of lines without its last line end, which the writer adds; the parts are written
+        // in parallel and put one after the other, after the header, into the one file
+        try (SparkOutput out = new SparkOutput(rows.sparkSession(), target)) {
+            blocks.write().mode(SaveMode.Overwrite).option("lineSep", eol).text(out.temporary());
+            out.commitConcatenated(header.isEmpty() ? null : (header + eol).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     static String withoutEnd(String text, String eol) {
@@ -156,78 +156,15 @@ final class SparkFiles {
     }
 
     /** The rows as Parquet: one file when the target ends in .parquet, else a folder of parts. */
-    static void writeParquet(Dataset<Row> rows, Path target) throws IOException {
-        if (target.getFileName().toString().endsWith(".parquet")) {
-            writeOne(rows.coalesce(1).write().mode(SaveMode.Overwrite), target, ".parquet", null);
-            return;
-        }
-        Path temp = temporary(target);
-        try {
-            rows.write().mode(SaveMode.Overwrite).parquet(temp.toUri().toString());
-            replace(temp, target);
-        } finally {
-            delete(temp);
-        }
-    }
-
-    /** Writes one part file, then moves it (after {@code head} when given) to the target. */
-    private static void writeOne(org.apache.spark.sql.DataFrameWriter<?> writer, Path target, String suffix,
-                                 byte[] head) throws IOException {
-        Path temp = temporary(target);
-        try {
-            if (suffix.equals(".txt")) {
-                writer.text(temp.toUri().toString());
+    static void writeParquet(Dataset<Row> rows, java.net.URI target) throws IOException {
+        try (SparkOutput out = new SparkOutput(rows.sparkSession(), target)) {
+            if (target.getPath().endsWith(".parquet")) {
+                // the rows computed in parallel, then brought together for the one file
+                rows.repartition(1).write().mode(SaveMode.Overwrite).parquet(out.temporary());
+                out.commitSinglePart();
             } else {
-                writer.parquet(temp.toUri().toString());
-            }
-            Path part;
-            try (Stream<Path> files = Files.list(temp)) {
-                part = files.filter(f -> f.getFileName().toString().startsWith("part-")).findFirst()
-                        .orElseThrow(() -> new IOException("Spark wrote no part file into " + temp));
-            }
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            if (head != null) {
-                Path whole = temp.resolve("whole");
-                try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(whole,
-                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-                     java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(part)) {
-                    out.write(ByteBuffer.wrap(head));
-                    long done = 0;
-                    long size = in.size();
-                    while (done < size) {
-                        done += in.transferTo(done, size - done, out);
-                    }
-                }
-                part = whole;
-            }
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            delete(temp);
-        }
-    }
-
-    private static Path temporary(Path target) {
-        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".spark-" + System.nanoTime());
-    }
-
-    private static void replace(Path temp, Path target) throws IOException {
-        if (Files.exists(target)) {
-            Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            delete(old);
-        } else {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    private static void delete(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
+                rows.write().mode(SaveMode.Overwrite).parquet(out.temporary());
+                out.commitFolder();
             }
         }
     }

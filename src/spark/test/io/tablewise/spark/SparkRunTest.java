@@ -137,21 +137,22 @@ class SparkRunTest {
     void aNodeWithoutASparkImplementationIsRefusedByNameBeforeAnyWork() throws Exception {
         Path project = Files.createDirectories(dir.resolve("refused"));
         payments(project.resolve("payments.csv"), 5, 10);
-        Files.writeString(project.resolve("sorted.flow"), """
-                {"format": "tablewise.flow", "formatVersion": 1, "name": "sorted",
+        Files.writeString(project.resolve("shaped.flow"), """
+                {"format": "tablewise.flow", "formatVersion": 1, "name": "shaped",
                  "nodes": [
                   {"id": "read", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "payments.csv"}},
-                  {"id": "order", "type": "transform.rows.sort", "typeVersion": 1, "params": {"columns": ["amount"]}},
-                  {"id": "write", "type": "data.export.csv", "typeVersion": 1, "params": {"path": "sorted.csv"}}],
+                  {"id": "shape", "type": "transform.scale.power", "typeVersion": 1, "params": {"columns": ["amount"]}},
+                  {"id": "write", "type": "data.export.csv", "typeVersion": 1, "params": {"path": "shaped.csv"}}],
                  "edges": [
-                  {"from": {"node": "read", "port": "table"}, "to": {"node": "order", "port": "table"}},
-                  {"from": {"node": "order", "port": "table"}, "to": {"node": "write", "port": "table"}}]}
+                  {"from": {"node": "read", "port": "table"}, "to": {"node": "shape", "port": "table"}},
+                  {"from": {"node": "shape", "port": "table"}, "to": {"node": "write", "port": "table"}}]}
                 """);
-        Cli spark = cli("run", project.resolve("sorted.flow").toString(), "--engine", "spark");
+        Cli spark = cli("run", project.resolve("shaped.flow").toString(), "--engine", "spark");
         assertEquals(2, spark.code(), spark.err());
-        assertTrue(spark.err().contains("sorted.flow cannot run on spark:") && spark.err().contains(
-                "node 'order' (Sort rows, transform.rows.sort) needs the whole table at once"), spark.err());
-        assertFalse(Files.exists(project.resolve("sorted.csv")), "nothing was written");
+        assertTrue(spark.err().contains("shaped.flow cannot run on spark:") && spark.err().contains(
+                "node 'shape' (Power transform, transform.scale.power) finds its exponent by trying many")
+                && spark.err().contains("use Log transform or Standard scale on Spark"), spark.err());
+        assertFalse(Files.exists(project.resolve("shaped.csv")), "nothing was written");
     }
 
     @Test
