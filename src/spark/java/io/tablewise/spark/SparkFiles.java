@@ -142,16 +142,23 @@ final class SparkFiles {
         @Override
         public java.util.Iterator<String> call(java.util.Iterator<Row> rows) throws Exception {
             NodeParams p = ShippedParams.read(params, new io.tablewise.data.CsvExportNode().descriptor());
-            List<String> out = new ArrayList<>();
-            while (rows.hasNext()) { // in blocks, so a large part is never one string
-                List<Row> block = new ArrayList<>();
-                while (rows.hasNext() && block.size() < 32_768) {
-                    block.add(rows.next());
+            String eol = io.tablewise.data.CsvExportNode.lineEnd(p);
+            return new java.util.Iterator<>() { // a block at a time: a part is never held whole, as rows or text
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
                 }
-                out.add(withoutEnd(io.tablewise.data.CsvExportNode.text(SparkTables.table(schema, block.iterator()), p,
-                        false), io.tablewise.data.CsvExportNode.lineEnd(p)));
-            }
-            return out.iterator();
+
+                @Override
+                public String next() {
+                    List<Row> block = new ArrayList<>();
+                    while (rows.hasNext() && block.size() < 32_768) {
+                        block.add(rows.next());
+                    }
+                    return withoutEnd(io.tablewise.data.CsvExportNode.text(SparkTables.table(schema, block
+                            .iterator()), p, false), eol);
+                }
+            };
         }
     }
 
