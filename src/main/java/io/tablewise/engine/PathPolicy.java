@@ -173,6 +173,13 @@ public record PathPolicy(Path flowDir, Path flowFile, Path outputDir, List<Path>
         if (raw == null) {
             throw new PathNotAllowedException("no file is given to " + verb);
         }
+        if (raw.matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) { // hdfs://, s3a://, file:// (not a drive letter)
+            throw new PathNotAllowedException("'" + printable(raw) + "' is a location on another store; the "
+                    + "embedded engine " + verb + "s files on this machine only. Run the flow on Apache Spark "
+                    + "(tablewise run FLOW --engine spark --conf tablewise.allow" + (verb.equals("read") ? "Read"
+                    : "Write") + "=" + printable(raw.replaceFirst("^([^:]+://[^/]*/).*$", "$1")) + "), or copy "
+                    + "the file into the project folder");
+        }
         try {
             return base.resolve(raw).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {

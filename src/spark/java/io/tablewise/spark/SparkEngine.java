@@ -55,8 +55,36 @@ public final class SparkEngine implements ExternalEngine {
         return "spark";
     }
 
+    /**
+     * Runs the flow; import and export nodes naming another store (hdfs:, s3a:, file: URIs) are checked against
+     * the user's allowances and validated on local stand-ins first ({@link RemoteFiles}).
+     */
     @Override
     public Outcome run(Request request, Consumer<String> progress) {
+        List<String> refused = new ArrayList<>();
+        RemoteFiles.Prepared prepared;
+        try {
+            prepared = RemoteFiles.prepare(request.flow(), request.settings(), refused);
+        } catch (Exception e) { // a location Spark's settings do not reach, a damaged file
+            return new Outcome(List.of(), List.of(), "reading a location the flow names: " + SparkFailures
+                    .describe(e));
+        }
+        if (!refused.isEmpty()) {
+            return new Outcome(refused, List.of(), null);
+        }
+        if (prepared.standIns() == null) {
+            return runPrepared(request, Map.of(), progress);
+        }
+        try {
+            return runPrepared(new Request(prepared.flow(), request.flowDir(), request.outputDir(), request
+                    .parameters(), request.settings(), request.policy().allowing(List.of(prepared.standIns()),
+                    List.of(), List.of())), prepared.locations(), progress);
+        } finally {
+            SparkFiles.deleteQuietly(prepared.standIns());
+        }
+    }
+
+    private Outcome runPrepared(Request request, Map<String, java.net.URI> remote, Consumer<String> progress) {
         NodeRegistry registry = NodeRegistry.builtIn();
         Map<String, Object> parameters = new LinkedHashMap<>(request.flow().parameters());
         parameters.putAll(request.parameters());
@@ -82,7 +110,7 @@ public final class SparkEngine implements ExternalEngine {
                 NodeParams p = report.params().get(node);
                 NodeType type = registry.find(n.type()).orElseThrow();
                 String note = DRIVER_NODES.contains(n.type()) ? onDriver(type, p, request, report, node, outputs,
-                        progress) : step(spark, type, p, request, report, node, outputs, warnings);
+                        progress) : step(spark, type, p, request, report, node, outputs, warnings, remote.get(node));
                 keepIfShared(request.flow(), node, outputs);
                 done.add(new NodeOutcome(node, n.type(), note));
             }
@@ -240,33 +268,33 @@ public final class SparkEngine implements ExternalEngine {
         }
     }
 
+    /** A node Spark carries out; {@code remote}: the real location of an import or export node, else null. */
     private static String step(SparkSession spark, NodeType type, NodeParams p, Request request,
                                ValidationReport report, String node, Map<String, Object> outputs,
-                               CollectionAccumulator<String> warnings) throws Exception {
+                               CollectionAccumulator<String> warnings, java.net.URI remote) throws Exception {
         Dataset<Row> in = rows(request.flow(), node, outputs);
         switch (type.descriptor().id()) {
             case "data.import.csv" -> {
-                Path file = request.policy().read(p.string("path", ""));
-                outputs.put(node + "/table", SparkFiles.readCsv(spark, file, p, report.schemas().get(node)
-                        .get("table")));
-                return "read " + file.getFileName();
+                Path file = request.policy().read(p.string("path", "")); // a remote location's stand-in
+                outputs.put(node + "/table", SparkFiles.readCsv(spark, remote != null ? remote.toString() : file
+                        .toUri().toString(), file, p, report.schemas().get(node).get("table")));
+                return "read " + (remote != null ? remote : file.getFileName());
             }
             case "data.import.parquet" -> {
                 Path file = request.policy().read(p.string("path", ""));
-                outputs.put(node + "/table", SparkFiles.readParquet(spark, file, p));
-                return "read " + file.getFileName();
+                outputs.put(node + "/table", SparkFiles.readParquet(spark, remote != null ? remote.toString() : file
+                        .toUri().toString(), p));
+                return "read " + (remote != null ? remote : file.getFileName());
             }
-            case "data.export.csv" -> {
-                Path file = request.policy().withOutputDir(request.outputDir()).write(p.string("path", ""),
-                        Set.of());
-                SparkFiles.writeCsv(in, file.toUri(), p);
-                return "wrote " + file.getFileName();
-            }
-            case "data.export.parquet" -> {
-                Path file = request.policy().withOutputDir(request.outputDir()).write(p.string("path", ""),
-                        Set.of());
-                SparkFiles.writeParquet(in, file.toUri());
-                return "wrote " + file.getFileName();
+            case "data.export.csv", "data.export.parquet" -> {
+                java.net.URI target = remote != null ? remote : request.policy().withOutputDir(request.outputDir())
+                        .write(p.string("path", ""), Set.of()).toUri();
+                if (type.descriptor().id().equals("data.export.csv")) {
+                    SparkFiles.writeCsv(in, target, p);
+                } else {
+                    SparkFiles.writeParquet(in, target);
+                }
+                return "wrote " + (remote != null ? remote : Path.of(target).getFileName());
             }
             case "model.predict" -> {
                 Object model = input(request.flow(), node, "model", outputs);

@@ -39,26 +39,36 @@ final class SparkFiles {
     private SparkFiles() {
     }
 
-    /** A CSV file read with the node's settings, each column cast to the kind the engine found for it. */
+    /** A local CSV file read with the node's settings, each column cast to the kind the engine found for it. */
     static Dataset<Row> readCsv(SparkSession spark, Path file, NodeParams p, TableSchema schema)
+            throws NodeException, IOException {
+        return readCsv(spark, file.toUri().toString(), file, p, schema);
+    }
+
+    /**
+     * A CSV file (or folder, or pattern) on any store Spark reaches, read with the node's settings, each column cast
+     * to the kind the engine found for it; its encoding, separator and line breaks judged from {@code sample}, a
+     * local file holding its beginning (the file itself when it is local).
+     */
+    static Dataset<Row> readCsv(SparkSession spark, String location, Path sample, NodeParams p, TableSchema schema)
             throws NodeException, IOException {
         if (p.integer("sampleRows", 0) > 0) {
             throw new NodeException("sampleRows", "a random sample of the file is not drawn on Spark (its rows are "
                     + "spread over many machines); use a Sample rows node after the import");
         }
-        byte[] head = head(file);
+        byte[] head = head(sample);
         String encoding = encoding(p.string("encoding", "auto"), head);
         Boolean header = ImportParams.headerChoice(p);
         char quote = p.string("quote", "auto").equals("'") ? '\'' : '"';
         Dataset<Row> raw = spark.read().option("header", header == null || header).option("sep",
                         delimiter(p.string("delimiter", "auto"), head, encoding)).option("encoding", encoding)
                 .option("quote", p.string("quote", "auto").equals("'") ? "'" : "\"").option("escape", "\"")
-                .option("multiLine", multiLine(spark, file, quote, encoding)).option("inferSchema", false)
+                .option("multiLine", multiLine(spark, sample, quote, encoding)).option("inferSchema", false)
                 .option("mode", "PERMISSIVE")
-                .csv(file.toUri().toString());
+                .csv(location);
         List<String> names = schema.names();
         if (raw.columns().length != names.size()) {
-            throw new NodeException("path", file.getFileName() + " has " + raw.columns().length + " columns on Spark "
+            throw new NodeException("path", location + " has " + raw.columns().length + " columns on Spark "
                     + "and " + names.size() + " when the engine reads it: check the separator and quote settings");
         }
         raw = raw.toDF(names.toArray(String[]::new));
@@ -86,12 +96,12 @@ final class SparkFiles {
     }
 
     /** A Parquet file or folder of files. */
-    static Dataset<Row> readParquet(SparkSession spark, Path path, NodeParams p) throws NodeException {
+    static Dataset<Row> readParquet(SparkSession spark, String location, NodeParams p) throws NodeException {
         if (!p.string("pattern", "").isBlank()) {
             throw new NodeException("pattern", "a file pattern is not read on Spark; point 'File' at the folder or "
                     + "file to read");
         }
-        Dataset<Row> rows = spark.read().parquet(path.toUri().toString());
+        Dataset<Row> rows = spark.read().parquet(location);
         List<String> only = p.strings("columns");
         return only.isEmpty() ? rows : rows.select(only.stream().map(c -> col(SparkAggregates.quoted(c)))
                 .toArray(Column[]::new));
@@ -121,6 +131,17 @@ final class SparkFiles {
         try (SparkOutput out = new SparkOutput(rows.sparkSession(), target)) {
             blocks.write().mode(SaveMode.Overwrite).option("lineSep", eol).text(out.temporary());
             out.commitConcatenated(header.isEmpty() ? null : (header + eol).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Removes a local folder and what it holds; a failure to is no reason to fail a run. */
+    static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
         }
     }
 

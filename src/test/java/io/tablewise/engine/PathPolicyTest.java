@@ -34,6 +34,19 @@ class PathPolicyTest {
     }
 
     @Test
+    void aLocationOnAnotherStoreIsForSparkAndSaysHow() throws Exception {
+        Path project = Files.createDirectories(root.resolve("project"));
+        PathPolicy p = PathPolicy.of(project, null, project);
+        PathNotAllowedException e = assertThrows(PathNotAllowedException.class,
+                () -> p.read("s3a://sales-bucket/2026/*.csv"));
+        assertTrue(e.getMessage().startsWith("'s3a://sales-bucket/2026/*.csv' is a location on another store; the "
+                + "embedded engine reads files on this machine only") && e.getMessage().contains("--engine spark "
+                + "--conf tablewise.allowRead=s3a://sales-bucket/)"), e.getMessage());
+        e = assertThrows(PathNotAllowedException.class, () -> p.write("hdfs://nn:8020/out/x.csv", Set.of()));
+        assertTrue(e.getMessage().contains("tablewise.allowWrite=hdfs://nn:8020/"), e.getMessage());
+    }
+
+    @Test
     void allowancesWidenOnlyWhatTheyName() throws Exception {
         Path project = Files.createDirectories(root.resolve("project"));
         Path shared = Files.createDirectories(root.resolve("shared"));
