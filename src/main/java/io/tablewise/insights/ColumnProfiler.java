@@ -162,30 +162,16 @@ final class ColumnProfiler {
             m3 += d2 * d;
             m4 += d2 * d2;
         }
-        double variance = n > 1 ? m2 / (n - 1) : Double.NaN;
-        double std = Math.sqrt(variance);
-        double skew = Double.NaN;
-        double kurt = Double.NaN;
-        if (n > 2 && variance > 0) {
-            skew = n / ((n - 1.0) * (n - 2.0)) * m3 / (std * variance);
-        }
-        if (n > 3 && variance > 0) {
-            double nn = n;
-            kurt = nn * (nn + 1) / ((nn - 1) * (nn - 2) * (nn - 3)) * m4 / (variance * variance)
-                    - 3 * (nn - 1) * (nn - 1) / ((nn - 2) * (nn - 3));
-        }
         double q1 = quantile(sorted, 0.25);
         double q3 = quantile(sorted, 0.75);
-        double iqr = q3 - q1;
-        double lower = q1 - 1.5 * iqr;
-        double upper = q3 + 1.5 * iqr;
+        double[] fences = fences(q1, q3);
         long outliers = 0;
         boolean twoValues = true; // a 0/1 (or any two-valued) column has no outliers, only two values
         for (double v : sorted) {
             twoValues &= v == sorted[0] || v == sorted[n - 1];
         }
         for (double v : sorted) {
-            if (!twoValues && (v < lower || v > upper)) {
+            if (!twoValues && (v < fences[0] || v > fences[1])) {
                 outliers++;
             }
         }
@@ -197,8 +183,42 @@ final class ColumnProfiler {
         while (above < n - 1 && sorted[above] == sorted[0]) {
             above++;
         }
-        return new NumericStats(sorted[0], sorted[n - 1], mean, std, q1, quantile(sorted, 0.5), q3, skew, kurt,
-                zeros, negatives, outliers, lower, upper, sorted[below], sorted[above]);
+        return stats(n, sorted[0], sorted[n - 1], mean, new double[] {m2, m3, m4}, zeros, negatives,
+                new double[] {q1, quantile(sorted, 0.5), q3}, outliers, sorted[below], sorted[above]);
+    }
+
+    /** The outlier fences: 1.5 IQR beyond the quartiles. */
+    static double[] fences(double q1, double q3) {
+        double iqr = q3 - q1;
+        return new double[] {q1 - 1.5 * iqr, q3 + 1.5 * iqr};
+    }
+
+    /**
+     * The statistics from the sums of n values (an engine that holds the values in parts adds the sums up):
+     * sample variance, adjusted skewness and excess kurtosis (as pandas and Excel).
+     *
+     * @param central the sums of the 2nd, 3rd and 4th powers of the deviations from the mean
+     * @param quartiles the 25th, 50th and 75th percentiles
+     */
+    static NumericStats stats(long n, double min, double max, double mean, double[] central, long zeros,
+                              long negatives, double[] quartiles, long outliers, double nextBelowMax,
+                              double nextAboveMin) {
+        double m2 = central[0];
+        double variance = n > 1 ? m2 / (n - 1) : Double.NaN;
+        double std = Math.sqrt(variance);
+        double skew = Double.NaN;
+        double kurt = Double.NaN;
+        if (n > 2 && variance > 0) {
+            skew = n / ((n - 1.0) * (n - 2.0)) * central[1] / (std * variance);
+        }
+        if (n > 3 && variance > 0) {
+            double nn = n;
+            kurt = nn * (nn + 1) / ((nn - 1) * (nn - 2) * (nn - 3)) * central[2] / (variance * variance)
+                    - 3 * (nn - 1) * (nn - 1) / ((nn - 2) * (nn - 3));
+        }
+        double[] fences = fences(quartiles[0], quartiles[2]);
+        return new NumericStats(min, max, mean, std, quartiles[0], quartiles[1], quartiles[2], skew, kurt, zeros,
+                negatives, outliers, fences[0], fences[1], nextBelowMax, nextAboveMin);
     }
 
     /** The q-quantile with linear interpolation between order statistics (pandas' and Excel's default). */
@@ -298,7 +318,11 @@ final class ColumnProfiler {
     }
 
     private static Histogram categoryHistogram(Map<String, long[]> counts, long n) {
-        List<ValueCount> top = topOf(counts, n);
+        return categoryHistogram(topOf(counts, n), counts.size(), n);
+    }
+
+    /** The most frequent values' bars, then one for the rest. */
+    static Histogram categoryHistogram(List<ValueCount> top, long distinct, long n) {
         List<Histogram.Bar> bars = new ArrayList<>();
         long shown = 0;
         for (ValueCount v : top) {
@@ -306,7 +330,7 @@ final class ColumnProfiler {
             shown += v.count();
         }
         if (shown < n) {
-            bars.add(new Histogram.Bar("(" + (counts.size() - top.size()) + " other values)", Double.NaN,
+            bars.add(new Histogram.Bar("(" + (distinct - top.size()) + " other values)", Double.NaN,
                     Double.NaN, n - shown));
         }
         return new Histogram("categories", "the " + top.size() + " most frequent values, then the rest", bars);

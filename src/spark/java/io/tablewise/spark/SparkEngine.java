@@ -200,6 +200,7 @@ public final class SparkEngine implements ExternalEngine {
         Map<String, Object> inputs = new HashMap<>();
         Map<String, io.tablewise.node.Lineage> lineage = new HashMap<>();
         List<String> notes = new ArrayList<>();
+        Dataset<Row> sampledRows = null; // a table too large for the driver, whose report is then measured by Spark
         for (Edge e : flow.incoming(node)) {
             Object value = outputs.get(e.from().node() + "/" + e.from().port());
             if (!(value instanceof Dataset<?> d)) {
@@ -227,13 +228,18 @@ public final class SparkEngine implements ExternalEngine {
                 DriverNode.Collected c = DriverNode.collect((Dataset<Row>) d, cap, null);
                 if (c.sampled() != null) {
                     notes.add("computed " + c.sampled());
+                    sampledRows = (Dataset<Row>) d;
                 }
                 inputs.put(e.to().port(), c.table());
             }
         }
         DriverNode context = new DriverNode(node, p, inputs, lineage, request.policy().withOutputDir(request
                 .outputDir()));
-        Map<String, Object> made = context.run(type);
+        Map<String, Object> made = new HashMap<>(context.run(type));
+        if (sampledRows != null && made.get("report") instanceof io.tablewise.insights.InsightsReport insights) {
+            made.put("report", SparkInsights.measured(insights, sampledRows));
+            notes.add("column figures measured on all rows (quartiles within 1/10,000 of the rows)");
+        }
         made.forEach((port, value) -> outputs.put(node + "/" + port, value));
         context.said().forEach(line -> progress.accept(node + ": " + line));
         List<String> summary = new ArrayList<>(notes);
