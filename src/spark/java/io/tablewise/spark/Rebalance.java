@@ -52,14 +52,29 @@ final class Rebalance {
         return sorted;
     }
 
-    static Dataset<Row> undersample(Dataset<Row> rows, NodeParams p) throws NodeException {
+    /**
+     * The rows (kept for the passes that follow) counted by class.
+     *
+     * @param classes the minority and the majority class with their counts; empty when there are no rows
+     */
+    private record Counted(Dataset<Row> rows, String target, RowRanks.Counted counted,
+                           List<Map.Entry<String, Integer>> classes) {
+    }
+
+    private static Counted count(Dataset<Row> rows, NodeParams p) throws NodeException {
         String target = p.string("target", "");
-        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        RowRanks.Counted counted = RowRanks.count(rows, target);
-        if (counted.counts().isEmpty()) {
-            return rows;
+        Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        RowRanks.Counted counted = RowRanks.count(kept, target);
+        return new Counted(kept, target, counted, counted.counts().isEmpty() ? List.of() : classes(counted, target));
+    }
+
+    static Dataset<Row> undersample(Dataset<Row> rows, NodeParams p) throws NodeException {
+        Counted c = count(rows, p);
+        if (c.classes().isEmpty()) {
+            return c.rows();
         }
-        List<Map.Entry<String, Integer>> cls = classes(counted, target);
+        List<Map.Entry<String, Integer>> cls = c.classes();
+        RowRanks.Counted counted = c.counted();
         int minority = cls.get(0).getValue();
         int majority = cls.get(1).getValue();
         int keep = (int) Math.min(majority, Math.round(minority / p.decimal("ratio", 1)));
@@ -74,18 +89,17 @@ final class Rebalance {
             all.set(0, n);
             choice.put(label, new BitSet[] {label.equals(cls.get(1).getKey()) ? kept : all});
         });
-        return RowRanks.tag(rows, target, counted, choice).where(col("__tablewise_part").equalTo(1))
+        return RowRanks.tag(c.rows(), c.target(), counted, choice).where(col("__tablewise_part").equalTo(1))
                 .drop("__tablewise_part");
     }
 
-    static Dataset<Row> oversample(Dataset<Row> rows, NodeParams p) throws NodeException {
-        String target = p.string("target", "");
-        rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        RowRanks.Counted counted = RowRanks.count(rows, target);
-        if (counted.counts().isEmpty()) {
+    static Dataset<Row> oversample(Dataset<Row> input, NodeParams p) throws NodeException {
+        Counted c = count(input, p);
+        Dataset<Row> rows = c.rows();
+        if (c.classes().isEmpty()) {
             return rows;
         }
-        List<Map.Entry<String, Integer>> cls = classes(counted, target);
+        List<Map.Entry<String, Integer>> cls = c.classes();
         int minority = cls.get(0).getValue();
         int want = (int) Math.round(cls.get(1).getValue() * p.decimal("ratio", 1));
         int extra = Math.max(0, want - minority);
@@ -99,11 +113,11 @@ final class Rebalance {
         }
         Dataset<Row> copyOf = rows.sparkSession().createDataFrame(picks, new StructType()
                 .add("__tablewise_pick", DataTypes.LongType).add("__tablewise_copy", DataTypes.LongType));
-        Dataset<Row> ranked = RowRanks.withRanks(rows, target, counted).where(col(RowRanks.LABEL).equalTo(cls.get(0)
+        Dataset<Row> ranked = RowRanks.withRanks(rows, c.target(), c.counted()).where(col(RowRanks.LABEL).equalTo(cls.get(0)
                 .getKey()));
         Dataset<Row> copies = ranked.join(copyOf, ranked.col(RowRanks.RANK).equalTo(copyOf.col("__tablewise_pick")))
-                .orderBy("__tablewise_copy").select(java.util.Arrays.stream(rows.columns()).map(c -> col(
-                        SparkAggregates.quoted(c))).toArray(org.apache.spark.sql.Column[]::new));
+                .orderBy("__tablewise_copy").select(java.util.Arrays.stream(rows.columns()).map(name -> col(
+                        SparkAggregates.quoted(name))).toArray(org.apache.spark.sql.Column[]::new));
         return rows.union(copies);
     }
 }
