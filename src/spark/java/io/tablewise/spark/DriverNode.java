@@ -60,23 +60,29 @@ final class DriverNode implements NodeContext {
     static Collected collect(Dataset<Row> rows, long cap, String stratify) {
         long all = rows.count();
         Dataset<Row> taken = rows;
+        Dataset<Row> rest = null;
         if (all > cap) {
             double fraction = (double) cap / all;
+            // a seeded split, so the rows not taken are known too (for the model: a test set of all of them)
+            List<Dataset<Row>> groups = new java.util.ArrayList<>();
             if (stratify != null && java.util.Arrays.asList(rows.columns()).contains(stratify)) {
-                Map<Object, Double> fractions = new HashMap<>();
-                for (Row r : rows.select(SparkAggregates.quoted(stratify)).distinct().collectAsList()) {
-                    fractions.put(r.get(0), fraction);
+                org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(SparkAggregates.quoted(stratify));
+                for (Row r : rows.select(c).distinct().collectAsList()) {
+                    groups.add(rows.where(r.isNullAt(0) ? c.isNull() : c.equalTo(r.get(0))));
                 }
-                taken = rows.stat().sampleBy(org.apache.spark.sql.functions.col(SparkAggregates.quoted(stratify)),
-                        fractions, 42L);
             } else {
-                taken = rows.sample(false, fraction, 42L);
+                groups.add(rows);
+            }
+            for (Dataset<Row> g : groups) {
+                Dataset<Row>[] split = g.randomSplit(new double[] {fraction, 1 - fraction}, 42L);
+                taken = taken == rows ? split[0] : taken.union(split[0]);
+                rest = rest == null ? split[1] : rest.union(split[1]);
             }
         }
         Table t = SparkTables.table(rows.schema(), taken.toLocalIterator());
         return new Collected(t, all, all > cap ? String.format(java.util.Locale.ROOT, "on %,d of %,d rows (a seeded "
                 + "sample%s; tablewise.driverRows=%,d)", t.rowCount(), all, stratify == null ? ""
-                : " stratified by " + stratify, cap) : null);
+                : " stratified by " + stratify, cap) : null, rest);
     }
 
     /**
@@ -85,8 +91,9 @@ final class DriverNode implements NodeContext {
      * @param table the rows
      * @param all how many there are on Spark
      * @param sampled how they were sampled, in words; null when they are all there
+     * @param rest the rows left on Spark when sampled, else null
      */
-    record Collected(Table table, long all, String sampled) {
+    record Collected(Table table, long all, String sampled, Dataset<Row> rest) {
     }
 
     @Override

@@ -201,6 +201,7 @@ public final class SparkEngine implements ExternalEngine {
         Map<String, io.tablewise.node.Lineage> lineage = new HashMap<>();
         List<String> notes = new ArrayList<>();
         Dataset<Row> sampledRows = null; // a table too large for the driver, whose report is then measured by Spark
+        Dataset<Row> leftOut = null; // the rows a model's sample left out, on which it is then evaluated
         for (Edge e : flow.incoming(node)) {
             Object value = outputs.get(e.from().node() + "/" + e.from().port());
             if (!(value instanceof Dataset<?> d)) {
@@ -212,6 +213,7 @@ public final class SparkEngine implements ExternalEngine {
                 DriverNode.Collected raw = DriverNode.collect(up.rows(), cap, p.string("target", null));
                 if (raw.sampled() != null) {
                     notes.add("trained " + raw.sampled());
+                    leftOut = raw.rest();
                 }
                 List<io.tablewise.node.Lineage.Step> steps = new ArrayList<>();
                 Table t = raw.table();
@@ -240,11 +242,39 @@ public final class SparkEngine implements ExternalEngine {
             made.put("report", SparkInsights.measured(insights, sampledRows));
             notes.add("column figures measured on all rows (quartiles within 1/10,000 of the rows)");
         }
+        if (leftOut != null && made.get("model") instanceof io.tablewise.model.TrainedModel m) {
+            made.put("model", evaluatedOn(leftOut, m, notes));
+        }
         made.forEach((port, value) -> outputs.put(node + "/" + port, value));
         context.said().forEach(line -> progress.accept(node + ": " + line));
         List<String> summary = new ArrayList<>(notes);
         context.said().stream().filter(l -> !l.startsWith("warning:")).reduce((a, b) -> b).ifPresent(summary::add);
         return summary.isEmpty() ? "done on the driver" : String.join("; ", summary);
+    }
+
+    /**
+     * A model built on a sample, evaluated on all the rows the sample left out, distributed ({@link HeldOut}): the
+     * figures are said and kept in the model's provenance ({@code info.heldOutOnSpark}).
+     */
+    private static io.tablewise.model.TrainedModel evaluatedOn(Dataset<Row> rows, io.tablewise.model.TrainedModel m,
+                                                               List<String> notes) throws NodeException {
+        Map<String, Object> figures;
+        try {
+            figures = HeldOut.evaluate(m, ScoreStep.score(m, rows, rows.sparkSession().sparkContext()
+                    .collectionAccumulator()));
+        } catch (java.io.IOException e) {
+            throw new NodeException(null, "could not score the rows left out of the sample: " + e.getMessage());
+        }
+        notes.add(String.format(java.util.Locale.ROOT, "evaluated on the %,d rows the sample left out, on Spark: %s",
+                (Long) figures.get("rows"), figures.entrySet().stream().filter(e -> !e.getKey().equals("rows"))
+                        .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.4f", (Double) e
+                                .getValue())).collect(java.util.stream.Collectors.joining(", "))
+                        + (figures.containsKey("auc") ? " (AUC exact, by sorting)" : "")));
+        Map<String, Object> info = new LinkedHashMap<>(m.info());
+        info.put("heldOutOnSpark", figures);
+        return new io.tablewise.model.TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(),
+                m.threshold(), m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
+                m.explanation(), m.baseline());
     }
 
     /**
