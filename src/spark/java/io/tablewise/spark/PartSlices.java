@@ -1,9 +1,7 @@
 package io.tablewise.spark;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -27,9 +25,9 @@ final class PartSlices {
     private PartSlices() {
     }
 
-    /** Tablewise's work on one slice. */
+    /** Tablewise's work on one slice: its rows (each handed over once, then let go) to the rows out. */
     interface Work {
-        List<Row> apply(Iterator<Row> slice) throws Exception;
+        Iterator<Row> apply(Iterator<Row> slice) throws Exception;
     }
 
     /**
@@ -49,7 +47,7 @@ final class PartSlices {
             public boolean hasNext() {
                 while (!done.hasNext() && (pending != null || rows.hasNext())) {
                     try {
-                        done = work.apply(nextSlice().iterator()).iterator();
+                        done = work.apply(draining(nextSlice()));
                     } catch (RuntimeException e) {
                         throw e;
                     } catch (Exception e) { // Spark's task failure keeps the message, which names what went wrong
@@ -67,8 +65,8 @@ final class PartSlices {
                 return done.next();
             }
 
-            private List<Row> nextSlice() {
-                List<Row> slice = new ArrayList<>();
+            private java.util.ArrayDeque<Row> nextSlice() {
+                java.util.ArrayDeque<Row> slice = new java.util.ArrayDeque<>();
                 int size = rows();
                 if (pending != null) {
                     slice.add(pending);
@@ -77,13 +75,31 @@ final class PartSlices {
                 while (rows.hasNext()) {
                     Row r = rows.next();
                     if (groups != null && slice.size() >= size && (groups.length == 0
-                            || !sameGroup(groups, slice.get(slice.size() - 1), r))) {
+                            || !sameGroup(groups, slice.peekLast(), r))) {
                         pending = r;
                         break;
                     }
                     slice.add(r);
                 }
                 return slice;
+            }
+        };
+    }
+
+    /** The rows, each removed as it is handed over, so a slice's rows are let go as its table is built. */
+    private static Iterator<Row> draining(java.util.ArrayDeque<Row> rows) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !rows.isEmpty();
+            }
+
+            @Override
+            public Row next() {
+                if (rows.isEmpty()) {
+                    throw new NoSuchElementException();
+                }
+                return rows.poll();
             }
         };
     }

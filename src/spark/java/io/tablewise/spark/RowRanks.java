@@ -116,7 +116,7 @@ final class RowRanks {
                     v[width + 1] = next.merge(labels.get(i), 1L, Long::sum) - 1;
                     ranked.add(RowFactory.create(v));
                 }
-                return ranked;
+                return ranked.iterator();
             });
         }, true), out);
     }

@@ -121,7 +121,7 @@ final class ScoreStep {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) throws Exception {
             TrainedModel model = LOADED.computeIfAbsent(key, k -> load(files.value()));
-            return PartSlices.map(rows, groups, slice -> SparkTables.rows(Predictor.predict(model, SparkTables.table(in,
+            return PartSlices.map(rows, groups, slice -> SparkTables.iterate(Predictor.predict(model, SparkTables.table(in,
                     slice), warnings::add), out));
         }
 

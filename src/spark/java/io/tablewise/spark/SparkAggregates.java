@@ -85,7 +85,7 @@ final class SparkAggregates {
                     List<Row> out = new ArrayList<>();
                     LearnedFrom.part(n, SparkTables.table(in, slice)).forEach((v, m) -> m.forEach((k, x) ->
                             out.add(RowFactory.create(v, k, x))));
-                    return out;
+                    return out.iterator();
                 }), Encoders.row(partial));
         Map<String, Map<String, Double>> total = new java.util.TreeMap<>();
         for (Row r : parts.groupBy("v", "k").agg(functions.sum("x")).collectAsList()) {

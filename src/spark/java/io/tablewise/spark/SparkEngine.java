@@ -429,7 +429,10 @@ public final class SparkEngine implements ExternalEngine {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.ansi.enabled", "false") // a text that is not a number becomes missing, as here
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                // Tablewise's own code works on slices as tables in the executors: more of the heap for it, less
+                // for Spark's sort and cache buffers, which spill to disk (a cluster's own settings win)
+                .config("spark.memory.fraction", "0.4");
         if (System.getProperty("spark.master") == null) {
             b.master(settings.getOrDefault("master", "local[*]"));
         }

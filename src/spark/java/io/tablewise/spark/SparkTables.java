@@ -143,21 +143,40 @@ final class SparkTables {
 
     /** A table's rows as Spark rows of {@code schema} (columns by position; numbers converted when types differ). */
     static List<Row> rows(Table t, StructType schema) {
+        List<Row> out = new ArrayList<>(t.rowCount());
+        iterate(t, schema).forEachRemaining(out::add);
+        return out;
+    }
+
+    /** A table's rows as Spark rows of {@code schema}, each made when it is asked for. */
+    static java.util.Iterator<Row> iterate(Table t, StructType schema) {
         StructField[] fields = schema.fields();
         if (t.columnCount() != fields.length) {
             throw new IllegalStateException("a part of the table came out with " + t.columnCount() + " columns, the "
                     + "others with " + fields.length + ": " + t.columnNames());
         }
-        List<Row> out = new ArrayList<>(t.rowCount());
-        for (int r = 0; r < t.rowCount(); r++) {
-            Object[] values = new Object[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                Column<?> c = t.column(i);
-                values[i] = c.isMissing(r) ? null : value(c, r, fields[i].dataType());
+        return new java.util.Iterator<>() {
+            private int r;
+
+            @Override
+            public boolean hasNext() {
+                return r < t.rowCount();
             }
-            out.add(RowFactory.create(values));
-        }
-        return out;
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Object[] values = new Object[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    Column<?> c = t.column(i);
+                    values[i] = c.isMissing(r) ? null : value(c, r, fields[i].dataType());
+                }
+                r++;
+                return RowFactory.create(values);
+            }
+        };
     }
 
     private static Object value(Column<?> c, int r, DataType type) {

@@ -146,7 +146,7 @@ final class TableStep {
                     }
                     List<Row> out = new ArrayList<>();
                     first.forEach((v, at) -> out.add(RowFactory.create(v, at)));
-                    return out;
+                    return out.iterator();
                 }), Encoders.row(seen)).groupBy("v").agg(functions.min("at").as("at")).orderBy("at").limit(201);
         List<String> values = firsts.collectAsList().stream().map(r -> r.getString(0)).toList();
         if (values.size() > 200) {
@@ -252,7 +252,7 @@ final class TableStep {
                     v[v.length - 1] = firsts.get(i);
                     result.add(RowFactory.create(v));
                 }
-                return result;
+                return result.iterator();
             });
         }
 

@@ -122,7 +122,7 @@ final class TransformStep {
                     .orElseThrow(() -> new IllegalStateException("no transform " + id + " in this engine"));
             NodeParams p = ShippedParams.read(params, new TransformNode(t).descriptor());
             FittedState fitted = FittedState.fromJson(state);
-            return PartSlices.map(rows, groups, slice -> SparkTables.rows(t.apply(SparkTables.table(in, slice), p,
+            return PartSlices.map(rows, groups, slice -> SparkTables.iterate(t.apply(SparkTables.table(in, slice), p,
                     fitted, context()), out));
         }
 

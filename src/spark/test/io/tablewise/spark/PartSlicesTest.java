@@ -35,7 +35,7 @@ class PartSlicesTest {
             List<Row> s = new ArrayList<>();
             slice.forEachRemaining(s::add);
             seen.add(s);
-            return s;
+            return s.iterator();
         });
         List<Row> all = new ArrayList<>();
         out.forEachRemaining(all::add);
