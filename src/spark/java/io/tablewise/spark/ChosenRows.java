@@ -2,7 +2,9 @@ package io.tablewise.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,7 +55,7 @@ final class ChosenRows {
      * Split rows, random or stratified: train, validation and test, each in row order — the validation rows split
      * from the training rows with the next seed, as the engine does.
      */
-    static Dataset<Row>[] split(Dataset<Row> rows, NodeParams p) {
+    static List<Dataset<Row>> split(Dataset<Row> rows, NodeParams p) {
         if (p.string("method", "stratified").equals("time")) {
             return byTime(rows, p);
         }
@@ -72,16 +74,14 @@ final class ChosenRows {
             train = second.where(col(PART).equalTo(0)).drop(PART);
             validationRows = second.where(col(PART).equalTo(1)).drop(PART);
         }
-        @SuppressWarnings("unchecked")
-        Dataset<Row>[] out = new Dataset[] {train, validationRows, testRows};
-        return out;
+        return new ArrayList<>(List.of(train, validationRows, testRows));
     }
 
     /**
      * The time split: the rows in time order (missing last, ties in row order), the earliest for training, the
      * latest for testing; each part back in row order.
      */
-    private static Dataset<Row>[] byTime(Dataset<Row> rows, NodeParams p) {
+    private static List<Dataset<Row>> byTime(Dataset<Row> rows, NodeParams p) {
         double test = p.decimal("testShare", 0.2);
         double validation = p.decimal("validationShare", 0);
         Dataset<Row> ordered = rows.withColumn(TableStep.ORDER, functions.monotonically_increasing_id())
@@ -103,11 +103,9 @@ final class ChosenRows {
         Dataset<Row> at = rows.sparkSession().createDataFrame(numbered, schema).persist(StorageLevel
                 .MEMORY_AND_DISK());
         Column position = col("__tablewise_at");
-        @SuppressWarnings("unchecked")
-        Dataset<Row>[] out = new Dataset[] {inRowOrder(at.where(position.lt(trainEnd))), inRowOrder(at.where(
+        return new ArrayList<>(List.of(inRowOrder(at.where(position.lt(trainEnd))), inRowOrder(at.where(
                 position.geq(trainEnd).and(position.lt(validationEnd)))), inRowOrder(at.where(position.geq(
-                validationEnd)))};
-        return out;
+                validationEnd)))));
     }
 
     private static Dataset<Row> inRowOrder(Dataset<Row> part) {

@@ -385,27 +385,27 @@ public final class SparkEngine implements ExternalEngine {
         boolean learns = up.chain().stream().anyMatch(n -> ((TransformNode) registry.find(n.type()).orElseThrow())
                 .transform().learns());
         boolean refit = learns && (column == null || List.of(up.rows().columns()).contains(column));
-        Dataset<Row>[] parts = ChosenRows.split(refit ? up.rows() : rows(flow, node, outputs), p);
+        List<Dataset<Row>> parts = ChosenRows.split(refit ? up.rows() : rows(flow, node, outputs), p);
         if (refit) {
             for (NodeInstance n : up.chain()) {
                 Transform t = ((TransformNode) registry.find(n.type()).orElseThrow()).transform();
                 NodeParams np = report.params().get(n.id());
                 if (t.reach(np) == Transform.Reach.TABLE) {
                     // a rebalancer changes the training rows only, as a fitted chain replays it
-                    for (int i = 0; i < (t.trainingOnly() ? 1 : parts.length); i++) {
-                        parts[i] = TableStep.apply(t, np, parts[i]);
+                    for (int i = 0; i < (t.trainingOnly() ? 1 : parts.size()); i++) {
+                        parts.set(i, TableStep.apply(t, np, parts.get(i)));
                     }
                     continue;
                 }
-                FittedState state = TransformStep.fit(t, np, parts[0]);
-                for (int i = 0; i < parts.length; i++) {
-                    parts[i] = TransformStep.apply(t, np, state, parts[i], warnings);
+                FittedState state = TransformStep.fit(t, np, parts.get(0));
+                for (int i = 0; i < parts.size(); i++) {
+                    parts.set(i, TransformStep.apply(t, np, state, parts.get(i), warnings));
                 }
             }
         }
-        outputs.put(node + "/train", parts[0]);
-        outputs.put(node + "/validation", parts[1]);
-        outputs.put(node + "/test", parts[2]);
+        outputs.put(node + "/train", parts.get(0));
+        outputs.put(node + "/validation", parts.get(1));
+        outputs.put(node + "/test", parts.get(2));
         return method + " split" + (refit ? "; the " + up.chain().size() + " transforms before it learned from the "
                 + "training rows only" : "");
     }
