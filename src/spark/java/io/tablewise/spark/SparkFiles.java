@@ -92,6 +92,11 @@ final class SparkFiles {
         }
         Dataset<Row> out = raw.select(typed.toArray(Column[]::new));
         long limit = p.integer("rowLimit", 0);
+        if (limit > 0 && limit <= DriverNode.DEFAULT_CAP) {
+            // the file's first rows, as the embedded import takes them: read from its first parts only (a limit
+            // over all parts would read that many rows from every part, and again for each use)
+            return spark.createDataFrame(out.takeAsList((int) limit), out.schema());
+        }
         return limit > 0 ? out.limit((int) Math.min(Integer.MAX_VALUE, limit)) : out;
     }
 

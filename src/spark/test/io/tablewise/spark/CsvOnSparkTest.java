@@ -72,6 +72,26 @@ class CsvOnSparkTest {
     }
 
     @Test
+    void aRowLimitTakesTheFilesFirstRowsFromItsFirstParts() throws Exception {
+        StringBuilder csv = new StringBuilder("id,amount\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(i).append(',').append(i % 5 == 0 ? "" : String.valueOf(i * 0.25)).append('\n');
+        }
+        Path file = dir.resolve("limited.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Table all = new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        Dataset<Row> rows = SparkFiles.readCsv(SparkSession.active(), file, NodeParams.withDefaults(
+                new CsvImportNode().descriptor(), Map.of("path", file.toString(), "rowLimit", 1234L)),
+                TableSchema.of(all));
+        Table first = SparkTables.table(rows.schema(), rows.collectAsList().iterator());
+        assertEquals(1234, first.rowCount());
+        for (int r = 0; r < first.rowCount(); r++) {
+            assertEquals(all.column(0).getString(r), first.column(0).getString(r), "row " + r);
+            assertEquals(all.column(1).getString(r), first.column(1).getString(r), "row " + r);
+        }
+    }
+
+    @Test
     void quotedLineBreaksKeepTheFileInOnePieceAndTheRowsWhole() throws Exception {
         StringBuilder csv = new StringBuilder("id,note\n");
         for (int i = 0; i < 3000; i++) {
