@@ -16,8 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.CollectionAccumulator;
 
-import tech.tablesaw.api.Table;
-
 import io.tablewise.model.ModelFiles;
 import io.tablewise.model.Predictor;
 import io.tablewise.model.TrainedModel;
