@@ -205,6 +205,9 @@ final class RunCommand implements Callable<Integer> {
         rows.add(new String[] {"node", "type", "result"});
         outcome.nodes().forEach(n -> rows.add(new String[] {n.node(), n.type(), n.note()}));
         TextTable.print(out, rows);
+        // a note the table had to cut (a sample's size, the figures measured on all rows) in full below it
+        outcome.nodes().stream().filter(n -> TextTable.display(n.note()) > TextTable.MAX_WIDTH)
+                .forEach(n -> out.println(n.node() + ": " + n.note()));
         out.flush();
         if (outcome.failure() != null) {
             err.println("error: " + outcome.failure());

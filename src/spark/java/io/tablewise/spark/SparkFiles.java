@@ -23,8 +23,10 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import io.tablewise.data.ImportParams;
+import io.tablewise.node.ColumnKind;
 import io.tablewise.node.ColumnSchema;
 import io.tablewise.node.NodeException;
 import io.tablewise.node.NodeParams;
@@ -72,32 +74,80 @@ final class SparkFiles {
                     + "and " + names.size() + " when the engine reads it: check the separator and quote settings");
         }
         raw = raw.toDF(names.toArray(String[]::new));
-        List<String> missing = ImportParams.missing(p);
-        boolean trimmed = p.bool("trimWhitespace", true);
-        List<Column> typed = new ArrayList<>();
-        for (ColumnSchema c : schema.columns()) {
-            Column text = trimmed ? trim(col(SparkAggregates.quoted(c.name()))) : col(SparkAggregates.quoted(
-                    c.name()));
-            Column present = when(text.isin(missing.toArray()).or(trim(text).equalTo("")), lit(null).cast("string"))
-                    .otherwise(text);
-            typed.add((switch (c.kind()) {
-                case INTEGER -> present.cast("long");
-                case DECIMAL -> present.cast("double");
-                case BOOLEAN -> when(lower(present).equalTo("true"), lit(true))
-                        .when(lower(present).equalTo("false"), lit(false));
-                case DATE -> present.cast("date");
-                case DATETIME -> present.cast("timestamp_ntz");
-                case TEXT -> present;
-            }).as(c.name()));
-        }
-        Dataset<Row> out = raw.select(typed.toArray(Column[]::new));
         long limit = p.integer("rowLimit", 0);
         if (limit > 0 && limit <= DriverNode.DEFAULT_CAP) {
             // the file's first rows, as the embedded import takes them: read from its first parts only (a limit
             // over all parts would read that many rows from every part, and again for each use)
-            return spark.createDataFrame(out.takeAsList((int) limit), out.schema());
+            raw = spark.createDataFrame(raw.takeAsList((int) limit), raw.schema());
+        } else if (limit > 0) {
+            raw = raw.limit((int) Math.min(Integer.MAX_VALUE, limit));
         }
-        return limit > 0 ? out.limit((int) Math.min(Integer.MAX_VALUE, limit)) : out;
+        List<String> missing = ImportParams.missing(p);
+        boolean trimmed = p.bool("trimWhitespace", true);
+        List<Column> present = new ArrayList<>();
+        for (ColumnSchema c : schema.columns()) {
+            Column text = trimmed ? trim(col(SparkAggregates.quoted(c.name()))) : col(SparkAggregates.quoted(
+                    c.name()));
+            present.add(when(text.isin(missing.toArray()).or(trim(text).equalTo("")), lit(null).cast("string"))
+                    .otherwise(text));
+        }
+        List<ColumnKind> kinds = kindsOfAllRows(raw, schema, present, ImportParams.columnKinds(p).keySet());
+        List<Column> typed = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            typed.add(typed(present.get(i), kinds.get(i)).as(names.get(i)));
+        }
+        return raw.select(typed.toArray(Column[]::new));
+    }
+
+    /** A column's text as a kind: null where the text is not of it. */
+    private static Column typed(Column text, ColumnKind kind) {
+        return switch (kind) {
+            case INTEGER -> when(text.rlike("^[+-]?[0-9]+$"), text.cast("long"));
+            case DECIMAL -> text.cast("double");
+            case BOOLEAN -> when(lower(text).equalTo("true"), lit(true)).when(lower(text).equalTo("false"), lit(false));
+            case DATE -> text.cast("date");
+            case DATETIME -> text.cast("timestamp_ntz");
+            case TEXT -> text;
+        };
+    }
+
+    /**
+     * The kinds the embedded importer gives the columns when it reads every row: the engine's configure typed them
+     * from the file's first megabyte, and a later value that is not of that kind widens the column as the importer
+     * widens it (a whole number column with a decimal becomes decimal; anything else that does not fit, text) —
+     * one pass over the rows, for the columns not typed by the user.
+     */
+    private static List<ColumnKind> kindsOfAllRows(Dataset<Row> raw, TableSchema schema, List<Column> present,
+                                                   java.util.Set<String> chosen) {
+        List<ColumnKind> kinds = new ArrayList<>();
+        List<Column> checks = new ArrayList<>();
+        for (int i = 0; i < present.size(); i++) {
+            ColumnKind k = schema.columns().get(i).kind();
+            kinds.add(k);
+            if (k != ColumnKind.TEXT && !chosen.contains(schema.columns().get(i).name())) {
+                Column x = present.get(i);
+                checks.add(functions.sum(when(x.isNotNull().and(typed(x, k).isNull()), 1L).otherwise(0L)));
+                checks.add(functions.sum(when(x.isNotNull().and(x.cast("double").isNull()), 1L).otherwise(0L)));
+            }
+        }
+        if (checks.isEmpty()) {
+            return kinds;
+        }
+        Row r = raw.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first();
+        int at = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            ColumnKind k = kinds.get(i);
+            if (k == ColumnKind.TEXT || chosen.contains(schema.columns().get(i).name())) {
+                continue;
+            }
+            long notOfKind = r.isNullAt(at) ? 0 : r.getLong(at);
+            long notNumbers = r.isNullAt(at + 1) ? 0 : r.getLong(at + 1);
+            at += 2;
+            if (notOfKind > 0) {
+                kinds.set(i, k == ColumnKind.INTEGER && notNumbers == 0 ? ColumnKind.DECIMAL : ColumnKind.TEXT);
+            }
+        }
+        return kinds;
     }
 
     /** A Parquet file or folder of files. */

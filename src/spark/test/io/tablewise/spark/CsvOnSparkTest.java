@@ -72,6 +72,31 @@ class CsvOnSparkTest {
     }
 
     @Test
+    void aColumnTypedFromTheFilesBeginningIsWidenedAsTheWholeFileNeeds() throws Exception {
+        // whole numbers and true/false in the first rows; a decimal and a word near the end
+        StringBuilder csv = new StringBuilder("id,employed,flag\n");
+        for (int i = 0; i < 60_000; i++) {
+            csv.append(i).append(',').append(i == 59_990 ? "5228.1" : "5191").append(',')
+                    .append(i == 59_995 ? "maybe" : i % 2 == 0 ? "true" : "false").append('\n');
+        }
+        Path file = dir.resolve("widened.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Path head = dir.resolve("head.csv");
+        Files.writeString(head, csv.substring(0, csv.indexOf("\n1000,")), StandardCharsets.UTF_8);
+        TableSchema fromHead = TableSchema.of(new DelimitedReader().read(head, CsvOptions.defaults(),
+                ProgressMonitor.NONE).table());
+        assertEquals("integer", fromHead.column("employed").orElseThrow().kind().id());
+        Table engine = new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        Dataset<Row> rows = SparkFiles.readCsv(SparkSession.active(), file, NodeParams.withDefaults(
+                new CsvImportNode().descriptor(), Map.of("path", file.toString())), fromHead);
+        Table spark = SparkTables.table(rows.schema(), rows.collectAsList().iterator());
+        assertEquals(TableSchema.of(engine), TableSchema.of(spark), "the kinds of a whole read");
+        assertEquals(engine.column("employed").getString(59_990), spark.column("employed").getString(59_990));
+        assertEquals(engine.column("employed").getString(0), spark.column("employed").getString(0));
+        assertEquals("maybe", spark.column("flag").getString(59_995));
+    }
+
+    @Test
     void aRowLimitTakesTheFilesFirstRowsFromItsFirstParts() throws Exception {
         StringBuilder csv = new StringBuilder("id,amount\n");
         for (int i = 0; i < 20_000; i++) {
