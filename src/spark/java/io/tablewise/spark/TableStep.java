@@ -29,7 +29,6 @@ import io.tablewise.transform.Cells;
 import io.tablewise.transform.Columns;
 import io.tablewise.transform.FittedState;
 import io.tablewise.transform.Transform;
-import io.tablewise.transform.TransformCatalog;
 import io.tablewise.transform.TransformContext;
 import io.tablewise.transform.TransformNode;
 
@@ -212,8 +211,7 @@ final class TableStep {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) throws Exception {
-            Transform t = TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
-                    .orElseThrow();
+            Transform t = TransformStep.transform(id);
             NodeParams p = ShippedParams.read(params, new TransformNode(t).descriptor());
             int order = in.fields().length; // the row-order column comes last
             return PartSlices.map(rows, groups, slice -> {

@@ -94,6 +94,12 @@ final class TransformStep {
                 Encoders.row(out));
     }
 
+    /** A transform of the catalogue by id, in an executor (what is shipped there is its id). */
+    static Transform transform(String id) {
+        return TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no transform " + id + " in this engine"));
+    }
+
     /** The transform on one part, in an executor: rows to a table, the transform, the table back to rows. */
     static final class OnPart implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
@@ -118,8 +124,7 @@ final class TransformStep {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) throws Exception {
-            Transform t = TransformCatalog.all().stream().filter(x -> x.spec().id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no transform " + id + " in this engine"));
+            Transform t = transform(id);
             NodeParams p = ShippedParams.read(params, new TransformNode(t).descriptor());
             FittedState fitted = FittedState.fromJson(state);
             return PartSlices.map(rows, groups, slice -> SparkTables.iterate(t.apply(SparkTables.table(in, slice), p,
