@@ -46,12 +46,12 @@ public final class LearnedModel {
             "org.tribuo.classification.liblinear.LibLinearClassificationModel",
             "org.tribuo.regression.liblinear.LibLinearRegressionModel", "org.tribuo.common.tree.TreeModel",
             "org.tribuo.regression.rtree.IndependentRegressionTreeModel", "org.tribuo.common.nearest.KNNModel");
-    private static final String CONSTANT = "\u0000constant";
+    static final String CONSTANT = "\u0000constant";
     /**
      * One native XGBoost call at a time in this JVM: training already uses every core through OpenMP, and once (in
      * CI) a training that overlapped a cancelled one found its booster configured with the other's features.
      */
-    private static final Object NATIVE = new Object();
+    static final Object NATIVE = new Object();
     /** Tribuo's trainers report every run at INFO level on stderr; the leaderboard already says what matters. */
     private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
 
@@ -89,7 +89,7 @@ public final class LearnedModel {
         this.background = background;
     }
 
-    private LearnedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model) {
+    LearnedModel(ProblemType type, List<String> classes, FeatureEncoder encoder, Model<?> model) {
         this(type, classes, encoder, model, null, null);
     }
 
@@ -280,7 +280,7 @@ public final class LearnedModel {
     }
 
     /** The moment every model and data source is stamped with: the time of a build lives in its run record. */
-    private static final java.time.OffsetDateTime NO_TIME = java.time.OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0,
+    static final java.time.OffsetDateTime NO_TIME = java.time.OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0,
             java.time.ZoneOffset.UTC);
 
     /**
@@ -288,7 +288,7 @@ public final class LearnedModel {
      * byte-identical model files (Tribuo stamps the time into the model's provenance; nothing else in it varies).
      */
     @SuppressWarnings("unchecked")
-    private static <T extends Output<T>> Model<T> timeless(Model<T> model) {
+    static <T extends Output<T>> Model<T> timeless(Model<T> model) {
         org.tribuo.provenance.ModelProvenance p = model.getProvenance();
         org.tribuo.provenance.ModelProvenance fixed = new org.tribuo.provenance.ModelProvenance(p.getClassName(),
                 NO_TIME, p.getDatasetProvenance(), p.getTrainerProvenance(),
