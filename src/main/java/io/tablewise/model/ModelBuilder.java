@@ -127,11 +127,27 @@ public final class ModelBuilder {
     }
 
     /**
+     * The same with {@code exact} (or the options' algorithm) and, when {@code elsewhere} is not null, its final model
+     * trained by it on its own rows ({@link FinalTrainer}) and its test rows.
+     */
+    static TrainedModel build(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
+                              Learner exact, FinalTrainer elsewhere, ProgressMonitor monitor) throws NodeException {
+        return elsewhere == null ? build(source, chain, o, heldOut, exact, monitor)
+                : built(source, chain, o, elsewhere.testRows(), elsewhere.like(), elsewhere, monitor);
+    }
+
+    /**
      * The same with exactly {@code exact} (pinned settings) instead of the options' mode and algorithm, when it is not
      * null.
      */
     static TrainedModel build(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
                               Learner exact, ProgressMonitor monitor) throws NodeException {
+        return built(source, chain, o, heldOut, exact, null, monitor);
+    }
+
+    private static TrainedModel built(Table source, TransformChain chain, BuildOptions o, int[] heldOut,
+                                      Learner exact, FinalTrainer elsewhere, ProgressMonitor monitor)
+            throws NodeException {
         long start = System.nanoTime();
         if (o.target() == null || !source.columnNames().contains(o.target())) {
             throw new NodeException("target", "the table has no column '" + o.target() + "'"
@@ -210,10 +226,15 @@ public final class ModelBuilder {
                         trainRows.length, over, o.budgetSeconds()));
             }
         }
-        monitor.progress(0.9, "training the final model on " + trainRows.length + " rows");
         LearnedModel model;
         try {
-            model = LearnedModel.train(train, o.target(), type, features, trainRows, learner, o.seed());
+            if (elsewhere != null) {
+                monitor.progress(0.5, "training the final model: " + elsewhere.name(type));
+                model = elsewhere.train(fitted.fitted(), train, o.target(), type, features, trainRows, o.seed());
+            } else {
+                monitor.progress(0.9, "training the final model on " + trainRows.length + " rows");
+                model = LearnedModel.train(train, o.target(), type, features, trainRows, learner, o.seed());
+            }
         } catch (IllegalArgumentException e) {
             throw new NodeException("target", "no model can be built: " + e.getMessage());
         }
@@ -244,8 +265,8 @@ public final class ModelBuilder {
                 : source.columnNames().stream().filter(c -> !c.equals(o.target())).toList();
         List<ColumnSchema> inputs = rawInputs.stream().map(c -> TableSchema.describe(source.column(c))).toList();
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("algorithm", learner.name(type));
-        info.put("mode", exact != null ? "pinned" : o.mode());
+        info.put("algorithm", elsewhere != null ? elsewhere.name(type) : learner.name(type));
+        info.put("mode", elsewhere != null ? "elsewhere" : exact != null ? "pinned" : o.mode());
         if (leaderboard != null) {
             info.put("leaderboard", leaderboard);
             info.put("candidates", leaderboard.size());
@@ -268,7 +289,7 @@ public final class ModelBuilder {
         info.put("seconds", (System.nanoTime() - start) / 1e9);
         monitor.progress(1, "model ready");
         return new TrainedModel(fitted.fitted(), model, o.target(), type, inputs, threshold, objective,
-                learner.asMap(), evaluation, model.importances(), permutation, info, explanation,
+                elsewhere != null ? elsewhere.settings() : learner.asMap(), evaluation, model.importances(), permutation, info, explanation,
                 Monitoring.atBuild(model, threshold, source, rawInputs, split[0], train, trainRows, o.seed()));
     }
 

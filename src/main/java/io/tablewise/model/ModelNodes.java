@@ -232,7 +232,7 @@ public final class ModelNodes {
                         + "rows only");
             }
             TrainedModel m = ModelBuilder.build(up.getKey(), up.getValue(), options(context.params()), null,
-                    pinned(context.params()), ProgressMonitor.of(context));
+                    pinned(context.params()), context.service(FinalTrainer.class), ProgressMonitor.of(context));
             StringBuilder info = new StringBuilder("test");
             m.evaluation().metrics().forEach((k, v) -> info.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
             context.info(info.toString());

@@ -49,6 +49,14 @@ public interface NodeContext {
         return null;
     }
 
+    /**
+     * Something the engine running the node offers it ({@code null}: nothing of that kind), e.g. a model build's
+     * final trainer on Spark.
+     */
+    default <T> T service(Class<T> type) {
+        return null;
+    }
+
     /** The ids of the nodes upstream of this one. */
     default java.util.List<String> upstreamNodes() {
         return java.util.List.of();

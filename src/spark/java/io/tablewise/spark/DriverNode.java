@@ -33,6 +33,8 @@ final class DriverNode implements NodeContext {
     private final Map<String, Lineage> lineage;
     private final PathPolicy policy;
     private final List<String> said = new ArrayList<>();
+    /** What the node may ask the engine for ({@link #service}), or null. */
+    private Object service;
 
     DriverNode(String id, NodeParams params, Map<String, Object> inputs, Map<String, Lineage> lineage,
                PathPolicy policy) {
@@ -41,6 +43,17 @@ final class DriverNode implements NodeContext {
         this.inputs = new HashMap<>(inputs);
         this.lineage = new HashMap<>(lineage);
         this.policy = policy;
+    }
+
+    /** The same node offered {@code service} (a model build's final trainer). */
+    DriverNode offering(Object service) {
+        this.service = service;
+        return this;
+    }
+
+    @Override
+    public <T> T service(Class<T> type) {
+        return type.isInstance(service) ? type.cast(service) : null;
     }
 
     /** Runs {@code type} here; returns its outputs. */
@@ -61,28 +74,63 @@ final class DriverNode implements NodeContext {
         long all = rows.count();
         Dataset<Row> taken = rows;
         Dataset<Row> rest = null;
+        boolean stratified = false;
         if (all > cap) {
-            double fraction = (double) cap / all;
             // a seeded split, so the rows not taken are known too (for the model: a test set of all of them)
-            List<Dataset<Row>> groups = new java.util.ArrayList<>();
-            if (stratify != null && java.util.Arrays.asList(rows.columns()).contains(stratify)) {
-                org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(SparkAggregates.quoted(stratify));
-                for (Row r : rows.select(c).distinct().collectAsList()) {
-                    groups.add(rows.where(r.isNullAt(0) ? c.isNull() : c.equalTo(r.get(0))));
-                }
-            } else {
-                groups.add(rows);
-            }
-            for (Dataset<Row> g : groups) {
-                Dataset<Row>[] split = g.randomSplit(new double[] {fraction, 1 - fraction}, 42L);
-                taken = taken == rows ? split[0] : taken.union(split[0]);
-                rest = rest == null ? split[1] : rest.union(split[1]);
-            }
+            Parts parts = split(rows, (double) cap / all, stratify, 42L);
+            taken = parts.first();
+            rest = parts.rest();
+            stratified = parts.stratified();
         }
         Table t = SparkTables.table(rows.schema(), taken.toLocalIterator());
         return new Collected(t, all, all > cap ? String.format(java.util.Locale.ROOT, "on %,d of %,d rows (a seeded "
-                + "sample%s; tablewise.driverRows=%,d)", t.rowCount(), all, stratify == null ? ""
+                + "sample%s; tablewise.driverRows=%,d)", t.rowCount(), all, !stratified ? ""
                 : " stratified by " + stratify, cap) : null, rest);
+    }
+
+    /**
+     * A seeded split of {@code rows}: about {@code share} of them first, the rest second; within each class of
+     * {@code stratify} when it is a class column ({@link #classes}).
+     */
+    static Parts split(Dataset<Row> rows, double share, String stratify, long seed) {
+        List<Dataset<Row>> groups = new ArrayList<>();
+        List<Row> values = classes(rows, stratify);
+        if (values != null) {
+            org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(SparkAggregates.quoted(stratify));
+            for (Row r : values) {
+                groups.add(rows.where(r.isNullAt(0) ? c.isNull() : c.equalTo(r.get(0))));
+            }
+        } else {
+            groups.add(rows);
+        }
+        Dataset<Row> first = null;
+        Dataset<Row> rest = null;
+        for (Dataset<Row> g : groups) {
+            Dataset<Row>[] split = g.randomSplit(new double[] {share, 1 - share}, seed);
+            first = first == null ? split[0] : first.union(split[0]);
+            rest = rest == null ? split[1] : rest.union(split[1]);
+        }
+        return new Parts(first, rest, values != null);
+    }
+
+    /** The two parts of a {@link #split}, and whether it was stratified. */
+    record Parts(Dataset<Row> first, Dataset<Row> rest, boolean stratified) {
+    }
+
+    /** The most values a column a sample is stratified by may have (a build's most classes). */
+    static final int MOST_CLASSES = 20;
+
+    /**
+     * The values of {@code column} when it is a class column to stratify by (at most {@link #MOST_CLASSES} of them),
+     * else null (no such column, or numbers of many values: a regression target).
+     */
+    static List<Row> classes(Dataset<Row> rows, String column) {
+        if (column == null || !java.util.Arrays.asList(rows.columns()).contains(column)) {
+            return null;
+        }
+        List<Row> values = rows.select(org.apache.spark.sql.functions.col(SparkAggregates.quoted(column)))
+                .distinct().limit(MOST_CLASSES + 1).collectAsList();
+        return values.size() > MOST_CLASSES ? null : values;
     }
 
     /**

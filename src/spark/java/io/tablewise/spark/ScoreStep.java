@@ -53,8 +53,14 @@ final class ScoreStep {
      */
     static java.util.List<String> windowGroups(TrainedModel model, Dataset<Row> rows)
             throws io.tablewise.node.NodeException {
+        return windowGroups(model.chain(), rows);
+    }
+
+    /** The same for a fitted chain replayed on its own. */
+    static java.util.List<String> windowGroups(io.tablewise.transform.TransformChain.Fitted chain, Dataset<Row> rows)
+            throws io.tablewise.node.NodeException {
         java.util.List<String> groups = null;
-        for (io.tablewise.transform.TransformChain.Step s : model.chain().steps()) {
+        for (io.tablewise.transform.TransformChain.Step s : chain.steps()) {
             io.tablewise.transform.Transform.Reach reach = s.transform().reach(s.params());
             if (reach == io.tablewise.transform.Transform.Reach.ROW) {
                 continue;

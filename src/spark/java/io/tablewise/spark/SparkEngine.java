@@ -197,6 +197,11 @@ public final class SparkEngine implements ExternalEngine {
         Flow flow = request.flow();
         long cap = Long.parseLong(request.settings().getOrDefault("conf.tablewise.driverRows",
                 String.valueOf(DriverNode.DEFAULT_CAP)));
+        String mllib = request.settings().get(MllibTrainer.ALGORITHM);
+        if (mllib != null && type.descriptor().id().equals("model.build") && !List.of("forecast", "anomaly")
+                .contains(p.string("problemType", "auto"))) {
+            return allRows(type, p, request, report, node, outputs, progress, mllib.strip(), cap);
+        }
         Map<String, Object> inputs = new HashMap<>();
         Map<String, io.tablewise.node.Lineage> lineage = new HashMap<>();
         List<String> notes = new ArrayList<>();
@@ -215,17 +220,9 @@ public final class SparkEngine implements ExternalEngine {
                     notes.add("trained " + raw.sampled());
                     leftOut = raw.rest();
                 }
-                List<io.tablewise.node.Lineage.Step> steps = new ArrayList<>();
-                Table t = raw.table();
-                for (NodeInstance n : up.chain()) {
-                    TransformNode tn = (TransformNode) NodeRegistry.builtIn().find(n.type()).orElseThrow();
-                    NodeParams np = report.params().get(n.id());
-                    steps.add(new io.tablewise.node.Lineage.Step(tn, np, t));
-                    t = tn.transform().apply(t, np, tn.transform().fit(t, np), io.tablewise.transform
-                            .TransformContext.NONE);
-                }
-                inputs.put(e.to().port(), t);
-                lineage.put(e.to().port(), new io.tablewise.node.Lineage(steps));
+                Map.Entry<Table, io.tablewise.node.Lineage> chained = chained(up.chain(), report, raw.table());
+                inputs.put(e.to().port(), chained.getKey());
+                lineage.put(e.to().port(), chained.getValue());
             } else {
                 DriverNode.Collected c = DriverNode.collect((Dataset<Row>) d, cap, null);
                 if (c.sampled() != null) {
@@ -253,11 +250,88 @@ public final class SparkEngine implements ExternalEngine {
     }
 
     /**
+     * The rows after the transforms, and the lineage a model build refits them from (each step with the rows it
+     * received): as the embedded engine hands them to a build.
+     */
+    private static Map.Entry<Table, io.tablewise.node.Lineage> chained(List<NodeInstance> chain,
+                                                                       ValidationReport report, Table rows)
+            throws NodeException {
+        List<io.tablewise.node.Lineage.Step> steps = new ArrayList<>();
+        Table t = rows;
+        for (NodeInstance n : chain) {
+            TransformNode tn = (TransformNode) NodeRegistry.builtIn().find(n.type()).orElseThrow();
+            NodeParams np = report.params().get(n.id());
+            steps.add(new io.tablewise.node.Lineage.Step(tn, np, t));
+            t = tn.transform().apply(t, np, tn.transform().fit(t, np), io.tablewise.transform.TransformContext.NONE);
+        }
+        return Map.entry(t, new io.tablewise.node.Lineage(steps));
+    }
+
+    /**
+     * A model build whose final model Spark MLlib trains on every training row ({@code tablewise.mllib}): the
+     * labelled rows are split on Spark (seeded, stratified by class); the driver holds a sample of the training rows
+     * (all of them up to the cap) and of the test rows, on which the build refits its transforms, learns the encoding,
+     * chooses the threshold, evaluates and explains as usual; {@link MllibTrainer} trains on every training row; the
+     * model is then evaluated on every test row, on Spark.
+     */
+    private static String allRows(NodeType type, NodeParams p, Request request, ValidationReport report, String node,
+                                  Map<String, Object> outputs, Consumer<String> progress, String algorithm, long cap)
+            throws NodeException {
+        Flow flow = request.flow();
+        Edge into = flow.incoming(node).stream().filter(e -> e.to().port().equals("table")).findFirst()
+                .orElseThrow();
+        Upstream up = upstream(flow, into, outputs);
+        String target = p.string("target", "");
+        Dataset<Row> raw = up.rows();
+        if (!List.of(raw.columns()).contains(target)) {
+            throw new NodeException("target", "the table has no column '" + target + "'");
+        }
+        Dataset<Row> labelled = raw.where(TableStep.missingAsNull(org.apache.spark.sql.functions.col(SparkAggregates
+                .quoted(target)), raw.schema().apply(target).dataType()).isNotNull());
+        DriverNode.Parts parts = DriverNode.split(labelled, 1 - p.decimal("testShare", 0.2), target,
+                p.integer("seed", 42));
+        DriverNode.Collected train = DriverNode.collect(parts.first(), cap, target);
+        DriverNode.Collected test = DriverNode.collect(parts.rest(), Math.max(1, cap / 4), target);
+        Table source = train.table().copy();
+        source.append(test.table());
+        int[] testRows = java.util.stream.IntStream.range(train.table().rowCount(), source.rowCount()).toArray();
+        MllibTrainer trainer;
+        try {
+            trainer = new MllibTrainer(algorithm, parts.first(), testRows, request.settings());
+        } catch (IllegalArgumentException e) {
+            throw new NodeException(null, e.getMessage());
+        }
+        Map.Entry<Table, io.tablewise.node.Lineage> chained = chained(up.chain(), report, source);
+        DriverNode context = new DriverNode(node, p, Map.of("table", chained.getKey()), Map.of("table",
+                chained.getValue()), request.policy().withOutputDir(request.outputDir())).offering(trainer);
+        Map<String, Object> made = new HashMap<>(context.run(type));
+        List<String> notes = new ArrayList<>();
+        if (made.get("model") instanceof io.tablewise.model.TrainedModel m) {
+            notes.add("final model: " + m.info().get("algorithm"));
+            notes.add(String.format(java.util.Locale.ROOT, "transforms, encoding, threshold and explanations learned "
+                    + "on %,d training rows%s", train.table().rowCount(), train.sampled() == null ? ""
+                    : " (a seeded sample of " + String.format(java.util.Locale.ROOT, "%,d", train.all()) + ")"));
+            made.put("model", evaluatedOn(parts.rest(), m, notes, "all the %,d test rows"));
+        }
+        made.forEach((port, value) -> outputs.put(node + "/" + port, value));
+        context.said().forEach(line -> progress.accept(node + ": " + line));
+        context.said().stream().filter(l -> !l.startsWith("warning:")).reduce((a, b) -> b).ifPresent(notes::add);
+        return String.join("; ", notes);
+    }
+
+    /**
      * A model built on a sample, evaluated on all the rows the sample left out, distributed ({@link HeldOut}): the
      * figures are said and kept in the model's provenance ({@code info.heldOutOnSpark}).
      */
     private static io.tablewise.model.TrainedModel evaluatedOn(Dataset<Row> rows, io.tablewise.model.TrainedModel m,
                                                                List<String> notes) throws NodeException {
+        return evaluatedOn(rows, m, notes, "the %,d rows the sample left out");
+    }
+
+    /** The same, the rows described by {@code which} (a format of their count). */
+    private static io.tablewise.model.TrainedModel evaluatedOn(Dataset<Row> rows, io.tablewise.model.TrainedModel m,
+                                                               List<String> notes, String which)
+            throws NodeException {
         Map<String, Object> figures;
         try {
             figures = HeldOut.evaluate(m, ScoreStep.score(m, rows, rows.sparkSession().sparkContext()
@@ -265,7 +339,7 @@ public final class SparkEngine implements ExternalEngine {
         } catch (java.io.IOException e) {
             throw new NodeException(null, "could not score the rows left out of the sample: " + e.getMessage());
         }
-        notes.add(String.format(java.util.Locale.ROOT, "evaluated on the %,d rows the sample left out, on Spark: %s",
+        notes.add(String.format(java.util.Locale.ROOT, "evaluated on " + which + ", on Spark: %s",
                 (Long) figures.get("rows"), figures.entrySet().stream().filter(e -> !e.getKey().equals("rows"))
                         .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.4f", (Double) e
                                 .getValue())).collect(java.util.stream.Collectors.joining(", "))
