@@ -311,12 +311,57 @@ public final class SparkEngine implements ExternalEngine {
             notes.add(String.format(java.util.Locale.ROOT, "transforms, encoding, threshold and explanations learned "
                     + "on %,d training rows%s", train.table().rowCount(), train.sampled() == null ? ""
                     : " (a seeded sample of " + String.format(java.util.Locale.ROOT, "%,d", train.all()) + ")"));
-            made.put("model", evaluatedOn(parts.rest(), m, notes, "all the %,d test rows"));
+            made.put("model", evaluatedOn(parts.rest(), withRanges(m, parts.first()), notes,
+                    "all the %,d test rows"));
         }
         made.forEach((port, value) -> outputs.put(node + "/" + port, value));
         context.said().forEach(line -> progress.accept(node + ": " + line));
         context.said().stream().filter(l -> !l.startsWith("warning:")).reduce((a, b) -> b).ifPresent(notes::add);
         return String.join("; ", notes);
+    }
+
+    /**
+     * The model with the ranges of its number inputs ({@code info.inputProfile}) measured on every training row: the
+     * model has seen them all, so scoring must not call a value outside the sample's range new.
+     */
+    @SuppressWarnings("unchecked")
+    private static io.tablewise.model.TrainedModel withRanges(io.tablewise.model.TrainedModel m, Dataset<Row> rows) {
+        if (!(m.info().get("inputProfile") instanceof List<?> profile)) {
+            return m;
+        }
+        List<org.apache.spark.sql.Column> aggregates = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        for (Object o : profile) {
+            Map<String, Object> entry = (Map<String, Object>) o;
+            String name = String.valueOf(entry.get("name"));
+            if (entry.containsKey("min") && List.of(rows.columns()).contains(name)) {
+                org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(SparkAggregates.quoted(name))
+                        .cast("double");
+                aggregates.add(org.apache.spark.sql.functions.min(c));
+                aggregates.add(org.apache.spark.sql.functions.max(c));
+                numbers.add(name);
+            }
+        }
+        if (numbers.isEmpty()) {
+            return m;
+        }
+        Row r = rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(
+                new org.apache.spark.sql.Column[0])).first();
+        List<Map<String, Object>> widened = new ArrayList<>();
+        for (Object o : profile) {
+            Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) o);
+            int at = numbers.indexOf(String.valueOf(entry.get("name")));
+            if (at >= 0 && !r.isNullAt(2 * at)) {
+                entry.put("min", r.getDouble(2 * at));
+                entry.put("max", r.getDouble(2 * at + 1));
+            }
+            widened.add(entry);
+        }
+        Map<String, Object> info = new LinkedHashMap<>(m.info());
+        info.put("inputProfile", widened);
+        return new io.tablewise.model.TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(),
+                m.threshold(), m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
+                m.explanation(), m.baseline());
     }
 
     /**

@@ -251,6 +251,14 @@ class MllibTrainingTest {
             assertTrue(algorithm.equals("gbt") ? m.model().decisionTrees().isPresent()
                     : m.model().linearWeights().isPresent(), "explained exactly like any model of its family");
             assertFalse(m.explanation() == null, "explained on the test rows");
+            // the range of each number is the training rows', not the driver sample's: (seeded) the third smallest
+            // and third largest x0 of all rows lie inside it
+            Map<?, ?> x0 = ((List<?>) m.info().get("inputProfile")).stream().map(e -> (Map<?, ?>) e)
+                    .filter(e -> e.get("name").equals("x0")).findFirst().orElseThrow();
+            double[] sorted = Files.readAllLines(dir.resolve("rows.csv")).stream().skip(1)
+                    .mapToDouble(l -> Double.parseDouble(l.split(",")[0])).sorted().toArray();
+            assertTrue(((Number) x0.get("min")).doubleValue() <= sorted[2]
+                    && ((Number) x0.get("max")).doubleValue() >= sorted[sorted.length - 3], x0 + " " + sorted[2]);
         }
     }
 
