@@ -158,6 +158,17 @@ final class BalanceTransforms {
             int[][] cls = classes(input, target);
             int[] minority = cls[0];
             int extra = Math.max(0, (int) Math.round(cls[1].length * p.decimal("ratio", 1)) - minority.length);
+            Table out = withSynthetic(input, minority, extra, p);
+            context.info(String.format(Locale.ROOT, "%,d synthetic minority rows added", extra));
+            return out;
+        }
+
+        /**
+         * The rows of {@code input} followed by {@code extra} synthetic rows made from its rows {@code minority}
+         * (which alone decide them: their values, in their order, and the seed).
+         */
+        static Table withSynthetic(Table input, int[] minority, int extra, NodeParams p) throws NodeException {
+            String target = p.string("target", "");
             List<String> numeric = TableSchema.of(input).columns().stream()
                     .filter(c -> c.kind().isNumeric() && !c.name().equals(target)).map(c -> c.name()).toList();
             if (numeric.isEmpty() || minority.length < 2) {
@@ -205,7 +216,6 @@ final class BalanceTransforms {
                 }
                 replaced.add(sameKind(c, v));
             }
-            context.info(String.format(Locale.ROOT, "%,d synthetic minority rows added", extra));
             return Columns.withColumns(out, replaced);
         }
 

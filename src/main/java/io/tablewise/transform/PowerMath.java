@@ -1,9 +1,8 @@
 package io.tablewise.transform;
 
 /**
- * Yeo-Johnson and Box-Cox transforms and the maximum-likelihood choice of their exponent (as scikit-learn's
- * PowerTransformer): the log-likelihood of a Gaussian fit to the transformed values plus the Jacobian term,
- * maximised over lambda in [-5, 5] by golden-section search.
+ * Yeo-Johnson and Box-Cox transforms and the log-likelihood of their exponent (as scikit-learn's PowerTransformer):
+ * a Gaussian fit to the transformed values plus the Jacobian term; {@link PowerFit} maximises it.
  */
 final class PowerMath {
     private PowerMath() {
@@ -19,46 +18,25 @@ final class PowerMath {
         return Math.abs(lambda - 2) < 1e-12 ? -Math.log1p(-x) : -(Math.pow(1 - x, 2 - lambda) - 1) / (2 - lambda);
     }
 
+    /** The log-likelihood of lambda for the values {@code v} (exact sums, as {@link PowerFit} computes it). */
     static double logLikelihood(double[] v, double lambda, boolean boxCox) {
         int n = v.length;
-        double mean = 0;
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = transform(v[i], lambda, boxCox);
-            mean += t[i] / n;
+        ExactSum sum = new ExactSum();
+        for (double x : v) {
+            sum.add(transform(x, lambda, boxCox));
         }
-        double var = 0;
-        for (double x : t) {
-            var += (x - mean) * (x - mean) / n;
+        double mean = sum.value() / n;
+        ExactSum squares = new ExactSum();
+        ExactSum jacobian = new ExactSum();
+        for (double x : v) {
+            double d = transform(x, lambda, boxCox) - mean;
+            squares.add(d * d);
+            jacobian.add(boxCox ? Math.log(x) : Math.signum(x) * Math.log1p(Math.abs(x)));
         }
-        if (var <= 0) {
+        double var = squares.value() / n;
+        if (!(var > 0)) {
             return Double.NEGATIVE_INFINITY;
         }
-        double jacobian = 0;
-        for (double x : v) {
-            jacobian += boxCox ? Math.log(x) : Math.signum(x) * Math.log1p(Math.abs(x));
-        }
-        return -n / 2.0 * Math.log(var) + (lambda - 1) * jacobian;
-    }
-
-    static double bestLambda(double[] v, boolean boxCox) {
-        if (v.length < 2) {
-            return 1;
-        }
-        double a = -5;
-        double b = 5;
-        double g = (Math.sqrt(5) - 1) / 2;
-        double c = b - g * (b - a);
-        double d = a + g * (b - a);
-        for (int i = 0; i < 80; i++) {
-            if (logLikelihood(v, c, boxCox) > logLikelihood(v, d, boxCox)) {
-                b = d;
-            } else {
-                a = c;
-            }
-            c = b - g * (b - a);
-            d = a + g * (b - a);
-        }
-        return (a + b) / 2;
+        return -n / 2.0 * Math.log(var) + (lambda - 1) * jacobian.value();
     }
 }

@@ -204,22 +204,15 @@ final class ScaleTransforms {
         @Override
         public FittedState fit(tech.tablesaw.api.Table rows, NodeParams params)
                 throws io.tablewise.node.NodeException {
-            String m = params.string("method", "yeo-johnson");
-            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-            for (String name : Columns.chosen(io.tablewise.node.TableSchema.of(rows), params, COLUMNS, true)) {
-                double[] v = java.util.Arrays.stream(Columns.numbers(rows, name)).filter(x -> !Double.isNaN(x))
+            List<String> names = PowerFit.columns(io.tablewise.node.TableSchema.of(rows), params);
+            double[][] values = new double[names.size()][];
+            long[] counts = new long[names.size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = java.util.Arrays.stream(Columns.numbers(rows, names.get(c))).filter(x -> !Double.isNaN(x))
                         .toArray();
-                if (m.equals("box-cox") && java.util.Arrays.stream(v).anyMatch(x -> x <= 0)) {
-                    throw new io.tablewise.node.NodeException("method", "Box-Cox needs positive values, but '"
-                            + name + "' has zeros or negatives; use Yeo-Johnson");
-                }
-                double lambda = PowerMath.bestLambda(v, m.equals("box-cox"));
-                double[] t = java.util.Arrays.stream(v).map(x -> PowerMath.transform(x, lambda,
-                        m.equals("box-cox"))).toArray();
-                out.put(name, Map.of("method", m, "lambda", lambda, "mean", Stats.mean(t), "std",
-                        Stats.populationStd(t)));
+                counts[c] = values[c].length;
             }
-            return FittedState.perColumn(out);
+            return PowerFit.fit(names, counts, params.string("method", "yeo-johnson"), PowerFit.over(values));
         }
 
         @Override

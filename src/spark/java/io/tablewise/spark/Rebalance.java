@@ -93,6 +93,39 @@ final class Rebalance {
                 .drop("__tablewise_part");
     }
 
+    /**
+     * SMOTE on Spark: the minority class's rows, in row order, brought to the driver (up to
+     * {@code tablewise.driverRows}; more are refused, naming the way round), where the engine's SMOTE makes the
+     * synthetic rows from them alone; they follow all the rows, as in the embedded engine.
+     */
+    static Dataset<Row> smote(Dataset<Row> input, NodeParams p) throws NodeException {
+        Counted c = count(input, p);
+        Dataset<Row> rows = c.rows();
+        if (c.classes().isEmpty()) {
+            return rows;
+        }
+        List<Map.Entry<String, Integer>> cls = c.classes();
+        int minority = cls.get(0).getValue();
+        int extra = Math.max(0, (int) Math.round(cls.get(1).getValue() * p.decimal("ratio", 1)) - minority);
+        long cap = Long.parseLong(rows.sparkSession().conf().get("tablewise.driverRows",
+                String.valueOf(DriverNode.DEFAULT_CAP)));
+        if (minority > cap) {
+            throw new NodeException("target", String.format(java.util.Locale.ROOT, "SMOTE on Spark makes its rows "
+                    + "on the driver from the %,d minority rows, more than tablewise.driverRows=%,d; raise it (and "
+                    + "the driver's memory), or use Oversample minority", minority, cap));
+        }
+        Dataset<Row> ranked = RowRanks.withRanks(rows, c.target(), c.counted()).where(col(RowRanks.LABEL)
+                .equalTo(cls.get(0).getKey())).orderBy(RowRanks.RANK).select(java.util.Arrays.stream(rows.columns())
+                .map(name -> col(SparkAggregates.quoted(name))).toArray(org.apache.spark.sql.Column[]::new));
+        tech.tablesaw.api.Table made = io.tablewise.transform.SmoteRows.of(SparkTables.table(rows.schema(),
+                ranked.toLocalIterator()), extra, p);
+        if (made.rowCount() == 0) {
+            return rows;
+        }
+        return rows.union(rows.sparkSession().createDataFrame(SparkTables.rows(made, rows.schema()), rows.schema())
+                .coalesce(1));
+    }
+
     static Dataset<Row> oversample(Dataset<Row> input, NodeParams p) throws NodeException {
         Counted c = count(input, p);
         Dataset<Row> rows = c.rows();

@@ -43,7 +43,8 @@ import io.tablewise.transform.TransformNode;
 final class TableStep {
     static final Set<String> IDS = Set.of("transform.rows.sort", "transform.rows.drop-duplicates",
             "transform.rows.top-n", "transform.combine.group-by", "transform.rows.sample",
-            "transform.balance.oversample", "transform.balance.undersample", "transform.combine.pivot");
+            "transform.balance.oversample", "transform.balance.undersample", "transform.balance.smote",
+            "transform.combine.pivot");
     /** The row-order column, added for a step and dropped before its output. */
     static final String ORDER = "__tablewise_row";
 
@@ -86,6 +87,7 @@ final class TableStep {
             case "transform.rows.sample" -> ChosenRows.sample(rows, p);
             case "transform.balance.oversample" -> Rebalance.oversample(rows, p);
             case "transform.balance.undersample" -> Rebalance.undersample(rows, p);
+            case "transform.balance.smote" -> Rebalance.smote(rows, p);
             default -> throw new IllegalStateException(t.spec().id() + " has no whole-table step on Spark");
         };
     }

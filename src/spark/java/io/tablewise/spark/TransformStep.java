@@ -37,17 +37,11 @@ final class TransformStep {
     }
 
     /** Why the two transforms without a Spark implementation have none, with the way round. */
-    private static final java.util.Map<String, String> WHY_NOT = java.util.Map.of(
-            "transform.balance.smote", "looks for each minority row's nearest neighbours among all of them, which "
-                    + "Spark cannot do part by part; use Oversample minority on Spark",
-            "transform.scale.power", "finds its exponent by trying many, each against every value of the column; "
-                    + "use Log transform or Standard scale on Spark");
+    /** Transforms whose state Spark learns by their own search over exact sums, not from fixed aggregates. */
+    private static final String POWER = "transform.scale.power";
 
     /** Why {@code t} with {@code p} cannot run on Spark, or null when it can. */
     static String refusal(Transform t, NodeParams p, TableSchema input) throws NodeException {
-        if (WHY_NOT.containsKey(t.spec().id())) {
-            return WHY_NOT.get(t.spec().id());
-        }
         Transform.Reach reach = t.reach(p);
         if (reach == Transform.Reach.TABLE && !TableStep.IDS.contains(t.spec().id())) {
             return "needs the whole table at once";
@@ -55,7 +49,7 @@ final class TransformStep {
         if (reach == Transform.Reach.GROUP && t.orderColumns(p).isEmpty()) {
             return "needs 'Ordered by' on Spark, where rows have no order of their own";
         }
-        if (t.learns() && input != null && t.learnedFrom(input, p) == null) {
+        if (t.learns() && input != null && !t.spec().id().equals(POWER) && t.learnedFrom(input, p) == null) {
             return "learns from the values themselves with these settings";
         }
         return null;
@@ -66,6 +60,9 @@ final class TransformStep {
         Table empty = SparkTables.empty(rows.schema());
         if (!t.learns()) {
             return t.fit(empty, p);
+        }
+        if (t.spec().id().equals(POWER)) {
+            return PowerOnSpark.fit(p, rows);
         }
         LearnedFrom from = t.learnedFrom(TableSchema.of(empty), p);
         return from.state().apply(SparkAggregates.compute(rows, from.needs()));

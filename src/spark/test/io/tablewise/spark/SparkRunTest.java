@@ -141,7 +141,8 @@ class SparkRunTest {
                 {"format": "tablewise.flow", "formatVersion": 1, "name": "shaped",
                  "nodes": [
                   {"id": "read", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "payments.csv"}},
-                  {"id": "shape", "type": "transform.scale.power", "typeVersion": 1, "params": {"columns": ["amount"]}},
+                  {"id": "shape", "type": "transform.window.rolling", "typeVersion": 1,
+                   "params": {"column": "amount", "function": "sum", "rows": 3}},
                   {"id": "write", "type": "data.export.csv", "typeVersion": 1, "params": {"path": "shaped.csv"}}],
                  "edges": [
                   {"from": {"node": "read", "port": "table"}, "to": {"node": "shape", "port": "table"}},
@@ -150,8 +151,9 @@ class SparkRunTest {
         Cli spark = cli("run", project.resolve("shaped.flow").toString(), "--engine", "spark");
         assertEquals(2, spark.code(), spark.err());
         assertTrue(spark.err().contains("shaped.flow cannot run on spark:") && spark.err().contains(
-                "node 'shape' (Power transform, transform.scale.power) finds its exponent by trying many")
-                && spark.err().contains("use Log transform or Standard scale on Spark"), spark.err());
+                "node 'shape' (Rolling aggregate, transform.window.rolling) needs 'Ordered by' on Spark, where rows "
+                + "have no order of their own") && spark.err().contains("run this flow on the embedded engine"),
+                spark.err());
         assertFalse(Files.exists(project.resolve("shaped.csv")), "nothing was written");
     }
 

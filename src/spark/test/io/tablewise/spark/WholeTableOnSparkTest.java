@@ -1,6 +1,7 @@
 package io.tablewise.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -131,6 +132,34 @@ class WholeTableOnSparkTest {
         oneStep("oversample-half", "transform.balance.oversample", "{\"target\": \"churned\", \"ratio\": 0.8, "
                 + "\"seed\": 9}");
         oneStep("undersample-all", "transform.balance.undersample", "{\"target\": \"family_plan\"}");
+        // made on the driver from the minority rows in row order: the same synthetic rows
+        oneStep("smote-few-neighbours", "transform.balance.smote", "{\"target\": \"churned\", \"ratio\": 0.6, "
+                + "\"neighbours\": 2, \"seed\": 5}");
+        oneStep("power-box-cox", "transform.scale.power", "{\"columns\": [\"monthly_fee\", \"age\"], "
+                + "\"method\": \"box-cox\"}");
+    }
+
+    @Test
+    void smoteRefusesMoreMinorityRowsThanTheDriverTakes() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("smote-cap"));
+        Files.copy(TransformEquivalenceTest.CHURN, folder.resolve("customers.csv"));
+        Flow flow = new FlowReader().read("{\"format\": \"tablewise.flow\", \"formatVersion\": 1, \"name\": \"cap\", "
+                + "\"nodes\": [{\"id\": \"read\", \"type\": \"data.import.csv\", \"typeVersion\": 1, "
+                + "\"params\": {\"path\": \"customers.csv\"}}, " + node("step", "transform.balance.smote",
+                "{\"target\": \"churned\"}") + ", " + node("write", "data.export.csv", "{\"path\": \"out.csv\"}")
+                + "], \"edges\": [" + edge("read", "table", "step", "table") + ", " + edge("step", "table", "write",
+                "table") + "]}", "cap.flow");
+        org.apache.spark.sql.SparkSession.active().conf().set("tablewise.driverRows", "100");
+        try {
+            ExternalEngine.Outcome o = new SparkEngine().run(new ExternalEngine.Request(flow, folder, folder,
+                    Map.of(), Map.of(), PathPolicy.within(folder)), line -> { });
+            assertFalse(o.ok());
+            assertTrue(o.toString().contains("more than tablewise.driverRows=100; raise it")
+                    && o.toString().contains("Oversample minority"), o.toString());
+            assertFalse(Files.exists(folder.resolve("out.csv")), "nothing written");
+        } finally {
+            org.apache.spark.sql.SparkSession.active().conf().unset("tablewise.driverRows");
+        }
     }
 
     private static void split(String name, String params, boolean afterImpute) throws Exception {
