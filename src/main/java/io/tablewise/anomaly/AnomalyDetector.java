@@ -227,13 +227,25 @@ public final class AnomalyDetector {
             }
         }
         order.sort((a, b) -> Double.compare(credit[b] / meanCredit[b], credit[a] / meanCredit[a]));
-        if (said.isEmpty() && !order.isEmpty()) {
+        if (said.isEmpty() && order.isEmpty() && features.size() == 1) {
+            order.add(0); // one column: it alone isolated the row, though its value is in no tail
+        }
+        if (said.isEmpty() && order.size() == 1) {
+            // a value inside the range that isolated the row quickly: it sits in a gap between the crowds
+            Feature f = features.get(order.get(0));
+            said.add(String.format(Locale.ROOT, "'%s' %s lies where few rows' values do", f.column(),
+                    f.source().isMissing(i) ? "(blank)" : shown(f, i)));
+        } else if (said.isEmpty() && !order.isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (int j : order.subList(0, Math.min(3, order.size()))) {
                 Feature f = features.get(j);
-                parts.add(f.column() + " " + (f.source().isMissing(i) ? "(blank)" : shown(f, i)));
+                parts.add("'" + f.column() + "' " + (f.source().isMissing(i) ? "(blank)" : shown(f, i)));
             }
             said.add("an unusual combination of " + String.join(", ", parts));
+        }
+        if (said.isEmpty() && features.size() <= 3) {
+            return "unusual in " + String.join(" and ", features.stream().map(f -> "'" + f.column() + "'")
+                    .toList()) + " together, none alone";
         }
         return said.isEmpty() ? "unusual across many columns, none alone" : String.join("; ", said);
     }

@@ -337,26 +337,14 @@ final class ColumnProfiler {
     }
 
     private static TextStats textStats(Map<String, long[]> counts, long n) {
-        int min = Integer.MAX_VALUE;
-        int max = 0;
-        double totalLength = 0;
-        long numeric = 0;
-        Map<String, long[]> patterns = new HashMap<>();
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            String v = e.getKey();
-            long c = e.getValue()[0];
-            int len = v.codePointCount(0, v.length());
-            min = Math.min(min, len);
-            max = Math.max(max, len);
-            totalLength += (double) len * c;
-            byte[] b = v.strip().getBytes(StandardCharsets.UTF_8);
-            if ((ValueParsers.classify(b, 0, b.length) & ValueParsers.DOUBLE) != 0) {
-                numeric += c;
-            }
-            patterns.computeIfAbsent(pattern(v), k -> new long[1])[0] += c;
-        }
-        List<ValueCount> top = topOf(patterns, n).stream().limit(PATTERNS).toList();
-        return new TextStats(min, totalLength / n, max, numeric / (double) n, top);
+        TextShapes shapes = new TextShapes();
+        counts.forEach((v, c) -> shapes.add(v, c[0]));
+        return shapes.stats(n);
+    }
+
+    /** The most common patterns among {@code n} values, as the profile lists them. */
+    static List<ValueCount> topPatterns(Map<String, long[]> patterns, long n) {
+        return topOf(patterns, n).stream().limit(PATTERNS).toList();
     }
 
     private static double meanWords(Map<String, long[]> counts, long n) {

@@ -42,9 +42,33 @@ public final class MeasuredColumns {
      * @param numeric a numeric column's figures, else null
      * @param histogram a numeric column's bars counted on all rows (null for another column: its bars follow from
      *     the most frequent values)
+     * @param temporal a date column's range and counts by period, else null
+     * @param text a text column's lengths and patterns on all rows, else null (the sample's stay)
      */
     public record Measured(String name, long rows, long missing, long unique, List<Map.Entry<String, Long>> top,
-                           Numeric numeric, Histogram histogram) {
+                           Numeric numeric, Histogram histogram, Temporal temporal, TextStats text) {
+        /** A number or true/false column's figures. */
+        public Measured(String name, long rows, long missing, long unique, List<Map.Entry<String, Long>> top,
+                        Numeric numeric, Histogram histogram) {
+            this(name, rows, missing, unique, top, numeric, histogram, null, null);
+        }
+    }
+
+    /**
+     * A date or date-time column's range (epoch seconds, UTC) and its values counted by the start of their period
+     * ({@link #period}: the first day of the year or month, the day, or the hour): its bars follow.
+     */
+    public record Temporal(long min, long max, Map<Long, Long> countsByPeriodStart) {
+    }
+
+    /** The period a date column's bars count by (year, month, day or hour), from its range in epoch seconds. */
+    public static String period(long min, long max) {
+        return TimeHistograms.period(min, max);
+    }
+
+    /** A date value (epoch seconds) as the profile writes it for a column of this kind. */
+    public static String timeLabel(long epochSeconds, String storageType) {
+        return TimeHistograms.label(epochSeconds, ColumnKind.fromId(storageType).orElse(ColumnKind.DATETIME));
     }
 
     /** The outlier fences (1.5 IQR beyond the quartiles) a measuring engine counts outliers against. */
@@ -103,9 +127,18 @@ public final class MeasuredColumns {
             max = ColumnProfiler.format(x.max(), kind);
             semantic = SemanticTypes.of(p.name(), kind, n, m.unique(), 0, 0);
         }
+        if (m.temporal() != null) {
+            Temporal t = m.temporal();
+            return new ColumnProfile(p.name(), p.storageType(), SemanticTypes.of(p.name(), kind, n, m.unique(), 0,
+                    0), m.rows(), m.missing(), ColumnProfiler.share(m.missing(), m.rows()), m.unique(),
+                    n == 0 ? null : TimeHistograms.label(t.min(), kind), n == 0 ? null : TimeHistograms.label(t.max(),
+                    kind), top, null, null, n == 0 ? TimeHistograms.of(new long[0])
+                    : TimeHistograms.of(t.min(), t.max(), t.countsByPeriodStart()));
+        }
         Histogram histogram = m.histogram() != null ? m.histogram() : m.numeric() == null
                 ? ColumnProfiler.categoryHistogram(top, m.unique(), n) : p.histogram();
         return new ColumnProfile(p.name(), p.storageType(), semantic, m.rows(), m.missing(),
-                ColumnProfiler.share(m.missing(), m.rows()), m.unique(), min, max, top, stats, p.text(), histogram);
+                ColumnProfiler.share(m.missing(), m.rows()), m.unique(), min, max, top, stats,
+                m.text() != null ? m.text() : p.text(), histogram);
     }
 }

@@ -30,27 +30,50 @@ final class TimeHistograms {
         if (sorted.length == 0) {
             return new Histogram("periods", "no values", List.of());
         }
-        long span = sorted[sorted.length - 1] - sorted[0];
-        String period = span > 3 * 365 * DAY ? "year" : span > 92 * DAY ? "month" : span > 3 * DAY ? "day" : "hour";
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        LocalDateTime first = truncate(sorted[0], period);
-        LocalDateTime last = truncate(sorted[sorted.length - 1], period);
-        for (LocalDateTime t = first; !t.isAfter(last) && counts.size() < 400; t = next(t, period)) {
-            counts.put(key(t, period), new long[1]);
-        }
-        // Values are sorted: count runs of equal values, formatting one key per run, not per row.
+        String period = period(sorted[0], sorted[sorted.length - 1]);
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        // Values are sorted: count runs of equal values, truncating one value per run, not per row.
         int i = 0;
         while (i < sorted.length) {
             int j = i;
             while (j < sorted.length && sorted[j] == sorted[i]) {
                 j++;
             }
-            long[] c = counts.get(key(truncate(sorted[i], period), period));
-            if (c != null) {
-                c[0] += j - i;
-            }
+            counts.merge(start(sorted[i], period), (long) (j - i), Long::sum);
             i = j;
         }
+        return of(sorted[0], sorted[sorted.length - 1], counts);
+    }
+
+    /** The period of a column's bars: years, months, days or hours, from the span of its values (epoch seconds). */
+    static String period(long min, long max) {
+        long span = max - min;
+        return span > 3 * 365 * DAY ? "year" : span > 92 * DAY ? "month" : span > 3 * DAY ? "day" : "hour";
+    }
+
+    /** The start (epoch seconds) of the period a value lies in. */
+    static long start(long epochSeconds, String period) {
+        return truncate(epochSeconds, period).toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /**
+     * The bars of values from {@code min} to {@code max} (epoch seconds), counted by the start of their period
+     * ({@link #start}): every period in between, empty ones too, at most 400.
+     */
+    static Histogram of(long min, long max, Map<Long, Long> countsByStart) {
+        String period = period(min, max);
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        LocalDateTime first = truncate(min, period);
+        LocalDateTime last = truncate(max, period);
+        for (LocalDateTime t = first; !t.isAfter(last) && counts.size() < 400; t = next(t, period)) {
+            counts.put(key(t, period), new long[1]);
+        }
+        countsByStart.forEach((start, n) -> {
+            long[] c = counts.get(key(LocalDateTime.ofEpochSecond(start, 0, ZoneOffset.UTC), period));
+            if (c != null) {
+                c[0] += n;
+            }
+        });
         List<Histogram.Bar> bars = new ArrayList<>();
         counts.forEach((k, c) -> bars.add(new Histogram.Bar(k, Double.NaN, Double.NaN, c[0])));
         return new Histogram("periods", "by " + period, bars);

@@ -26,7 +26,9 @@ import io.tablewise.insights.NumericHistograms;
  * number, text and true/false column's figures are measured by Spark on all rows ({@link MeasuredColumns}): rows,
  * missing and distinct values, the most frequent values, min, max, mean, deviation, skewness, kurtosis, zeros,
  * negatives, outliers and the histogram's bars exact; quartiles by Spark's approximate percentile (within 1/10,000 of
- * the rows' ranks). Dates' figures and the parts that need the rows themselves stay the sample's.
+ * the rows' ranks); dates' range, most frequent values and bars by period, and text lengths and patterns exact. The
+ * parts that need the rows together (correlations — a sample in the embedded report too —, the target analysis,
+ * the quick model) stay the sample's.
  */
 final class SparkInsights {
     /** Spark's percentile accuracy: a quartile's rank is off by at most 1/ACCURACY of the rows. */
@@ -37,14 +39,17 @@ final class SparkInsights {
 
     static InsightsReport measured(InsightsReport sampled, Dataset<Row> rows) {
         long total = rows.count();
-        List<ColumnProfile> columns = sampled.columns().stream().filter(p -> !p.storageType().equals("date")
-                && !p.storageType().equals("datetime") && List.of(rows.columns()).contains(p.name())).toList();
+        List<ColumnProfile> columns = sampled.columns().stream().filter(p -> List.of(rows.columns()).contains(p
+                .name())).toList();
         List<Column> first = new ArrayList<>();
         for (ColumnProfile p : columns) {
             Column x = present(rows, p.name());
             first.add(functions.count(x));
             first.add(functions.countDistinct(x));
-            if (numeric(p)) {
+            if (temporal(p)) {
+                first.add(functions.min(epoch(x, p)));
+                first.add(functions.max(epoch(x, p)));
+            } else if (numeric(p)) {
                 first.add(functions.min(x));
                 first.add(functions.max(x));
                 first.add(functions.avg(x));
@@ -62,9 +67,15 @@ final class SparkInsights {
             long n = a.getLong(at++);
             long unique = a.getLong(at++);
             Column x = present(rows, p.name());
+            if (temporal(p)) {
+                measured.add(dates(rows, x, p, total, n, unique, a.isNullAt(at) ? 0 : a.getLong(at),
+                        a.isNullAt(at + 1) ? 0 : a.getLong(at + 1)));
+                at += 2;
+                continue;
+            }
             if (!numeric(p)) {
                 measured.add(new MeasuredColumns.Measured(p.name(), total, total - n, unique, top(rows, x, p), null,
-                        null));
+                        null, null, p.storageType().equals("text") && n > 0 ? text(rows, x, n) : null));
                 continue;
             }
             if (n == 0) {
@@ -94,6 +105,62 @@ final class SparkInsights {
         }
         long duplicates = total - rows.distinct().count();
         return MeasuredColumns.apply(sampled, measured, total, duplicates);
+    }
+
+    /** A text column's lengths, share of numbers and patterns, counted per part by the profile's own code. */
+    private static io.tablewise.insights.TextStats text(Dataset<Row> rows, Column x, long n) {
+        List<io.tablewise.insights.TextShapes> parts = rows.select(x.as("v")).where(col("v").isNotNull())
+                .javaRDD().mapPartitions((java.util.Iterator<Row> part) -> {
+                    io.tablewise.insights.TextShapes shapes = new io.tablewise.insights.TextShapes();
+                    part.forEachRemaining(r -> shapes.add(r.getString(0), 1));
+                    return List.of(shapes).iterator();
+                }).collect();
+        io.tablewise.insights.TextShapes all = new io.tablewise.insights.TextShapes();
+        parts.forEach(all::add);
+        return all.stats(n);
+    }
+
+    private static boolean temporal(ColumnProfile p) {
+        return p.storageType().equals("date") || p.storageType().equals("datetime");
+    }
+
+    /** A date's or date-time's epoch seconds (UTC), as the profile counts them. */
+    private static Column epoch(Column x, ColumnProfile p) {
+        return p.storageType().equals("date") ? functions.unix_date(x).cast("long").multiply(86_400L)
+                : functions.unix_seconds(x.cast("timestamp"));
+    }
+
+    /** The start (epoch seconds) of the period a date lies in: its year's or month's first day, its day, its hour. */
+    private static Column periodStart(Column x, ColumnProfile p, String period) {
+        Column day = p.storageType().equals("date") ? x : functions.to_date(x);
+        return switch (period) {
+            case "year" -> functions.unix_date(functions.trunc(day, "year")).cast("long").multiply(86_400L);
+            case "month" -> functions.unix_date(functions.trunc(day, "month")).cast("long").multiply(86_400L);
+            case "day" -> functions.unix_date(day).cast("long").multiply(86_400L);
+            default -> functions.floor(epoch(x, p).divide(3600)).multiply(3600L);
+        };
+    }
+
+    /** A date or date-time column measured: its range, the ten most frequent values and its bars by period. */
+    private static MeasuredColumns.Measured dates(Dataset<Row> rows, Column x, ColumnProfile p, long total, long n,
+                                                  long unique, long min, long max) {
+        if (n == 0) {
+            return new MeasuredColumns.Measured(p.name(), total, total, 0, List.of(), null, null,
+                    new MeasuredColumns.Temporal(0, 0, Map.of()), null);
+        }
+        Dataset<Row> present = rows.where(x.isNotNull());
+        List<Map.Entry<String, Long>> top = new ArrayList<>();
+        for (Row r : present.select(epoch(x, p).as("v")).groupBy("v").count().orderBy(col("count").desc(),
+                col("v").asc()).limit(10).collectAsList()) {
+            top.add(Map.entry(MeasuredColumns.timeLabel(r.getLong(0), p.storageType()), r.getLong(1)));
+        }
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Row r : present.select(periodStart(x, p, MeasuredColumns.period(min, max)).as("s")).groupBy("s")
+                .count().collectAsList()) {
+            counts.put(((Number) r.get(0)).longValue(), r.getLong(1));
+        }
+        return new MeasuredColumns.Measured(p.name(), total, total - n, unique, top, null, null,
+                new MeasuredColumns.Temporal(min, max, counts), null);
     }
 
     private static boolean numeric(ColumnProfile p) {

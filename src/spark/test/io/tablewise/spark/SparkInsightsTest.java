@@ -59,9 +59,6 @@ class SparkInsightsTest {
         int compared = 0;
         for (ColumnProfile w : whole.columns()) {
             ColumnProfile m = measured.column(w.name());
-            if (w.storageType().equals("date")) {
-                continue; // dates stay the sample's
-            }
             String where = w.name();
             assertEquals(w.count(), m.count(), where);
             assertEquals(w.missing(), m.missing(), where);
@@ -93,13 +90,51 @@ class SparkInsightsTest {
                         .sum(), where + ": every value in a bar");
             } else {
                 assertEquals(w.histogram(), m.histogram(), where + " bars");
+                assertEquals(w.text(), m.text(), where + " lengths, numbers and patterns");
             }
             compared++;
         }
-        assertTrue(compared >= 12, "columns compared: " + compared);
+        assertTrue(compared >= 13, "columns compared: " + compared);
+        assertTrue(whole.columns().stream().anyMatch(c -> c.storageType().equals("date")), "a date column compared");
+        assertTrue(whole.columns().stream().filter(c -> c.text() != null).count() >= 3, "text columns compared");
         assertEquals(whole.warnings().stream().map(x -> x.columns() + " " + x.kind()).sorted().toList(),
                 measured.warnings().stream().map(x -> x.columns() + " " + x.kind()).sorted().toList(),
                 "the warnings follow from the measured figures");
+    }
+
+    @Test
+    void datesAndTimesAreMeasuredOnAllRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.Random r = new java.util.Random(4);
+        StringBuilder csv = new StringBuilder("seen,day,decade\n");
+        java.time.LocalDateTime start = java.time.LocalDateTime.of(2024, 2, 28, 22, 0);
+        for (int i = 0; i < 3000; i++) {
+            // two days of minutes (bars by hour), ten years of days (bars by year), a few blanks
+            java.time.LocalDateTime t = start.plusMinutes(r.nextInt(2 * 24 * 60));
+            csv.append(r.nextInt(50) == 0 ? "" : t.toString().replace('T', ' ') + ":00").append(',')
+                    .append(java.time.LocalDate.of(2019, 1, 1).plusDays(r.nextInt(10)).toString()).append(',')
+                    .append(r.nextInt(40) == 0 ? "" : java.time.LocalDate.of(2015, 6, 1).plusDays(r.nextInt(3650)))
+                    .append('\n');
+        }
+        java.nio.file.Path file = dir.resolve("times.csv");
+        java.nio.file.Files.writeString(file, csv);
+        Table all = new DelimitedReader().read(file, CsvOptions.defaults(), ProgressMonitor.NONE).table();
+        InsightsOptions options = InsightsOptions.defaults().withSampledParts(false);
+        InsightsReport whole = new InsightsProfiler().profile(all, options, ProgressMonitor.NONE, "test");
+        InsightsReport sample = new InsightsProfiler().profile(all.sampleN(200), options, ProgressMonitor.NONE,
+                "test");
+        Dataset<Row> rows = SparkFiles.readCsv(SparkSession.active(), file, NodeParams.withDefaults(
+                new CsvImportNode().descriptor(), Map.of("path", "x")), TableSchema.of(all));
+        InsightsReport measured = SparkInsights.measured(sample, rows);
+        assertEquals(List.of("datetime", "date", "date"), whole.columns().stream().map(ColumnProfile::storageType)
+                .toList());
+        for (ColumnProfile w : whole.columns()) {
+            ColumnProfile m = measured.column(w.name());
+            assertEquals(w, m, w.name() + ": count, missing, distinct, range, most frequent values, bars");
+        }
+        assertEquals("by hour", whole.column("seen").histogram().rule());
+        assertEquals("by year", whole.column("decade").histogram().rule());
+        assertEquals("by day", whole.column("day").histogram().rule());
     }
 
     @Test

@@ -33,6 +33,40 @@ class AnomalyDetectorTest {
         assertEquals(0, IsolationForest.c(1));
     }
 
+    /** A numeric feature of {@code values} as the detector encodes it (no blanks). */
+    private static AnomalyDetector.Feature feature(String name, double[] values) {
+        return new AnomalyDetector.Feature(name, values, false, java.util.Arrays.stream(values).sorted().toArray(),
+                java.util.Map.of(), DoubleColumn.create(name, values), values);
+    }
+
+    @Test
+    void aRowIsolatedByOneColumnInsideItsRangeIsSaidToLieInAGap() {
+        // two crowds, at 0 and at 10, and one row at 5: in no tail, yet alone
+        double[] x = new double[1001];
+        double[] y = new double[1001];
+        double[] z = new double[1001];
+        for (int i = 0; i < 1000; i++) {
+            x[i] = i < 500 ? i % 7 / 10.0 : 10 + i % 7 / 10.0;
+            y[i] = i % 11;
+            z[i] = i % 13;
+        }
+        x[1000] = 5;
+        y[1000] = 4;
+        z[1000] = 6;
+        String alone = AnomalyDetector.reason(List.of(feature("x", x)), 1000, new double[] {0.4},
+                new double[] {1.0});
+        assertEquals("'x' 5 lies where few rows' values do", alone, "one column, credit below its mean");
+        String one = AnomalyDetector.reason(List.of(feature("x", x), feature("y", y)), 1000, new double[] {3, 0.5},
+                new double[] {1, 1});
+        assertEquals("'x' 5 lies where few rows' values do", one, "one column of two singled out");
+        String two = AnomalyDetector.reason(List.of(feature("x", x), feature("y", y), feature("z", z)), 1000,
+                new double[] {3, 2, 0.5}, new double[] {1, 1, 1});
+        assertEquals("an unusual combination of 'x' 5, 'y' 4", two);
+        String none = AnomalyDetector.reason(List.of(feature("y", y), feature("z", z)), 1000,
+                new double[] {0.5, 0.5}, new double[] {1, 1});
+        assertEquals("unusual in 'y' and 'z' together, none alone", none);
+    }
+
     @Test
     void farPointsAmongAGaussianCloudAreTheOnesFlagged() throws Exception {
         SplittableRandom r = new SplittableRandom(3);
