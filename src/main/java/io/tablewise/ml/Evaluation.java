@@ -225,14 +225,15 @@ public record Evaluation(ProblemType problemType, List<String> classes, double t
         String by = List.of("accuracy", "balanced_accuracy").contains(objective) ? objective : "f1";
         ThresholdRow best = rows.get(50);
         for (ThresholdRow r : rows) {
-            if (value(r, by) > value(best, by) + 1e-12) {
+            // 0 and 1 call every row one class: no threshold a model can keep (a saved model's must lie between)
+            if (r.threshold() > 0 && r.threshold() < 1 && value(r, by) > value(best, by) + 1e-12) {
                 best = r;
             }
         }
         return best;
     }
 
-    /** The threshold that maximises the objective over 0.00–1.00 on these rows. */
+    /** The threshold that maximises the objective over 0.01–0.99 on these rows. */
     public static double chooseThreshold(boolean[] positive, double[] score, String objective) {
         List<ThresholdRow> rows = new ArrayList<>();
         for (int k = 0; k <= 100; k++) {

@@ -318,7 +318,7 @@ public final class ModelFiles {
         }
         if (threshold != null) {
             double t = ((Number) threshold).doubleValue();
-            if (type != ProblemType.BINARY || !(t > 0 && t < 1)) {
+            if (type != ProblemType.BINARY || !(t >= 0 && t <= 1)) { // 0 or 1: one class for every row, yet valid
                 throw new IllegalArgumentException("the threshold " + threshold + " does not fit a "
                         + type.name().toLowerCase(java.util.Locale.ROOT) + " model (two classes, between 0 and 1)");
             }

@@ -322,7 +322,8 @@ public final class SparkEngine implements ExternalEngine {
 
     /**
      * The model with the ranges of its number inputs ({@code info.inputProfile}) measured on every training row: the
-     * model has seen them all, so scoring must not call a value outside the sample's range new.
+     * model has seen them all, so scoring must not call a value outside the sample's range new; its training rows
+     * ({@code info.trainRows}) are all of them (the driver's share kept as {@code info.sampleTrainRows}).
      */
     @SuppressWarnings("unchecked")
     private static io.tablewise.model.TrainedModel withRanges(io.tablewise.model.TrainedModel m, Dataset<Row> rows) {
@@ -359,6 +360,9 @@ public final class SparkEngine implements ExternalEngine {
         }
         Map<String, Object> info = new LinkedHashMap<>(m.info());
         info.put("inputProfile", widened);
+        // the model learned from every training row; the transforms and encoding from the driver's share of them
+        info.put("sampleTrainRows", info.get("trainRows"));
+        info.put("trainRows", m.settings().get("trainingRows"));
         return new io.tablewise.model.TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(),
                 m.threshold(), m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
                 m.explanation(), m.baseline());

@@ -241,6 +241,8 @@ class MllibTrainingTest {
             TrainedModel m = ModelFiles.load(modelFolder(dir));
             assertTrue(String.valueOf(m.info().get("algorithm")).contains("Spark MLlib"), m.info().toString());
             assertEquals(trained, ((Number) m.settings().get("trainingRows")).longValue());
+            assertEquals(trained, ((Number) m.info().get("trainRows")).longValue(), "what the model view says");
+            assertTrue(((Number) m.info().get("sampleTrainRows")).longValue() <= 3100, m.info().toString());
             Map<?, ?> held = (Map<?, ?>) m.info().get("heldOutOnSpark");
             assertEquals(n - trained, ((Number) held.get("rows")).longValue(), "every other row is a test row");
             double auc = ((Number) held.get("auc")).doubleValue();
