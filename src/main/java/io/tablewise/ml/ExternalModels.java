@@ -45,9 +45,15 @@ public final class ExternalModels {
     /**
      * One regression tree over the encoder's features, nodes numbered from the root (0): an inner node sends a row
      * with {@code x[feature] <= threshold} to {@code left}, others to {@code right}; a leaf ({@code left == -1}) adds
-     * {@code value}. {@code cover}: the training rows (or weight) that reached each node.
+     * {@code value}. {@code cover}: the training rows (or weight) that reached each node. {@code missingLeft}: where a
+     * missing value goes at each inner node (the side its training stand-in went), or null for the heavier side.
      */
-    public record Tree(int[] left, int[] right, int[] feature, double[] threshold, double[] value, double[] cover) {
+    public record Tree(int[] left, int[] right, int[] feature, double[] threshold, double[] value, double[] cover,
+                       boolean[] missingLeft) {
+        /** A tree whose missing values take the heavier side. */
+        public Tree(int[] left, int[] right, int[] feature, double[] threshold, double[] value, double[] cover) {
+            this(left, right, feature, threshold, value, cover, null);
+        }
     }
 
     /**
@@ -219,8 +225,9 @@ public final class ExternalModels {
                         + "has no id for");
             }
             indices.add(f);
-            // no missing value reaches the trees (the encoding fills it); the heavier side, as XGBoost would learn
-            defaultLeft.add(!leaf && t.cover()[t.left()[i]] >= t.cover()[t.right()[i]] ? 1 : 0);
+            boolean missingLeft = t.missingLeft() != null ? !leaf && t.missingLeft()[i]
+                    : !leaf && t.cover()[t.left()[i]] >= t.cover()[t.right()[i]]; // as XGBoost would learn it
+            defaultLeft.add(missingLeft ? 1 : 0);
             hessian.add((float) t.cover()[i]);
             zeros.add(0);
         }

@@ -257,14 +257,18 @@ final class MllibTrainer implements FinalTrainer {
                                   List<String> classes, FeatureEncoder e) {
         double scale = type == ProblemType.REGRESSION ? 1 : 2;
         List<ExternalModels.Tree> out = new ArrayList<>();
+        double[] fill = e.trainingMedians();
         for (int k = 0; k < trees.length; k++) {
-            out.add(tree(trees[k].rootNode(), scale * weights[k]));
+            out.add(tree(trees[k].rootNode(), scale * weights[k], fill));
         }
         return ExternalModels.boostedTrees(type, classes, e, out, 0);
     }
 
-    /** MLlib's tree as arrays, nodes numbered depth first; leaves scaled by {@code weight}. */
-    static ExternalModels.Tree tree(Node root, double weight) {
+    /**
+     * MLlib's tree as arrays, nodes numbered depth first; leaves scaled by {@code weight}; a missing value goes where
+     * its training stand-in {@code fill[feature]} went (MLlib saw the median in its place).
+     */
+    static ExternalModels.Tree tree(Node root, double weight, double[] fill) {
         List<Node> nodes = new ArrayList<>();
         collect(root, nodes);
         int n = nodes.size();
@@ -274,6 +278,7 @@ final class MllibTrainer implements FinalTrainer {
         double[] threshold = new double[n];
         double[] value = new double[n];
         double[] cover = new double[n];
+        boolean[] missingLeft = new boolean[n];
         java.util.IdentityHashMap<Node, Integer> index = new java.util.IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             index.put(nodes.get(i), i);
@@ -289,6 +294,7 @@ final class MllibTrainer implements FinalTrainer {
                 right[i] = index.get(inner.rightChild());
                 feature[i] = split.featureIndex();
                 threshold[i] = split.threshold();
+                missingLeft[i] = fill[feature[i]] <= threshold[i];
             } else {
                 left[i] = -1;
                 right[i] = -1;
@@ -296,7 +302,7 @@ final class MllibTrainer implements FinalTrainer {
                 value[i] = weight * node.prediction();
             }
         }
-        return new ExternalModels.Tree(left, right, feature, threshold, value, cover);
+        return new ExternalModels.Tree(left, right, feature, threshold, value, cover, missingLeft);
     }
 
     private static void collect(Node node, List<Node> into) {
@@ -332,6 +338,7 @@ final class MllibTrainer implements FinalTrainer {
             Object[] loaded = LOADED.computeIfAbsent(state, Encode::load);
             TransformChain.Fitted chain = (TransformChain.Fitted) loaded[0];
             FeatureEncoder encoder = (FeatureEncoder) loaded[1];
+            double[] medians = encoder.trainingMedians();
             return PartSlices.map(part, groups, slice -> {
                 Table t = chain.apply(SparkTables.table(in, slice), io.tablewise.transform.TransformContext.NONE);
                 tech.tablesaw.columns.Column<?> y = t.column(target);
@@ -350,6 +357,11 @@ final class MllibTrainer implements FinalTrainer {
                     }
                     double[] x = new double[encoder.featureNames().size()];
                     encoder.encode(source, r, x);
+                    for (int f = 0; f < x.length; f++) {
+                        // a blank the training rows also had stays missing in the encoding (trees route it); MLlib
+                        // takes no missing value: it sees the training median, where the saved trees send a blank
+                        x[f] = Double.isNaN(x[f]) ? medians[f] : x[f];
+                    }
                     out.add(RowFactory.create(label, Vectors.dense(x)));
                 }
                 return out.iterator();

@@ -93,6 +93,11 @@ final class Rebalance {
                 .drop("__tablewise_part");
     }
 
+    /** The rows a rebalancer adds to the minority: the ratio's share of the majority, less what it has. */
+    private static int extra(List<Map.Entry<String, Integer>> cls, NodeParams p) {
+        return Math.max(0, (int) Math.round(cls.get(1).getValue() * p.decimal("ratio", 1)) - cls.get(0).getValue());
+    }
+
     /**
      * SMOTE on Spark: the minority class's rows, in row order, brought to the driver (up to
      * {@code tablewise.driverRows}; more are refused, naming the way round), where the engine's SMOTE makes the
@@ -106,7 +111,7 @@ final class Rebalance {
         }
         List<Map.Entry<String, Integer>> cls = c.classes();
         int minority = cls.get(0).getValue();
-        int extra = Math.max(0, (int) Math.round(cls.get(1).getValue() * p.decimal("ratio", 1)) - minority);
+        int extra = extra(cls, p);
         long cap = Long.parseLong(rows.sparkSession().conf().get("tablewise.driverRows",
                 String.valueOf(DriverNode.DEFAULT_CAP)));
         if (minority > cap) {
@@ -134,8 +139,7 @@ final class Rebalance {
         }
         List<Map.Entry<String, Integer>> cls = c.classes();
         int minority = cls.get(0).getValue();
-        int want = (int) Math.round(cls.get(1).getValue() * p.decimal("ratio", 1));
-        int extra = Math.max(0, want - minority);
+        int extra = extra(cls, p);
         if (extra == 0) {
             return rows;
         }

@@ -28,8 +28,6 @@ import io.tablewise.engine.FlowExecutor;
 import io.tablewise.engine.PathPolicy;
 import io.tablewise.engine.RunRequest;
 import io.tablewise.engine.RunResult;
-import io.tablewise.flow.Flow;
-import io.tablewise.flow.json.FlowReader;
 
 /**
  * A flow reading from and writing to a real HDFS — a name node and a data node started in this JVM on a loopback
@@ -63,40 +61,24 @@ class HdfsTest {
         }
     }
 
-    private static Flow flow(String input, String csvOut, String parquetOut) throws Exception {
-        return new FlowReader().read("""
-                {"format": "tablewise.flow", "formatVersion": 1, "name": "on hdfs",
-                 "nodes": [
-                  {"id": "read", "type": "data.import.csv", "typeVersion": 1, "params": {"path": "%s"}},
-                  {"id": "fill", "type": "transform.missing.impute", "typeVersion": 1,
-                   "params": {"columns": ["satisfaction"], "strategy": "median"}},
-                  {"id": "write", "type": "data.export.csv", "typeVersion": 1, "params": {"path": "%s"}},
-                  {"id": "keep", "type": "data.export.parquet", "typeVersion": 1, "params": {"path": "%s"}}],
-                 "edges": [
-                  {"from": {"node": "read", "port": "table"}, "to": {"node": "fill", "port": "table"}},
-                  {"from": {"node": "fill", "port": "table"}, "to": {"node": "write", "port": "table"}},
-                  {"from": {"node": "fill", "port": "table"}, "to": {"node": "keep", "port": "table"}}]}
-                """.formatted(input, csvOut, parquetOut), "hdfs.flow");
-    }
-
     @Test
     void aFlowOnHdfsWritesTheEmbeddedEnginesFiles() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.copy(TransformEquivalenceTest.CHURN, project.resolve("customers.csv"));
         String out = root + "sales/scored/";
-        ExternalEngine.Outcome refused = new SparkEngine().run(new ExternalEngine.Request(flow(root
-                + "sales/raw/customers.csv", out + "result.csv", out + "result-parquet"), project, project, Map.of(),
-                Map.of(), PathPolicy.within(project)), line -> { });
+        var flow = RemoteLocationsTest.flow(root + "sales/raw/customers.csv", out + "result.csv", out
+                + "result-parquet");
+        ExternalEngine.Outcome refused = new SparkEngine().run(new ExternalEngine.Request(flow, project, project,
+                Map.of(), Map.of(), PathPolicy.within(project)), line -> { });
         assertEquals(3, refused.refusals().size(), "not allowed: " + refused);
-        ExternalEngine.Outcome o = new SparkEngine().run(new ExternalEngine.Request(flow(root
-                + "sales/raw/customers.csv", out + "result.csv", out + "result-parquet"), project, project, Map.of(),
+        ExternalEngine.Outcome o = new SparkEngine().run(new ExternalEngine.Request(flow, project, project, Map.of(),
                 Map.of("conf.tablewise.allowRead", root + "sales/raw/", "conf.tablewise.allowWrite", out),
                 PathPolicy.within(project)), line -> { });
         assertTrue(o.ok(), o.toString());
         Path embedded = Files.createDirectories(project.resolve("embedded"));
         try (FlowExecutor executor = FlowExecutor.createDefault()) {
-            RunResult r = executor.run(new RunRequest(flow("customers.csv", "result.csv", "result-parquet"), project,
-                    embedded, Map.of(), java.util.Set.of()), ExecutionListener.NONE);
+            RunResult r = executor.run(new RunRequest(RemoteLocationsTest.flow("customers.csv", "result.csv",
+                    "result-parquet"), project, embedded, Map.of(), java.util.Set.of()), ExecutionListener.NONE);
             assertEquals(RunResult.Status.OK, r.status(), () -> r.failures().toString());
         }
         FileSystem fs = cluster.getFileSystem();

@@ -120,10 +120,21 @@ class MllibTrainingTest {
     @Test
     void mllibsTreesAndWeightsScoreAsMllibScoresThem() {
         double[][] rows = rows(3000, 7);
-        Table t = table(rows);
+        double[][] blank = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            blank[i] = rows[i].clone();
+            if (i % 20 == 3) {
+                blank[i][1] = Double.NaN; // blanks in training: MLlib sees the median, the saved trees route a blank
+            }
+        }
+        Table t = table(blank);
         int[] all = all(rows.length);
         FeatureEncoder plain = ExternalModels.encoding(t, List.of("x0", "x1", "x2", "x3"), all, false);
         assertEquals(List.of("x0", "x1", "x2", "x3"), plain.featureNames(), "numbers encoded as they are");
+        double median = plain.trainingMedians()[1];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i][1] = Double.isNaN(blank[i][1]) ? median : rows[i][1];
+        }
 
         GBTClassificationModel gbt = new GBTClassifier().setMaxIter(20).setMaxDepth(4).setSeed(1)
                 .fit(frame(rows, FEATURES));

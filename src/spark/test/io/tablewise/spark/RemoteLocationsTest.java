@@ -44,7 +44,8 @@ class RemoteLocationsTest {
         SparkSession.active().stop();
     }
 
-    private static Flow flow(String input, String csvOut, String parquetOut) throws Exception {
+    /** Read, fill the satisfaction blanks, write CSV and Parquet: also the HDFS test's flow. */
+    static Flow flow(String input, String csvOut, String parquetOut) throws Exception {
         return new FlowReader().read("""
                 {"format": "tablewise.flow", "formatVersion": 1, "name": "remote",
                  "nodes": [
