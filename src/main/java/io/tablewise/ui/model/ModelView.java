@@ -148,14 +148,7 @@ public final class ModelView extends ScrollPane {
 
     /** Which algorithm predicts what, from how many rows (and out of how many AutoML candidates). */
     private static Label summary(TrainedModel model) {
-        String algorithm = Messages.get("model.algorithm." + model.settings().getOrDefault("algorithm", "xgboost"));
-        String type = Messages.get("model.problem." + model.problemType().name());
-        Object candidates = model.info().get("candidates");
-        Label out = new Label(candidates == null
-                ? Messages.get("model.summary", algorithm, model.target(), type, model.info().get("trainRows"),
-                        model.info().get("testRows"))
-                : Messages.get("model.summaryAuto", algorithm, model.target(), type, model.info().get("trainRows"),
-                        model.info().get("testRows"), candidates));
+        Label out = new Label(ModelSummary.describe(model));
         out.getStyleClass().add("model-summary");
         out.setWrapText(true);
         return out;
