@@ -35,6 +35,8 @@ final class DriverNode implements NodeContext {
     private final List<String> said = new ArrayList<>();
     /** What the node may ask the engine for ({@link #service}), or null. */
     private Object service;
+    /** The running flow as JSON (a database query binds its parameters), or null. */
+    private String flow;
 
     DriverNode(String id, NodeParams params, Map<String, Object> inputs, Map<String, Lineage> lineage,
                PathPolicy policy) {
@@ -49,6 +51,17 @@ final class DriverNode implements NodeContext {
     DriverNode offering(Object service) {
         this.service = service;
         return this;
+    }
+
+    /** The same node knowing the running flow (as JSON). */
+    DriverNode within(String flowJson) {
+        this.flow = flowJson;
+        return this;
+    }
+
+    @Override
+    public String flowDocument() {
+        return flow;
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class SparkEngine implements ExternalEngine {
             "data.export.parquet");
     /** Carried out by Spark itself. */
     private static final Set<String> SPARK_NODES = Set.of("model.predict", "transform.split.split",
-            "transform.combine.join", "transform.combine.concat");
+            "transform.combine.join", "transform.combine.concat", "data.import.database", "data.export.database");
     /** Run by the embedded engine on the driver, on rows brought there (all of them up to a cap). */
     private static final Set<String> DRIVER_NODES = Set.of("model.build", "model.export", "insights.report",
             "insights.export");
@@ -438,6 +438,15 @@ public final class SparkEngine implements ExternalEngine {
                 outputs.put(node + "/table", SparkFiles.readCsv(spark, remote != null ? remote.toString() : file
                         .toUri().toString(), file, p, report.schemas().get(node).get("table")));
                 return "read " + (remote != null ? remote : file.getFileName());
+            }
+            case "data.import.database", "data.export.database" -> {
+                long cap = Long.parseLong(request.settings().getOrDefault("conf.tablewise.driverRows",
+                        String.valueOf(DriverNode.DEFAULT_CAP)));
+                List<String> said = new ArrayList<>();
+                outputs.put(node + "/table", type.descriptor().id().equals("data.import.database")
+                        ? DatabaseStep.read(spark, type, p, request, node, cap, said)
+                        : DatabaseStep.write(type, p, request, node, in, cap, said));
+                return said.isEmpty() ? "done on the driver" : said.get(said.size() - 1) + " (on the driver)";
             }
             case "data.import.parquet" -> {
                 Path file = request.policy().read(p.string("path", ""));
