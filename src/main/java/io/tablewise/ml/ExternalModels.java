@@ -47,12 +47,14 @@ public final class ExternalModels {
      * with {@code x[feature] <= threshold} to {@code left}, others to {@code right}; a leaf ({@code left == -1}) adds
      * {@code value}. {@code cover}: the training rows (or weight) that reached each node. {@code missingLeft}: where a
      * missing value goes at each inner node (the side its training stand-in went), or null for the heavier side.
+     * {@code gain}: how much each split reduced the loss over its rows (the model's column importance adds them up),
+     * or null.
      */
     public record Tree(int[] left, int[] right, int[] feature, double[] threshold, double[] value, double[] cover,
-                       boolean[] missingLeft) {
-        /** A tree whose missing values take the heavier side. */
+                       boolean[] missingLeft, double[] gain) {
+        /** A tree whose missing values take the heavier side, its splits' gains unknown. */
         public Tree(int[] left, int[] right, int[] feature, double[] threshold, double[] value, double[] cover) {
-            this(left, right, feature, threshold, value, cover, null);
+            this(left, right, feature, threshold, value, cover, null, null);
         }
     }
 
@@ -210,6 +212,7 @@ public final class ExternalModels {
         List<Integer> defaultLeft = new ArrayList<>();
         List<Float> weights = new ArrayList<>();
         List<Float> hessian = new ArrayList<>();
+        List<Float> gains = new ArrayList<>();
         List<Integer> zeros = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean leaf = t.left()[i] < 0;
@@ -229,6 +232,7 @@ public final class ExternalModels {
                     : !leaf && t.cover()[t.left()[i]] >= t.cover()[t.right()[i]]; // as XGBoost would learn it
             defaultLeft.add(missingLeft ? 1 : 0);
             hessian.add((float) t.cover()[i]);
+            gains.add(leaf || t.gain() == null ? 0f : (float) t.gain()[i]);
             zeros.add(0);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -240,7 +244,7 @@ public final class ExternalModels {
         out.put("default_left", defaultLeft);
         out.put("id", id);
         out.put("left_children", java.util.Arrays.stream(t.left()).boxed().toList());
-        out.put("loss_changes", java.util.Collections.nCopies(n, 0f));
+        out.put("loss_changes", gains);
         out.put("parents", parents);
         out.put("right_children", java.util.Arrays.stream(t.right()).boxed().toList());
         out.put("split_conditions", conditions);

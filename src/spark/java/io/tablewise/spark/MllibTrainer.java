@@ -279,6 +279,7 @@ final class MllibTrainer implements FinalTrainer {
         double[] value = new double[n];
         double[] cover = new double[n];
         boolean[] missingLeft = new boolean[n];
+        double[] gain = new double[n];
         java.util.IdentityHashMap<Node, Integer> index = new java.util.IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             index.put(nodes.get(i), i);
@@ -295,6 +296,7 @@ final class MllibTrainer implements FinalTrainer {
                 feature[i] = split.featureIndex();
                 threshold[i] = split.threshold();
                 missingLeft[i] = fill[feature[i]] <= threshold[i];
+                gain[i] = inner.gain() * cover[i]; // MLlib's impurity drop per row, over the node's rows
             } else {
                 left[i] = -1;
                 right[i] = -1;
@@ -302,7 +304,7 @@ final class MllibTrainer implements FinalTrainer {
                 value[i] = weight * node.prediction();
             }
         }
-        return new ExternalModels.Tree(left, right, feature, threshold, value, cover, missingLeft);
+        return new ExternalModels.Tree(left, right, feature, threshold, value, cover, missingLeft, gain);
     }
 
     private static void collect(Node node, List<Node> into) {

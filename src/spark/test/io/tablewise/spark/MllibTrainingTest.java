@@ -263,6 +263,11 @@ class MllibTrainingTest {
                     + "known probabilities' " + oracle);
             assertTrue(algorithm.equals("gbt") ? m.model().decisionTrees().isPresent()
                     : m.model().linearWeights().isPresent(), "explained exactly like any model of its family");
+            // the known model leans on x0, x1 and x2 and never on x3: so do the columns' importances
+            List<String> ranked = m.importances().stream().map(i -> i.column()).toList();
+            assertEquals(1.0, m.importances().stream().mapToDouble(i -> i.share()).sum(), 1e-9);
+            assertTrue(ranked.indexOf("x3") > ranked.indexOf("x0") && ranked.indexOf("x3") > ranked.indexOf("x1")
+                    && m.importances().get(0).share() > 0.2, algorithm + " " + m.importances());
             assertFalse(m.explanation() == null, "explained on the test rows");
             // the range of each number is the training rows', not the driver sample's: (seeded) the third smallest
             // and third largest x0 of all rows lie inside it

@@ -31,13 +31,17 @@ class ExternalModelsTest {
         return new int[] {0, 1, 2, 3, 4, 5};
     }
 
-    /** x1 <= 2.5 ? 0.3 : (x2 <= 1.0 ? -0.2 : 0.7), and a stump on x2 <= 3 ? 0.1 : -0.4. */
+    /**
+     * x1 <= 2.5 ? 0.3 : (x2 <= 1.0 ? -0.2 : 0.7), and a stump on x2 <= 3 ? 0.1 : -0.4; the splits' gains 6 on x1,
+     * 1 + 2 on x2.
+     */
     private static List<ExternalModels.Tree> trees() {
         ExternalModels.Tree a = new ExternalModels.Tree(new int[] {1, -1, 3, -1, -1}, new int[] {2, -1, 4, -1, -1},
                 new int[] {0, -1, 1, -1, -1}, new double[] {2.5, 0, 1.0, 0, 0}, new double[] {0, 0.3, 0, -0.2, 0.7},
-                new double[] {6, 2, 4, 2, 2});
+                new double[] {6, 2, 4, 2, 2}, null, new double[] {6, 0, 1, 0, 0});
         ExternalModels.Tree b = new ExternalModels.Tree(new int[] {1, -1, -1}, new int[] {2, -1, -1},
-                new int[] {1, -1, -1}, new double[] {3, 0, 0}, new double[] {0, 0.1, -0.4}, new double[] {6, 4, 2});
+                new int[] {1, -1, -1}, new double[] {3, 0, 0}, new double[] {0, 0.1, -0.4}, new double[] {6, 4, 2},
+                null, new double[] {2, 0, 0});
         return List.of(a, b);
     }
 
@@ -60,6 +64,10 @@ class ExternalModelsTest {
             assertEquals(p, tribuo[r][1], 1e-6, "XGBoost itself, row " + r);
         }
         assertTrue(m.decisionTrees().isPresent(), "explained exactly, as any boosted model");
+        var importances = m.importances();
+        assertEquals("x1", importances.get(0).column());
+        assertEquals(6 / 9.0, importances.get(0).share(), 1e-6, "the splits' gains, added up by column");
+        assertEquals(3 / 9.0, importances.get(1).share(), 1e-6);
         Path file = dir.resolve("model.bin");
         m.saveModel(file);
         LearnedModel back = LearnedModel.load(file, ProblemType.BINARY, List.of("no", "yes"), e);
