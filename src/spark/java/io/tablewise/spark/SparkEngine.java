@@ -573,6 +573,10 @@ public final class SparkEngine implements ExternalEngine {
                 b.config(k.substring(5), v);
             }
         });
-        return b.getOrCreate();
+        SparkSession made = b.getOrCreate();
+        // Spark's INFO lines (every task, MLlib's timings) would bury the run's own progress; spark-submit's
+        // session keeps its own logging settings
+        made.sparkContext().setLogLevel(settings.getOrDefault("conf.tablewise.logLevel", "WARN"));
+        return made;
     }
 }
