@@ -151,9 +151,7 @@ public final class BiasCheck {
     public static TrainedModel withReport(TrainedModel m, BiasReport r) {
         java.util.Map<String, Object> info = new java.util.LinkedHashMap<>(m.info());
         info.put("bias", r.metrics());
-        return new TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(), m.threshold(),
-                m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
-                m.explanation(), m.baseline());
+        return m.withInfo(info);
     }
 
     /** The report as a table: one row per group and metric, with the interval and the definition. */

@@ -164,9 +164,7 @@ public final class Monitoring {
         monitor.put("psi", psi);
         java.util.Map<String, Object> info = new java.util.LinkedHashMap<>(m.info());
         info.put("monitor", monitor);
-        return new TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(), m.threshold(),
-                m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
-                m.explanation(), m.baseline());
+        return m.withInfo(info);
     }
 
     /** The findings as a table. */

@@ -62,6 +62,12 @@ public record TrainedModel(TransformChain.Fitted chain, LearnedModel model, Stri
         return null; // the model view shows it
     }
 
+    /** The same model with other provenance ({@code info}): a bias report, a monitor's findings, Spark's figures. */
+    public TrainedModel withInfo(Map<String, Object> info) {
+        return new TrainedModel(chain, model, target, problemType, inputs, threshold, objective, settings, evaluation,
+                importances, permutation, info, explanation, baseline);
+    }
+
     /** The classes (classification): most frequent first; for binary problems the second is the positive one. */
     public List<String> classes() {
         return model.classes();

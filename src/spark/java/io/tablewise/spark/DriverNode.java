@@ -27,6 +27,11 @@ final class DriverNode implements NodeContext {
     /** The most rows brought to the driver (tablewise.driverRows): beyond it, a seeded sample. */
     static final long DEFAULT_CAP = 2_000_000;
 
+    /** The run's cap on rows brought to the driver ({@code --conf tablewise.driverRows}, else the default). */
+    static long cap(Map<String, String> settings) {
+        return Long.parseLong(settings.getOrDefault("conf.tablewise.driverRows", String.valueOf(DEFAULT_CAP)));
+    }
+
     private final String id;
     private final NodeParams params;
     private final Map<String, Object> inputs;

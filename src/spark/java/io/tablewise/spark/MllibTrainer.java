@@ -55,7 +55,7 @@ import io.tablewise.transform.TransformChain;
  * linear family ({@link ExternalModels}), saved, scored, explained and served like any other.
  */
 final class MllibTrainer implements FinalTrainer {
-    /** The run options, with their defaults. */
+    /** The run option naming the MLlib algorithm; its settings are {@code conf.tablewise.mllib.*}. */
     static final String ALGORITHM = "conf.tablewise.mllib";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -93,6 +93,18 @@ final class Rebalance {
                 .drop("__tablewise_part");
     }
 
+    /** The minority class's rows, each with its rank within the class ({@link RowRanks#RANK}). */
+    private static Dataset<Row> minority(Counted c) {
+        return RowRanks.withRanks(c.rows(), c.target(), c.counted()).where(col(RowRanks.LABEL).equalTo(c.classes()
+                .get(0).getKey()));
+    }
+
+    /** The columns of {@code rows}, to select them again once ranks and picks were added. */
+    private static org.apache.spark.sql.Column[] columnsOf(Dataset<Row> rows) {
+        return java.util.Arrays.stream(rows.columns()).map(name -> col(SparkAggregates.quoted(name)))
+                .toArray(org.apache.spark.sql.Column[]::new);
+    }
+
     /** The rows a rebalancer adds to the minority: the ratio's share of the majority, less what it has. */
     private static int extra(List<Map.Entry<String, Integer>> cls, NodeParams p) {
         return Math.max(0, (int) Math.round(cls.get(1).getValue() * p.decimal("ratio", 1)) - cls.get(0).getValue());
@@ -119,9 +131,7 @@ final class Rebalance {
                     + "on the driver from the %,d minority rows, more than tablewise.driverRows=%,d; raise it (and "
                     + "the driver's memory), or use Oversample minority", minority, cap));
         }
-        Dataset<Row> ranked = RowRanks.withRanks(rows, c.target(), c.counted()).where(col(RowRanks.LABEL)
-                .equalTo(cls.get(0).getKey())).orderBy(RowRanks.RANK).select(java.util.Arrays.stream(rows.columns())
-                .map(name -> col(SparkAggregates.quoted(name))).toArray(org.apache.spark.sql.Column[]::new));
+        Dataset<Row> ranked = minority(c).orderBy(RowRanks.RANK).select(columnsOf(rows));
         tech.tablesaw.api.Table made = io.tablewise.transform.SmoteRows.of(SparkTables.table(rows.schema(),
                 ranked.toLocalIterator()), extra, p);
         if (made.rowCount() == 0) {
@@ -150,11 +160,9 @@ final class Rebalance {
         }
         Dataset<Row> copyOf = rows.sparkSession().createDataFrame(picks, new StructType()
                 .add("__tablewise_pick", DataTypes.LongType).add("__tablewise_copy", DataTypes.LongType));
-        Dataset<Row> ranked = RowRanks.withRanks(rows, c.target(), c.counted()).where(col(RowRanks.LABEL).equalTo(cls.get(0)
-                .getKey()));
+        Dataset<Row> ranked = minority(c);
         Dataset<Row> copies = ranked.join(copyOf, ranked.col(RowRanks.RANK).equalTo(copyOf.col("__tablewise_pick")))
-                .orderBy("__tablewise_copy").select(java.util.Arrays.stream(rows.columns()).map(name -> col(
-                        SparkAggregates.quoted(name))).toArray(org.apache.spark.sql.Column[]::new));
+                .orderBy("__tablewise_copy").select(columnsOf(rows));
         return rows.union(copies);
     }
 }

@@ -195,8 +195,7 @@ public final class SparkEngine implements ExternalEngine {
     private static String onDriver(NodeType type, NodeParams p, Request request, ValidationReport report, String node,
                                    Map<String, Object> outputs, Consumer<String> progress) throws NodeException {
         Flow flow = request.flow();
-        long cap = Long.parseLong(request.settings().getOrDefault("conf.tablewise.driverRows",
-                String.valueOf(DriverNode.DEFAULT_CAP)));
+        long cap = DriverNode.cap(request.settings());
         String mllib = request.settings().get(MllibTrainer.ALGORITHM);
         if (mllib != null && type.descriptor().id().equals("model.build") && !List.of("forecast", "anomaly")
                 .contains(p.string("problemType", "auto"))) {
@@ -363,9 +362,7 @@ public final class SparkEngine implements ExternalEngine {
         // the model learned from every training row; the transforms and encoding from the driver's share of them
         info.put("sampleTrainRows", info.get("trainRows"));
         info.put("trainRows", m.settings().get("trainingRows"));
-        return new io.tablewise.model.TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(),
-                m.threshold(), m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
-                m.explanation(), m.baseline());
+        return m.withInfo(info);
     }
 
     /**
@@ -395,9 +392,7 @@ public final class SparkEngine implements ExternalEngine {
                         + (figures.containsKey("auc") ? " (AUC exact, by sorting)" : "")));
         Map<String, Object> info = new LinkedHashMap<>(m.info());
         info.put("heldOutOnSpark", figures);
-        return new io.tablewise.model.TrainedModel(m.chain(), m.model(), m.target(), m.problemType(), m.inputs(),
-                m.threshold(), m.objective(), m.settings(), m.evaluation(), m.importances(), m.permutation(), info,
-                m.explanation(), m.baseline());
+        return m.withInfo(info);
     }
 
     /**
@@ -440,8 +435,7 @@ public final class SparkEngine implements ExternalEngine {
                 return "read " + (remote != null ? remote : file.getFileName());
             }
             case "data.import.database", "data.export.database" -> {
-                long cap = Long.parseLong(request.settings().getOrDefault("conf.tablewise.driverRows",
-                        String.valueOf(DriverNode.DEFAULT_CAP)));
+                long cap = DriverNode.cap(request.settings());
                 List<String> said = new ArrayList<>();
                 outputs.put(node + "/table", type.descriptor().id().equals("data.import.database")
                         ? DatabaseStep.read(spark, type, p, request, node, cap, said)
